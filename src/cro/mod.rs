@@ -1,0 +1,465 @@
+//! CRO Software (roll-off dispatch): customers, contacts and customer locations.
+//!
+//! ```no_run
+//! use customer_apis::cro::{ApiVersion, Client};
+//!
+//! # async fn demo() -> Result<(), customer_apis::Error> {
+//! let client = Client::builder()
+//!     .bearer_token("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")
+//!     .tenant_id(42)
+//!     .api_version(ApiVersion::V2023_04_19)
+//!     .build()?;
+//! let customer = client.get_customer(1).await?;
+//! println!("{} has {} locations", customer.name, customer.locations.len());
+//! # Ok(()) }
+//! ```
+//!
+//! # API versions
+//! CRO chooses the response shape by `x-api-version`. When a request does not send it, the
+//! server applies the version that the OAuth client id last used — so an SDK that does not pin
+//! one changes shape under its users whenever anything else using the same client id picks
+//! another. This client always sends one: [`ApiVersion::default()`] is the newest documented
+//! version, 2023/04/19, because new integrations should start on the current shape; moving the
+//! default is a breaking change of this crate. Every answer's `x-api-version` is compared with the
+//! pin, and a difference is [`Error::VersionMismatch`].
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use secrecy::ExposeSecret;
+
+use crate::auth::{StaticToken, TokenProvider};
+use crate::error::{ApiError, Error, ResponseMeta, Vendor};
+use crate::response::Response;
+use crate::retry::RetryPolicy;
+use crate::transport::{Transport, VendorCall};
+
+#[allow(dead_code, unused_imports, unused_comparisons, missing_docs, clippy::all, rustdoc::all)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/cro.rs"));
+}
+
+/// The models of `specs/cro.yaml`, generated at build time. Each implements
+/// [`Validate`](crate::Validate) with its documented rules.
+pub use generated::types;
+
+/// The request headers `specs/cro.yaml` documents, with their rules.
+pub use generated::spec::REQUEST_HEADERS;
+
+/// The default base URL.
+pub const DEFAULT_BASE_URL: &str = "https://api.crosoftware.net";
+
+/// A documented CRO API version, sent as `x-api-version`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[non_exhaustive]
+pub enum ApiVersion {
+    /// 2019/02/08, the version of the docs' samples.
+    V2019_02_08,
+    /// 2021/04/07: Deactivate Customer's `customer_id` is renamed `id`.
+    V2021_04_07,
+    /// 2021/05/07.
+    V2021_05_07,
+    /// 2021/08/02.
+    V2021_08_02,
+    /// 2021/11/04.
+    V2021_11_04,
+    /// 2023/04/19, the newest documented version and the default.
+    #[default]
+    V2023_04_19,
+}
+
+impl ApiVersion {
+    /// Every documented version, oldest first.
+    pub const ALL: [ApiVersion; 6] = [
+        ApiVersion::V2019_02_08,
+        ApiVersion::V2021_04_07,
+        ApiVersion::V2021_05_07,
+        ApiVersion::V2021_08_02,
+        ApiVersion::V2021_11_04,
+        ApiVersion::V2023_04_19,
+    ];
+
+    /// The version as CRO writes it (`2019/02/08`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ApiVersion::V2019_02_08 => "2019/02/08",
+            ApiVersion::V2021_04_07 => "2021/04/07",
+            ApiVersion::V2021_05_07 => "2021/05/07",
+            ApiVersion::V2021_08_02 => "2021/08/02",
+            ApiVersion::V2021_11_04 => "2021/11/04",
+            ApiVersion::V2023_04_19 => "2023/04/19",
+        }
+    }
+}
+
+impl fmt::Display for ApiVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A string that is not one of the six documented versions.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown CRO API version {0:?}: must be one of 2019/02/08, 2021/04/07, 2021/05/07, 2021/08/02, 2021/11/04, 2023/04/19")]
+pub struct UnknownApiVersion(String);
+
+impl FromStr for ApiVersion {
+    type Err = UnknownApiVersion;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ApiVersion::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| UnknownApiVersion(s.chars().take(64).collect()))
+    }
+}
+
+impl TryFrom<&str> for ApiVersion {
+    type Error = UnknownApiVersion;
+    fn try_from(s: &str) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl serde::Serialize for ApiVersion {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ApiVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+enum Auth {
+    /// Validated once at build; sent as is.
+    Static(HeaderValue),
+    Provider(Arc<dyn TokenProvider>),
+}
+
+/// Builds a [`Client`]; every setting is checked by [`ClientBuilder::build`].
+pub struct ClientBuilder {
+    base_url: String,
+    auth: Option<AuthChoice>,
+    tenant_id: Option<String>,
+    api_version: ApiVersion,
+    connect_timeout: Duration,
+    timeout: Duration,
+    retry: RetryPolicy,
+    user_agent: String,
+    body_limit: usize,
+}
+
+enum AuthChoice {
+    Static(StaticToken),
+    Provider(Arc<dyn TokenProvider>),
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("base_url", &self.base_url)
+            .field("credentials", &self.auth.as_ref().map(|a| match a {
+                AuthChoice::Static(_) => "static token [REDACTED]",
+                AuthChoice::Provider(_) => "token provider",
+            }))
+            .field("tenant_id", &self.tenant_id)
+            .field("api_version", &self.api_version)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .field("user_agent", &self.user_agent)
+            .finish()
+    }
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        ClientBuilder {
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            auth: None,
+            tenant_id: None,
+            api_version: ApiVersion::default(),
+            connect_timeout: crate::DEFAULT_CONNECT_TIMEOUT,
+            timeout: crate::DEFAULT_TIMEOUT,
+            retry: RetryPolicy::default(),
+            user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
+            body_limit: crate::transport::DEFAULT_BODY_LIMIT,
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// The API's base URL (default [`DEFAULT_BASE_URL`]); it may carry a path prefix
+    /// (`http://gateway.internal/cro`).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// A bearer access token obtained elsewhere, with or without the `Bearer ` scheme. It must
+    /// match the documented pattern and be at most 256 characters with the scheme.
+    pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
+        self.auth = Some(AuthChoice::Static(StaticToken::new(token)));
+        self
+    }
+
+    /// A provider that supplies (and refreshes) tokens, such as
+    /// [`RefreshingToken`](crate::RefreshingToken).
+    pub fn token_provider(mut self, provider: impl TokenProvider + 'static) -> Self {
+        self.auth = Some(AuthChoice::Provider(Arc::new(provider)));
+        self
+    }
+
+    /// The tenant (`x-tenant-id`), an integer.
+    pub fn tenant_id(mut self, tenant: impl fmt::Display) -> Self {
+        self.tenant_id = Some(tenant.to_string());
+        self
+    }
+
+    /// The API version to pin (default [`ApiVersion::V2023_04_19`]).
+    pub fn api_version(mut self, version: ApiVersion) -> Self {
+        self.api_version = version;
+        self
+    }
+
+    /// How long to wait for a connection (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long one attempt may take, connection to last body byte (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How failed attempts are retried (default [`RetryPolicy::default`]).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The `User-Agent` header (default `customer-apis/<version>`).
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.user_agent = agent.into();
+        self
+    }
+
+    /// The largest response body read, in bytes (default 4 MiB).
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.body_limit = limit;
+        self
+    }
+
+    /// Checks every setting and builds the client. Errors name the setting and the rule.
+    pub fn build(self) -> Result<Client, Error> {
+        let base_url = crate::config::base_url(&self.base_url)?;
+        crate::config::timeouts(self.connect_timeout, self.timeout)?;
+        let auth = match self.auth {
+            None => return Err(Error::invalid("token", "is required (bearer_token or token_provider)")),
+            Some(AuthChoice::Static(token)) => Auth::Static(authorization_value(token.secret().expose_secret())?),
+            Some(AuthChoice::Provider(p)) => Auth::Provider(p),
+        };
+        let tenant = self.tenant_id.ok_or_else(|| Error::invalid("tenant_id", "is required"))?;
+        let mut fixed = HeaderMap::new();
+        fixed.insert(HeaderName::from_static("x-tenant-id"), header_value("x-tenant-id", &tenant)?);
+        fixed.insert(
+            HeaderName::from_static("x-api-version"),
+            header_value("x-api-version", self.api_version.as_str())?,
+        );
+        fixed.insert(reqwest::header::ACCEPT, HeaderValue::from_static("application/json"));
+        let http = crate::transport::http_client(self.connect_timeout, self.timeout, &self.user_agent)?;
+        let generated = generated::Client::new_with_client(&base_url, http);
+        Ok(Client {
+            inner: Arc::new(Inner {
+                generated,
+                transport: Transport { retry: self.retry, body_limit: self.body_limit },
+                auth,
+                fixed,
+                base_url,
+                tenant,
+                api_version: self.api_version,
+            }),
+        })
+    }
+}
+
+/// Checks a value against the spec's rules for header `name`.
+fn header_value(name: &'static str, value: &str) -> Result<HeaderValue, Error> {
+    if let Some(rule) = REQUEST_HEADERS.iter().find(|h| h.name == name) {
+        if let Some(broken) = rule.first_violation(value) {
+            return Err(Error::invalid(name, broken));
+        }
+    }
+    HeaderValue::from_str(value).map_err(|_| Error::invalid(name, "must be a valid header value"))
+}
+
+/// `Bearer <token>` checked against the documented `authorization` rules, marked sensitive.
+fn authorization_value(token: &str) -> Result<HeaderValue, Error> {
+    let value = format!("Bearer {token}");
+    let mut header = header_value("authorization", &value).map_err(|e| match e {
+        Error::InvalidInput { rule, .. } => Error::invalid("token (authorization header)", rule),
+        other => other,
+    })?;
+    header.set_sensitive(true);
+    Ok(header)
+}
+
+/// A CRO client: credentials, tenant and API version are set once and sent on every request.
+///
+/// Cheap to clone (one `Arc`); clones share one connection pool. `Send + Sync`.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    generated: generated::Client,
+    transport: Transport,
+    auth: Auth,
+    fixed: HeaderMap,
+    base_url: String,
+    tenant: String,
+    api_version: ApiVersion,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = &self.inner;
+        f.debug_struct("cro::Client")
+            .field("base_url", &i.base_url)
+            .field("tenant_id", &i.tenant)
+            .field("api_version", &i.api_version)
+            .field("credentials", &match &i.auth {
+                Auth::Static(_) => "static token [REDACTED]".to_owned(),
+                Auth::Provider(p) => format!("{p:?}"),
+            })
+            .field("retry", &i.transport.retry)
+            .finish()
+    }
+}
+
+impl Client {
+    /// A builder with the defaults.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// The pinned API version.
+    pub fn api_version(&self) -> ApiVersion {
+        self.inner.api_version
+    }
+
+    /// Get Customer: `GET /customers/{customer_id}`.
+    ///
+    /// Idempotent (a read), so retried on retryable failures.
+    pub async fn get_customer(&self, customer_id: i64) -> Result<Response<types::CustomerModel>, Error> {
+        let inner = &*self.inner;
+        inner
+            .transport
+            .call(inner, "getCustomer", || inner.generated.get_customer(customer_id))
+            .await
+    }
+
+    /// Get Contact: `GET /customers/{customer_id}/contacts/{customer_contact_id}`.
+    ///
+    /// Idempotent (a read), so retried on retryable failures.
+    pub async fn get_contact(
+        &self,
+        customer_id: i64,
+        customer_contact_id: i64,
+    ) -> Result<Response<types::CustomerContactModel>, Error> {
+        let inner = &*self.inner;
+        inner
+            .transport
+            .call(inner, "getContact", || inner.generated.get_contact(customer_id, customer_contact_id))
+            .await
+    }
+
+    /// Deactivate Customer: `DELETE /customers/{customer_id}/locations/{customer_location_id}`.
+    ///
+    /// Marks the customer inactive at the location (a soft delete) and returns the location.
+    /// Idempotent: deactivating twice leaves it inactive, so the call is retried on retryable
+    /// failures.
+    ///
+    /// **Breaking change 2021/04/07**: CRO renamed the answer's `customer_id` to `id`. Versions
+    /// before it send `customer_id`, later ones `id`. The returned
+    /// [`DispatchCustomerLocationModel`](types::DispatchCustomerLocationModel) has a single field,
+    /// `id`, that decodes from either name whatever version is pinned; an answer with neither
+    /// fails to decode instead of leaving the identifier silently empty.
+    pub async fn deactivate_location(
+        &self,
+        customer_id: i64,
+        customer_location_id: i64,
+    ) -> Result<Response<types::DispatchCustomerLocationModel>, Error> {
+        let inner = &*self.inner;
+        inner
+            .transport
+            .call(inner, "deactivateCustomer", || {
+                inner.generated.deactivate_customer(customer_id, customer_location_id)
+            })
+            .await
+    }
+}
+
+impl VendorCall for Inner {
+    type ErrorBody = types::ErrorModel;
+    const VENDOR: Vendor = Vendor::Cro;
+
+    async fn attempt_headers(&self) -> Result<(HeaderMap, u64), Error> {
+        let mut headers = self.fixed.clone();
+        let generation = match &self.auth {
+            Auth::Static(value) => {
+                headers.insert(reqwest::header::AUTHORIZATION, value.clone());
+                0
+            }
+            Auth::Provider(provider) => {
+                let token = provider.token().await?;
+                let value = authorization_value(token.secret.expose_secret()).map_err(|e| Error::Credentials {
+                    message: format!("the token provider's token is not usable: {e}"),
+                    retryable: false,
+                })?;
+                headers.insert(reqwest::header::AUTHORIZATION, value);
+                token.generation
+            }
+        };
+        Ok((headers, generation))
+    }
+
+    async fn refresh_after_unauthorized(&self, generation: u64) -> bool {
+        match &self.auth {
+            Auth::Static(_) => false,
+            Auth::Provider(provider) => provider.rejected(generation).await,
+        }
+    }
+
+    fn error_fields(&self, body: types::ErrorModel, error: &mut ApiError) {
+        error.field = body.field;
+        error.detail = body.detail;
+        error.explanation = body.explanation;
+    }
+
+    fn error_fields_from_bytes(&self, body: &[u8], error: &mut ApiError) {
+        if let Ok(body) = serde_json::from_slice::<types::ErrorModel>(body) {
+            self.error_fields(body, error);
+        }
+    }
+
+    fn check_meta(&self, meta: &ResponseMeta) -> Result<(), Error> {
+        match meta.api_version.as_deref() {
+            Some(served) if served != self.api_version.as_str() => Err(Error::VersionMismatch {
+                pinned: self.api_version.as_str().to_owned(),
+                served: crate::error::one_line(served).chars().take(64).collect(),
+                meta: Box::new(meta.clone()),
+            }),
+            _ => Ok(()),
+        }
+    }
+}

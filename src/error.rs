@@ -1,0 +1,284 @@
+//! The one error type shared by every vendor client, and the metadata every answer carries.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use uuid::Uuid;
+
+/// What every answer, success or error, tells about the exchange.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ResponseMeta {
+    /// HTTP status of the last attempt, when a response arrived.
+    pub status: Option<StatusCode>,
+    /// The server's `x-request-id`, when it sent a valid UUID (quote it to the vendor's support).
+    pub request_id: Option<Uuid>,
+    /// The API version the server says it applied (`x-api-version`), when it sent one.
+    pub api_version: Option<String>,
+    /// How long the server asked to wait before trying again (`Retry-After`), if it did.
+    pub retry_after: Option<Duration>,
+    /// How many attempts the call took (1 when the first succeeded).
+    pub attempts: u32,
+}
+
+impl fmt::Display for ResponseMeta {
+    /// `request id <uuid>, API version <v>, <n> attempt(s)`; parts that are unknown are left out.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut sep = "";
+        if let Some(id) = &self.request_id {
+            write!(f, "request id {id}")?;
+            sep = ", ";
+        }
+        if let Some(v) = &self.api_version {
+            write!(f, "{sep}API version {v}")?;
+            sep = ", ";
+        }
+        write!(f, "{sep}{} attempt{}", self.attempts, if self.attempts == 1 { "" } else { "s" })
+    }
+}
+
+/// Which vendor answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Vendor {
+    /// CRO Software.
+    Cro,
+    /// PDM (Pro Delivery Manager).
+    Pdm,
+    /// Foxtrot.
+    Foxtrot,
+}
+
+impl fmt::Display for Vendor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Vendor::Cro => "CRO",
+            Vendor::Pdm => "PDM",
+            Vendor::Foxtrot => "Foxtrot",
+        })
+    }
+}
+
+/// An error the vendor's API answered, with everything it said about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// Who answered.
+    pub vendor: Vendor,
+    /// HTTP status of the answer.
+    pub status: StatusCode,
+    /// The vendor's own error code, where it has one (PDM status codes, Foxtrot error codes).
+    pub code: Option<i64>,
+    /// The field the vendor says is at fault (CRO `field`).
+    pub field: Option<String>,
+    /// What the vendor says went wrong (CRO `detail`, PDM `details`, Foxtrot `message`).
+    pub detail: Option<String>,
+    /// The vendor's explanation or remedy (CRO `explanation`).
+    pub explanation: Option<String>,
+    /// The start of the body, when it was not the vendor's error format (an HTML page, say).
+    pub body_excerpt: Option<String>,
+    /// Request id, API version and attempts.
+    pub meta: ResponseMeta,
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} answered HTTP {}", self.vendor, self.status.as_u16())?;
+        if let Some(code) = self.code {
+            write!(f, " with code {code}")?;
+        }
+        if let Some(detail) = &self.detail {
+            write!(f, ": {}", one_line(detail))?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, " (field {})", one_line(field))?;
+        }
+        if let Some(explanation) = &self.explanation {
+            write!(f, " — {}", one_line(explanation))?;
+        }
+        if let Some(excerpt) = &self.body_excerpt {
+            write!(f, "; body starts {excerpt:?}")?;
+        }
+        write!(f, " [{}]", self.meta)
+    }
+}
+
+/// Everything that can go wrong in a call, for every vendor.
+///
+/// Messages are one line and never contain a credential: tokens, refresh tokens, session
+/// tokens and API keys are held in [`secrecy`] types and no variant carries one.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input breaks a documented rule; nothing was sent.
+    #[error("invalid {field}: {rule} (nothing was sent)")]
+    InvalidInput {
+        /// The field, header or parameter at fault.
+        field: Cow<'static, str>,
+        /// The rule it breaks.
+        rule: Cow<'static, str>,
+    },
+    /// The vendor answered with an error.
+    #[error("{0}")]
+    Api(Box<ApiError>),
+    /// An attempt did not complete within its timeout.
+    #[error("timed out: {message} [{meta}]")]
+    Timeout {
+        /// What timed out.
+        message: String,
+        /// Whether it was the connection that timed out (nothing reached the server).
+        connect: bool,
+        /// Attempts made.
+        meta: Box<ResponseMeta>,
+    },
+    /// The connection failed (refused, reset, TLS, DNS) or the body could not be read.
+    #[error("transport error: {message} [{meta}]")]
+    Transport {
+        /// What failed, with its causes.
+        message: String,
+        /// Whether the failure happened before the request reached the server (connect),
+        /// so that retrying cannot repeat a side effect.
+        connect: bool,
+        /// Attempts made.
+        meta: Box<ResponseMeta>,
+    },
+    /// A success answer did not decode into the documented type.
+    #[error("could not decode {expected}: {reason}; body starts {excerpt:?} [{meta}]")]
+    Decode {
+        /// The type that was expected.
+        expected: &'static str,
+        /// Why decoding failed.
+        reason: String,
+        /// The start of the body.
+        excerpt: String,
+        /// Request id, API version and attempts.
+        meta: Box<ResponseMeta>,
+    },
+    /// The server applied another API version than the client pinned.
+    #[error("API version mismatch: pinned {pinned}, server answered {served} [{meta}]")]
+    VersionMismatch {
+        /// The version the client sent.
+        pinned: String,
+        /// The version the server says it applied.
+        served: String,
+        /// Request id and attempts.
+        meta: Box<ResponseMeta>,
+    },
+    /// The response body exceeded the client's size cap; the rest was not read.
+    #[error("response body exceeds the {limit}-byte limit [{meta}]")]
+    ResponseTooLarge {
+        /// The configured cap in bytes.
+        limit: usize,
+        /// Request id and attempts.
+        meta: Box<ResponseMeta>,
+    },
+    /// Credentials could not be obtained or refreshed.
+    #[error("credentials: {message}")]
+    Credentials {
+        /// What failed (never the credential itself).
+        message: String,
+        /// Whether trying again later may help.
+        retryable: bool,
+    },
+}
+
+impl Error {
+    pub(crate) fn invalid(field: impl Into<Cow<'static, str>>, rule: impl Into<Cow<'static, str>>) -> Self {
+        Error::InvalidInput { field: field.into(), rule: rule.into() }
+    }
+
+    /// Whether the same call may succeed if tried again: connection failures (refused, connect
+    /// timeout), HTTP 429, 502, 503 and 504, and PDM's rate-limit code 205. A timeout or reset
+    /// after the request was sent is not retried: the server may have acted on it.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Api(e) => is_retryable_status(e.status) || (e.vendor == Vendor::Pdm && e.code == Some(205)),
+            Error::Timeout { connect, .. } | Error::Transport { connect, .. } => *connect,
+            Error::Credentials { retryable, .. } => *retryable,
+            Error::InvalidInput { .. }
+            | Error::Decode { .. }
+            | Error::VersionMismatch { .. }
+            | Error::ResponseTooLarge { .. } => false,
+        }
+    }
+
+    /// Request id, served API version and attempts, when the call got that far.
+    pub fn meta(&self) -> Option<&ResponseMeta> {
+        match self {
+            Error::Api(e) => Some(&e.meta),
+            Error::Timeout { meta, .. }
+            | Error::Transport { meta, .. }
+            | Error::Decode { meta, .. }
+            | Error::VersionMismatch { meta, .. }
+            | Error::ResponseTooLarge { meta, .. } => Some(meta),
+            Error::InvalidInput { .. } | Error::Credentials { .. } => None,
+        }
+    }
+
+    /// The server's request id, when known.
+    pub fn request_id(&self) -> Option<Uuid> {
+        self.meta().and_then(|m| m.request_id)
+    }
+
+    /// The HTTP status of the answer, when one arrived.
+    pub fn status(&self) -> Option<StatusCode> {
+        self.meta().and_then(|m| m.status)
+    }
+
+    /// The vendor's answer, for [`Error::Api`].
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn meta_mut(&mut self) -> Option<&mut ResponseMeta> {
+        match self {
+            Error::Api(e) => Some(&mut e.meta),
+            Error::Timeout { meta, .. }
+            | Error::Transport { meta, .. }
+            | Error::Decode { meta, .. }
+            | Error::VersionMismatch { meta, .. }
+            | Error::ResponseTooLarge { meta, .. } => Some(meta),
+            Error::InvalidInput { .. } | Error::Credentials { .. } => None,
+        }
+    }
+}
+
+pub(crate) fn is_retryable_status(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 429 | 502 | 503 | 504)
+}
+
+/// A message on one line: control characters become spaces.
+pub(crate) fn one_line(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        Cow::Owned(s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// At most `max` bytes of a body, as text, cut on a character boundary.
+pub(crate) fn excerpt(body: &[u8], max: usize) -> String {
+    let cut = &body[..body.len().min(max)];
+    let text = String::from_utf8_lossy(cut);
+    let mut text = one_line(&text).into_owned();
+    if body.len() > max {
+        text.push('…');
+    }
+    text
+}
+
+/// How long a `Retry-After` header asks to wait (seconds or an HTTP date).
+pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let delta = when.with_timezone(&chrono::Utc) - chrono::Utc::now();
+    Some(delta.to_std().unwrap_or(Duration::ZERO))
+}

@@ -1,0 +1,132 @@
+//! [`Timestamp`]: an ISO 8601 date-time that keeps exactly what the server sent.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
+
+/// An ISO 8601 date-time as the vendor sent it, with or without an offset.
+///
+/// CRO documents its timestamps as "ISO 8601 compatible" and sends them without an offset
+/// (`2018-06-13T19:50:20.447000`). Such a naive timestamp is **not** assumed to be UTC or any
+/// other zone: the vendor does not say which zone it means. [`Timestamp::offset`] is `None` for
+/// it, [`Timestamp::to_utc`] refuses to guess, and [`Timestamp::assume_offset`] makes the choice
+/// explicit at the call site. Values with `Z` or `±hh:mm` keep their offset.
+///
+/// The original text is kept: [`Timestamp::as_str`], `Display` and `Serialize` give back the
+/// exact string that was received, so re-encoding a response loses nothing (precision, `Z` vs
+/// `+00:00`).
+///
+/// ```
+/// use customer_apis::Timestamp;
+/// use chrono::FixedOffset;
+///
+/// let naive: Timestamp = "2018-06-13T19:50:20.447000".parse().unwrap();
+/// assert_eq!(naive.offset(), None);
+/// assert_eq!(naive.to_utc(), None);
+/// assert_eq!(naive.as_str(), "2018-06-13T19:50:20.447000");
+/// let pacific = FixedOffset::west_opt(7 * 3600).unwrap();
+/// assert_eq!(naive.assume_offset(pacific).to_rfc3339(), "2018-06-13T19:50:20.447-07:00");
+///
+/// let zoned: Timestamp = "2018-06-13T19:50:20Z".parse().unwrap();
+/// assert_eq!(zoned.to_utc().unwrap().to_rfc3339(), "2018-06-13T19:50:20+00:00");
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Timestamp {
+    raw: Box<str>,
+    local: NaiveDateTime,
+    offset: Option<FixedOffset>,
+}
+
+/// Why a string is not an ISO 8601 date-time.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not an ISO 8601 date-time (expected YYYY-MM-DDTHH:MM:SS[.fraction][Z|±hh:mm])")]
+pub struct TimestampError(());
+
+impl Timestamp {
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]` with an optional `Z` or `±hh:mm` (a space is
+    /// accepted in place of `T`, as ISO 8601 profiles and RFC 3339 allow).
+    pub fn parse(text: &str) -> Result<Self, TimestampError> {
+        let (local, offset) = match DateTime::parse_from_rfc3339(text) {
+            Ok(dt) => (dt.naive_local(), Some(*dt.offset())),
+            Err(_) => {
+                let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+                    .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f"))
+                    .map_err(|_| TimestampError(()))?;
+                (local, None)
+            }
+        };
+        Ok(Timestamp { raw: text.into(), local, offset })
+    }
+
+    /// The exact text the server sent.
+    pub fn as_str(&self) -> &str {
+        &self.raw
+    }
+
+    /// The wall-clock date and time as written, without its offset.
+    pub fn naive(&self) -> NaiveDateTime {
+        self.local
+    }
+
+    /// The offset the server sent, or `None` for a naive timestamp.
+    pub fn offset(&self) -> Option<FixedOffset> {
+        self.offset
+    }
+
+    /// The instant in UTC, if the server sent an offset; `None` for a naive timestamp.
+    pub fn to_utc(&self) -> Option<DateTime<Utc>> {
+        let offset = self.offset?;
+        offset.from_local_datetime(&self.local).single().map(|dt| dt.with_timezone(&Utc))
+    }
+
+    /// The instant, reading a naive timestamp in `assumed` (an offset the server sent wins).
+    pub fn assume_offset(&self, assumed: FixedOffset) -> DateTime<FixedOffset> {
+        let offset = self.offset.unwrap_or(assumed);
+        // A fixed offset has no gaps or folds, so the mapping is always single.
+        DateTime::from_naive_utc_and_offset(self.local - offset, offset)
+    }
+}
+
+impl fmt::Debug for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Timestamp({:?})", &*self.raw)
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.raw)
+    }
+}
+
+impl FromStr for Timestamp {
+    type Err = TimestampError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Timestamp::parse(s)
+    }
+}
+
+impl serde::Serialize for Timestamp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.raw)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Timestamp;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an ISO 8601 date-time string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Timestamp, E> {
+                Timestamp::parse(v).map_err(|_| {
+                    E::invalid_value(serde::de::Unexpected::Str(v), &"an ISO 8601 date-time")
+                })
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}

@@ -1,0 +1,373 @@
+//! The shared call path of every vendor client: per-attempt headers, retries, timeouts,
+//! response metadata, the body size cap and the mapping of progenitor's errors into [`Error`].
+//!
+//! The generated clients send through [`exec`] (build.rs implements progenitor's `ClientHooks`
+//! with it). What one attempt needs to pass between the layer and [`exec`] travels in a
+//! task-local [`Attempt`]: the generated builders take no extra arguments, and a task-local
+//! keeps the per-call state out of the shared, cloneable client.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use backon::Retryable;
+use bytes::Bytes;
+use futures_util::StreamExt;
+use progenitor_client::{Error as GenError, ResponseValue};
+use reqwest::header::{HeaderMap, HeaderValue};
+use tracing::Instrument;
+
+use crate::error::{excerpt, is_retryable_status, parse_retry_after, ApiError, Error, ResponseMeta, Vendor};
+use crate::response::Response;
+use crate::retry::RetryPolicy;
+
+/// Bytes of a body quoted in an error.
+const EXCERPT_BYTES: usize = 200;
+
+/// Default cap on a response body: the vendors' documented answers are a few KiB.
+pub(crate) const DEFAULT_BODY_LIMIT: usize = 4 * 1024 * 1024;
+
+/// Per-attempt state shared between the layer and [`exec`].
+pub(crate) struct Attempt {
+    headers: HeaderMap,
+    body_limit: usize,
+    seen: RefCell<Seen>,
+}
+
+#[derive(Default)]
+struct Seen {
+    status: Option<reqwest::StatusCode>,
+    request_id: Option<uuid::Uuid>,
+    api_version: Option<String>,
+    retry_after: Option<Duration>,
+    too_large: bool,
+}
+
+tokio::task_local! {
+    static ATTEMPT: Attempt;
+}
+
+/// Sends one request built by a generated client, adding the per-attempt headers and
+/// recording what the layer needs from the response.
+pub(crate) async fn exec(client: &reqwest::Client, mut request: reqwest::Request) -> reqwest::Result<reqwest::Response> {
+    // progenitor adds `api-version: <info.version>` to every request; the vendors' version
+    // header (where there is one) is the layer's, so the generator's is dropped.
+    request.headers_mut().remove("api-version");
+    let limit = ATTEMPT
+        .try_with(|a| {
+            for (name, value) in &a.headers {
+                request.headers_mut().insert(name, value.clone());
+            }
+            a.body_limit
+        })
+        .unwrap_or(DEFAULT_BODY_LIMIT);
+    let response = client.execute(request).await?;
+    let too_large = response.content_length().is_some_and(|n| n > limit as u64);
+    let _ = ATTEMPT.try_with(|a| {
+        let headers = response.headers();
+        let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+        let mut seen = a.seen.borrow_mut();
+        seen.status = Some(response.status());
+        seen.request_id = text("x-request-id").and_then(|v| uuid::Uuid::parse_str(v.trim()).ok());
+        seen.api_version = text("x-api-version").map(|v| v.trim().to_owned());
+        seen.retry_after = text("retry-after").and_then(parse_retry_after);
+        seen.too_large = too_large;
+    });
+    Ok(limit_body(response, limit, too_large))
+}
+
+/// Replaces the body with one that stops with an error past `limit` bytes.
+fn limit_body(response: reqwest::Response, limit: usize, too_large: bool) -> reqwest::Response {
+    let response: http::Response<reqwest::Body> = response.into();
+    let (parts, body) = response.into_parts();
+    if too_large {
+        return http::Response::from_parts(parts, reqwest::Body::from(Bytes::new())).into();
+    }
+    let mut read = 0usize;
+    let stream = http_body_util::BodyDataStream::new(body).map(move |chunk| {
+        let chunk = chunk?;
+        read += chunk.len();
+        if read > limit {
+            let _ = ATTEMPT.try_with(|a| a.seen.borrow_mut().too_large = true);
+            return Err(Box::<dyn std::error::Error + Send + Sync>::from("response body over the size limit"));
+        }
+        Ok(chunk)
+    });
+    http::Response::from_parts(parts, reqwest::Body::wrap_stream(stream)).into()
+}
+
+/// How a vendor's layer takes part in a call.
+pub(crate) trait VendorCall: Sync {
+    /// The body progenitor decodes for a documented error status.
+    type ErrorBody;
+
+    /// Who this is.
+    const VENDOR: Vendor;
+
+    /// Headers for the next attempt (credentials are obtained or refreshed here), and the
+    /// generation of the credential they carry.
+    fn attempt_headers(&self) -> impl Future<Output = Result<(HeaderMap, u64), Error>> + Send;
+
+    /// Called once when an attempt sent with the credential of `generation` was answered
+    /// 401; `true` when a fresh credential makes repeating the attempt at once worthwhile.
+    fn refresh_after_unauthorized(&self, _generation: u64) -> impl Future<Output = bool> + Send {
+        async { false }
+    }
+
+    /// The vendor's fields of a documented error body.
+    fn error_fields(&self, body: Self::ErrorBody, error: &mut ApiError);
+
+    /// Tries the vendor's error format on an undocumented status's body.
+    fn error_fields_from_bytes(&self, body: &[u8], error: &mut ApiError);
+
+    /// Checks a response's metadata (CRO compares the served API version with the pin).
+    fn check_meta(&self, _meta: &ResponseMeta) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+/// The reqwest client and call policy one vendor client holds.
+#[derive(Clone, Debug)]
+pub(crate) struct Transport {
+    pub(crate) retry: RetryPolicy,
+    pub(crate) body_limit: usize,
+}
+
+impl Transport {
+    /// Runs `send` (one generated call) with retries, and maps its outcome.
+    pub(crate) async fn call<V, T, Fut>(
+        &self,
+        vendor: &V,
+        operation: &'static str,
+        send: impl Fn() -> Fut + Send + Sync,
+    ) -> Result<Response<T>, Error>
+    where
+        V: VendorCall,
+        V::ErrorBody: Send,
+        T: Send,
+        Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>> + Send,
+    {
+        let span = tracing::debug_span!(
+            "customer_apis.call",
+            vendor = %V::VENDOR,
+            operation,
+            attempt = tracing::field::Empty,
+            status = tracing::field::Empty,
+            request_id = tracing::field::Empty,
+        );
+        let attempts = AtomicU32::new(0);
+        let once = || async {
+            let n = attempts.fetch_add(1, Ordering::Relaxed) + 1;
+            tracing::Span::current().record("attempt", n);
+            let (mut result, generation) = self.attempt(vendor, &send).await;
+            if matches!(&result, Err(Error::Api(e)) if e.status == reqwest::StatusCode::UNAUTHORIZED)
+                && vendor.refresh_after_unauthorized(generation).await
+            {
+                tracing::debug!("credentials rejected with 401; repeating the attempt with fresh ones");
+                result = self.attempt(vendor, &send).await.0;
+            }
+            result.map_err(|mut e| {
+                if let Some(meta) = e.meta_mut() {
+                    meta.attempts = n;
+                }
+                e
+            })
+        };
+        let cap = self.retry.max_retry_after;
+        let result = once
+            .retry(self.retry.backoff())
+            .sleep(tokio::time::sleep)
+            .when(|e: &Error| e.is_retryable())
+            .adjust(|e: &Error, next: Option<Duration>| {
+                let next = next?;
+                // Only a status that is retried anyway has its Retry-After honoured.
+                let asked = e.api().filter(|a| is_retryable_status(a.status)).and_then(|a| a.meta.retry_after);
+                Some(match asked {
+                    Some(wait) => wait.min(cap),
+                    None => next,
+                })
+            })
+            .notify(|e: &Error, wait: Duration| {
+                tracing::debug!(error = %e, ?wait, "retrying");
+            })
+            .instrument(span.clone())
+            .await;
+        let n = attempts.load(Ordering::Relaxed);
+        match &result {
+            Ok(r) => {
+                span.record("status", r.meta().status.map(|s| s.as_u16()));
+                span.record("request_id", tracing::field::debug(r.meta().request_id));
+                tracing::debug!(parent: &span, attempts = n, "call succeeded");
+            }
+            Err(e) => {
+                span.record("status", e.status().map(|s| s.as_u16()));
+                span.record("request_id", tracing::field::debug(e.request_id()));
+                tracing::debug!(parent: &span, attempts = n, error = %e, "call failed");
+            }
+        }
+        result.map(|mut r| {
+            r.meta_mut().attempts = n;
+            r
+        })
+    }
+
+    async fn attempt<V, T, Fut>(&self, vendor: &V, send: &(impl Fn() -> Fut + Sync)) -> (Result<Response<T>, Error>, u64)
+    where
+        V: VendorCall,
+        Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>>,
+    {
+        match vendor.attempt_headers().await {
+            Ok((headers, generation)) => (self.attempt_with(vendor, send, headers).await, generation),
+            Err(e) => (Err(e), 0),
+        }
+    }
+
+    async fn attempt_with<V, T, Fut>(
+        &self,
+        vendor: &V,
+        send: &(impl Fn() -> Fut + Sync),
+        headers: HeaderMap,
+    ) -> Result<Response<T>, Error>
+    where
+        V: VendorCall,
+        Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>>,
+    {
+        let attempt = Attempt { headers, body_limit: self.body_limit, seen: RefCell::new(Seen::default()) };
+        let (outcome, seen) = ATTEMPT
+            .scope(attempt, async {
+                let outcome = send().await;
+                let seen = ATTEMPT.with(|a| a.seen.take());
+                (outcome, seen)
+            })
+            .await;
+        let meta = ResponseMeta {
+            status: seen.status,
+            request_id: seen.request_id,
+            api_version: seen.api_version.clone(),
+            retry_after: seen.retry_after,
+            attempts: 1,
+        };
+        let too_large = || Error::ResponseTooLarge { limit: self.body_limit, meta: Box::new(meta.clone()) };
+        match outcome {
+            Ok(value) => {
+                vendor.check_meta(&meta)?;
+                Ok(Response::new(value.into_inner(), meta))
+            }
+            Err(GenError::ErrorResponse(value)) => {
+                let mut error = api_error::<V>(value.status(), meta);
+                vendor.error_fields(value.into_inner(), &mut error);
+                vendor.check_meta(&error.meta)?;
+                Err(Error::Api(Box::new(error)))
+            }
+            Err(GenError::UnexpectedResponse(response)) => {
+                let status = response.status();
+                let body = read_capped(response, self.body_limit).await;
+                if seen.too_large || body.is_none() {
+                    return Err(too_large());
+                }
+                let body = body.unwrap_or_default();
+                let mut error = api_error::<V>(status, meta);
+                vendor.error_fields_from_bytes(&body, &mut error);
+                if error.detail.is_none() && !body.is_empty() {
+                    error.body_excerpt = Some(excerpt(&body, EXCERPT_BYTES));
+                }
+                Err(Error::Api(Box::new(error)))
+            }
+            Err(GenError::InvalidResponsePayload(body, reason)) => {
+                if seen.too_large {
+                    return Err(too_large());
+                }
+                match seen.status {
+                    Some(status) if !status.is_success() => {
+                        let mut error = api_error::<V>(status, meta);
+                        vendor.error_fields_from_bytes(&body, &mut error);
+                        if error.detail.is_none() {
+                            error.body_excerpt = Some(excerpt(&body, EXCERPT_BYTES));
+                        }
+                        Err(Error::Api(Box::new(error)))
+                    }
+                    _ => Err(Error::Decode {
+                        expected: short_type_name::<T>(),
+                        reason: reason.to_string(),
+                        excerpt: excerpt(&body, EXCERPT_BYTES),
+                        meta: Box::new(meta),
+                    }),
+                }
+            }
+            Err(GenError::CommunicationError(e)) | Err(GenError::ResponseBodyError(e)) | Err(GenError::InvalidUpgrade(e)) => {
+                if seen.too_large {
+                    return Err(too_large());
+                }
+                Err(transport_error(&e, meta))
+            }
+            Err(GenError::InvalidRequest(reason)) => Err(Error::invalid("request", reason)),
+            Err(GenError::Custom(reason)) => Err(Error::Transport { message: reason, connect: false, meta: Box::new(meta) }),
+        }
+    }
+}
+
+fn api_error<V: VendorCall>(status: reqwest::StatusCode, meta: ResponseMeta) -> ApiError {
+    ApiError {
+        vendor: V::VENDOR,
+        status,
+        code: None,
+        field: None,
+        detail: None,
+        explanation: None,
+        body_excerpt: None,
+        meta,
+    }
+}
+
+async fn read_capped(response: reqwest::Response, limit: usize) -> Option<Bytes> {
+    let mut stream = response.bytes_stream();
+    let mut body = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        let Ok(chunk) = chunk else { break };
+        if body.len() + chunk.len() > limit {
+            return None;
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Some(body.into())
+}
+
+/// One line naming the failure and its causes (reqwest's own message is terse).
+fn transport_error(e: &reqwest::Error, meta: ResponseMeta) -> Error {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    let message = crate::error::one_line(&message).into_owned();
+    let connect = e.is_connect();
+    if e.is_timeout() {
+        Error::Timeout { message, connect, meta: Box::new(meta) }
+    } else {
+        Error::Transport { message, connect, meta: Box::new(meta) }
+    }
+}
+
+fn short_type_name<T>() -> &'static str {
+    let full = std::any::type_name::<T>();
+    full.rsplit("::").next().unwrap_or(full)
+}
+
+/// Builds the reqwest client every attempt of one vendor client uses.
+pub(crate) fn http_client(
+    connect_timeout: Duration,
+    timeout: Duration,
+    user_agent: &str,
+) -> Result<reqwest::Client, Error> {
+    let user_agent = HeaderValue::from_str(user_agent)
+        .map_err(|_| Error::invalid("user_agent", "must be a valid header value (visible ASCII)"))?;
+    reqwest::Client::builder()
+        .connect_timeout(connect_timeout)
+        .timeout(timeout)
+        .user_agent(user_agent)
+        .build()
+        .map_err(|e| Error::invalid("http client", e.to_string()))
+}

@@ -1,0 +1,256 @@
+//! The documented constraints of the vendors' models, checkable after decoding.
+//!
+//! Vendors send data that breaks their own documented limits (CRO's sample has
+//! `"sales_rep": ""` against "at least 1 character"). Responses therefore decode leniently on
+//! lengths, patterns and enumerations, and every generated model implements [`Validate`], which
+//! lists what breaks a documented rule. Requests are checked strictly with the same rules
+//! before anything is sent.
+//!
+//! ```
+//! # #[cfg(feature = "cro")] {
+//! use customer_apis::cro::types::CustomerModel;
+//! use customer_apis::Validate;
+//!
+//! let customer: CustomerModel = serde_json::from_str(r#"{
+//!     "addresses": [], "contacts": [], "id": 1, "name": "", "parent_id": null,
+//!     "created_on": "2018-06-13T19:50:20.447000", "last_updated_on": "2020-04-22T17:23:17Z",
+//!     "locations": []
+//! }"#).unwrap();
+//! let violations = customer.validate();
+//! assert_eq!(violations.len(), 1);
+//! assert_eq!(violations[0].to_string(), "name: must be at least 1 characters long");
+//! # }
+//! ```
+
+use std::fmt;
+use std::sync::{Mutex, OnceLock};
+
+/// A documented rule on a string or an array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Rule {
+    /// At least this many characters (Unicode scalar values, as JSON Schema counts).
+    MinLength(u64),
+    /// At most this many characters.
+    MaxLength(u64),
+    /// Matches this ECMAScript regular expression (the spec's `pattern`).
+    Pattern(&'static str),
+    /// One of these values.
+    OneOf(&'static [&'static str]),
+    /// At least this many items.
+    MinItems(u64),
+    /// At most this many items.
+    MaxItems(u64),
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::MinLength(n) => write!(f, "must be at least {n} characters long"),
+            Rule::MaxLength(n) => write!(f, "must be at most {n} characters long"),
+            Rule::Pattern(p) => write!(f, "must match {p}"),
+            Rule::OneOf(values) => write!(f, "must be one of {}", values.join(", ")),
+            Rule::MinItems(n) => write!(f, "must have at least {n} items"),
+            Rule::MaxItems(n) => write!(f, "must have at most {n} items"),
+        }
+    }
+}
+
+impl Rule {
+    /// Whether `value` satisfies the rule. Array rules hold for any string.
+    pub fn allows(&self, value: &str) -> bool {
+        match *self {
+            Rule::MinLength(n) => value.chars().count() as u64 >= n,
+            Rule::MaxLength(n) => value.chars().count() as u64 <= n,
+            Rule::Pattern(p) => pattern_matches(p, value),
+            Rule::OneOf(values) => values.contains(&value),
+            Rule::MinItems(_) | Rule::MaxItems(_) => true,
+        }
+    }
+
+    fn allows_len(&self, len: usize) -> bool {
+        match *self {
+            Rule::MinItems(n) => len as u64 >= n,
+            Rule::MaxItems(n) => len as u64 <= n,
+            _ => true,
+        }
+    }
+}
+
+/// Compiled patterns, one per distinct source; specs hold a handful.
+fn pattern_matches(source: &'static str, value: &str) -> bool {
+    static CACHE: OnceLock<Mutex<Vec<(&'static str, Option<regress::Regex>)>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
+    let mut cache = cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let index = match cache.iter().position(|(s, _)| std::ptr::eq(*s, source) || *s == source) {
+        Some(i) => i,
+        None => {
+            // build.rs compiles every pattern, so `None` here is unreachable in practice; a
+            // pattern that cannot compile is reported as broken rather than panicking.
+            cache.push((source, regress::Regex::new(source).ok()));
+            cache.len() - 1
+        }
+    };
+    cache[index].1.as_ref().is_some_and(|re| re.find(value).is_some())
+}
+
+/// A value that breaks a documented rule: where, and which rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// Where the value is, as `locations[1].sales_rep`.
+    pub field: String,
+    /// The rule it breaks.
+    pub rule: Rule,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.rule)
+    }
+}
+
+/// A position inside a model, built on the stack and rendered only for a violation.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldPath<'a> {
+    parent: Option<&'a FieldPath<'a>>,
+    segment: Segment<'a>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Segment<'a> {
+    Root,
+    Field(&'a str),
+    Index(usize),
+}
+
+impl<'a> FieldPath<'a> {
+    /// The top of a model.
+    pub const ROOT: FieldPath<'static> = FieldPath { parent: None, segment: Segment::Root };
+
+    /// The named field below this position.
+    pub fn field(&'a self, name: &'a str) -> FieldPath<'a> {
+        FieldPath { parent: Some(self), segment: Segment::Field(name) }
+    }
+
+    fn index(&'a self, i: usize) -> FieldPath<'a> {
+        FieldPath { parent: Some(self), segment: Segment::Index(i) }
+    }
+}
+
+impl fmt::Display for FieldPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(parent) = self.parent {
+            parent.fmt(f)?;
+        }
+        match self.segment {
+            Segment::Root => Ok(()),
+            Segment::Field(name) if matches!(self.parent.map(|p| p.segment), Some(Segment::Root) | None) => {
+                f.write_str(name)
+            }
+            Segment::Field(name) => write!(f, ".{name}"),
+            Segment::Index(i) => write!(f, "[{i}]"),
+        }
+    }
+}
+
+/// A generated model whose documented rules can be checked.
+pub trait Validate {
+    /// Every value that breaks a documented rule, in field order; empty when all hold.
+    fn validate(&self) -> Vec<Violation> {
+        let mut out = Vec::new();
+        self.validate_at(&FieldPath::ROOT, &mut out);
+        out
+    }
+
+    /// Appends the violations found below `path` to `out`.
+    fn validate_at(&self, path: &FieldPath<'_>, out: &mut Vec<Violation>);
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate_at(&self, path: &FieldPath<'_>, out: &mut Vec<Violation>) {
+        if let Some(v) = self {
+            v.validate_at(path, out);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_at(&self, path: &FieldPath<'_>, out: &mut Vec<Violation>) {
+        for (i, v) in self.iter().enumerate() {
+            v.validate_at(&path.index(i), out);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Box<T> {
+    fn validate_at(&self, path: &FieldPath<'_>, out: &mut Vec<Violation>) {
+        (**self).validate_at(path, out);
+    }
+}
+
+/// A field shape the generated checks accept: a string or an array, optional or not.
+pub trait Checked {
+    /// Applies `rules` to the value, if present.
+    fn check(&self, path: &FieldPath<'_>, rules: &[Rule], out: &mut Vec<Violation>);
+}
+
+impl Checked for String {
+    fn check(&self, path: &FieldPath<'_>, rules: &[Rule], out: &mut Vec<Violation>) {
+        for rule in rules {
+            if !rule.allows(self) {
+                out.push(Violation { field: path.to_string(), rule: *rule });
+            }
+        }
+    }
+}
+
+impl<T> Checked for Vec<T> {
+    fn check(&self, path: &FieldPath<'_>, rules: &[Rule], out: &mut Vec<Violation>) {
+        for rule in rules {
+            if !rule.allows_len(self.len()) {
+                out.push(Violation { field: path.to_string(), rule: *rule });
+            }
+        }
+    }
+}
+
+impl<T: Checked> Checked for Option<T> {
+    fn check(&self, path: &FieldPath<'_>, rules: &[Rule], out: &mut Vec<Violation>) {
+        if let Some(v) = self {
+            v.check(path, rules, out);
+        }
+    }
+}
+
+/// Used by the generated `Validate` impls.
+#[doc(hidden)]
+pub fn check<T: Checked + ?Sized>(value: &T, path: &FieldPath<'_>, rules: &[Rule], out: &mut Vec<Violation>) {
+    value.check(path, rules, out);
+}
+
+/// A request header the spec documents, with its rules.
+#[derive(Debug, Clone, Copy)]
+pub struct HeaderRule {
+    /// Header name, lower case.
+    pub name: &'static str,
+    /// Whether every request must carry it.
+    pub required: bool,
+    /// Whether the value is an integer.
+    pub integer: bool,
+    /// Its string rules.
+    pub rules: &'static [Rule],
+}
+
+impl HeaderRule {
+    /// The first rule `value` breaks, if any. Control characters are never allowed in a
+    /// header value; integers must parse.
+    pub fn first_violation(&self, value: &str) -> Option<String> {
+        if value.chars().any(|c| c.is_control()) {
+            return Some("must not contain control characters (such as CR or LF)".to_owned());
+        }
+        if self.integer && value.parse::<i64>().is_err() {
+            return Some("must be an integer".to_owned());
+        }
+        self.rules.iter().find(|r| !r.allows(value)).map(ToString::to_string)
+    }
+}
