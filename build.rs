@@ -29,7 +29,8 @@ use serde_json::{Map, Value};
 type Result<T> = std::result::Result<T, String>;
 
 fn main() {
-    let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest_dir =
+        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let specs_dir = manifest_dir.join("specs");
     println!("cargo:rerun-if-changed=specs");
@@ -39,13 +40,20 @@ fn main() {
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
             .collect(),
-        Err(e) => fail(Path::new("specs"), &format!("cannot read the directory: {e}")),
+        Err(e) => fail(
+            Path::new("specs"),
+            &format!("cannot read the directory: {e}"),
+        ),
     };
     specs.sort();
 
     for spec in specs {
         println!("cargo:rerun-if-changed={}", spec.display());
-        let vendor = spec.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+        let vendor = spec
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
         let feature = format!("CARGO_FEATURE_{}", vendor.to_uppercase().replace('-', "_"));
         if env::var_os(&feature).is_none() {
             continue;
@@ -83,8 +91,8 @@ fn generate(text: &str) -> Result<String> {
     let models = take_constraints(schemas)?;
     let replacements = take_replacements(schemas);
 
-    let api: openapiv3::OpenAPI =
-        serde_json::from_value(doc).map_err(|e| format!("not a valid OpenAPI 3.0 document: {e}"))?;
+    let api: openapiv3::OpenAPI = serde_json::from_value(doc)
+        .map_err(|e| format!("not a valid OpenAPI 3.0 document: {e}"))?;
 
     let mut settings = progenitor::GenerationSettings::default();
     settings
@@ -133,8 +141,11 @@ struct HeaderRule {
 fn resolve<'a>(doc: &'a Value, item: &'a Value) -> Result<&'a Value> {
     match item.get("$ref").and_then(Value::as_str) {
         Some(r) => {
-            let pointer = r.strip_prefix('#').ok_or_else(|| format!("external $ref not supported: {r}"))?;
-            doc.pointer(pointer).ok_or_else(|| format!("dangling $ref: {r}"))
+            let pointer = r
+                .strip_prefix('#')
+                .ok_or_else(|| format!("external $ref not supported: {r}"))?;
+            doc.pointer(pointer)
+                .ok_or_else(|| format!("dangling $ref: {r}"))
         }
         None => Ok(item),
     }
@@ -147,23 +158,38 @@ fn take_header_parameters(doc: &mut Value) -> Result<Vec<HeaderRule>> {
         return Err("no paths".into());
     };
     for (path, item) in paths.iter_mut() {
-        let Some(item) = item.as_object_mut() else { continue };
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
         for (method, op) in item.iter_mut() {
-            let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) else { continue };
+            let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) else {
+                continue;
+            };
             let mut kept = Vec::with_capacity(params.len());
             for p in params.drain(..) {
-                let resolved = resolve(&snapshot, &p).map_err(|e| format!("{method} {path}: {e}"))?;
+                let resolved =
+                    resolve(&snapshot, &p).map_err(|e| format!("{method} {path}: {e}"))?;
                 if resolved.get("in").and_then(Value::as_str) != Some("header") {
                     kept.push(p);
                     continue;
                 }
-                let name = resolved["name"].as_str().ok_or("header parameter without a name")?.to_ascii_lowercase();
+                let name = resolved["name"]
+                    .as_str()
+                    .ok_or("header parameter without a name")?
+                    .to_ascii_lowercase();
                 let schema = resolve(&snapshot, &resolved["schema"])?;
                 let rules = string_rules(schema, &format!("header {name}"))?;
                 found.entry(name.clone()).or_insert(HeaderRule {
                     name,
-                    required: resolved.get("required").and_then(Value::as_bool).unwrap_or(false),
-                    kind: schema.get("type").and_then(Value::as_str).unwrap_or("string").to_owned(),
+                    required: resolved
+                        .get("required")
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false),
+                    kind: schema
+                        .get("type")
+                        .and_then(Value::as_str)
+                        .unwrap_or("string")
+                        .to_owned(),
                     rules,
                 });
             }
@@ -184,7 +210,8 @@ fn string_rules(schema: &Value, what: &str) -> Result<Vec<String>> {
         rules.push(format!("crate::validation::Rule::MaxLength({n})"));
     }
     if let Some(p) = schema.get("pattern").and_then(Value::as_str) {
-        regress::Regex::new(p).map_err(|e| format!("{what}: pattern {p:?} does not compile: {e}"))?;
+        regress::Regex::new(p)
+            .map_err(|e| format!("{what}: pattern {p:?} does not compile: {e}"))?;
         rules.push(format!("crate::validation::Rule::Pattern({p:?})"));
     }
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
@@ -193,7 +220,10 @@ fn string_rules(schema: &Value, what: &str) -> Result<Vec<String>> {
             .filter_map(Value::as_str)
             .map(|v| format!("{v:?}"))
             .collect();
-        rules.push(format!("crate::validation::Rule::OneOf(&[{}])", values.join(", ")));
+        rules.push(format!(
+            "crate::validation::Rule::OneOf(&[{}])",
+            values.join(", ")
+        ));
     }
     if let Some(n) = int("minItems").filter(|n| *n > 0) {
         rules.push(format!("crate::validation::Rule::MinItems({n})"));
@@ -217,7 +247,14 @@ struct Model {
     fields: Vec<(String, FieldCheck)>,
 }
 
-const CONSTRAINT_KEYWORDS: [&str; 6] = ["minLength", "maxLength", "pattern", "enum", "minItems", "maxItems"];
+const CONSTRAINT_KEYWORDS: [&str; 6] = [
+    "minLength",
+    "maxLength",
+    "pattern",
+    "enum",
+    "minItems",
+    "maxItems",
+];
 
 /// Strips string and array constraints from every object schema and records them.
 fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
@@ -235,7 +272,9 @@ fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
             .ok_or_else(|| format!("schema {name}: properties is not a map"))?;
         for (prop, schema) in props.iter_mut() {
             if !is_rust_field(prop) {
-                return Err(format!("schema {name}: property {prop:?} is not a plain snake_case name"));
+                return Err(format!(
+                    "schema {name}: property {prop:?} is not a plain snake_case name"
+                ));
             }
             if schema.get("type").and_then(Value::as_str) == Some("object") {
                 return Err(format!(
@@ -261,7 +300,10 @@ fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
                 fields.push((prop.clone(), FieldCheck::Nested));
             }
         }
-        models.push(Model { name: name.clone(), fields });
+        models.push(Model {
+            name: name.clone(),
+            fields,
+        });
     }
     Ok(models)
 }
@@ -281,20 +323,28 @@ fn take_replacements(schemas: &Map<String, Value>) -> Vec<(String, String)> {
 fn apply_renames(schemas: &mut Map<String, Value>) -> Result<Vec<(String, String, String)>> {
     let mut renames = Vec::new();
     for (name, schema) in schemas.iter_mut() {
-        let Some(props) = schema.get("properties").and_then(Value::as_object) else { continue };
+        let Some(props) = schema.get("properties").and_then(Value::as_object) else {
+            continue;
+        };
         let pairs: Vec<(String, String)> = props
             .iter()
             .filter_map(|(p, s)| Some((p.clone(), s.get("x-renamed-from")?.as_str()?.to_owned())))
             .collect();
         for (new, old) in pairs {
             let obj = schema.as_object_mut().ok_or("schema is not a map")?;
-            let props = obj["properties"].as_object_mut().ok_or("properties is not a map")?;
+            let props = obj["properties"]
+                .as_object_mut()
+                .ok_or("properties is not a map")?;
             if props.remove(&old).is_none() {
-                return Err(format!("schema {name}: {new} is renamed from {old}, which is not a property"));
+                return Err(format!(
+                    "schema {name}: {new} is renamed from {old}, which is not a property"
+                ));
             }
             // Exactly one of the two names is sent, whatever the version: the merged field is
             // required, so a body with neither fails to decode instead of reading as absent.
-            let required = obj.entry("required").or_insert_with(|| Value::Array(Vec::new()));
+            let required = obj
+                .entry("required")
+                .or_insert_with(|| Value::Array(Vec::new()));
             let list = required.as_array_mut().ok_or("required is not a list")?;
             list.retain(|v| v.as_str() != Some(old.as_str()));
             if !list.iter().any(|v| v.as_str() == Some(new.as_str())) {
@@ -314,7 +364,9 @@ fn add_aliases(file: &mut syn::File, renames: &[(String, String, String)]) -> Re
             if m.ident != "types" {
                 continue;
             }
-            let Some((_, items)) = &mut m.content else { continue };
+            let Some((_, items)) = &mut m.content else {
+                continue;
+            };
             for item in items {
                 let syn::Item::Struct(s) = item else { continue };
                 if s.ident != schema.as_str() {
@@ -335,14 +387,18 @@ fn add_aliases(file: &mut syn::File, renames: &[(String, String, String)]) -> Re
             }
         }
         if !done {
-            return Err(format!("schema {schema}: generated field {new} not found for x-renamed-from"));
+            return Err(format!(
+                "schema {schema}: generated field {new} not found for x-renamed-from"
+            ));
         }
     }
     Ok(())
 }
 
 fn is_rust_field(name: &str) -> bool {
-    const KEYWORDS: [&str; 12] = ["as", "async", "crate", "enum", "fn", "impl", "match", "mod", "ref", "self", "type", "use"];
+    const KEYWORDS: [&str; 12] = [
+        "as", "async", "crate", "enum", "fn", "impl", "match", "mod", "ref", "self", "type", "use",
+    ];
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
@@ -360,7 +416,7 @@ fn hooks_impl() -> String {
      \x20       crate::transport::exec(&self.client, request).await\n\
      \x20   }\n\
      }\n"
-        .to_owned()
+    .to_owned()
 }
 
 fn validate_impls(models: &[Model], replacements: &[(String, String)]) -> Result<String> {
@@ -382,7 +438,11 @@ fn validate_impls(models: &[Model], replacements: &[(String, String)]) -> Result
                 ),
             })
             .collect::<String>();
-        let (path, out_arg) = if body.is_empty() { ("_path", "_out") } else { ("path", "out") };
+        let (path, out_arg) = if body.is_empty() {
+            ("_path", "_out")
+        } else {
+            ("path", "out")
+        };
         write!(
             out,
             "\nimpl crate::validation::Validate for types::{name} {{\n\

@@ -27,7 +27,10 @@ pub struct AccessToken {
 
 impl fmt::Debug for AccessToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AccessToken").field("secret", &"[REDACTED]").field("generation", &self.generation).finish()
+        f.debug_struct("AccessToken")
+            .field("secret", &"[REDACTED]")
+            .field("generation", &self.generation)
+            .finish()
     }
 }
 
@@ -67,7 +70,12 @@ impl fmt::Debug for StaticToken {
 
 impl TokenProvider for StaticToken {
     fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>> {
-        Box::pin(async move { Ok(AccessToken { secret: self.0.clone(), generation: 0 }) })
+        Box::pin(async move {
+            Ok(AccessToken {
+                secret: self.0.clone(),
+                generation: 0,
+            })
+        })
     }
 
     fn rejected(&self, _generation: u64) -> BoxFuture<'_, bool> {
@@ -117,7 +125,10 @@ impl fmt::Debug for RefreshingToken {
         f.debug_struct("RefreshingToken")
             .field("token_url", &self.inner.token_url)
             .field("client_id", &self.inner.client_id)
-            .field("client_secret", &self.inner.client_secret.as_ref().map(|_| "[REDACTED]"))
+            .field(
+                "client_secret",
+                &self.inner.client_secret.as_ref().map(|_| "[REDACTED]"),
+            )
             .field("refresh_token", &"[REDACTED]")
             .finish()
     }
@@ -134,7 +145,11 @@ struct TokenAnswer {
 
 impl RefreshingToken {
     /// A provider that exchanges `refresh_token` at `token_url` for `client_id`.
-    pub fn new(token_url: impl Into<String>, client_id: impl Into<String>, refresh_token: impl Into<String>) -> Self {
+    pub fn new(
+        token_url: impl Into<String>,
+        client_id: impl Into<String>,
+        refresh_token: impl Into<String>,
+    ) -> Self {
         RefreshingToken {
             inner: Arc::new(RefreshingInner {
                 http: reqwest::Client::builder()
@@ -175,7 +190,11 @@ impl RefreshingToken {
     }
 
     async fn fetch(inner: &RefreshingInner) -> Result<(SecretString, Option<Duration>), Error> {
-        let refresh_token = inner.refresh_token.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let refresh_token = inner
+            .refresh_token
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
         let mut form = vec![
             ("grant_type", "refresh_token"),
             ("refresh_token", refresh_token.expose_secret()),
@@ -184,14 +203,22 @@ impl RefreshingToken {
         if let Some(secret) = &inner.client_secret {
             form.push(("client_secret", secret.expose_secret()));
         }
-        let failed = |what: String, retryable: bool| Error::Credentials { message: what, retryable };
+        let failed = |what: String, retryable: bool| Error::Credentials {
+            message: what,
+            retryable,
+        };
         let response = inner
             .http
             .post(&inner.token_url)
             .form(&form)
             .send()
             .await
-            .map_err(|e| failed(format!("token endpoint unreachable: {}", without_url(&e)), true))?;
+            .map_err(|e| {
+                failed(
+                    format!("token endpoint unreachable: {}", without_url(&e)),
+                    true,
+                )
+            })?;
         let status = response.status();
         if !status.is_success() {
             return Err(failed(
@@ -199,16 +226,28 @@ impl RefreshingToken {
                 crate::error::is_retryable_status(status),
             ));
         }
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| failed(format!("token endpoint body unreadable: {}", without_url(&e)), true))?;
-        let answer: TokenAnswer = serde_json::from_slice(&body)
-            .map_err(|e| failed(format!("token endpoint answer is not an OAuth token response: {e}"), false))?;
+        let body = response.bytes().await.map_err(|e| {
+            failed(
+                format!("token endpoint body unreadable: {}", without_url(&e)),
+                true,
+            )
+        })?;
+        let answer: TokenAnswer = serde_json::from_slice(&body).map_err(|e| {
+            failed(
+                format!("token endpoint answer is not an OAuth token response: {e}"),
+                false,
+            )
+        })?;
         if let Some(new_refresh) = answer.refresh_token {
-            *inner.refresh_token.lock().unwrap_or_else(|p| p.into_inner()) = SecretString::from(new_refresh);
+            *inner
+                .refresh_token
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()) = SecretString::from(new_refresh);
         }
-        Ok((SecretString::from(answer.access_token), answer.expires_in.map(Duration::from_secs)))
+        Ok((
+            SecretString::from(answer.access_token),
+            answer.expires_in.map(Duration::from_secs),
+        ))
     }
 }
 
@@ -227,7 +266,10 @@ impl TokenProvider for RefreshingToken {
     fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>> {
         Box::pin(async move {
             let inner = &*self.inner;
-            let (secret, generation) = inner.cache.get(inner.refresh_early, || Self::fetch(inner)).await?;
+            let (secret, generation) = inner
+                .cache
+                .get(inner.refresh_early, || Self::fetch(inner))
+                .await?;
             Ok(AccessToken { secret, generation })
         })
     }
@@ -255,7 +297,10 @@ struct CacheState<T> {
 impl<T> Default for SharedCredential<T> {
     fn default() -> Self {
         SharedCredential {
-            state: tokio::sync::Mutex::new(CacheState { value: None, generation: 0 }),
+            state: tokio::sync::Mutex::new(CacheState {
+                value: None,
+                generation: 0,
+            }),
             fetches: std::sync::atomic::AtomicU64::new(0),
         }
     }
@@ -275,7 +320,8 @@ impl<T: Clone> SharedCredential<T> {
                 return Ok((value.clone(), state.generation));
             }
         }
-        self.fetches.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.fetches
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let (value, lifetime) = fetch().await?;
         state.generation += 1;
         state.value = Some((value.clone(), lifetime.map(|l| Instant::now() + l)));

@@ -16,7 +16,10 @@ pub(crate) fn base_url(raw: &str) -> Result<String, Error> {
         return Err(Error::invalid("base_url", "must name a host"));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::invalid("base_url", "must not carry a query or fragment"));
+        return Err(Error::invalid(
+            "base_url",
+            "must not carry a query or fragment",
+        ));
     }
     if !url.username().is_empty() || url.password().is_some() {
         return Err(Error::invalid("base_url", "must not carry credentials"));
@@ -26,7 +29,10 @@ pub(crate) fn base_url(raw: &str) -> Result<String, Error> {
 
 pub(crate) fn timeouts(connect: Duration, attempt: Duration) -> Result<(), Error> {
     if connect.is_zero() {
-        return Err(Error::invalid("connect_timeout", "must be greater than zero"));
+        return Err(Error::invalid(
+            "connect_timeout",
+            "must be greater than zero",
+        ));
     }
     if attempt.is_zero() {
         return Err(Error::invalid("timeout", "must be greater than zero"));

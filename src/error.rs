@@ -35,7 +35,12 @@ impl fmt::Display for ResponseMeta {
             write!(f, "{sep}API version {v}")?;
             sep = ", ";
         }
-        write!(f, "{sep}{} attempt{}", self.attempts, if self.attempts == 1 { "" } else { "s" })
+        write!(
+            f,
+            "{sep}{} attempt{}",
+            self.attempts,
+            if self.attempts == 1 { "" } else { "s" }
+        )
     }
 }
 
@@ -185,8 +190,14 @@ pub enum Error {
 }
 
 impl Error {
-    pub(crate) fn invalid(field: impl Into<Cow<'static, str>>, rule: impl Into<Cow<'static, str>>) -> Self {
-        Error::InvalidInput { field: field.into(), rule: rule.into() }
+    pub(crate) fn invalid(
+        field: impl Into<Cow<'static, str>>,
+        rule: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Error::InvalidInput {
+            field: field.into(),
+            rule: rule.into(),
+        }
     }
 
     /// Whether the same call may succeed if tried again: connection failures (refused, connect
@@ -194,7 +205,9 @@ impl Error {
     /// after the request was sent is not retried: the server may have acted on it.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::Api(e) => is_retryable_status(e.status) || (e.vendor == Vendor::Pdm && e.code == Some(205)),
+            Error::Api(e) => {
+                is_retryable_status(e.status) || (e.vendor == Vendor::Pdm && e.code == Some(205))
+            }
             Error::Timeout { connect, .. } | Error::Transport { connect, .. } => *connect,
             Error::Credentials { retryable, .. } => *retryable,
             Error::InvalidInput { .. }
@@ -255,7 +268,11 @@ pub(crate) fn is_retryable_status(status: StatusCode) -> bool {
 /// A message on one line: control characters become spaces.
 pub(crate) fn one_line(s: &str) -> Cow<'_, str> {
     if s.chars().any(char::is_control) {
-        Cow::Owned(s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect())
+        Cow::Owned(
+            s.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect(),
+        )
     } else {
         Cow::Borrowed(s)
     }

@@ -56,7 +56,11 @@ impl Timestamp {
                 (local, None)
             }
         };
-        Ok(Timestamp { raw: text.into(), local, offset })
+        Ok(Timestamp {
+            raw: text.into(),
+            local,
+            offset,
+        })
     }
 
     /// The exact text the server sent.
@@ -77,7 +81,10 @@ impl Timestamp {
     /// The instant in UTC, if the server sent an offset; `None` for a naive timestamp.
     pub fn to_utc(&self) -> Option<DateTime<Utc>> {
         let offset = self.offset?;
-        offset.from_local_datetime(&self.local).single().map(|dt| dt.with_timezone(&Utc))
+        offset
+            .from_local_datetime(&self.local)
+            .single()
+            .map(|dt| dt.with_timezone(&Utc))
     }
 
     /// The instant, reading a naive timestamp in `assumed` (an offset the server sent wins).

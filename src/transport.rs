@@ -18,7 +18,9 @@ use progenitor_client::{Error as GenError, ResponseValue};
 use reqwest::header::{HeaderMap, HeaderValue};
 use tracing::Instrument;
 
-use crate::error::{excerpt, is_retryable_status, parse_retry_after, ApiError, Error, ResponseMeta, Vendor};
+use crate::error::{
+    excerpt, is_retryable_status, parse_retry_after, ApiError, Error, ResponseMeta, Vendor,
+};
 use crate::response::Response;
 use crate::retry::RetryPolicy;
 
@@ -50,7 +52,10 @@ tokio::task_local! {
 
 /// Sends one request built by a generated client, adding the per-attempt headers and
 /// recording what the layer needs from the response.
-pub(crate) async fn exec(client: &reqwest::Client, mut request: reqwest::Request) -> reqwest::Result<reqwest::Response> {
+pub(crate) async fn exec(
+    client: &reqwest::Client,
+    mut request: reqwest::Request,
+) -> reqwest::Result<reqwest::Response> {
     // progenitor adds `api-version: <info.version>` to every request; the vendors' version
     // header (where there is one) is the layer's, so the generator's is dropped.
     request.headers_mut().remove("api-version");
@@ -90,7 +95,9 @@ fn limit_body(response: reqwest::Response, limit: usize, too_large: bool) -> req
         read += chunk.len();
         if read > limit {
             let _ = ATTEMPT.try_with(|a| a.seen.borrow_mut().too_large = true);
-            return Err(Box::<dyn std::error::Error + Send + Sync>::from("response body over the size limit"));
+            return Err(Box::<dyn std::error::Error + Send + Sync>::from(
+                "response body over the size limit",
+            ));
         }
         Ok(chunk)
     });
@@ -164,7 +171,9 @@ impl Transport {
             if matches!(&result, Err(Error::Api(e)) if e.status == reqwest::StatusCode::UNAUTHORIZED)
                 && vendor.refresh_after_unauthorized(generation).await
             {
-                tracing::debug!("credentials rejected with 401; repeating the attempt with fresh ones");
+                tracing::debug!(
+                    "credentials rejected with 401; repeating the attempt with fresh ones"
+                );
                 result = self.attempt(vendor, &send).await.0;
             }
             result.map_err(|mut e| {
@@ -182,7 +191,10 @@ impl Transport {
             .adjust(|e: &Error, next: Option<Duration>| {
                 let next = next?;
                 // Only a status that is retried anyway has its Retry-After honoured.
-                let asked = e.api().filter(|a| is_retryable_status(a.status)).and_then(|a| a.meta.retry_after);
+                let asked = e
+                    .api()
+                    .filter(|a| is_retryable_status(a.status))
+                    .and_then(|a| a.meta.retry_after);
                 Some(match asked {
                     Some(wait) => wait.min(cap),
                     None => next,
@@ -212,13 +224,19 @@ impl Transport {
         })
     }
 
-    async fn attempt<V, T, Fut>(&self, vendor: &V, send: &(impl Fn() -> Fut + Sync)) -> (Result<Response<T>, Error>, u64)
+    async fn attempt<V, T, Fut>(
+        &self,
+        vendor: &V,
+        send: &(impl Fn() -> Fut + Sync),
+    ) -> (Result<Response<T>, Error>, u64)
     where
         V: VendorCall,
         Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>>,
     {
         match vendor.attempt_headers().await {
-            Ok((headers, generation)) => (self.attempt_with(vendor, send, headers).await, generation),
+            Ok((headers, generation)) => {
+                (self.attempt_with(vendor, send, headers).await, generation)
+            }
             Err(e) => (Err(e), 0),
         }
     }
@@ -233,7 +251,11 @@ impl Transport {
         V: VendorCall,
         Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>>,
     {
-        let attempt = Attempt { headers, body_limit: self.body_limit, seen: RefCell::new(Seen::default()) };
+        let attempt = Attempt {
+            headers,
+            body_limit: self.body_limit,
+            seen: RefCell::new(Seen::default()),
+        };
         let (outcome, seen) = ATTEMPT
             .scope(attempt, async {
                 let outcome = send().await;
@@ -248,7 +270,10 @@ impl Transport {
             retry_after: seen.retry_after,
             attempts: 1,
         };
-        let too_large = || Error::ResponseTooLarge { limit: self.body_limit, meta: Box::new(meta.clone()) };
+        let too_large = || Error::ResponseTooLarge {
+            limit: self.body_limit,
+            meta: Box::new(meta.clone()),
+        };
         match outcome {
             Ok(value) => {
                 vendor.check_meta(&meta)?;
@@ -295,14 +320,20 @@ impl Transport {
                     }),
                 }
             }
-            Err(GenError::CommunicationError(e)) | Err(GenError::ResponseBodyError(e)) | Err(GenError::InvalidUpgrade(e)) => {
+            Err(GenError::CommunicationError(e))
+            | Err(GenError::ResponseBodyError(e))
+            | Err(GenError::InvalidUpgrade(e)) => {
                 if seen.too_large {
                     return Err(too_large());
                 }
                 Err(transport_error(&e, meta))
             }
             Err(GenError::InvalidRequest(reason)) => Err(Error::invalid("request", reason)),
-            Err(GenError::Custom(reason)) => Err(Error::Transport { message: reason, connect: false, meta: Box::new(meta) }),
+            Err(GenError::Custom(reason)) => Err(Error::Transport {
+                message: reason,
+                connect: false,
+                meta: Box::new(meta),
+            }),
         }
     }
 }
@@ -345,9 +376,17 @@ fn transport_error(e: &reqwest::Error, meta: ResponseMeta) -> Error {
     let message = crate::error::one_line(&message).into_owned();
     let connect = e.is_connect();
     if e.is_timeout() {
-        Error::Timeout { message, connect, meta: Box::new(meta) }
+        Error::Timeout {
+            message,
+            connect,
+            meta: Box::new(meta),
+        }
     } else {
-        Error::Transport { message, connect, meta: Box::new(meta) }
+        Error::Transport {
+            message,
+            connect,
+            meta: Box::new(meta),
+        }
     }
 }
 
@@ -362,8 +401,9 @@ pub(crate) fn http_client(
     timeout: Duration,
     user_agent: &str,
 ) -> Result<reqwest::Client, Error> {
-    let user_agent = HeaderValue::from_str(user_agent)
-        .map_err(|_| Error::invalid("user_agent", "must be a valid header value (visible ASCII)"))?;
+    let user_agent = HeaderValue::from_str(user_agent).map_err(|_| {
+        Error::invalid("user_agent", "must be a valid header value (visible ASCII)")
+    })?;
     reqwest::Client::builder()
         .connect_timeout(connect_timeout)
         .timeout(timeout)

@@ -78,11 +78,18 @@ impl Rule {
 }
 
 /// Compiled patterns, one per distinct source; specs hold a handful.
+type PatternCache = Vec<(&'static str, Option<regress::Regex>)>;
+
 fn pattern_matches(source: &'static str, value: &str) -> bool {
-    static CACHE: OnceLock<Mutex<Vec<(&'static str, Option<regress::Regex>)>>> = OnceLock::new();
+    static CACHE: OnceLock<Mutex<PatternCache>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
-    let mut cache = cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let index = match cache.iter().position(|(s, _)| std::ptr::eq(*s, source) || *s == source) {
+    let mut cache = cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let index = match cache
+        .iter()
+        .position(|(s, _)| std::ptr::eq(*s, source) || *s == source)
+    {
         Some(i) => i,
         None => {
             // build.rs compiles every pattern, so `None` here is unreachable in practice; a
@@ -91,7 +98,10 @@ fn pattern_matches(source: &'static str, value: &str) -> bool {
             cache.len() - 1
         }
     };
-    cache[index].1.as_ref().is_some_and(|re| re.find(value).is_some())
+    cache[index]
+        .1
+        .as_ref()
+        .is_some_and(|re| re.find(value).is_some())
 }
 
 /// A value that breaks a documented rule: where, and which rule.
@@ -125,15 +135,24 @@ enum Segment<'a> {
 
 impl<'a> FieldPath<'a> {
     /// The top of a model.
-    pub const ROOT: FieldPath<'static> = FieldPath { parent: None, segment: Segment::Root };
+    pub const ROOT: FieldPath<'static> = FieldPath {
+        parent: None,
+        segment: Segment::Root,
+    };
 
     /// The named field below this position.
     pub fn field(&'a self, name: &'a str) -> FieldPath<'a> {
-        FieldPath { parent: Some(self), segment: Segment::Field(name) }
+        FieldPath {
+            parent: Some(self),
+            segment: Segment::Field(name),
+        }
     }
 
     fn index(&'a self, i: usize) -> FieldPath<'a> {
-        FieldPath { parent: Some(self), segment: Segment::Index(i) }
+        FieldPath {
+            parent: Some(self),
+            segment: Segment::Index(i),
+        }
     }
 }
 
@@ -144,7 +163,9 @@ impl fmt::Display for FieldPath<'_> {
         }
         match self.segment {
             Segment::Root => Ok(()),
-            Segment::Field(name) if matches!(self.parent.map(|p| p.segment), Some(Segment::Root) | None) => {
+            Segment::Field(name)
+                if matches!(self.parent.map(|p| p.segment), Some(Segment::Root) | None) =>
+            {
                 f.write_str(name)
             }
             Segment::Field(name) => write!(f, ".{name}"),
@@ -198,7 +219,10 @@ impl Checked for String {
     fn check(&self, path: &FieldPath<'_>, rules: &[Rule], out: &mut Vec<Violation>) {
         for rule in rules {
             if !rule.allows(self) {
-                out.push(Violation { field: path.to_string(), rule: *rule });
+                out.push(Violation {
+                    field: path.to_string(),
+                    rule: *rule,
+                });
             }
         }
     }
@@ -208,7 +232,10 @@ impl<T> Checked for Vec<T> {
     fn check(&self, path: &FieldPath<'_>, rules: &[Rule], out: &mut Vec<Violation>) {
         for rule in rules {
             if !rule.allows_len(self.len()) {
-                out.push(Violation { field: path.to_string(), rule: *rule });
+                out.push(Violation {
+                    field: path.to_string(),
+                    rule: *rule,
+                });
             }
         }
     }
@@ -224,7 +251,12 @@ impl<T: Checked> Checked for Option<T> {
 
 /// Used by the generated `Validate` impls.
 #[doc(hidden)]
-pub fn check<T: Checked + ?Sized>(value: &T, path: &FieldPath<'_>, rules: &[Rule], out: &mut Vec<Violation>) {
+pub fn check<T: Checked + ?Sized>(
+    value: &T,
+    path: &FieldPath<'_>,
+    rules: &[Rule],
+    out: &mut Vec<Violation>,
+) {
     value.check(path, rules, out);
 }
 
@@ -251,6 +283,9 @@ impl HeaderRule {
         if self.integer && value.parse::<i64>().is_err() {
             return Some("must be an integer".to_owned());
         }
-        self.rules.iter().find(|r| !r.allows(value)).map(ToString::to_string)
+        self.rules
+            .iter()
+            .find(|r| !r.allows(value))
+            .map(ToString::to_string)
     }
 }

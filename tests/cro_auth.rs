@@ -14,8 +14,8 @@ use wiremock::matchers::{body_string_contains, header, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 fn contact() -> Value {
-    common::spec("cro")["paths"]["/customers/{customer_id}/contacts/{customer_contact_id}"]["get"]["responses"]["200"]["content"]
-        ["application/json"]["example"]
+    common::spec("cro")["paths"]["/customers/{customer_id}/contacts/{customer_contact_id}"]["get"]
+        ["responses"]["200"]["content"]["application/json"]["example"]
         .clone()
 }
 
@@ -29,39 +29,139 @@ fn invalid(result: Result<Client, Error>) -> (String, String) {
 #[tokio::test]
 async fn the_builder_rejects_bad_settings_naming_the_field_and_rule_and_sends_nothing() {
     let server = MockServer::start().await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200)).expect(0).mount(&server).await;
-    let base = || Client::builder().base_url(server.uri()).bearer_token(TOKEN).tenant_id(1);
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let base = || {
+        Client::builder()
+            .base_url(server.uri())
+            .bearer_token(TOKEN)
+            .tenant_id(1)
+    };
     let cases: Vec<(&str, Result<Client, Error>, &str, &str)> = vec![
-        ("no token", Client::builder().base_url(server.uri()).tenant_id(1).build(), "token", "required"),
+        (
+            "no token",
+            Client::builder()
+                .base_url(server.uri())
+                .tenant_id(1)
+                .build(),
+            "token",
+            "required",
+        ),
         // The documented pattern's unescaped dots match any one character, so only characters
         // outside its classes, twice in a row, break it.
-        ("token breaks the pattern", base().bearer_token("abc{{def").build(), "token (authorization header)", "must match"),
-        ("token with spaces", base().bearer_token("abc  def  ghi").build(), "token (authorization header)", "must match"),
-        ("empty token", base().bearer_token("").build(), "token (authorization header)", "must match"),
-        ("token with CR LF", base().bearer_token("abc.def\r\nx-evil: 1").build(), "token (authorization header)", "control characters"),
-        ("token over 256", base().bearer_token(format!("{}.{}", "a".repeat(200), "b".repeat(60))).build(), "token (authorization header)", "at most 256"),
-        ("no tenant", Client::builder().base_url(server.uri()).bearer_token(TOKEN).build(), "tenant_id", "required"),
-        ("tenant not an integer", base().tenant_id("acme").build(), "x-tenant-id", "integer"),
-        ("tenant with LF", base().tenant_id("1\n2").build(), "x-tenant-id", "control characters"),
-        ("base URL not a URL", base().base_url("not a url").build(), "base_url", "absolute URL"),
-        ("base URL ftp", base().base_url("ftp://example.com").build(), "base_url", "http or https"),
-        ("zero timeout", base().timeout(Duration::ZERO).build(), "timeout", "greater than zero"),
-        ("zero connect timeout", base().connect_timeout(Duration::ZERO).build(), "connect_timeout", "greater than zero"),
-        ("user agent with LF", base().user_agent("a\nb").build(), "user_agent", "header value"),
+        (
+            "token breaks the pattern",
+            base().bearer_token("abc{{def").build(),
+            "token (authorization header)",
+            "must match",
+        ),
+        (
+            "token with spaces",
+            base().bearer_token("abc  def  ghi").build(),
+            "token (authorization header)",
+            "must match",
+        ),
+        (
+            "empty token",
+            base().bearer_token("").build(),
+            "token (authorization header)",
+            "must match",
+        ),
+        (
+            "token with CR LF",
+            base().bearer_token("abc.def\r\nx-evil: 1").build(),
+            "token (authorization header)",
+            "control characters",
+        ),
+        (
+            "token over 256",
+            base()
+                .bearer_token(format!("{}.{}", "a".repeat(200), "b".repeat(60)))
+                .build(),
+            "token (authorization header)",
+            "at most 256",
+        ),
+        (
+            "no tenant",
+            Client::builder()
+                .base_url(server.uri())
+                .bearer_token(TOKEN)
+                .build(),
+            "tenant_id",
+            "required",
+        ),
+        (
+            "tenant not an integer",
+            base().tenant_id("acme").build(),
+            "x-tenant-id",
+            "integer",
+        ),
+        (
+            "tenant with LF",
+            base().tenant_id("1\n2").build(),
+            "x-tenant-id",
+            "control characters",
+        ),
+        (
+            "base URL not a URL",
+            base().base_url("not a url").build(),
+            "base_url",
+            "absolute URL",
+        ),
+        (
+            "base URL ftp",
+            base().base_url("ftp://example.com").build(),
+            "base_url",
+            "http or https",
+        ),
+        (
+            "zero timeout",
+            base().timeout(Duration::ZERO).build(),
+            "timeout",
+            "greater than zero",
+        ),
+        (
+            "zero connect timeout",
+            base().connect_timeout(Duration::ZERO).build(),
+            "connect_timeout",
+            "greater than zero",
+        ),
+        (
+            "user agent with LF",
+            base().user_agent("a\nb").build(),
+            "user_agent",
+            "header value",
+        ),
     ];
     for (case, result, field, rule) in cases {
         let (got_field, got_rule) = invalid(result);
         assert_eq!(got_field, field, "{case}");
         assert!(got_rule.contains(rule), "{case}: {got_rule}");
     }
-    assert!("2020/01/01".parse::<ApiVersion>().unwrap_err().to_string().contains("must be one of 2019/02/08"));
+    assert!("2020/01/01"
+        .parse::<ApiVersion>()
+        .unwrap_err()
+        .to_string()
+        .contains("must be one of 2019/02/08"));
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 
 #[test]
 fn the_bearer_scheme_is_read_case_insensitively() {
-    for token in [TOKEN.to_owned(), format!("Bearer {TOKEN}"), format!("bearer {TOKEN}"), format!("BEARER {TOKEN}")] {
-        Client::builder().bearer_token(token).tenant_id(1).build().expect("accepted");
+    for token in [
+        TOKEN.to_owned(),
+        format!("Bearer {TOKEN}"),
+        format!("bearer {TOKEN}"),
+        format!("BEARER {TOKEN}"),
+    ] {
+        Client::builder()
+            .bearer_token(token)
+            .tenant_id(1)
+            .build()
+            .expect("accepted");
     }
 }
 
@@ -69,14 +169,25 @@ fn the_bearer_scheme_is_read_case_insensitively() {
 fn client_builder_and_providers_never_show_a_secret_in_debug() {
     let builder = Client::builder().bearer_token(TOKEN).tenant_id(7);
     let shown = format!("{builder:?}");
-    assert!(!shown.contains(TOKEN) && shown.contains("REDACTED"), "{shown}");
+    assert!(
+        !shown.contains(TOKEN) && shown.contains("REDACTED"),
+        "{shown}"
+    );
     let client = builder.build().unwrap();
     let shown = format!("{client:?}");
-    assert!(!shown.contains(TOKEN) && shown.contains("REDACTED"), "{shown}");
-    let provider = RefreshingToken::new("http://127.0.0.1:1/token", "client-1", "refresh-SECRET-1").client_secret("client-SECRET-2");
+    assert!(
+        !shown.contains(TOKEN) && shown.contains("REDACTED"),
+        "{shown}"
+    );
+    let provider = RefreshingToken::new("http://127.0.0.1:1/token", "client-1", "refresh-SECRET-1")
+        .client_secret("client-SECRET-2");
     let shown = format!("{provider:?}");
     assert!(!shown.contains("SECRET"), "{shown}");
-    let with_provider = Client::builder().token_provider(provider).tenant_id(1).build().unwrap();
+    let with_provider = Client::builder()
+        .token_provider(provider)
+        .tenant_id(1)
+        .build()
+        .unwrap();
     assert!(!format!("{with_provider:?}").contains("SECRET"));
     fn assert_send_sync_clone<T: Send + Sync + Clone>() {}
     assert_send_sync_clone::<Client>();
@@ -104,7 +215,11 @@ async fn token_endpoint(expires_in: u64, delay: Duration) -> (MockServer, Arc<Mu
 }
 
 fn refreshing_client(api: &MockServer, auth: &MockServer) -> (Client, RefreshingToken) {
-    let provider = RefreshingToken::new(format!("{}/oauth/token", auth.uri()), "client-1", "refresh-SECRET");
+    let provider = RefreshingToken::new(
+        format!("{}/oauth/token", auth.uri()),
+        "client-1",
+        "refresh-SECRET",
+    );
     let client = Client::builder()
         .base_url(api.uri())
         .token_provider(provider.clone())
@@ -143,22 +258,43 @@ async fn the_refreshing_provider_refreshes_before_expiry() {
     // Tokens live 61 s and are refreshed 60 s early: every call after the first second refreshes.
     let (auth, refreshes) = token_endpoint(61, Duration::ZERO).await;
     let api = MockServer::start().await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_json(contact())).mount(&api).await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(contact()))
+        .mount(&api)
+        .await;
     let (client, _) = refreshing_client(&api, &auth);
     client.get_contact(1, 1).await.unwrap();
     client.get_contact(1, 1).await.unwrap();
     assert_eq!(*refreshes.lock().unwrap(), 1, "still fresh");
     tokio::time::sleep(Duration::from_millis(1100)).await;
     client.get_contact(1, 1).await.unwrap();
-    assert_eq!(*refreshes.lock().unwrap(), 2, "refreshed within the early margin");
+    assert_eq!(
+        *refreshes.lock().unwrap(),
+        2,
+        "refreshed within the early margin"
+    );
     let sent: Vec<String> = api
         .received_requests()
         .await
         .unwrap()
         .iter()
-        .map(|r| r.headers.get("authorization").unwrap().to_str().unwrap().to_owned())
+        .map(|r| {
+            r.headers
+                .get("authorization")
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect();
-    assert_eq!(sent, ["Bearer access-1.sig", "Bearer access-1.sig", "Bearer access-2.sig"]);
+    assert_eq!(
+        sent,
+        [
+            "Bearer access-1.sig",
+            "Bearer access-1.sig",
+            "Bearer access-2.sig"
+        ]
+    );
 }
 
 #[tokio::test]
@@ -176,7 +312,10 @@ async fn a_401_refreshes_once_under_concurrency_and_repeats_the_call() {
         .mount(&api)
         .await;
     let (client, _) = refreshing_client(&api, &auth);
-    client.get_contact(1, 0).await.expect("first call, fetches access-1, gets 401, refreshes once, succeeds");
+    client
+        .get_contact(1, 0)
+        .await
+        .expect("first call, fetches access-1, gets 401, refreshes once, succeeds");
     assert_eq!(*refreshes.lock().unwrap(), 2);
 
     // Everyone holding a rejected token at once: one refresh between them.
@@ -198,9 +337,15 @@ async fn a_401_refreshes_once_under_concurrency_and_repeats_the_call() {
         })
         .collect();
     for call in calls {
-        call.await.unwrap().expect("succeeds after one shared refresh");
+        call.await
+            .unwrap()
+            .expect("succeeds after one shared refresh");
     }
-    assert_eq!(*refreshes.lock().unwrap(), 3, "one refresh for eight rejected calls");
+    assert_eq!(
+        *refreshes.lock().unwrap(),
+        3,
+        "one refresh for eight rejected calls"
+    );
 }
 
 #[tokio::test]
@@ -211,7 +356,12 @@ async fn a_static_token_rejected_with_401_is_an_error_without_retry() {
         .expect(1)
         .mount(&api)
         .await;
-    let client = Client::builder().base_url(api.uri()).bearer_token(TOKEN).tenant_id(1).build().unwrap();
+    let client = Client::builder()
+        .base_url(api.uri())
+        .bearer_token(TOKEN)
+        .tenant_id(1)
+        .build()
+        .unwrap();
     let err = client.get_customer(1).await.unwrap_err();
     assert_eq!(err.status().unwrap().as_u16(), 401);
     assert!(!err.to_string().contains(TOKEN));
@@ -220,12 +370,28 @@ async fn a_static_token_rejected_with_401_is_an_error_without_retry() {
 #[tokio::test]
 async fn a_failing_token_endpoint_is_a_credentials_error_without_secrets() {
     let auth = MockServer::start().await;
-    Mock::given(method("POST")).respond_with(ResponseTemplate::new(400).set_body_string("invalid_grant")).mount(&auth).await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(400).set_body_string("invalid_grant"))
+        .mount(&auth)
+        .await;
     let api = MockServer::start().await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200)).expect(0).mount(&api).await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(0)
+        .mount(&api)
+        .await;
     let (client, _) = refreshing_client(&api, &auth);
     let err = client.get_customer(1).await.unwrap_err();
-    assert!(matches!(err, Error::Credentials { retryable: false, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Credentials {
+                retryable: false,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("HTTP 400"));
     assert!(!format!("{err:?}").contains("SECRET"));
 }

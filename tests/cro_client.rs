@@ -15,7 +15,9 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const REQUEST_ID: &str = "474cdb8c-461a-4a2f-be39-d01d258eeb86";
 
 fn example(path_: &str, method_: &str) -> Value {
-    common::spec("cro")["paths"][path_][method_]["responses"]["200"]["content"]["application/json"]["example"].clone()
+    common::spec("cro")["paths"][path_][method_]["responses"]["200"]["content"]["application/json"]
+        ["example"]
+        .clone()
 }
 
 fn answer(body: Value, version: ApiVersion) -> ResponseTemplate {
@@ -26,7 +28,9 @@ fn answer(body: Value, version: ApiVersion) -> ResponseTemplate {
 }
 
 fn fast_retries() -> RetryPolicy {
-    RetryPolicy::default().initial_delay(Duration::from_millis(5)).max_delay(Duration::from_millis(20))
+    RetryPolicy::default()
+        .initial_delay(Duration::from_millis(5))
+        .max_delay(Duration::from_millis(20))
 }
 
 fn client(base: &str) -> Client {
@@ -48,18 +52,27 @@ async fn get_customer_sends_method_path_and_headers_and_decodes() {
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
         .and(header("x-tenant-id", "42"))
         .and(header("x-api-version", "2019/02/08"))
-        .respond_with(answer(example("/customers/{customer_id}", "get"), ApiVersion::V2019_02_08))
+        .respond_with(answer(
+            example("/customers/{customer_id}", "get"),
+            ApiVersion::V2019_02_08,
+        ))
         .expect(1)
         .mount(&server)
         .await;
-    let customer = client(&server.uri()).get_customer(1).await.expect("decodes");
+    let customer = client(&server.uri())
+        .get_customer(1)
+        .await
+        .expect("decodes");
     assert_eq!(customer.name, "George Jones!!!?");
     assert_eq!(customer.locations.len(), 4);
     assert_eq!(customer.meta().request_id.unwrap().to_string(), REQUEST_ID);
     assert_eq!(customer.meta().api_version.as_deref(), Some("2019/02/08"));
     assert_eq!(customer.meta().attempts, 1);
     let received = &server.received_requests().await.unwrap()[0];
-    assert!(received.headers.get("api-version").is_none(), "progenitor's own api-version header is dropped");
+    assert!(
+        received.headers.get("api-version").is_none(),
+        "progenitor's own api-version header is dropped"
+    );
 }
 
 #[tokio::test]
@@ -68,7 +81,13 @@ async fn get_contact_and_deactivate_location_use_their_paths_and_methods() {
     Mock::given(method("GET"))
         .and(path("/customers/1/contacts/7"))
         .and(header_exists("authorization"))
-        .respond_with(answer(example("/customers/{customer_id}/contacts/{customer_contact_id}", "get"), ApiVersion::V2019_02_08))
+        .respond_with(answer(
+            example(
+                "/customers/{customer_id}/contacts/{customer_contact_id}",
+                "get",
+            ),
+            ApiVersion::V2019_02_08,
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -76,7 +95,10 @@ async fn get_contact_and_deactivate_location_use_their_paths_and_methods() {
         .and(path("/customers/1/locations/2"))
         .and(header("x-tenant-id", "42"))
         .respond_with(answer(
-            example("/customers/{customer_id}/locations/{customer_location_id}", "delete"),
+            example(
+                "/customers/{customer_id}/locations/{customer_location_id}",
+                "delete",
+            ),
             ApiVersion::V2019_02_08,
         ))
         .expect(1)
@@ -93,7 +115,10 @@ async fn get_contact_and_deactivate_location_use_their_paths_and_methods() {
 #[tokio::test]
 async fn each_pinned_version_decodes_deactivate_in_its_own_shape() {
     let server = MockServer::start().await;
-    let old_shape = example("/customers/{customer_id}/locations/{customer_location_id}", "delete");
+    let old_shape = example(
+        "/customers/{customer_id}/locations/{customer_location_id}",
+        "delete",
+    );
     for version in ApiVersion::ALL {
         server.reset().await;
         let mut body = old_shape.clone();
@@ -107,10 +132,22 @@ async fn each_pinned_version_decodes_deactivate_in_its_own_shape() {
             .expect(1)
             .mount(&server)
             .await;
-        let c = Client::builder().base_url(server.uri()).bearer_token(TOKEN).tenant_id(1).api_version(version).build().unwrap();
-        let location = c.deactivate_location(1, 1).await.unwrap_or_else(|e| panic!("{version}: {e}"));
+        let c = Client::builder()
+            .base_url(server.uri())
+            .bearer_token(TOKEN)
+            .tenant_id(1)
+            .api_version(version)
+            .build()
+            .unwrap();
+        let location = c
+            .deactivate_location(1, 1)
+            .await
+            .unwrap_or_else(|e| panic!("{version}: {e}"));
         assert_eq!(location.id, 1, "{version}");
-        assert_eq!(location.meta().api_version.as_deref(), Some(version.as_str()));
+        assert_eq!(
+            location.meta().api_version.as_deref(),
+            Some(version.as_str())
+        );
     }
 }
 
@@ -119,11 +156,20 @@ async fn a_base_url_with_a_path_prefix_works() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/cro/customers/1/contacts/1"))
-        .respond_with(answer(example("/customers/{customer_id}/contacts/{customer_contact_id}", "get"), ApiVersion::V2019_02_08))
+        .respond_with(answer(
+            example(
+                "/customers/{customer_id}/contacts/{customer_contact_id}",
+                "get",
+            ),
+            ApiVersion::V2019_02_08,
+        ))
         .expect(1)
         .mount(&server)
         .await;
-    client(&format!("{}/cro/", server.uri())).get_contact(1, 1).await.expect("prefixed base URL");
+    client(&format!("{}/cro/", server.uri()))
+        .get_contact(1, 1)
+        .await
+        .expect("prefixed base URL");
 }
 
 #[tokio::test]
@@ -146,10 +192,16 @@ async fn a_404_with_the_vendor_error_body_carries_status_detail_and_request_id()
     assert_eq!(api.field.as_deref(), Some("customer_id"));
     assert_eq!(api.explanation.as_deref(), Some("No such customer."));
     assert_eq!(err.request_id().unwrap().to_string(), REQUEST_ID);
-    assert_eq!(err.meta().unwrap().api_version.as_deref(), Some("2019/02/08"));
+    assert_eq!(
+        err.meta().unwrap().api_version.as_deref(),
+        Some("2019/02/08")
+    );
     assert!(!err.is_retryable());
     let line = err.to_string();
-    assert!(line.contains("HTTP 404") && line.contains("Not found.") && line.contains(REQUEST_ID), "{line}");
+    assert!(
+        line.contains("HTTP 404") && line.contains("Not found.") && line.contains(REQUEST_ID),
+        "{line}"
+    );
     assert!(!line.contains('\n'));
 }
 
@@ -157,7 +209,9 @@ async fn a_404_with_the_vendor_error_body_carries_status_detail_and_request_id()
 async fn an_undeclared_status_with_html_keeps_status_and_an_excerpt() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(418).set_body_string("<html><body>teapot</body></html>"))
+        .respond_with(
+            ResponseTemplate::new(418).set_body_string("<html><body>teapot</body></html>"),
+        )
         .mount(&server)
         .await;
     let err = client(&server.uri()).get_customer(1).await.unwrap_err();
@@ -170,13 +224,21 @@ async fn an_undeclared_status_with_html_keeps_status_and_an_excerpt() {
 async fn a_declared_error_status_with_html_keeps_its_status() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(500).set_body_string("<html>Internal Server Error</html>"))
+        .respond_with(
+            ResponseTemplate::new(500).set_body_string("<html>Internal Server Error</html>"),
+        )
         .expect(1)
         .mount(&server)
         .await;
     let err = client(&server.uri()).get_customer(1).await.unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(500));
-    assert!(err.api().unwrap().body_excerpt.as_deref().unwrap().contains("Internal Server Error"));
+    assert!(err
+        .api()
+        .unwrap()
+        .body_excerpt
+        .as_deref()
+        .unwrap()
+        .contains("Internal Server Error"));
     assert!(!err.is_retryable(), "500 is not retried");
 }
 
@@ -184,11 +246,20 @@ async fn a_declared_error_status_with_html_keeps_its_status() {
 async fn a_success_that_does_not_decode_is_a_decode_error_with_an_excerpt() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).insert_header("x-request-id", REQUEST_ID).set_body_string("{\"id\": \"one\"}"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-request-id", REQUEST_ID)
+                .set_body_string("{\"id\": \"one\"}"),
+        )
         .mount(&server)
         .await;
     match client(&server.uri()).get_customer(1).await.unwrap_err() {
-        Error::Decode { expected, excerpt, meta, .. } => {
+        Error::Decode {
+            expected,
+            excerpt,
+            meta,
+            ..
+        } => {
             assert_eq!(expected, "CustomerModel");
             assert!(excerpt.contains("\"one\""));
             assert_eq!(meta.request_id.unwrap().to_string(), REQUEST_ID);
@@ -201,54 +272,89 @@ async fn a_success_that_does_not_decode_is_a_decode_error_with_an_excerpt() {
 async fn a_served_version_other_than_the_pin_is_an_error_naming_both() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(answer(example("/customers/{customer_id}", "get"), ApiVersion::V2023_04_19))
+        .respond_with(answer(
+            example("/customers/{customer_id}", "get"),
+            ApiVersion::V2023_04_19,
+        ))
         .mount(&server)
         .await;
     let err = client(&server.uri()).get_customer(1).await.unwrap_err();
     match &err {
-        Error::VersionMismatch { pinned, served, meta } => {
+        Error::VersionMismatch {
+            pinned,
+            served,
+            meta,
+        } => {
             assert_eq!(pinned, "2019/02/08");
             assert_eq!(served, "2023/04/19");
             assert_eq!(meta.request_id.unwrap().to_string(), REQUEST_ID);
         }
         other => panic!("expected a version mismatch, got {other:?}"),
     }
-    assert!(err.to_string().contains("pinned 2019/02/08, server answered 2023/04/19"));
+    assert!(err
+        .to_string()
+        .contains("pinned 2019/02/08, server answered 2023/04/19"));
 }
 
 #[tokio::test]
 async fn retryable_statuses_are_retried_and_others_are_not() {
     for status in [429u16, 502, 503, 504] {
         let server = MockServer::start().await;
-        Mock::given(method("GET")).respond_with(ResponseTemplate::new(status)).up_to_n_times(2).mount(&server).await;
         Mock::given(method("GET"))
-            .respond_with(answer(example("/customers/{customer_id}/contacts/{customer_contact_id}", "get"), ApiVersion::V2019_02_08))
+            .respond_with(ResponseTemplate::new(status))
+            .up_to_n_times(2)
             .mount(&server)
             .await;
-        let contact = client(&server.uri()).get_contact(1, 1).await.unwrap_or_else(|e| panic!("{status}: {e}"));
+        Mock::given(method("GET"))
+            .respond_with(answer(
+                example(
+                    "/customers/{customer_id}/contacts/{customer_contact_id}",
+                    "get",
+                ),
+                ApiVersion::V2019_02_08,
+            ))
+            .mount(&server)
+            .await;
+        let contact = client(&server.uri())
+            .get_contact(1, 1)
+            .await
+            .unwrap_or_else(|e| panic!("{status}: {e}"));
         assert_eq!(contact.meta().attempts, 3, "{status}");
         assert_eq!(server.received_requests().await.unwrap().len(), 3);
     }
     for status in [400u16, 401, 403, 404, 406, 409, 500] {
         let server = MockServer::start().await;
-        Mock::given(method("GET")).respond_with(ResponseTemplate::new(status)).mount(&server).await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(status))
+            .mount(&server)
+            .await;
         let err = client(&server.uri()).get_contact(1, 1).await.unwrap_err();
         assert_eq!(err.status().unwrap().as_u16(), status);
         assert_eq!(err.meta().unwrap().attempts, 1, "{status} is not retried");
-        assert_eq!(server.received_requests().await.unwrap().len(), 1, "{status}");
+        assert_eq!(
+            server.received_requests().await.unwrap().len(),
+            1,
+            "{status}"
+        );
     }
 }
 
 #[tokio::test]
 async fn retries_stop_after_the_configured_attempts_and_can_be_switched_off() {
     let server = MockServer::start().await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(503)).mount(&server).await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(503))
+        .mount(&server)
+        .await;
     let err = client(&server.uri()).get_customer(1).await.unwrap_err();
     assert_eq!(err.meta().unwrap().attempts, 3);
     assert_eq!(server.received_requests().await.unwrap().len(), 3);
 
     server.reset().await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(503)).mount(&server).await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(503))
+        .mount(&server)
+        .await;
     let once = Client::builder()
         .base_url(server.uri())
         .bearer_token(TOKEN)
@@ -270,13 +376,25 @@ async fn retry_after_is_honoured_and_capped() {
         .mount(&server)
         .await;
     Mock::given(method("GET"))
-        .respond_with(answer(example("/customers/{customer_id}/contacts/{customer_contact_id}", "get"), ApiVersion::V2019_02_08))
+        .respond_with(answer(
+            example(
+                "/customers/{customer_id}/contacts/{customer_contact_id}",
+                "get",
+            ),
+            ApiVersion::V2019_02_08,
+        ))
         .mount(&server)
         .await;
     let started = std::time::Instant::now();
-    client(&server.uri()).get_contact(1, 1).await.expect("succeeds after waiting");
+    client(&server.uri())
+        .get_contact(1, 1)
+        .await
+        .expect("succeeds after waiting");
     let waited = started.elapsed();
-    assert!(waited >= Duration::from_millis(950), "Retry-After: 1 was not honoured ({waited:?})");
+    assert!(
+        waited >= Duration::from_millis(950),
+        "Retry-After: 1 was not honoured ({waited:?})"
+    );
 
     server.reset().await;
     Mock::given(method("GET"))
@@ -285,7 +403,13 @@ async fn retry_after_is_honoured_and_capped() {
         .mount(&server)
         .await;
     Mock::given(method("GET"))
-        .respond_with(answer(example("/customers/{customer_id}/contacts/{customer_contact_id}", "get"), ApiVersion::V2019_02_08))
+        .respond_with(answer(
+            example(
+                "/customers/{customer_id}/contacts/{customer_contact_id}",
+                "get",
+            ),
+            ApiVersion::V2019_02_08,
+        ))
         .mount(&server)
         .await;
     let capped = Client::builder()
@@ -297,8 +421,14 @@ async fn retry_after_is_honoured_and_capped() {
         .build()
         .unwrap();
     let started = std::time::Instant::now();
-    capped.get_contact(1, 1).await.expect("succeeds after the capped wait");
-    assert!(started.elapsed() < Duration::from_secs(10), "an hour-long Retry-After was not capped");
+    capped
+        .get_contact(1, 1)
+        .await
+        .expect("succeeds after the capped wait");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "an hour-long Retry-After was not capped"
+    );
 }
 
 #[tokio::test]
@@ -318,9 +448,19 @@ async fn the_per_attempt_timeout_fires() {
     let started = std::time::Instant::now();
     let err = c.get_customer(1).await.unwrap_err();
     let took = started.elapsed();
-    assert!(matches!(err, Error::Timeout { connect: false, .. }), "{err:?}");
-    assert!(took >= Duration::from_millis(250) && took < Duration::from_secs(3), "{took:?}");
-    assert_eq!(server.received_requests().await.unwrap().len(), 1, "a read timeout is not retried");
+    assert!(
+        matches!(err, Error::Timeout { connect: false, .. }),
+        "{err:?}"
+    );
+    assert!(
+        took >= Duration::from_millis(250) && took < Duration::from_secs(3),
+        "{took:?}"
+    );
+    assert_eq!(
+        server.received_requests().await.unwrap().len(),
+        1,
+        "a read timeout is not retried"
+    );
 }
 
 #[tokio::test]
@@ -328,9 +468,16 @@ async fn connection_refused_is_a_retried_transport_error() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     drop(listener);
-    let err = client(&format!("http://{addr}")).get_customer(1).await.unwrap_err();
+    let err = client(&format!("http://{addr}"))
+        .get_customer(1)
+        .await
+        .unwrap_err();
     match &err {
-        Error::Transport { connect: true, meta, .. } => assert_eq!(meta.attempts, 3),
+        Error::Transport {
+            connect: true,
+            meta,
+            ..
+        } => assert_eq!(meta.attempts, 3),
         other => panic!("expected a connect error, got {other:?}"),
     }
     assert!(err.is_retryable());

@@ -30,7 +30,11 @@ fn every_spec_example_decodes() {
     let spec = common::spec("cro");
     let examples = common::examples(&spec);
     // Three operations with a sample response each, plus the error body.
-    assert!(examples.len() >= 4, "found only {} examples", examples.len());
+    assert!(
+        examples.len() >= 4,
+        "found only {} examples",
+        examples.len()
+    );
     for (at, schema, example) in &examples {
         decode(schema, example).unwrap_or_else(|e| panic!("{at}: {schema} does not decode: {e}"));
     }
@@ -38,14 +42,19 @@ fn every_spec_example_decodes() {
 
 fn sample(operation_path: &str, method: &str) -> Value {
     let spec = common::spec("cro");
-    spec["paths"][operation_path][method]["responses"]["200"]["content"]["application/json"]["example"].clone()
+    spec["paths"][operation_path][method]["responses"]["200"]["content"]["application/json"]
+        ["example"]
+        .clone()
 }
 
 #[test]
 fn the_vendors_own_sample_breaks_a_documented_limit_and_still_decodes() {
     let customer = sample("/customers/{customer_id}", "get");
     let violations = decode("CustomerModel", &customer).expect("decodes");
-    assert_eq!(violations, vec!["locations[1].sales_rep: must be at least 1 characters long".to_owned()]);
+    assert_eq!(
+        violations,
+        vec!["locations[1].sales_rep: must be at least 1 characters long".to_owned()]
+    );
 }
 
 #[test]
@@ -60,8 +69,15 @@ fn timestamps_decode_naive_utc_and_offset_forms_and_keep_the_text() {
         customer["created_on"] = json!(text);
         let decoded: CustomerModel = serde_json::from_value(customer.clone()).expect(text);
         assert_eq!(decoded.created_on.as_str(), text);
-        assert_eq!(decoded.created_on.offset().map(|o| o.local_minus_utc()), offset_secs, "{text}");
-        assert_eq!(serde_json::to_value(&decoded).unwrap()["created_on"], json!(text));
+        assert_eq!(
+            decoded.created_on.offset().map(|o| o.local_minus_utc()),
+            offset_secs,
+            "{text}"
+        );
+        assert_eq!(
+            serde_json::to_value(&decoded).unwrap()["created_on"],
+            json!(text)
+        );
     }
     for bad in ["yesterday", "2018-13-13T19:50:20", "", "2018-06-13"] {
         customer["created_on"] = json!(bad);
@@ -73,12 +89,25 @@ fn timestamps_decode_naive_utc_and_offset_forms_and_keep_the_text() {
 
 #[test]
 fn nulls_absent_conditional_fields_and_unknown_fields_decode() {
-    let mut location = sample("/customers/{customer_id}/locations/{customer_location_id}", "delete");
+    let mut location = sample(
+        "/customers/{customer_id}/locations/{customer_location_id}",
+        "delete",
+    );
     let obj = location.as_object_mut().unwrap();
-    for conditional in ["is_commercial", "note", "reference_number", "sales_rep", "sales_rep_id", "suspension_id"] {
+    for conditional in [
+        "is_commercial",
+        "note",
+        "reference_number",
+        "sales_rep",
+        "sales_rep_id",
+        "suspension_id",
+    ] {
         obj.remove(conditional);
     }
-    obj.insert("a_field_from_a_newer_version".into(), json!({"nested": [1, 2, 3]}));
+    obj.insert(
+        "a_field_from_a_newer_version".into(),
+        json!({"nested": [1, 2, 3]}),
+    );
     obj.insert("account_number_1".into(), json!(null));
     let decoded: DispatchCustomerLocationModel = serde_json::from_value(location).expect("decodes");
     assert_eq!(decoded.note, None);
@@ -88,7 +117,10 @@ fn nulls_absent_conditional_fields_and_unknown_fields_decode() {
 
 #[test]
 fn values_over_documented_limits_decode_and_are_reported() {
-    let mut contact = sample("/customers/{customer_id}/contacts/{customer_contact_id}", "get");
+    let mut contact = sample(
+        "/customers/{customer_id}/contacts/{customer_contact_id}",
+        "get",
+    );
     contact["name"] = json!("x".repeat(129));
     contact["fax"] = json!("12");
     contact["email"] = json!("not an email");
@@ -96,7 +128,8 @@ fn values_over_documented_limits_decode_and_are_reported() {
     assert_eq!(
         violations,
         vec![
-            "email: must match ^\\s*[^\\s,@]+@[^\\s,@]+(\\s*,\\s*[^\\s,@]+@[^\\s,@]+)*\\s*$".to_owned(),
+            "email: must match ^\\s*[^\\s,@]+@[^\\s,@]+(\\s*,\\s*[^\\s,@]+@[^\\s,@]+)*\\s*$"
+                .to_owned(),
             "fax: must be at least 7 characters long".to_owned(),
             "name: must be at most 128 characters long".to_owned(),
         ]
@@ -105,7 +138,10 @@ fn values_over_documented_limits_decode_and_are_reported() {
 
 #[test]
 fn type_errors_are_still_rejected() {
-    let mut contact = sample("/customers/{customer_id}/contacts/{customer_contact_id}", "get");
+    let mut contact = sample(
+        "/customers/{customer_id}/contacts/{customer_contact_id}",
+        "get",
+    );
     contact["id"] = json!("one");
     assert!(serde_json::from_value::<CustomerContactModel>(contact).is_err());
     let mut customer = sample("/customers/{customer_id}", "get");
@@ -115,7 +151,10 @@ fn type_errors_are_still_rejected() {
 
 #[test]
 fn deactivate_answer_decodes_before_and_after_the_2021_04_07_rename() {
-    let old = sample("/customers/{customer_id}/locations/{customer_location_id}", "delete");
+    let old = sample(
+        "/customers/{customer_id}/locations/{customer_location_id}",
+        "delete",
+    );
     assert_eq!(old["customer_id"], json!(1));
     let decoded: DispatchCustomerLocationModel = serde_json::from_value(old.clone()).unwrap();
     assert_eq!(decoded.id, 1);

@@ -50,34 +50,58 @@ async fn no_credential_in_debug_display_or_trace_logs() {
         .mount(&auth)
         .await;
     let api = MockServer::start().await;
-    let contact = common::spec("cro")["paths"]["/customers/{customer_id}/contacts/{customer_contact_id}"]["get"]["responses"]["200"]
+    let contact = common::spec("cro")["paths"]
+        ["/customers/{customer_id}/contacts/{customer_contact_id}"]["get"]["responses"]["200"]
         ["content"]["application/json"]["example"]
         .clone();
     // Per contact id: 1 succeeds, 2 is 404, 3 is 503 (retried), 4 is HTML 500, 5 does not decode,
     // 6 answers another version; the refreshing client gets one 401 first.
     let routes: Vec<(u16, ResponseTemplate)> = vec![
         (1, ResponseTemplate::new(200).set_body_json(contact.clone())),
-        (2, ResponseTemplate::new(404).set_body_json(json!({"detail": "Not found."}))),
+        (
+            2,
+            ResponseTemplate::new(404).set_body_json(json!({"detail": "Not found."})),
+        ),
         (3, ResponseTemplate::new(503)),
-        (4, ResponseTemplate::new(500).set_body_string("<html>boom</html>")),
-        (5, ResponseTemplate::new(200).set_body_string("{\"id\": \"x\"}")),
-        (6, ResponseTemplate::new(200).insert_header("x-api-version", "2023/04/19").set_body_json(contact.clone())),
+        (
+            4,
+            ResponseTemplate::new(500).set_body_string("<html>boom</html>"),
+        ),
+        (
+            5,
+            ResponseTemplate::new(200).set_body_string("{\"id\": \"x\"}"),
+        ),
+        (
+            6,
+            ResponseTemplate::new(200)
+                .insert_header("x-api-version", "2023/04/19")
+                .set_body_json(contact.clone()),
+        ),
     ];
     Mock::given(method("GET"))
-        .and(header("authorization", format!("Bearer {ACCESS_TOKEN}").as_str()))
+        .and(header(
+            "authorization",
+            format!("Bearer {ACCESS_TOKEN}").as_str(),
+        ))
         .respond_with(ResponseTemplate::new(401).set_body_json(json!({"detail": "expired"})))
         .up_to_n_times(1)
         .mount(&api)
         .await;
     for (id, template) in routes {
         Mock::given(method("GET"))
-            .and(wiremock::matchers::path(format!("/customers/1/contacts/{id}")))
-            .respond_with(template.insert_header("x-request-id", "b24c2138-65af-4ed3-8e1d-b85a7dc8171c"))
+            .and(wiremock::matchers::path(format!(
+                "/customers/1/contacts/{id}"
+            )))
+            .respond_with(
+                template.insert_header("x-request-id", "b24c2138-65af-4ed3-8e1d-b85a7dc8171c"),
+            )
             .mount(&api)
             .await;
     }
 
-    let retry = RetryPolicy::default().initial_delay(Duration::from_millis(1)).max_delay(Duration::from_millis(5));
+    let retry = RetryPolicy::default()
+        .initial_delay(Duration::from_millis(1))
+        .max_delay(Duration::from_millis(5));
     let static_client = Client::builder()
         .base_url(api.uri())
         .bearer_token(STATIC_TOKEN)
@@ -86,7 +110,12 @@ async fn no_credential_in_debug_display_or_trace_logs() {
         .retry_policy(retry.clone())
         .build()
         .unwrap();
-    let provider = RefreshingToken::new(format!("{}/token", auth.uri()), "client", "initial-refresh-token-aa11").client_secret(CLIENT_SECRET);
+    let provider = RefreshingToken::new(
+        format!("{}/token", auth.uri()),
+        "client",
+        "initial-refresh-token-aa11",
+    )
+    .client_secret(CLIENT_SECRET);
     shown.push(format!("{provider:?}"));
     let refreshing_client = Client::builder()
         .base_url(api.uri())
@@ -108,18 +137,38 @@ async fn no_credential_in_debug_display_or_trace_logs() {
         }
     }
     // Connection refused, and an invalid token at build time.
-    let closed = Client::builder().base_url("http://127.0.0.1:9").bearer_token(STATIC_TOKEN).tenant_id(1).build().unwrap();
+    let closed = Client::builder()
+        .base_url("http://127.0.0.1:9")
+        .bearer_token(STATIC_TOKEN)
+        .tenant_id(1)
+        .build()
+        .unwrap();
     let err = closed.get_customer(1).await.unwrap_err();
     shown.push(format!("{err} {err:?}"));
-    let err = Client::builder().bearer_token(format!("{STATIC_TOKEN}{{{{")).tenant_id(1).build().unwrap_err();
+    let err = Client::builder()
+        .bearer_token(format!("{STATIC_TOKEN}{{{{"))
+        .tenant_id(1)
+        .build()
+        .unwrap_err();
     shown.push(format!("{err} {err:?}"));
 
     let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
-    assert!(logs.contains("customer_apis.call"), "the capture saw the call spans:\n{logs}");
+    assert!(
+        logs.contains("customer_apis.call"),
+        "the capture saw the call spans:\n{logs}"
+    );
     assert!(logs.contains("retrying"), "the capture saw the retries");
     let all = format!("{}\n{logs}", shown.join("\n"));
     let mut leaks = 0;
-    for secret in [STATIC_TOKEN, ACCESS_TOKEN, REFRESH_TOKEN, CLIENT_SECRET, "initial-refresh-token-aa11", "U0VDUkVU", "VE9LRU4"] {
+    for secret in [
+        STATIC_TOKEN,
+        ACCESS_TOKEN,
+        REFRESH_TOKEN,
+        CLIENT_SECRET,
+        "initial-refresh-token-aa11",
+        "U0VDUkVU",
+        "VE9LRU4",
+    ] {
         if all.contains(secret) {
             leaks += 1;
             eprintln!("leaked: {secret}");
@@ -127,7 +176,15 @@ async fn no_credential_in_debug_display_or_trace_logs() {
     }
     assert_eq!(leaks, 0, "credentials leaked into Debug/Display/logs");
     // The flows really ran: each error kind was shown.
-    for expected in ["HTTP 404", "HTTP 503", "HTTP 500", "could not decode", "API version mismatch", "transport error", "invalid token"] {
+    for expected in [
+        "HTTP 404",
+        "HTTP 503",
+        "HTTP 500",
+        "could not decode",
+        "API version mismatch",
+        "transport error",
+        "invalid token",
+    ] {
         assert!(all.contains(expected), "missing {expected}");
     }
 }

@@ -37,7 +37,14 @@ use crate::response::Response;
 use crate::retry::RetryPolicy;
 use crate::transport::{Transport, VendorCall};
 
-#[allow(dead_code, unused_imports, unused_comparisons, missing_docs, clippy::all, rustdoc::all)]
+#[allow(
+    dead_code,
+    unused_imports,
+    unused_comparisons,
+    missing_docs,
+    clippy::all,
+    rustdoc::all
+)]
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/cro.rs"));
 }
@@ -164,10 +171,13 @@ impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("base_url", &self.base_url)
-            .field("credentials", &self.auth.as_ref().map(|a| match a {
-                AuthChoice::Static(_) => "static token [REDACTED]",
-                AuthChoice::Provider(_) => "token provider",
-            }))
+            .field(
+                "credentials",
+                &self.auth.as_ref().map(|a| match a {
+                    AuthChoice::Static(_) => "static token [REDACTED]",
+                    AuthChoice::Provider(_) => "token provider",
+                }),
+            )
             .field("tenant_id", &self.tenant_id)
             .field("api_version", &self.api_version)
             .field("connect_timeout", &self.connect_timeout)
@@ -263,24 +273,43 @@ impl ClientBuilder {
         let base_url = crate::config::base_url(&self.base_url)?;
         crate::config::timeouts(self.connect_timeout, self.timeout)?;
         let auth = match self.auth {
-            None => return Err(Error::invalid("token", "is required (bearer_token or token_provider)")),
-            Some(AuthChoice::Static(token)) => Auth::Static(authorization_value(token.secret().expose_secret())?),
+            None => {
+                return Err(Error::invalid(
+                    "token",
+                    "is required (bearer_token or token_provider)",
+                ))
+            }
+            Some(AuthChoice::Static(token)) => {
+                Auth::Static(authorization_value(token.secret().expose_secret())?)
+            }
             Some(AuthChoice::Provider(p)) => Auth::Provider(p),
         };
-        let tenant = self.tenant_id.ok_or_else(|| Error::invalid("tenant_id", "is required"))?;
+        let tenant = self
+            .tenant_id
+            .ok_or_else(|| Error::invalid("tenant_id", "is required"))?;
         let mut fixed = HeaderMap::new();
-        fixed.insert(HeaderName::from_static("x-tenant-id"), header_value("x-tenant-id", &tenant)?);
+        fixed.insert(
+            HeaderName::from_static("x-tenant-id"),
+            header_value("x-tenant-id", &tenant)?,
+        );
         fixed.insert(
             HeaderName::from_static("x-api-version"),
             header_value("x-api-version", self.api_version.as_str())?,
         );
-        fixed.insert(reqwest::header::ACCEPT, HeaderValue::from_static("application/json"));
-        let http = crate::transport::http_client(self.connect_timeout, self.timeout, &self.user_agent)?;
+        fixed.insert(
+            reqwest::header::ACCEPT,
+            HeaderValue::from_static("application/json"),
+        );
+        let http =
+            crate::transport::http_client(self.connect_timeout, self.timeout, &self.user_agent)?;
         let generated = generated::Client::new_with_client(&base_url, http);
         Ok(Client {
             inner: Arc::new(Inner {
                 generated,
-                transport: Transport { retry: self.retry, body_limit: self.body_limit },
+                transport: Transport {
+                    retry: self.retry,
+                    body_limit: self.body_limit,
+                },
                 auth,
                 fixed,
                 base_url,
@@ -337,10 +366,13 @@ impl fmt::Debug for Client {
             .field("base_url", &i.base_url)
             .field("tenant_id", &i.tenant)
             .field("api_version", &i.api_version)
-            .field("credentials", &match &i.auth {
-                Auth::Static(_) => "static token [REDACTED]".to_owned(),
-                Auth::Provider(p) => format!("{p:?}"),
-            })
+            .field(
+                "credentials",
+                &match &i.auth {
+                    Auth::Static(_) => "static token [REDACTED]".to_owned(),
+                    Auth::Provider(p) => format!("{p:?}"),
+                },
+            )
             .field("retry", &i.transport.retry)
             .finish()
     }
@@ -360,11 +392,16 @@ impl Client {
     /// Get Customer: `GET /customers/{customer_id}`.
     ///
     /// Idempotent (a read), so retried on retryable failures.
-    pub async fn get_customer(&self, customer_id: i64) -> Result<Response<types::CustomerModel>, Error> {
+    pub async fn get_customer(
+        &self,
+        customer_id: i64,
+    ) -> Result<Response<types::CustomerModel>, Error> {
         let inner = &*self.inner;
         inner
             .transport
-            .call(inner, "getCustomer", || inner.generated.get_customer(customer_id))
+            .call(inner, "getCustomer", || {
+                inner.generated.get_customer(customer_id)
+            })
             .await
     }
 
@@ -379,7 +416,11 @@ impl Client {
         let inner = &*self.inner;
         inner
             .transport
-            .call(inner, "getContact", || inner.generated.get_contact(customer_id, customer_contact_id))
+            .call(inner, "getContact", || {
+                inner
+                    .generated
+                    .get_contact(customer_id, customer_contact_id)
+            })
             .await
     }
 
@@ -403,7 +444,9 @@ impl Client {
         inner
             .transport
             .call(inner, "deactivateCustomer", || {
-                inner.generated.deactivate_customer(customer_id, customer_location_id)
+                inner
+                    .generated
+                    .deactivate_customer(customer_id, customer_location_id)
             })
             .await
     }
@@ -422,9 +465,11 @@ impl VendorCall for Inner {
             }
             Auth::Provider(provider) => {
                 let token = provider.token().await?;
-                let value = authorization_value(token.secret.expose_secret()).map_err(|e| Error::Credentials {
-                    message: format!("the token provider's token is not usable: {e}"),
-                    retryable: false,
+                let value = authorization_value(token.secret.expose_secret()).map_err(|e| {
+                    Error::Credentials {
+                        message: format!("the token provider's token is not usable: {e}"),
+                        retryable: false,
+                    }
                 })?;
                 headers.insert(reqwest::header::AUTHORIZATION, value);
                 token.generation

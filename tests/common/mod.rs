@@ -7,21 +7,30 @@ use serde_json::Value;
 
 /// A spec from `specs/`, as JSON.
 pub fn spec(vendor: &str) -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("specs").join(format!("{vendor}.yaml"));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("specs")
+        .join(format!("{vendor}.yaml"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// The name of the component schema a `$ref` points at.
 pub fn ref_name(schema: &Value) -> Option<&str> {
-    schema.get("$ref")?.as_str()?.strip_prefix("#/components/schemas/")
+    schema
+        .get("$ref")?
+        .as_str()?
+        .strip_prefix("#/components/schemas/")
 }
 
 /// Every example in a spec: (where it is, the schema it is an example of, the value).
 pub fn examples(spec: &Value) -> Vec<(String, String, Value)> {
     let mut out = Vec::new();
     let resolve = |v: &Value| -> Value {
-        match v.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) {
+        match v
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix('#'))
+        {
             Some(p) => spec.pointer(p).cloned().unwrap_or(Value::Null),
             None => v.clone(),
         }
@@ -31,30 +40,50 @@ pub fn examples(spec: &Value) -> Vec<(String, String, Value)> {
             for (status, response) in op["responses"].as_object().into_iter().flatten() {
                 let response = resolve(response);
                 for (_, media) in response["content"].as_object().into_iter().flatten() {
-                    let Some(schema) = ref_name(&media["schema"]) else { continue };
+                    let Some(schema) = ref_name(&media["schema"]) else {
+                        continue;
+                    };
                     let at = format!("{method} {path} {status}");
                     if let Some(example) = media.get("example") {
                         out.push((at.clone(), schema.to_owned(), example.clone()));
                     }
                     for (name, ex) in media["examples"].as_object().into_iter().flatten() {
-                        out.push((format!("{at} ({name})"), schema.to_owned(), ex["value"].clone()));
+                        out.push((
+                            format!("{at} ({name})"),
+                            schema.to_owned(),
+                            ex["value"].clone(),
+                        ));
                     }
                 }
             }
             if let Some(body) = op.get("requestBody") {
                 for (_, media) in body["content"].as_object().into_iter().flatten() {
-                    let Some(schema) = ref_name(&media["schema"]) else { continue };
+                    let Some(schema) = ref_name(&media["schema"]) else {
+                        continue;
+                    };
                     if let Some(example) = media.get("example") {
-                        out.push((format!("{method} {path} request"), schema.to_owned(), example.clone()));
+                        out.push((
+                            format!("{method} {path} request"),
+                            schema.to_owned(),
+                            example.clone(),
+                        ));
                     }
                 }
             }
         }
     }
-    for (name, schema) in spec["components"]["schemas"].as_object().into_iter().flatten() {
+    for (name, schema) in spec["components"]["schemas"]
+        .as_object()
+        .into_iter()
+        .flatten()
+    {
         if let Some(example) = schema.get("example") {
             if schema.get("properties").is_some() {
-                out.push((format!("components.schemas.{name}"), name.clone(), example.clone()));
+                out.push((
+                    format!("components.schemas.{name}"),
+                    name.clone(),
+                    example.clone(),
+                ));
             }
         }
     }
