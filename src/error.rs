@@ -75,7 +75,7 @@ pub struct ApiError {
     /// HTTP status of the answer.
     pub status: StatusCode,
     /// The vendor's own error code, where it has one (PDM status codes, Foxtrot error codes).
-    pub code: Option<i64>,
+    pub code: Option<VendorCode>,
     /// The field the vendor says is at fault (CRO `field`).
     pub field: Option<String>,
     /// What the vendor says went wrong (CRO `detail`, PDM `details`, Foxtrot `message`).
@@ -91,7 +91,7 @@ pub struct ApiError {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} answered HTTP {}", self.vendor, self.status.as_u16())?;
-        if let Some(code) = self.code {
+        if let Some(code) = &self.code {
             write!(f, " with code {code}")?;
         }
         if let Some(detail) = &self.detail {
@@ -107,6 +107,147 @@ impl fmt::Display for ApiError {
             write!(f, "; body starts {excerpt:?}")?;
         }
         write!(f, " [{}]", self.meta)
+    }
+}
+
+/// A vendor's own error code, typed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VendorCode {
+    /// A PDM status code other than 101 (PDM answers HTTP 200 with its code in the body).
+    Pdm(PdmStatus),
+    /// A Foxtrot error code (`data.code` of its error envelope).
+    Foxtrot(FoxtrotCode),
+}
+
+impl VendorCode {
+    /// The number the vendor sent.
+    pub fn number(&self) -> i64 {
+        match self {
+            VendorCode::Pdm(s) => s.code(),
+            VendorCode::Foxtrot(c) => c.code(),
+        }
+    }
+}
+
+impl fmt::Display for VendorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VendorCode::Pdm(s) => write!(f, "{} ({})", s.code(), s.meaning()),
+            VendorCode::Foxtrot(c) => write!(f, "{} ({})", c.code(), c.meaning()),
+        }
+    }
+}
+
+/// PDM's documented status codes, other than 101 (OK).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PdmStatus {
+    /// 201: Invalid / inactive company ID.
+    InvalidCompanyId,
+    /// 202: Invalid / inactive API key (also a session token that is no longer valid).
+    InvalidApiKey,
+    /// 204: IP address not approved.
+    IpAddressNotApproved,
+    /// 205: Rate limit exceeded (retried with backoff).
+    RateLimitExceeded,
+    /// 301: Required data missing.
+    RequiredDataMissing,
+    /// 302: Data exceeded parameters (the details list the fields).
+    DataExceededParameters,
+    /// 303: Incorrect data type (the details list the fields).
+    IncorrectDataType,
+    /// 401: No matching customer found.
+    NoMatchingCustomer,
+    /// 500: General service error.
+    GeneralServiceError,
+    /// A code PDM does not document.
+    Other(i64),
+}
+
+impl PdmStatus {
+    /// The status for a code other than 101.
+    pub fn from_code(code: i64) -> Self {
+        match code {
+            201 => PdmStatus::InvalidCompanyId,
+            202 => PdmStatus::InvalidApiKey,
+            204 => PdmStatus::IpAddressNotApproved,
+            205 => PdmStatus::RateLimitExceeded,
+            301 => PdmStatus::RequiredDataMissing,
+            302 => PdmStatus::DataExceededParameters,
+            303 => PdmStatus::IncorrectDataType,
+            401 => PdmStatus::NoMatchingCustomer,
+            500 => PdmStatus::GeneralServiceError,
+            other => PdmStatus::Other(other),
+        }
+    }
+
+    /// The number PDM sends.
+    pub fn code(self) -> i64 {
+        match self {
+            PdmStatus::InvalidCompanyId => 201,
+            PdmStatus::InvalidApiKey => 202,
+            PdmStatus::IpAddressNotApproved => 204,
+            PdmStatus::RateLimitExceeded => 205,
+            PdmStatus::RequiredDataMissing => 301,
+            PdmStatus::DataExceededParameters => 302,
+            PdmStatus::IncorrectDataType => 303,
+            PdmStatus::NoMatchingCustomer => 401,
+            PdmStatus::GeneralServiceError => 500,
+            PdmStatus::Other(code) => code,
+        }
+    }
+
+    /// PDM's documented meaning.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            PdmStatus::InvalidCompanyId => "Invalid / inactive company ID",
+            PdmStatus::InvalidApiKey => "Invalid / inactive API key",
+            PdmStatus::IpAddressNotApproved => "IP address not approved",
+            PdmStatus::RateLimitExceeded => "Rate limit exceeded",
+            PdmStatus::RequiredDataMissing => "Required data missing",
+            PdmStatus::DataExceededParameters => "Data exceeded parameters",
+            PdmStatus::IncorrectDataType => "Incorrect data type",
+            PdmStatus::NoMatchingCustomer => "No matching customer found",
+            PdmStatus::GeneralServiceError => "General service error",
+            PdmStatus::Other(_) => "undocumented status code",
+        }
+    }
+}
+
+/// Foxtrot's documented error codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FoxtrotCode {
+    /// 7001: Customer location not confident.
+    LocationNotConfident,
+    /// A code Foxtrot does not document.
+    Other(i64),
+}
+
+impl FoxtrotCode {
+    /// The code for a number.
+    pub fn from_code(code: i64) -> Self {
+        match code {
+            7001 => FoxtrotCode::LocationNotConfident,
+            other => FoxtrotCode::Other(other),
+        }
+    }
+
+    /// The number Foxtrot sends.
+    pub fn code(self) -> i64 {
+        match self {
+            FoxtrotCode::LocationNotConfident => 7001,
+            FoxtrotCode::Other(code) => code,
+        }
+    }
+
+    /// Foxtrot's documented meaning.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            FoxtrotCode::LocationNotConfident => "Customer location not confident",
+            FoxtrotCode::Other(_) => "undocumented error code",
+        }
     }
 }
 
@@ -206,7 +347,8 @@ impl Error {
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Api(e) => {
-                is_retryable_status(e.status) || (e.vendor == Vendor::Pdm && e.code == Some(205))
+                is_retryable_status(e.status)
+                    || e.code == Some(VendorCode::Pdm(PdmStatus::RateLimitExceeded))
             }
             Error::Timeout { connect, .. } | Error::Transport { connect, .. } => *connect,
             Error::Credentials { retryable, .. } => *retryable,

@@ -48,7 +48,7 @@ pub mod validation;
 pub mod cro;
 
 pub use auth::{AccessToken, BoxFuture, RefreshingToken, StaticToken, TokenProvider};
-pub use error::{ApiError, Error, ResponseMeta, Vendor};
+pub use error::{ApiError, Error, FoxtrotCode, PdmStatus, ResponseMeta, Vendor, VendorCode};
 pub use response::Response;
 pub use retry::RetryPolicy;
 pub use timestamp::{Timestamp, TimestampError};

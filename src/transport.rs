@@ -20,6 +20,7 @@ use tracing::Instrument;
 
 use crate::error::{
     excerpt, is_retryable_status, parse_retry_after, ApiError, Error, ResponseMeta, Vendor,
+    VendorCode,
 };
 use crate::response::Response;
 use crate::retry::RetryPolicy;
@@ -104,6 +105,27 @@ fn limit_body(response: reqwest::Response, limit: usize, too_large: bool) -> req
     http::Response::from_parts(parts, reqwest::Body::wrap_stream(stream)).into()
 }
 
+/// What one attempt sends with.
+pub(crate) struct Prepared<S> {
+    /// Headers added to the request.
+    pub(crate) headers: HeaderMap,
+    /// Passed to the request closure.
+    pub(crate) session: S,
+    /// Which credential generation the attempt uses.
+    pub(crate) generation: u64,
+}
+
+/// Whether an error says the credential was refused.
+fn credential_refused(e: &Error) -> bool {
+    match e {
+        Error::Api(api) => {
+            api.status == reqwest::StatusCode::UNAUTHORIZED
+                || api.code == Some(VendorCode::Pdm(crate::error::PdmStatus::InvalidApiKey))
+        }
+        _ => false,
+    }
+}
+
 /// How a vendor's layer takes part in a call.
 pub(crate) trait VendorCall: Sync {
     /// The body progenitor decodes for a documented error status.
@@ -112,13 +134,15 @@ pub(crate) trait VendorCall: Sync {
     /// Who this is.
     const VENDOR: Vendor;
 
-    /// Headers for the next attempt (credentials are obtained or refreshed here), and the
-    /// generation of the credential they carry.
-    fn attempt_headers(&self) -> impl Future<Output = Result<(HeaderMap, u64), Error>> + Send;
+    /// What an attempt needs besides headers (PDM's session token goes into the body).
+    type Session: Send + Sync;
 
-    /// Called once when an attempt sent with the credential of `generation` was answered
-    /// 401; `true` when a fresh credential makes repeating the attempt at once worthwhile.
-    fn refresh_after_unauthorized(&self, _generation: u64) -> impl Future<Output = bool> + Send {
+    /// Headers and session for the next attempt (credentials are obtained or refreshed here).
+    fn prepare(&self) -> impl Future<Output = Result<Prepared<Self::Session>, Error>> + Send;
+
+    /// Called once when an attempt sent with the credential of `generation` was rejected
+    /// (HTTP 401, PDM code 202); `true` when a fresh credential makes repeating it worthwhile.
+    fn credential_rejected(&self, _generation: u64) -> impl Future<Output = bool> + Send {
         async { false }
     }
 
@@ -142,17 +166,20 @@ pub(crate) struct Transport {
 }
 
 impl Transport {
-    /// Runs `send` (one generated call) with retries, and maps its outcome.
-    pub(crate) async fn call<V, T, Fut>(
+    /// Runs `send` (one generated call) with retries; `accept` turns a decoded success into
+    /// the caller's value or an error (PDM's status in the body, Foxtrot's envelope).
+    pub(crate) async fn call<V, T, U, Fut>(
         &self,
         vendor: &V,
         operation: &'static str,
-        send: impl Fn() -> Fut + Send + Sync,
-    ) -> Result<Response<T>, Error>
+        send: impl Fn(&V::Session) -> Fut + Send + Sync,
+        accept: impl Fn(T, &ResponseMeta) -> Result<U, Error> + Send + Sync,
+    ) -> Result<Response<U>, Error>
     where
         V: VendorCall,
         V::ErrorBody: Send,
         T: Send,
+        U: Send,
         Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>> + Send,
     {
         let span = tracing::debug_span!(
@@ -167,14 +194,14 @@ impl Transport {
         let once = || async {
             let n = attempts.fetch_add(1, Ordering::Relaxed) + 1;
             tracing::Span::current().record("attempt", n);
-            let (mut result, generation) = self.attempt(vendor, &send).await;
-            if matches!(&result, Err(Error::Api(e)) if e.status == reqwest::StatusCode::UNAUTHORIZED)
-                && vendor.refresh_after_unauthorized(generation).await
+            let (mut result, generation) = self.attempt(vendor, &send, &accept).await;
+            if matches!(&result, Err(e) if credential_refused(e))
+                && vendor.credential_rejected(generation).await
             {
                 tracing::debug!(
                     "credentials rejected with 401; repeating the attempt with fresh ones"
                 );
-                result = self.attempt(vendor, &send).await.0;
+                result = self.attempt(vendor, &send, &accept).await.0;
             }
             result.map_err(|mut e| {
                 if let Some(meta) = e.meta_mut() {
@@ -224,18 +251,33 @@ impl Transport {
         })
     }
 
-    async fn attempt<V, T, Fut>(
+    async fn attempt<V, T, U, Fut>(
         &self,
         vendor: &V,
-        send: &(impl Fn() -> Fut + Sync),
-    ) -> (Result<Response<T>, Error>, u64)
+        send: &(impl Fn(&V::Session) -> Fut + Sync),
+        accept: &(impl Fn(T, &ResponseMeta) -> Result<U, Error> + Sync),
+    ) -> (Result<Response<U>, Error>, u64)
     where
         V: VendorCall,
         Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>>,
     {
-        match vendor.attempt_headers().await {
-            Ok((headers, generation)) => {
-                (self.attempt_with(vendor, send, headers).await, generation)
+        match vendor.prepare().await {
+            Ok(prepared) => {
+                let generation = prepared.generation;
+                let result = self.attempt_with(vendor, send, prepared).await;
+                let result = result.and_then(|r| {
+                    let (value, meta) = r.into_parts();
+                    match accept(value, &meta) {
+                        Ok(value) => Ok(Response::new(value, meta)),
+                        Err(mut e) => {
+                            if let Some(m) = e.meta_mut() {
+                                *m = meta;
+                            }
+                            Err(e)
+                        }
+                    }
+                });
+                (result, generation)
             }
             Err(e) => (Err(e), 0),
         }
@@ -244,21 +286,21 @@ impl Transport {
     async fn attempt_with<V, T, Fut>(
         &self,
         vendor: &V,
-        send: &(impl Fn() -> Fut + Sync),
-        headers: HeaderMap,
+        send: &(impl Fn(&V::Session) -> Fut + Sync),
+        prepared: Prepared<V::Session>,
     ) -> Result<Response<T>, Error>
     where
         V: VendorCall,
         Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>>,
     {
         let attempt = Attempt {
-            headers,
+            headers: prepared.headers,
             body_limit: self.body_limit,
             seen: RefCell::new(Seen::default()),
         };
         let (outcome, seen) = ATTEMPT
             .scope(attempt, async {
-                let outcome = send().await;
+                let outcome = send(&prepared.session).await;
                 let seen = ATTEMPT.with(|a| a.seen.take());
                 (outcome, seen)
             })

@@ -35,7 +35,7 @@ use crate::auth::{StaticToken, TokenProvider};
 use crate::error::{ApiError, Error, ResponseMeta, Vendor};
 use crate::response::Response;
 use crate::retry::RetryPolicy;
-use crate::transport::{Transport, VendorCall};
+use crate::transport::{Prepared, Transport, VendorCall};
 
 #[allow(
     dead_code,
@@ -399,9 +399,12 @@ impl Client {
         let inner = &*self.inner;
         inner
             .transport
-            .call(inner, "getCustomer", || {
-                inner.generated.get_customer(customer_id)
-            })
+            .call(
+                inner,
+                "getCustomer",
+                |_| inner.generated.get_customer(customer_id),
+                accept,
+            )
             .await
     }
 
@@ -416,11 +419,16 @@ impl Client {
         let inner = &*self.inner;
         inner
             .transport
-            .call(inner, "getContact", || {
-                inner
-                    .generated
-                    .get_contact(customer_id, customer_contact_id)
-            })
+            .call(
+                inner,
+                "getContact",
+                |_| {
+                    inner
+                        .generated
+                        .get_contact(customer_id, customer_contact_id)
+                },
+                accept,
+            )
             .await
     }
 
@@ -443,20 +451,32 @@ impl Client {
         let inner = &*self.inner;
         inner
             .transport
-            .call(inner, "deactivateCustomer", || {
-                inner
-                    .generated
-                    .deactivate_customer(customer_id, customer_location_id)
-            })
+            .call(
+                inner,
+                "deactivateCustomer",
+                |_| {
+                    inner
+                        .generated
+                        .deactivate_customer(customer_id, customer_location_id)
+                },
+                accept,
+            )
             .await
     }
+}
+
+/// CRO answers the documented model itself: nothing to unwrap.
+fn accept<T>(value: T, _meta: &ResponseMeta) -> Result<T, Error> {
+    Ok(value)
 }
 
 impl VendorCall for Inner {
     type ErrorBody = types::ErrorModel;
     const VENDOR: Vendor = Vendor::Cro;
 
-    async fn attempt_headers(&self) -> Result<(HeaderMap, u64), Error> {
+    type Session = ();
+
+    async fn prepare(&self) -> Result<Prepared<()>, Error> {
         let mut headers = self.fixed.clone();
         let generation = match &self.auth {
             Auth::Static(value) => {
@@ -475,10 +495,14 @@ impl VendorCall for Inner {
                 token.generation
             }
         };
-        Ok((headers, generation))
+        Ok(Prepared {
+            headers,
+            session: (),
+            generation,
+        })
     }
 
-    async fn refresh_after_unauthorized(&self, generation: u64) -> bool {
+    async fn credential_rejected(&self, generation: u64) -> bool {
         match &self.auth {
             Auth::Static(_) => false,
             Auth::Provider(provider) => provider.rejected(generation).await,
