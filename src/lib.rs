@@ -47,6 +47,10 @@ pub mod validation;
 #[cfg_attr(docsrs, doc(cfg(feature = "cro")))]
 pub mod cro;
 
+#[cfg(feature = "pdm")]
+#[cfg_attr(docsrs, doc(cfg(feature = "pdm")))]
+pub mod pdm;
+
 pub use auth::{AccessToken, BoxFuture, RefreshingToken, StaticToken, TokenProvider};
 pub use error::{ApiError, Error, FoxtrotCode, PdmStatus, ResponseMeta, Vendor, VendorCode};
 pub use response::Response;
