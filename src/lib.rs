@@ -51,6 +51,10 @@ pub mod cro;
 #[cfg_attr(docsrs, doc(cfg(feature = "pdm")))]
 pub mod pdm;
 
+#[cfg(feature = "foxtrot")]
+#[cfg_attr(docsrs, doc(cfg(feature = "foxtrot")))]
+pub mod foxtrot;
+
 pub use auth::{AccessToken, BoxFuture, RefreshingToken, StaticToken, TokenProvider};
 pub use error::{ApiError, Error, FoxtrotCode, PdmStatus, ResponseMeta, Vendor, VendorCode};
 pub use response::Response;

@@ -1,0 +1,359 @@
+//! Foxtrot (route optimisation): customers, confident locations and waypoints.
+//!
+//! Foxtrot wraps answers in an envelope, `{"status": ..., "data": ...}`; the client returns
+//! the `data` payload. Errors arrive as `{"status": "error", "data": {"code", "message"}}`:
+//! code 7001 (customer location not confident) is
+//! [`FoxtrotCode::LocationNotConfident`](crate::FoxtrotCode::LocationNotConfident), and 401, 403
+//! and 404 are told apart by [`Error::status`].
+//!
+//! ```no_run
+//! use customer_apis::foxtrot::Client;
+//!
+//! # async fn demo() -> Result<(), customer_apis::Error> {
+//! let client = Client::builder().api_key("my-api-key").build()?;
+//! let customer = client.get_customer("Foxtrot-DC", "johns-burger-shack").await?;
+//! println!("{} at {:?}", customer.name, customer.imported_location);
+//! # Ok(()) }
+//! ```
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderValue};
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::error::{ApiError, Error, FoxtrotCode, Vendor, VendorCode};
+use crate::response::Response;
+use crate::retry::RetryPolicy;
+use crate::transport::{Prepared, Transport, VendorCall};
+
+#[allow(
+    dead_code,
+    unused_imports,
+    unused_comparisons,
+    missing_docs,
+    clippy::all,
+    rustdoc::all
+)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/foxtrot.rs"));
+}
+
+/// The models of `specs/foxtrot.yaml`, generated at build time. Each implements
+/// [`Validate`](crate::Validate) with its documented rules.
+pub use generated::types;
+
+/// The default base URL, from Foxtrot's public docs.
+pub const DEFAULT_BASE_URL: &str = "https://apiv1.foxtrotsystems.com";
+
+/// A waypoint's status. Foxtrot documents only `PENDING`; any other value is kept as sent.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum WaypointStatus {
+    /// `PENDING`.
+    Pending,
+    /// A value Foxtrot does not document, as sent.
+    Other(String),
+}
+
+impl WaypointStatus {
+    /// The value as Foxtrot writes it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            WaypointStatus::Pending => "PENDING",
+            WaypointStatus::Other(s) => s,
+        }
+    }
+}
+
+impl fmt::Display for WaypointStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for WaypointStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s {
+            "PENDING" => WaypointStatus::Pending,
+            other => WaypointStatus::Other(other.to_owned()),
+        })
+    }
+}
+
+impl serde::Serialize for WaypointStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for WaypointStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        let Ok(status) = s.parse();
+        Ok(status)
+    }
+}
+
+/// What Get Waypoints answers: the bare list the docs show, or the same list in the envelope.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum WaypointsAnswer {
+    /// `{"status": ..., "data": {"waypoints": [...]}}`.
+    Enveloped(types::WaypointListEnvelope),
+    /// `{"waypoints": [...]}`, as the docs show.
+    Bare(types::WaypointList),
+}
+
+impl WaypointsAnswer {
+    /// The list, whichever form it came in.
+    pub fn into_list(self) -> types::WaypointList {
+        match self {
+            WaypointsAnswer::Enveloped(e) => e.data,
+            WaypointsAnswer::Bare(l) => l,
+        }
+    }
+}
+
+/// Builds a [`Client`]; every setting is checked by [`ClientBuilder::build`].
+pub struct ClientBuilder {
+    base_url: String,
+    api_key: Option<SecretString>,
+    connect_timeout: Duration,
+    timeout: Duration,
+    retry: RetryPolicy,
+    user_agent: String,
+    body_limit: usize,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("foxtrot::ClientBuilder")
+            .field("base_url", &self.base_url)
+            .field("api_key", &self.api_key.as_ref().map(|_| "[REDACTED]"))
+            .field("retry", &self.retry)
+            .finish()
+    }
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        ClientBuilder {
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            api_key: None,
+            connect_timeout: crate::DEFAULT_CONNECT_TIMEOUT,
+            timeout: crate::DEFAULT_TIMEOUT,
+            retry: RetryPolicy::default(),
+            user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
+            body_limit: crate::transport::DEFAULT_BODY_LIMIT,
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// The API's base URL (default [`DEFAULT_BASE_URL`]); it may carry a path prefix.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// The API key, sent as `Authorization: Bearer <key>` (required).
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(SecretString::from(key.into()));
+        self
+    }
+
+    /// How long to wait for a connection (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long one attempt may take (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How failed attempts are retried.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The `User-Agent` header.
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.user_agent = agent.into();
+        self
+    }
+
+    /// The largest response body read, in bytes (default 4 MiB).
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.body_limit = limit;
+        self
+    }
+
+    /// Checks every setting and builds the client.
+    pub fn build(self) -> Result<Client, Error> {
+        let base_url = crate::config::base_url(&self.base_url)?;
+        crate::config::timeouts(self.connect_timeout, self.timeout)?;
+        let key = self
+            .api_key
+            .ok_or_else(|| Error::invalid("api_key", "is required"))?;
+        let key = key.expose_secret();
+        if key.trim().is_empty() {
+            return Err(Error::invalid("api_key", "must not be empty"));
+        }
+        let mut authorization = HeaderValue::from_str(&format!("Bearer {key}")).map_err(|_| {
+            Error::invalid(
+                "api_key",
+                "must be visible ASCII without control characters",
+            )
+        })?;
+        authorization.set_sensitive(true);
+        let mut headers = HeaderMap::new();
+        headers.insert(reqwest::header::AUTHORIZATION, authorization);
+        let http =
+            crate::transport::http_client(self.connect_timeout, self.timeout, &self.user_agent)?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                generated: generated::Client::new_with_client(&base_url, http),
+                transport: Transport {
+                    retry: self.retry,
+                    body_limit: self.body_limit,
+                },
+                headers,
+                base_url,
+            }),
+        })
+    }
+}
+
+/// A Foxtrot client. Cheap to clone; clones share one connection pool. `Send + Sync`.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    generated: generated::Client,
+    transport: Transport,
+    headers: HeaderMap,
+    base_url: String,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("foxtrot::Client")
+            .field("base_url", &self.inner.base_url)
+            .field("api_key", &"[REDACTED]")
+            .finish()
+    }
+}
+
+fn ids(dc_id: &str, customer_id: &str) -> Result<(types::DcId, types::CustomerId), Error> {
+    let dc = dc_id
+        .parse()
+        .map_err(|_| Error::invalid("dc_id", "must be at least 1 character long"))?;
+    let customer = customer_id
+        .parse()
+        .map_err(|_| Error::invalid("customer_id", "must be at least 1 character long"))?;
+    Ok((dc, customer))
+}
+
+impl Client {
+    /// A builder with the defaults.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// Get a customer: `GET /dcs/{dc_id}/customers/{customer_id}`. Its locations may be `None`
+    /// when Foxtrot has none. Errors: 401 (API key invalid), 403 (DC does not exist or no
+    /// permission), 404 (customer does not exist).
+    pub async fn get_customer(
+        &self,
+        dc_id: &str,
+        customer_id: &str,
+    ) -> Result<Response<types::Customer>, Error> {
+        let (dc, customer) = ids(dc_id, customer_id)?;
+        let inner = &*self.inner;
+        inner
+            .transport
+            .call(
+                inner,
+                "getCustomer",
+                |_| inner.generated.get_customer(&dc, &customer),
+                |answer: types::CustomerEnvelope, _| Ok(answer.data.customer),
+            )
+            .await
+    }
+
+    /// Get the confident location for a customer if available:
+    /// `GET /dcs/{dc_id}/customers/{customer_id}/confident-location`. When Foxtrot is not
+    /// confident of it, the error carries
+    /// [`FoxtrotCode::LocationNotConfident`](crate::FoxtrotCode::LocationNotConfident) (7001).
+    pub async fn get_confident_location(
+        &self,
+        dc_id: &str,
+        customer_id: &str,
+    ) -> Result<Response<types::ConfidentLocation>, Error> {
+        let (dc, customer) = ids(dc_id, customer_id)?;
+        let inner = &*self.inner;
+        inner
+            .transport
+            .call(
+                inner,
+                "getConfidentLocation",
+                |_| inner.generated.get_confident_location(&dc, &customer),
+                |answer: types::ConfidentLocationEnvelope, _| Ok(answer.data),
+            )
+            .await
+    }
+
+    /// Get waypoint information for a given customer id (the most recent 10):
+    /// `GET /dcs/{dc_id}/customers/{customer_id}/waypoints`. Accepts the bare list the docs
+    /// show and the enveloped form.
+    pub async fn get_waypoints(
+        &self,
+        dc_id: &str,
+        customer_id: &str,
+    ) -> Result<Response<types::WaypointList>, Error> {
+        let (dc, customer) = ids(dc_id, customer_id)?;
+        let inner = &*self.inner;
+        inner
+            .transport
+            .call(
+                inner,
+                "getWaypoints",
+                |_| inner.generated.get_waypoints(&dc, &customer),
+                |answer: WaypointsAnswer, _| Ok(answer.into_list()),
+            )
+            .await
+    }
+}
+
+impl VendorCall for Inner {
+    type ErrorBody = types::ErrorEnvelope;
+    type Session = ();
+    const VENDOR: Vendor = Vendor::Foxtrot;
+
+    async fn prepare(&self) -> Result<Prepared<()>, Error> {
+        Ok(Prepared {
+            headers: self.headers.clone(),
+            session: (),
+            generation: 0,
+        })
+    }
+
+    fn error_fields(&self, body: types::ErrorEnvelope, error: &mut ApiError) {
+        error.code = Some(VendorCode::Foxtrot(FoxtrotCode::from_code(body.data.code)));
+        error.detail = Some(body.data.message);
+    }
+
+    fn error_fields_from_bytes(&self, body: &[u8], error: &mut ApiError) {
+        if let Ok(body) = serde_json::from_slice::<types::ErrorEnvelope>(body) {
+            self.error_fields(body, error);
+        }
+    }
+}
