@@ -3,7 +3,7 @@
 //! Foxtrot wraps answers in an envelope, `{"status": ..., "data": ...}`; the client returns
 //! the `data` payload. Errors arrive as `{"status": "error", "data": {"code", "message"}}`:
 //! code 7001 (customer location not confident) is
-//! [`FoxtrotCode::LocationNotConfident`](crate::FoxtrotCode::LocationNotConfident), and 401, 403
+//! [`FoxtrotCode::LocationNotConfident`], and 401, 403
 //! and 404 are told apart by [`Error::status`].
 //!
 //! ```no_run
@@ -292,7 +292,7 @@ impl Client {
     /// Get the confident location for a customer if available:
     /// `GET /dcs/{dc_id}/customers/{customer_id}/confident-location`. When Foxtrot is not
     /// confident of it, the error carries
-    /// [`FoxtrotCode::LocationNotConfident`](crate::FoxtrotCode::LocationNotConfident) (7001).
+    /// [`FoxtrotCode::LocationNotConfident`] (7001).
     pub async fn get_confident_location(
         &self,
         dc_id: &str,

@@ -3,7 +3,7 @@
 //! PDM has no shared base URL: every PDM customer has its own endpoint, given by PDM. Calls
 //! are `POST {base}/<Method>` with a JSON body; the company id and the session token travel in
 //! the body, and PDM answers HTTP 200 with its own status code in the body. Every code other
-//! than 101 (OK) becomes [`Error::Api`] with a [`PdmStatus`](crate::PdmStatus).
+//! than 101 (OK) becomes [`Error::Api`] with a [`PdmStatus`].
 //!
 //! ```no_run
 //! use customer_apis::pdm::{Client, CustomerLookup};
