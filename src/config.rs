@@ -39,3 +39,14 @@ pub(crate) fn timeouts(connect: Duration, attempt: Duration) -> Result<(), Error
     }
     Ok(())
 }
+
+/// A credential that is sent: not blank, no control characters.
+pub(crate) fn secret(field: &'static str, value: &str) -> Result<(), Error> {
+    if value.trim().is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(Error::invalid(field, "must not contain control characters"));
+    }
+    Ok(())
+}

@@ -202,9 +202,7 @@ impl ClientBuilder {
             .api_key
             .ok_or_else(|| Error::invalid("api_key", "is required"))?;
         let key = key.expose_secret();
-        if key.trim().is_empty() {
-            return Err(Error::invalid("api_key", "must not be empty"));
-        }
+        crate::config::secret("api_key", key)?;
         let mut authorization = HeaderValue::from_str(&format!("Bearer {key}")).map_err(|_| {
             Error::invalid(
                 "api_key",

@@ -254,14 +254,14 @@ impl ClientBuilder {
                 ))
             }
             Some(Credentials::ApiKey(key)) => {
-                check_secret("api_key", key.expose())?;
+                crate::config::secret("api_key", key.expose())?;
                 Session::Managed {
                     key,
                     cache: SharedCredential::default(),
                 }
             }
             Some(Credentials::Session(token)) => {
-                check_secret("session_token", token.expose())?;
+                crate::config::secret("session_token", token.expose())?;
                 Session::Fixed(token)
             }
         };
@@ -281,16 +281,6 @@ impl ClientBuilder {
             }),
         })
     }
-}
-
-fn check_secret(field: &'static str, value: &str) -> Result<(), Error> {
-    if value.trim().is_empty() {
-        return Err(Error::invalid(field, "must not be empty"));
-    }
-    if value.chars().any(char::is_control) {
-        return Err(Error::invalid(field, "must not contain control characters"));
-    }
-    Ok(())
 }
 
 enum Session {
