@@ -55,6 +55,10 @@ pub mod pdm;
 #[cfg_attr(docsrs, doc(cfg(feature = "foxtrot")))]
 pub mod foxtrot;
 
+#[cfg(feature = "sandbox")]
+#[cfg_attr(docsrs, doc(cfg(feature = "sandbox")))]
+pub mod sandbox;
+
 pub use auth::{AccessToken, BoxFuture, RefreshingToken, StaticToken, TokenProvider};
 pub use error::{ApiError, Error, FoxtrotCode, PdmStatus, ResponseMeta, Vendor, VendorCode};
 pub use response::Response;

@@ -1,0 +1,2 @@
+//! Timing helper (work in progress).
+fn main() {}

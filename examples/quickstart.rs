@@ -1,0 +1,2 @@
+//! Quickstart (work in progress).
+fn main() {}
