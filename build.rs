@@ -15,7 +15,8 @@
 //! 4. progenitor generates the client; `format: date-time` maps to `crate::Timestamp`, and a
 //!    component schema with `x-rust-type-path` maps to that hand-written type.
 //!
-//! The output is formatted with prettyplease and written only to `OUT_DIR`. Nothing here uses
+//! The output is formatted with prettyplease and written only to `OUT_DIR`, beside the spec
+//! as JSON (`<vendor>.spec.json`), from which the sandbox takes its examples. Nothing here uses
 //! the network, a clock or a hash map's iteration order, so the output is deterministic.
 
 use std::collections::BTreeMap;
@@ -63,9 +64,12 @@ fn main() {
             .map_err(|e| format!("cannot read: {e}"))
             .and_then(|text| generate(&text));
         match code {
-            Ok(code) => {
-                let target = out_dir.join(format!("{vendor}.rs"));
-                if let Err(e) = fs::write(&target, code) {
+            Ok((code, spec_json)) => {
+                let written =
+                    fs::write(out_dir.join(format!("{vendor}.rs")), code).and_then(|()| {
+                        fs::write(out_dir.join(format!("{vendor}.spec.json")), spec_json)
+                    });
+                if let Err(e) = written {
                     fail(&shown, &format!("cannot write generated code: {e}"));
                 }
             }
@@ -79,9 +83,10 @@ fn fail(spec: &Path, reason: &str) -> ! {
     std::process::exit(1);
 }
 
-/// Turns one spec's text into formatted Rust source.
-fn generate(text: &str) -> Result<String> {
+/// Turns one spec's text into formatted Rust source, and the spec as JSON (the sandbox's seed).
+fn generate(text: &str) -> Result<(String, String)> {
     let mut doc: Value = serde_yaml::from_str(text).map_err(|e| format!("not valid YAML: {e}"))?;
+    let spec_json = serde_json::to_string(&doc).map_err(|e| e.to_string())?;
     let headers = take_header_parameters(&mut doc)?;
     let schemas = doc
         .pointer_mut("/components/schemas")
@@ -127,7 +132,7 @@ fn generate(text: &str) -> Result<String> {
     code.push_str(&hooks_impl());
     code.push_str(&validate_impls(&models, &replacements)?);
     code.push_str(&header_table(&headers));
-    Ok(code)
+    Ok((code, spec_json))
 }
 
 /// A documented request header, kept for the layer once the parameter is gone from the spec.

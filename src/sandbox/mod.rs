@@ -1,11 +1,115 @@
-//! An in-process HTTP server that plays CRO, PDM and Foxtrot (work in progress).
+//! An in-process HTTP server that plays CRO, PDM and Foxtrot, for quickstarts and for your
+//! own tests — no credentials, no network.
+//!
+//! One server answers all three vendors at its root (their paths do not collide): CRO at
+//! `/customers/...`, PDM at `/GetSessionToken` and `/GetCustomer`, Foxtrot at `/dcs/...`. Its
+//! data comes from the examples in `specs/`, so a spec change changes the sandbox. It behaves as
+//! the vendors' docs say: CRO checks the bearer token against the documented pattern, the tenant
+//! and the version, answers in the shape of the requested version and really deactivates; PDM
+//! issues expiring session tokens and answers its status codes in the body; Foxtrot wraps
+//! answers in its envelope. Any well-formed credential is accepted.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use customer_apis::sandbox::Sandbox;
+//!
+//! let sandbox = Sandbox::start().await?; // an ephemeral port; stopped when dropped
+//! let cro = sandbox.cro_client().build()?;
+//! let customer = cro.get_customer(1).await?;
+//! assert_eq!(customer.name, "George Jones!!!?");
+//! # Ok(()) }
+//! ```
+//!
+//! # What triggers each documented error
+//!
+//! | Vendor | Request | Answer |
+//! |---|---|---|
+//! | CRO | `Authorization` missing or not matching the documented pattern | 401 |
+//! | CRO | `x-tenant-id` missing or not an integer; unknown `x-api-version` | 400 |
+//! | CRO | tenant [`CRO_FORBIDDEN_TENANT`] (403) | 403 (not assigned to that tenant) |
+//! | CRO | a customer, contact or location other than the seeded ones | 404 |
+//! | CRO | `Accept` that excludes `application/json` | 406 |
+//! | CRO | customer [`CRO_CONFLICT_CUSTOMER`] (409) | 409 |
+//! | CRO | customer [`CRO_RATE_LIMITED_CUSTOMER`] (429) | 429 with `Retry-After: 1` (not documented by CRO; for retry tests) |
+//! | CRO | customer [`CRO_FAILING_CUSTOMER`] (500) | 500 |
+//! | PDM | missing field (no key, no company, lookup with neither id nor reference) | status 301 |
+//! | PDM | company id 0 or negative | status 201 |
+//! | PDM | API key [`PDM_INVALID_API_KEY`], or an unknown or expired session token | status 202 |
+//! | PDM | company [`PDM_BLOCKED_COMPANY`] (204) | status 204 (IP address not approved) |
+//! | PDM | customer id 205 | status 205 (rate limit) |
+//! | PDM | external reference over 50 characters | status 302 |
+//! | PDM | a field of the wrong JSON type | status 303 |
+//! | PDM | a customer other than 1408 / `EXTREF164736` | status 401 |
+//! | PDM | customer id 500 | status 500 |
+//! | Foxtrot | no bearer API key | 401 |
+//! | Foxtrot | a DC other than `Foxtrot-DC` | 403 |
+//! | Foxtrot | a customer other than `johns-burger-shack` and [`FOXTROT_NOT_CONFIDENT_CUSTOMER`] | 404 |
+//! | Foxtrot | confident location of [`FOXTROT_NOT_CONFIDENT_CUSTOMER`] | 400, code 7001 |
+//!
+//! Seeded data: CRO customer 1 with contact 1 and locations 1, 2, 20 and 21 (the docs'
+//! sample); PDM company 9001's sample session token
+//! `9001|85d1c76d-5088-4cbe-a681-f3a86594dac9|0001` (never expires) and customer 1408 /
+//! `EXTREF164736`; Foxtrot DC `Foxtrot-DC` with customer `johns-burger-shack`.
 
 use std::net::SocketAddr;
 
+use serde_json::Value;
+
+mod cro;
+mod foxtrot;
+mod pdm;
+
 /// The port the vendors' own code samples use, and the standalone sandbox's default.
 pub const DEFAULT_PORT: u16 = 8003;
+/// CRO tenant the caller is "not assigned to": answers 403.
+pub const CRO_FORBIDDEN_TENANT: i64 = 403;
+/// CRO customer whose every request answers 409.
+pub const CRO_CONFLICT_CUSTOMER: i64 = 409;
+/// CRO customer whose every request answers 429 with `Retry-After: 1`.
+pub const CRO_RATE_LIMITED_CUSTOMER: i64 = 429;
+/// CRO customer whose every request answers 500.
+pub const CRO_FAILING_CUSTOMER: i64 = 500;
+/// PDM API key that GetSessionToken refuses with status 202.
+pub const PDM_INVALID_API_KEY: &str = "invalid-api-key";
+/// PDM company whose requests answer status 204 (IP address not approved).
+pub const PDM_BLOCKED_COMPANY: i64 = 204;
+/// The PDM docs' sample session token, valid for company 9001 without expiry.
+pub const PDM_SAMPLE_SESSION_TOKEN: &str = "9001|85d1c76d-5088-4cbe-a681-f3a86594dac9|0001";
+/// Foxtrot customer that exists but whose location is not confident (code 7001).
+pub const FOXTROT_NOT_CONFIDENT_CUSTOMER: &str = "not-confident";
+/// A bearer token that matches CRO's documented pattern, for the sandbox.
+pub const CRO_SAMPLE_TOKEN: &str = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJzYW5kYm94In0.c2FuZGJveA";
 
-/// A running sandbox; stopped when dropped.
+/// The specs, as build.rs saw them.
+pub(crate) fn spec(vendor: &str) -> Value {
+    let text = match vendor {
+        "cro" => include_str!(concat!(env!("OUT_DIR"), "/cro.spec.json")),
+        "pdm" => include_str!(concat!(env!("OUT_DIR"), "/pdm.spec.json")),
+        _ => include_str!(concat!(env!("OUT_DIR"), "/foxtrot.spec.json")),
+    };
+    serde_json::from_str(text).unwrap_or(Value::Null)
+}
+
+/// The 200 example of an operation (the `example`, or the first of `examples` with `code` 101
+/// for PDM), as the spec has it.
+pub(crate) fn example(spec: &Value, path: &str, method: &str) -> Value {
+    let media = &spec["paths"][path][method]["responses"]["200"]["content"]["application/json"];
+    if let Some(example) = media.get("example") {
+        return example.clone();
+    }
+    media["examples"]
+        .as_object()
+        .and_then(|all| {
+            all.values()
+                .map(|e| &e["value"])
+                .find(|v| v["status"]["code"].as_i64().is_none_or(|c| c == 101))
+        })
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
+/// A running sandbox. Stopped when dropped.
 #[derive(Debug)]
 pub struct Sandbox {
     addr: SocketAddr,
@@ -19,12 +123,12 @@ impl Sandbox {
         Sandbox::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await
     }
 
-    /// Starts on `addr`.
+    /// Starts on `addr` (the standalone sandbox uses `127.0.0.1:8003`).
     pub async fn bind(addr: SocketAddr) -> std::io::Result<Sandbox> {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
         let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
-        let app = axum::Router::new();
+        let app = router();
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app)
                 .with_graceful_shutdown(async {
@@ -32,7 +136,11 @@ impl Sandbox {
                 })
                 .await;
         });
-        Ok(Sandbox { addr, shutdown: Some(shutdown), task: Some(task) })
+        Ok(Sandbox {
+            addr,
+            shutdown: Some(shutdown),
+            task: Some(task),
+        })
     }
 
     /// The address it listens on.
@@ -43,6 +151,29 @@ impl Sandbox {
     /// `http://127.0.0.1:<port>`: the base URL of all three vendors.
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// A CRO client builder for this sandbox: base URL, [`CRO_SAMPLE_TOKEN`], tenant 1.
+    pub fn cro_client(&self) -> crate::cro::ClientBuilder {
+        crate::cro::Client::builder()
+            .base_url(self.base_url())
+            .bearer_token(CRO_SAMPLE_TOKEN)
+            .tenant_id(1)
+    }
+
+    /// A PDM client builder for this sandbox: base URL, company 9001, an API key.
+    pub fn pdm_client(&self) -> crate::pdm::ClientBuilder {
+        crate::pdm::Client::builder()
+            .base_url(self.base_url())
+            .company_id(9001)
+            .api_key("sandbox-api-key")
+    }
+
+    /// A Foxtrot client builder for this sandbox: base URL and an API key.
+    pub fn foxtrot_client(&self) -> crate::foxtrot::ClientBuilder {
+        crate::foxtrot::Client::builder()
+            .base_url(self.base_url())
+            .api_key("sandbox-api-key")
     }
 
     /// Serves until the process receives Ctrl-C.
@@ -66,4 +197,8 @@ impl Drop for Sandbox {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+fn router() -> axum::Router {
+    cro::routes().merge(pdm::routes()).merge(foxtrot::routes())
 }

@@ -1,0 +1,313 @@
+//! CRO Software, as its endpoint pages describe it.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get};
+use axum::{Json, Router};
+use serde_json::{json, Value};
+
+use super::{
+    CRO_CONFLICT_CUSTOMER, CRO_FAILING_CUSTOMER, CRO_FORBIDDEN_TENANT, CRO_RATE_LIMITED_CUSTOMER,
+};
+use crate::cro::{ApiVersion, REQUEST_HEADERS};
+
+/// The version applied when a request names none and its client id has not used one: the
+/// version of the docs' samples.
+const FIRST_VERSION: ApiVersion = ApiVersion::V2019_02_08;
+
+struct Cro {
+    /// The Get Customer sample, whose `locations[].is_active` Deactivate changes.
+    customer: Value,
+    /// The version each token last used (CRO applies it when a request names none).
+    last_version: HashMap<String, ApiVersion>,
+}
+
+type Shared = Arc<Mutex<Cro>>;
+
+pub(super) fn routes() -> Router {
+    let spec = super::spec("cro");
+    let state: Shared = Arc::new(Mutex::new(Cro {
+        customer: super::example(&spec, "/customers/{customer_id}", "get"),
+        last_version: HashMap::new(),
+    }));
+    Router::new()
+        .route("/customers/{customer_id}", get(get_customer))
+        .route(
+            "/customers/{customer_id}/contacts/{contact_id}",
+            get(get_contact),
+        )
+        .route(
+            "/customers/{customer_id}/locations/{location_id}",
+            delete(deactivate).post(post_on_location),
+        )
+        .with_state(state)
+}
+
+fn error(
+    status: StatusCode,
+    version: Option<ApiVersion>,
+    field: &str,
+    detail: &str,
+    explanation: &str,
+) -> Response {
+    let body = json!({"field": field, "detail": detail, "explanation": explanation});
+    answer(status, version, body)
+}
+
+fn answer(status: StatusCode, version: Option<ApiVersion>, body: Value) -> Response {
+    let mut response = (status, Json(body)).into_response();
+    let headers = response.headers_mut();
+    if let Ok(id) = HeaderValue::from_str(&uuid::Uuid::new_v4().to_string()) {
+        headers.insert("x-request-id", id);
+    }
+    headers.insert(
+        "x-api-version",
+        HeaderValue::from_static(version.unwrap_or(FIRST_VERSION).as_str()),
+    );
+    response
+}
+
+/// Checks token, tenant, version and Accept as CRO documents them; answers the version applied.
+// A handler's early answer is a whole Response; boxing it would only add an allocation.
+#[allow(clippy::result_large_err)]
+fn check(state: &Shared, headers: &HeaderMap, customer_id: i64) -> Result<ApiVersion, Response> {
+    let text = |name: &str| headers.get(name).map(|v| v.to_str().unwrap_or("\u{fffd}"));
+    let rule = |name: &str| REQUEST_HEADERS.iter().find(|h| h.name == name);
+    let Some(token) = text("authorization") else {
+        return Err(error(
+            StatusCode::UNAUTHORIZED,
+            None,
+            "authorization",
+            "Authentication credentials were not provided.",
+            "Send Authorization: Bearer <access token>.",
+        ));
+    };
+    if let Some(broken) = rule("authorization").and_then(|r| r.first_violation(token)) {
+        return Err(error(
+            StatusCode::UNAUTHORIZED,
+            None,
+            "authorization",
+            "Invalid token header.",
+            &broken,
+        ));
+    }
+    let version = match text("x-api-version") {
+        Some(v) => v.parse::<ApiVersion>().map_err(|e| {
+            error(
+                StatusCode::BAD_REQUEST,
+                None,
+                "x-api-version",
+                "Invalid API version.",
+                &e.to_string(),
+            )
+        })?,
+        None => {
+            let cro = state.lock().unwrap_or_else(|p| p.into_inner());
+            cro.last_version
+                .get(token)
+                .copied()
+                .unwrap_or(FIRST_VERSION)
+        }
+    };
+    let version_seen = Some(version);
+    let tenant = text("x-tenant-id").ok_or_else(|| {
+        error(
+            StatusCode::BAD_REQUEST,
+            version_seen,
+            "x-tenant-id",
+            "This header is required.",
+            "Send your tenant id.",
+        )
+    })?;
+    if let Some(broken) = rule("x-tenant-id").and_then(|r| r.first_violation(tenant)) {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            version_seen,
+            "x-tenant-id",
+            "Invalid tenant id.",
+            &broken,
+        ));
+    }
+    if tenant.trim().parse::<i64>() == Ok(CRO_FORBIDDEN_TENANT) {
+        return Err(error(
+            StatusCode::FORBIDDEN,
+            version_seen,
+            "x-tenant-id",
+            "You do not have permission to perform this action.",
+            "You are not assigned to this tenant.",
+        ));
+    }
+    if let Some(accept) = text("accept") {
+        if !(accept.contains("application/json")
+            || accept.contains("*/*")
+            || accept.contains("application/*"))
+        {
+            return Err(error(
+                StatusCode::NOT_ACCEPTABLE,
+                version_seen,
+                "accept",
+                "Could not satisfy the request Accept header.",
+                "Accept application/json.",
+            ));
+        }
+    }
+    match customer_id {
+        CRO_CONFLICT_CUSTOMER => {
+            return Err(error(
+                StatusCode::CONFLICT,
+                version_seen,
+                "customer_id",
+                "Conflict.",
+                "The record changed.",
+            ))
+        }
+        CRO_FAILING_CUSTOMER => {
+            return Err(error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                version_seen,
+                "",
+                "Internal server error.",
+                "",
+            ))
+        }
+        CRO_RATE_LIMITED_CUSTOMER => {
+            let mut response = error(
+                StatusCode::TOO_MANY_REQUESTS,
+                version_seen,
+                "",
+                "Too many requests.",
+                "",
+            );
+            response
+                .headers_mut()
+                .insert("retry-after", HeaderValue::from_static("1"));
+            return Err(response);
+        }
+        _ => {}
+    }
+    let mut cro = state.lock().unwrap_or_else(|p| p.into_inner());
+    cro.last_version.insert(token.to_owned(), version);
+    Ok(version)
+}
+
+fn not_found(version: ApiVersion, field: &str) -> Response {
+    error(
+        StatusCode::NOT_FOUND,
+        Some(version),
+        field,
+        "Not found.",
+        "No record with that identifier exists in this tenant.",
+    )
+}
+
+fn same_id(value: &Value, id: i64) -> bool {
+    value.as_i64() == Some(id)
+}
+
+async fn get_customer(
+    State(state): State<Shared>,
+    Path(customer_id): Path<i64>,
+    headers: HeaderMap,
+) -> Response {
+    let version = match check(&state, &headers, customer_id) {
+        Ok(v) => v,
+        Err(response) => return response,
+    };
+    let cro = state.lock().unwrap_or_else(|p| p.into_inner());
+    if !same_id(&cro.customer["id"], customer_id) {
+        return not_found(version, "customer_id");
+    }
+    answer(StatusCode::OK, Some(version), cro.customer.clone())
+}
+
+async fn get_contact(
+    State(state): State<Shared>,
+    Path((customer_id, contact_id)): Path<(i64, i64)>,
+    headers: HeaderMap,
+) -> Response {
+    let version = match check(&state, &headers, customer_id) {
+        Ok(v) => v,
+        Err(response) => return response,
+    };
+    let cro = state.lock().unwrap_or_else(|p| p.into_inner());
+    if !same_id(&cro.customer["id"], customer_id) {
+        return not_found(version, "customer_id");
+    }
+    let contact = cro.customer["contacts"]
+        .as_array()
+        .and_then(|all| all.iter().find(|c| same_id(&c["id"], contact_id)))
+        .cloned();
+    match contact {
+        Some(contact) => answer(StatusCode::OK, Some(version), contact),
+        None => not_found(version, "customer_contact_id"),
+    }
+}
+
+/// The docs' Python sample for Deactivate Customer calls `requests.post`; the operation is a
+/// DELETE. Answer in CRO's error format so that the sample runs and says what is wrong.
+async fn post_on_location() -> Response {
+    let mut response = error(
+        StatusCode::METHOD_NOT_ALLOWED,
+        None,
+        "method",
+        "Method \"POST\" not allowed.",
+        "Deactivate Customer is DELETE /customers/{customer_id}/locations/{customer_location_id}; \
+         the vendor's Python sample sends POST.",
+    );
+    response
+        .headers_mut()
+        .insert("allow", HeaderValue::from_static("DELETE"));
+    response
+}
+
+/// Soft delete: marks the location inactive and answers DispatchCustomerLocationModel in the
+/// shape of the version applied (`customer_id` before 2021/04/07, `id` from it on).
+async fn deactivate(
+    State(state): State<Shared>,
+    Path((customer_id, location_id)): Path<(i64, i64)>,
+    headers: HeaderMap,
+) -> Response {
+    let version = match check(&state, &headers, customer_id) {
+        Ok(v) => v,
+        Err(response) => return response,
+    };
+    let mut cro = state.lock().unwrap_or_else(|p| p.into_inner());
+    if !same_id(&cro.customer["id"], customer_id) {
+        return not_found(version, "customer_id");
+    }
+    let customer = cro.customer.clone();
+    let Some(location) = cro.customer["locations"].as_array_mut().and_then(|all| {
+        all.iter_mut()
+            .find(|l| same_id(&l["location_id"], location_id))
+    }) else {
+        return not_found(version, "customer_location_id");
+    };
+    location["is_active"] = Value::Bool(false);
+    let mut body = serde_json::Map::new();
+    body.insert("account_number_1".into(), Value::Null);
+    body.insert("account_number_2".into(), Value::Null);
+    for field in [
+        "addresses",
+        "contacts",
+        "last_updated_on",
+        "name",
+        "parent_id",
+    ] {
+        body.insert(field.into(), customer[field].clone());
+    }
+    if let Some(settings) = location.as_object() {
+        for (k, v) in settings {
+            body.insert(k.clone(), v.clone());
+        }
+    }
+    if version >= ApiVersion::V2021_04_07 {
+        if let Some(id) = body.remove("customer_id") {
+            body.insert("id".into(), id);
+        }
+    }
+    answer(StatusCode::OK, Some(version), Value::Object(body))
+}

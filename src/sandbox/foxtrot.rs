@@ -1,0 +1,150 @@
+//! Foxtrot: answers in its `{"status", "data"}` envelope.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+
+use super::FOXTROT_NOT_CONFIDENT_CUSTOMER;
+
+const DC: &str = "Foxtrot-DC";
+
+struct Foxtrot {
+    customer: Value,
+    confident_location: Value,
+    waypoints: Value,
+}
+
+type Shared = Arc<Foxtrot>;
+
+pub(super) fn routes() -> Router {
+    let spec = super::spec("foxtrot");
+    let state = Arc::new(Foxtrot {
+        customer: super::example(&spec, "/dcs/{dc_id}/customers/{customer_id}", "get"),
+        confident_location: super::example(
+            &spec,
+            "/dcs/{dc_id}/customers/{customer_id}/confident-location",
+            "get",
+        ),
+        waypoints: super::example(
+            &spec,
+            "/dcs/{dc_id}/customers/{customer_id}/waypoints",
+            "get",
+        ),
+    });
+    Router::new()
+        .route("/dcs/{dc_id}/customers/{customer_id}", get(get_customer))
+        .route(
+            "/dcs/{dc_id}/customers/{customer_id}/confident-location",
+            get(confident_location),
+        )
+        .route(
+            "/dcs/{dc_id}/customers/{customer_id}/waypoints",
+            get(waypoints),
+        )
+        .with_state(state)
+}
+
+fn error(status: StatusCode, code: i64, message: &str) -> Response {
+    (
+        status,
+        Json(json!({"status": "error", "data": {"code": code, "message": message}})),
+    )
+        .into_response()
+}
+
+/// The seeded customer id (the docs' sample).
+fn sample_id(state: &Foxtrot) -> &str {
+    state.confident_location["data"]["customer_id"]
+        .as_str()
+        .unwrap_or("johns-burger-shack")
+}
+
+/// API key and DC, as the docs' statuses describe them.
+// A handler's early answer is a whole Response; boxing it would only add an allocation.
+#[allow(clippy::result_large_err)]
+fn check(headers: &HeaderMap, dc_id: &str) -> Result<(), Response> {
+    let key = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.get(..7)
+                .filter(|p| p.eq_ignore_ascii_case("bearer "))
+                .map(|_| v[7..].trim())
+        });
+    if key.is_none_or(str::is_empty) {
+        return Err(error(StatusCode::UNAUTHORIZED, 401, "API key is invalid."));
+    }
+    if dc_id != DC {
+        return Err(error(
+            StatusCode::FORBIDDEN,
+            403,
+            "DC does not exist or user does not have permission to access it.",
+        ));
+    }
+    Ok(())
+}
+
+fn not_found() -> Response {
+    error(StatusCode::NOT_FOUND, 404, "Customer does not exist.")
+}
+
+async fn get_customer(
+    State(state): State<Shared>,
+    Path((dc_id, customer_id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(response) = check(&headers, &dc_id) {
+        return response;
+    }
+    let mut body = state.customer.clone();
+    if customer_id == FOXTROT_NOT_CONFIDENT_CUSTOMER {
+        let customer = &mut body["data"]["customer"];
+        customer["id"] = json!(customer_id);
+        customer["imported_location"] = Value::Null;
+    } else if customer_id != sample_id(&state) {
+        return not_found();
+    }
+    Json(body).into_response()
+}
+
+async fn confident_location(
+    State(state): State<Shared>,
+    Path((dc_id, customer_id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(response) = check(&headers, &dc_id) {
+        return response;
+    }
+    if customer_id == FOXTROT_NOT_CONFIDENT_CUSTOMER {
+        return error(
+            StatusCode::BAD_REQUEST,
+            7001,
+            "Customer location not confident.",
+        );
+    }
+    if customer_id != sample_id(&state) {
+        return not_found();
+    }
+    Json(state.confident_location.clone()).into_response()
+}
+
+/// As documented: the bare list, no envelope; no 404 is documented, so an unknown customer has
+/// no waypoints.
+async fn waypoints(
+    State(state): State<Shared>,
+    Path((dc_id, customer_id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(response) = check(&headers, &dc_id) {
+        return response;
+    }
+    if customer_id != sample_id(&state) {
+        return Json(json!({"waypoints": []})).into_response();
+    }
+    Json(state.waypoints.clone()).into_response()
+}

@@ -1,0 +1,171 @@
+//! PDM (Pro Delivery Manager): HTTP 200 with PDM's own status code in the body.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::routing::post;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+
+use super::{PDM_BLOCKED_COMPANY, PDM_INVALID_API_KEY, PDM_SAMPLE_SESSION_TOKEN};
+
+/// How long an issued session token lives.
+const SESSION_LIFETIME: Duration = Duration::from_secs(3600);
+
+struct Pdm {
+    customer: Value,
+    /// Issued tokens: company and expiry (`None`: the docs' sample token, never expires).
+    sessions: HashMap<String, (i64, Option<chrono::DateTime<chrono::Utc>>)>,
+}
+
+type Shared = Arc<Mutex<Pdm>>;
+
+pub(super) fn routes() -> Router {
+    let spec = super::spec("pdm");
+    let sample = super::example(&spec, "/GetCustomer", "post");
+    let mut sessions = HashMap::new();
+    sessions.insert(PDM_SAMPLE_SESSION_TOKEN.to_owned(), (9001, None));
+    let state: Shared = Arc::new(Mutex::new(Pdm {
+        customer: sample["customer"].clone(),
+        sessions,
+    }));
+    Router::new()
+        .route("/GetSessionToken", post(get_session_token))
+        .route("/GetCustomer", post(get_customer))
+        .with_state(state)
+}
+
+fn status(code: i64, details: &str) -> Json<Value> {
+    Json(json!({"status": {"code": code, "details": details}}))
+}
+
+/// A field as the type PDM documents, or the status to answer.
+enum Field<T> {
+    Missing,
+    Present(T),
+}
+
+fn int(body: &Value, name: &str) -> Result<Field<i64>, Json<Value>> {
+    match body.get(name) {
+        None | Some(Value::Null) => Ok(Field::Missing),
+        Some(v) => v
+            .as_i64()
+            .map(Field::Present)
+            .ok_or_else(|| status(303, &format!("Incorrect data type: {name}"))),
+    }
+}
+
+fn text<'a>(body: &'a Value, name: &str) -> Result<Field<&'a str>, Json<Value>> {
+    match body.get(name) {
+        None | Some(Value::Null) => Ok(Field::Missing),
+        Some(Value::String(s)) if s.is_empty() => Ok(Field::Missing),
+        Some(Value::String(s)) => Ok(Field::Present(s)),
+        Some(_) => Err(status(303, &format!("Incorrect data type: {name}"))),
+    }
+}
+
+fn company(body: &Value) -> Result<i64, Json<Value>> {
+    match int(body, "company_id")? {
+        Field::Missing => Err(status(301, "Required data missing: company_id")),
+        Field::Present(c) if c <= 0 => Err(status(201, "Invalid / inactive company ID")),
+        Field::Present(PDM_BLOCKED_COMPANY) => Err(status(204, "IP address not approved")),
+        Field::Present(c) => Ok(c),
+    }
+}
+
+fn expiry_text(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+async fn get_session_token(State(state): State<Shared>, body: Option<Json<Value>>) -> Json<Value> {
+    let Some(Json(body)) = body else {
+        return status(301, "Required data missing: the body must be JSON");
+    };
+    let result = (|| {
+        let company = company(&body)?;
+        let key = match text(&body, "key")? {
+            Field::Missing => return Err(status(301, "Required data missing: key")),
+            Field::Present(k) => k,
+        };
+        if key == PDM_INVALID_API_KEY {
+            return Err(status(202, "Invalid / inactive API key"));
+        }
+        Ok(company)
+    })();
+    let company = match result {
+        Ok(c) => c,
+        Err(answer) => return answer,
+    };
+    let token = format!("{company}|{}|0001", uuid::Uuid::new_v4());
+    let expires = chrono::Utc::now() + SESSION_LIFETIME;
+    let mut pdm = state.lock().unwrap_or_else(|p| p.into_inner());
+    pdm.sessions.insert(token.clone(), (company, Some(expires)));
+    Json(json!({
+        "status": {"code": 101, "details": "OK"},
+        "session": {
+            "session_token": token,
+            "expires_local_datetime": expiry_text(expires),
+            "expires_utc_datetime": expiry_text(expires),
+        }
+    }))
+}
+
+async fn get_customer(State(state): State<Shared>, body: Option<Json<Value>>) -> Json<Value> {
+    let Some(Json(body)) = body else {
+        return status(301, "Required data missing: the body must be JSON");
+    };
+    let pdm = state.lock().unwrap_or_else(|p| p.into_inner());
+    let result = (|| {
+        let company = company(&body)?;
+        let token = match text(&body, "session_token")? {
+            Field::Missing => return Err(status(301, "Required data missing: session_token")),
+            Field::Present(t) => t,
+        };
+        match pdm.sessions.get(token) {
+            Some((owner, expires))
+                if *owner == company && expires.is_none_or(|at| at > chrono::Utc::now()) => {}
+            Some((owner, _)) if *owner != company => {
+                return Err(status(201, "Invalid / inactive company ID"))
+            }
+            _ => return Err(status(202, "Invalid / inactive API key")),
+        }
+        let id = int(&body, "customer_id")?;
+        let reference = text(&body, "external_customer_ref")?;
+        if let Field::Present(r) = reference {
+            if r.chars().count() > 50 {
+                return Err(status(
+                    302,
+                    "Data exceeded parameters: external_customer_ref",
+                ));
+            }
+        }
+        match (&id, &reference) {
+            (Field::Missing, Field::Missing) => {
+                return Err(status(
+                    301,
+                    "Required data missing: customer_id or external_customer_ref",
+                ))
+            }
+            (Field::Present(205), _) => return Err(status(205, "Rate limit exceeded")),
+            (Field::Present(500), _) => return Err(status(500, "General service error")),
+            _ => {}
+        }
+        // Both given: the id is tried first, then the reference; the first match wins.
+        let by_id =
+            matches!(id, Field::Present(i) if pdm.customer["customer_id"].as_i64() == Some(i));
+        let by_ref = matches!(reference, Field::Present(r) if pdm.customer["external_customer_ref"].as_str() == Some(r));
+        if by_id || by_ref {
+            Ok(pdm.customer.clone())
+        } else {
+            Err(status(401, "No matching customer found"))
+        }
+    })();
+    match result {
+        Ok(customer) => {
+            Json(json!({"status": {"code": 101, "details": "OK"}, "customer": customer}))
+        }
+        Err(answer) => answer,
+    }
+}

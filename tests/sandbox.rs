@@ -1,0 +1,496 @@
+//! The embedded sandbox: it answers the vendors' documented samples with the documented
+//! responses, behaves as the docs say, and serves every operation of the three clients.
+#![cfg(feature = "sandbox")]
+
+mod common;
+
+use customer_apis::cro::ApiVersion;
+use customer_apis::pdm::CustomerLookup;
+use customer_apis::sandbox::{self, Sandbox};
+use customer_apis::{FoxtrotCode, PdmStatus, VendorCode};
+use serde_json::{json, Value};
+
+const TOKEN: &str = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";
+
+fn sample(vendor: &str, path: &str, method: &str) -> Value {
+    let spec = common::spec(vendor);
+    let media = &spec["paths"][path][method]["responses"]["200"]["content"]["application/json"];
+    media.get("example").cloned().unwrap_or_else(|| {
+        media["examples"]
+            .as_object()
+            .unwrap()
+            .values()
+            .find(|e| e["value"]["status"]["code"] == json!(101))
+            .unwrap()["value"]
+            .clone()
+    })
+}
+
+async fn raw(request: reqwest::RequestBuilder) -> (u16, reqwest::header::HeaderMap, Value) {
+    let response = request.send().await.expect("the sandbox answers");
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = response.json::<Value>().await.unwrap_or(Value::Null);
+    (status, headers, body)
+}
+
+fn cro(
+    http: &reqwest::Client,
+    sandbox: &Sandbox,
+    method: reqwest::Method,
+    path: &str,
+) -> reqwest::RequestBuilder {
+    http.request(method, format!("{}{path}", sandbox.base_url()))
+        .header("Authorization", TOKEN)
+        .header("Content-Type", "application/json")
+        .header("x-tenant-id", "1")
+}
+
+#[tokio::test]
+async fn cro_answers_the_docs_sample_requests_with_the_docs_responses() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let http = reqwest::Client::new();
+    let (status, headers, body) =
+        raw(cro(&http, &sandbox, reqwest::Method::GET, "/customers/1")).await;
+    assert_eq!(status, 200);
+    assert_eq!(body, sample("cro", "/customers/{customer_id}", "get"));
+    assert_eq!(
+        headers["x-api-version"], "2019/02/08",
+        "no version sent: the docs' samples' version"
+    );
+    uuid::Uuid::parse_str(headers["x-request-id"].to_str().unwrap())
+        .expect("x-request-id is a UUID");
+
+    let (status, _, body) = raw(cro(
+        &http,
+        &sandbox,
+        reqwest::Method::GET,
+        "/customers/1/contacts/1",
+    ))
+    .await;
+    assert_eq!(
+        (status, body),
+        (
+            200,
+            sample(
+                "cro",
+                "/customers/{customer_id}/contacts/{customer_contact_id}",
+                "get"
+            )
+        )
+    );
+
+    let (status, _, body) = raw(cro(
+        &http,
+        &sandbox,
+        reqwest::Method::DELETE,
+        "/customers/1/locations/1",
+    ))
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        body,
+        sample(
+            "cro",
+            "/customers/{customer_id}/locations/{customer_location_id}",
+            "delete"
+        )
+    );
+}
+
+#[tokio::test]
+async fn cro_deactivate_really_deactivates_and_answers_in_the_requested_versions_shape() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let old = sandbox
+        .cro_client()
+        .api_version(ApiVersion::V2019_02_08)
+        .build()
+        .unwrap();
+    let new = sandbox
+        .cro_client()
+        .api_version(ApiVersion::V2023_04_19)
+        .build()
+        .unwrap();
+    assert!(old
+        .get_customer(1)
+        .await
+        .unwrap()
+        .locations
+        .iter()
+        .all(|l| l.is_active));
+    let location = new
+        .deactivate_location(1, 20)
+        .await
+        .expect("2023/04/19 shape decodes");
+    assert_eq!(
+        (location.id, location.location_id, location.is_active),
+        (1, 20, false)
+    );
+    assert_eq!(location.meta().api_version.as_deref(), Some("2023/04/19"));
+    let after = old.get_customer(1).await.unwrap();
+    let states: Vec<(i64, bool)> = after
+        .locations
+        .iter()
+        .map(|l| (l.location_id, l.is_active))
+        .collect();
+    assert_eq!(states, [(1, true), (2, true), (20, false), (21, true)]);
+    assert_eq!(
+        old.deactivate_location(1, 20).await.expect("idempotent").id,
+        1
+    );
+
+    let http = reqwest::Client::new();
+    let (_, _, body) = raw(cro(
+        &http,
+        &sandbox,
+        reqwest::Method::DELETE,
+        "/customers/1/locations/21",
+    )
+    .header("x-api-version", "2021/04/07"))
+    .await;
+    assert_eq!(body["id"], json!(1));
+    assert!(
+        body.get("customer_id").is_none(),
+        "renamed from 2021/04/07 on"
+    );
+    // No version header: the version this token last used (CRO's documented behaviour).
+    let (_, headers, _) = raw(cro(&http, &sandbox, reqwest::Method::GET, "/customers/1")).await;
+    assert_eq!(headers["x-api-version"], "2021/04/07");
+}
+
+#[tokio::test]
+async fn cro_checks_token_tenant_version_and_triggers_each_documented_error() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let http = reqwest::Client::new();
+    let url = |p: &str| format!("{}{p}", sandbox.base_url());
+    let cases: Vec<(&str, reqwest::RequestBuilder, u16)> = vec![
+        (
+            "no token",
+            http.get(url("/customers/1")).header("x-tenant-id", "1"),
+            401,
+        ),
+        (
+            "token breaking the pattern",
+            http.get(url("/customers/1"))
+                .header("Authorization", "Bearer a{{b")
+                .header("x-tenant-id", "1"),
+            401,
+        ),
+        (
+            "no tenant",
+            http.get(url("/customers/1")).header("Authorization", TOKEN),
+            400,
+        ),
+        (
+            "tenant not an integer",
+            http.get(url("/customers/1"))
+                .header("Authorization", TOKEN)
+                .header("x-tenant-id", "acme"),
+            400,
+        ),
+        (
+            "unknown version",
+            cro(&http, &sandbox, reqwest::Method::GET, "/customers/1")
+                .header("x-api-version", "2020/01/01"),
+            400,
+        ),
+        (
+            "tenant not assigned",
+            http.get(url("/customers/1"))
+                .header("Authorization", TOKEN)
+                .header("x-tenant-id", "403"),
+            403,
+        ),
+        (
+            "unknown customer",
+            cro(&http, &sandbox, reqwest::Method::GET, "/customers/2"),
+            404,
+        ),
+        (
+            "unknown contact",
+            cro(
+                &http,
+                &sandbox,
+                reqwest::Method::GET,
+                "/customers/1/contacts/9",
+            ),
+            404,
+        ),
+        (
+            "unknown location",
+            cro(
+                &http,
+                &sandbox,
+                reqwest::Method::DELETE,
+                "/customers/1/locations/9",
+            ),
+            404,
+        ),
+        (
+            "not acceptable",
+            cro(&http, &sandbox, reqwest::Method::GET, "/customers/1")
+                .header("Accept", "text/html"),
+            406,
+        ),
+        (
+            "conflict",
+            cro(&http, &sandbox, reqwest::Method::GET, "/customers/409"),
+            409,
+        ),
+        (
+            "rate limited",
+            cro(&http, &sandbox, reqwest::Method::GET, "/customers/429"),
+            429,
+        ),
+        (
+            "server error",
+            cro(&http, &sandbox, reqwest::Method::GET, "/customers/500"),
+            500,
+        ),
+    ];
+    for (case, request, expected) in cases {
+        let (status, headers, body) = raw(request).await;
+        assert_eq!(status, expected, "{case}");
+        assert!(
+            body.get("detail").is_some()
+                && body.get("field").is_some()
+                && body.get("explanation").is_some(),
+            "{case}: {body}"
+        );
+        assert!(
+            headers.contains_key("x-request-id") && headers.contains_key("x-api-version"),
+            "{case}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn pdm_issues_expiring_sessions_and_answers_the_docs_sample_request() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let http = reqwest::Client::new();
+    let post = |method: &str, body: Value| {
+        http.post(format!("{}/{method}", sandbox.base_url()))
+            .json(&body)
+    };
+    let docs_request = json!({
+        "company_id": 9001,
+        "session_token": "9001|85d1c76d-5088-4cbe-a681-f3a86594dac9|0001",
+        "customer_id": 1408,
+        "external_customer_ref": ""
+    });
+    let (status, _, body) = raw(post("GetCustomer", docs_request)).await;
+    assert_eq!((status, body), (200, sample("pdm", "/GetCustomer", "post")));
+
+    let (_, _, session) = raw(post(
+        "GetSessionToken",
+        json!({"company_id": 9001, "key": "any-key"}),
+    ))
+    .await;
+    assert_eq!(session["status"]["code"], json!(101));
+    let expires = session["session"]["expires_utc_datetime"].as_str().unwrap();
+    let expires = chrono::NaiveDateTime::parse_from_str(expires, "%Y-%m-%d %H:%M:%S")
+        .unwrap()
+        .and_utc();
+    assert!(
+        expires > chrono::Utc::now() + chrono::Duration::minutes(50),
+        "expires in about an hour"
+    );
+    let token = session["session"]["session_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let lookup = |extra: Value| {
+        let mut body = json!({"company_id": 9001, "session_token": token});
+        body.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        body
+    };
+    let cases = [
+        (
+            post("GetSessionToken", json!({"company_id": 0, "key": "k"})),
+            201,
+        ),
+        (
+            post(
+                "GetSessionToken",
+                json!({"company_id": 9001, "key": sandbox::PDM_INVALID_API_KEY}),
+            ),
+            202,
+        ),
+        (
+            post("GetSessionToken", json!({"company_id": 204, "key": "k"})),
+            204,
+        ),
+        (post("GetSessionToken", json!({"company_id": 9001})), 301),
+        (
+            post("GetCustomer", lookup(json!({"customer_id": 205}))),
+            205,
+        ),
+        (post("GetCustomer", lookup(json!({}))), 301),
+        (
+            post(
+                "GetCustomer",
+                lookup(json!({"external_customer_ref": "x".repeat(51)})),
+            ),
+            302,
+        ),
+        (
+            post("GetCustomer", lookup(json!({"customer_id": "1408"}))),
+            303,
+        ),
+        (post("GetCustomer", lookup(json!({"customer_id": 7}))), 401),
+        (
+            post("GetCustomer", lookup(json!({"customer_id": 500}))),
+            500,
+        ),
+        (
+            post(
+                "GetCustomer",
+                json!({"company_id": 9001, "session_token": "9001|unknown|0001", "customer_id": 1408}),
+            ),
+            202,
+        ),
+        (
+            post(
+                "GetCustomer",
+                lookup(json!({"external_customer_ref": "EXTREF164736"})),
+            ),
+            101,
+        ),
+    ];
+    for (request, code) in cases {
+        let (status, _, body) = raw(request).await;
+        assert_eq!(status, 200, "PDM answers HTTP 200 for code {code}");
+        assert_eq!(body["status"]["code"], json!(code), "{body}");
+    }
+}
+
+#[tokio::test]
+async fn foxtrot_wraps_answers_and_answers_7001_for_a_location_that_is_not_confident() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let http = reqwest::Client::new();
+    let get = |p: &str| {
+        http.get(format!("{}{p}", sandbox.base_url()))
+            .header("Authorization", "Bearer key")
+    };
+    let base = "/dcs/Foxtrot-DC/customers/johns-burger-shack";
+    assert_eq!(
+        raw(get(base)).await.2,
+        sample("foxtrot", "/dcs/{dc_id}/customers/{customer_id}", "get")
+    );
+    assert_eq!(
+        raw(get(&format!("{base}/confident-location"))).await.2,
+        sample(
+            "foxtrot",
+            "/dcs/{dc_id}/customers/{customer_id}/confident-location",
+            "get"
+        )
+    );
+    assert_eq!(
+        raw(get(&format!("{base}/waypoints"))).await.2,
+        sample(
+            "foxtrot",
+            "/dcs/{dc_id}/customers/{customer_id}/waypoints",
+            "get"
+        )
+    );
+    let (status, _, body) = raw(get(
+        "/dcs/Foxtrot-DC/customers/not-confident/confident-location",
+    ))
+    .await;
+    assert_eq!(
+        (status, body["status"].clone(), body["data"]["code"].clone()),
+        (400, json!("error"), json!(7001))
+    );
+    assert_eq!(
+        raw(http.get(format!("{}{base}", sandbox.base_url())))
+            .await
+            .0,
+        401
+    );
+    assert_eq!(
+        raw(get("/dcs/Other-DC/customers/johns-burger-shack"))
+            .await
+            .0,
+        403
+    );
+    assert_eq!(raw(get("/dcs/Foxtrot-DC/customers/nobody")).await.0, 404);
+}
+
+#[tokio::test]
+async fn every_operation_of_the_three_clients_works_against_the_sandbox() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let cro = sandbox.cro_client().build().unwrap();
+    assert_eq!(cro.get_customer(1).await.unwrap().name, "George Jones!!!?");
+    assert_eq!(cro.get_contact(1, 1).await.unwrap().name, "George");
+    assert!(!cro.deactivate_location(1, 2).await.unwrap().is_active);
+
+    let pdm = sandbox.pdm_client().build().unwrap();
+    let session = pdm.get_session_token().await.unwrap();
+    assert!(session.session_token.expose().starts_with("9001|"));
+    assert_eq!(
+        pdm.get_customer(&CustomerLookup::id(1408))
+            .await
+            .unwrap()
+            .customer_ref,
+        "C001408"
+    );
+    let err = pdm
+        .get_customer(&CustomerLookup::external_ref("NOPE"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.api().unwrap().code,
+        Some(VendorCode::Pdm(PdmStatus::NoMatchingCustomer))
+    );
+
+    let foxtrot = sandbox.foxtrot_client().build().unwrap();
+    assert_eq!(
+        foxtrot
+            .get_customer("Foxtrot-DC", "johns-burger-shack")
+            .await
+            .unwrap()
+            .name,
+        "the customer's name"
+    );
+    assert_eq!(
+        foxtrot
+            .get_confident_location("Foxtrot-DC", "johns-burger-shack")
+            .await
+            .unwrap()
+            .latitude,
+        1.00456
+    );
+    assert_eq!(
+        foxtrot
+            .get_waypoints("Foxtrot-DC", "johns-burger-shack")
+            .await
+            .unwrap()
+            .waypoints
+            .len(),
+        1
+    );
+    let err = foxtrot
+        .get_confident_location("Foxtrot-DC", sandbox::FOXTROT_NOT_CONFIDENT_CUSTOMER)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.api().unwrap().code,
+        Some(VendorCode::Foxtrot(FoxtrotCode::LocationNotConfident))
+    );
+}
+
+#[tokio::test]
+async fn the_sandbox_stops_when_dropped() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let addr = sandbox.addr();
+    assert!(tokio::net::TcpStream::connect(addr).await.is_ok());
+    drop(sandbox);
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    assert!(
+        tokio::net::TcpStream::connect(addr).await.is_err(),
+        "still listening after drop"
+    );
+}
