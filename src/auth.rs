@@ -117,6 +117,7 @@ struct RefreshingInner {
     client_secret: Option<SecretString>,
     refresh_token: std::sync::Mutex<SecretString>,
     refresh_early: Duration,
+    allow_http: bool,
     cache: SharedCredential<SecretString>,
 }
 
@@ -161,6 +162,7 @@ impl RefreshingToken {
                 client_secret: None,
                 refresh_token: std::sync::Mutex::new(SecretString::from(refresh_token.into())),
                 refresh_early: Duration::from_secs(60),
+                allow_http: false,
                 cache: SharedCredential::default(),
             }),
         }
@@ -182,6 +184,12 @@ impl RefreshingToken {
     /// How long before expiry the token is refreshed (default 60 s).
     pub fn refresh_early(self, margin: Duration) -> Self {
         self.with_inner(|i| i.refresh_early = margin)
+    }
+
+    /// Allows a plain `http://` token URL to a host other than loopback (off by default: the
+    /// refresh token would travel unencrypted).
+    pub fn allow_insecure_http(self, allow: bool) -> Self {
+        self.with_inner(|i| i.allow_http = allow)
     }
 
     /// How many refreshes have been made; for tests and diagnostics.
@@ -207,6 +215,18 @@ impl RefreshingToken {
             message: what,
             retryable,
         };
+        let protected =
+            reqwest::Url::parse(&inner.token_url).map(|u| crate::config::is_protected(&u));
+        match protected {
+            Err(_) => return Err(failed("token_url is not an absolute URL".to_owned(), false)),
+            Ok(false) if !inner.allow_http => {
+                return Err(failed(
+                    format!("token_url {}", crate::config::PLAINTEXT_RULE),
+                    false,
+                ))
+            }
+            Ok(_) => {}
+        }
         let response = inner
             .http
             .post(&inner.token_url)

@@ -5,8 +5,9 @@ use std::time::Duration;
 use crate::error::Error;
 
 /// A base URL with an `http` or `https` scheme and a host, without a trailing slash (the
-/// generated clients append `/path`), a path prefix allowed.
-pub(crate) fn base_url(raw: &str) -> Result<String, Error> {
+/// generated clients append `/path`), a path prefix allowed. Plain `http` is refused for any
+/// host but loopback unless `allow_http` (credentials would cross the network unencrypted).
+pub(crate) fn base_url(raw: &str, allow_http: bool) -> Result<String, Error> {
     let url = reqwest::Url::parse(raw.trim())
         .map_err(|e| Error::invalid("base_url", format!("must be an absolute URL ({e})")))?;
     if !matches!(url.scheme(), "http" | "https") {
@@ -23,6 +24,9 @@ pub(crate) fn base_url(raw: &str) -> Result<String, Error> {
     }
     if !url.username().is_empty() || url.password().is_some() {
         return Err(Error::invalid("base_url", "must not carry credentials"));
+    }
+    if !allow_http && !is_protected(&url) {
+        return Err(Error::invalid("base_url", PLAINTEXT_RULE));
     }
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
@@ -49,4 +53,24 @@ pub(crate) fn secret(field: &'static str, value: &str) -> Result<(), Error> {
         return Err(Error::invalid(field, "must not contain control characters"));
     }
     Ok(())
+}
+
+/// The rule a plaintext URL to another host breaks.
+pub(crate) const PLAINTEXT_RULE: &str =
+    "uses plain http to a host other than loopback, so credentials would \
+     travel unencrypted: use https, or allow_insecure_http(true) on the builder";
+
+/// `https`, or `http` to a loopback address (`localhost`, 127.0.0.0/8, `::1`).
+pub(crate) fn is_protected(url: &reqwest::Url) -> bool {
+    if url.scheme() == "https" {
+        return true;
+    }
+    match url.host() {
+        Some(url::Host::Domain(d)) => {
+            d.eq_ignore_ascii_case("localhost") || d.to_ascii_lowercase().ends_with(".localhost")
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
 }

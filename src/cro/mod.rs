@@ -160,6 +160,7 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     user_agent: String,
     body_limit: usize,
+    allow_http: bool,
 }
 
 enum AuthChoice {
@@ -200,6 +201,7 @@ impl Default for ClientBuilder {
             retry: RetryPolicy::default(),
             user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
             body_limit: crate::transport::DEFAULT_BODY_LIMIT,
+            allow_http: false,
         }
     }
 }
@@ -268,9 +270,17 @@ impl ClientBuilder {
         self
     }
 
+    /// Allows a plain `http://` base URL to a host other than loopback. Off by default:
+    /// credentials would travel unencrypted. Loopback (`localhost`, `127.0.0.1`, `::1`) is
+    /// always allowed, for sandboxes and local proxies.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_http = allow;
+        self
+    }
+
     /// Checks every setting and builds the client. Errors name the setting and the rule.
     pub fn build(self) -> Result<Client, Error> {
-        let base_url = crate::config::base_url(&self.base_url)?;
+        let base_url = crate::config::base_url(&self.base_url, self.allow_http)?;
         crate::config::timeouts(self.connect_timeout, self.timeout)?;
         let auth = match self.auth {
             None => {

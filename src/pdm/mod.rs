@@ -136,6 +136,7 @@ pub struct ClientBuilder {
     user_agent: String,
     body_limit: usize,
     refresh_early: Duration,
+    allow_http: bool,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -166,6 +167,7 @@ impl Default for ClientBuilder {
             retry: RetryPolicy::default(),
             user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
             body_limit: crate::transport::DEFAULT_BODY_LIMIT,
+            allow_http: false,
             refresh_early: Duration::from_secs(60),
         }
     }
@@ -227,6 +229,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Allows a plain `http://` base URL to a host other than loopback. Off by default:
+    /// credentials would travel unencrypted. Loopback (`localhost`, `127.0.0.1`, `::1`) is
+    /// always allowed, for sandboxes and local proxies.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_http = allow;
+        self
+    }
+
     /// How long before its expiry a session token is renewed (default 60 s).
     pub fn refresh_early(mut self, margin: Duration) -> Self {
         self.refresh_early = margin;
@@ -241,7 +251,7 @@ impl ClientBuilder {
                 "is required: every PDM customer has its own endpoint",
             )
         })?;
-        let base_url = crate::config::base_url(&base_url)?;
+        let base_url = crate::config::base_url(&base_url, self.allow_http)?;
         crate::config::timeouts(self.connect_timeout, self.timeout)?;
         let company_id = self
             .company_id

@@ -1,0 +1,108 @@
+//! Credentials are never sent over plain http to a host other than loopback unless the user
+//! allows it on the builder.
+#![cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+
+mod common;
+
+use customer_apis::{cro, foxtrot, pdm, Error, RefreshingToken};
+
+fn rule(result: Result<(), Error>) -> Option<String> {
+    match result {
+        Ok(()) => None,
+        Err(Error::InvalidInput { field, rule }) => {
+            assert_eq!(field, "base_url");
+            Some(rule.into_owned())
+        }
+        Err(other) => panic!("unexpected {other:?}"),
+    }
+}
+
+fn all_builders(url: &str, allow: bool) -> Vec<Option<String>> {
+    vec![
+        rule(
+            cro::Client::builder()
+                .base_url(url)
+                .bearer_token(common::TOKEN)
+                .tenant_id(1)
+                .allow_insecure_http(allow)
+                .build()
+                .map(drop),
+        ),
+        rule(
+            pdm::Client::builder()
+                .base_url(url)
+                .company_id(1)
+                .api_key("k")
+                .allow_insecure_http(allow)
+                .build()
+                .map(drop),
+        ),
+        rule(
+            foxtrot::Client::builder()
+                .base_url(url)
+                .api_key("k")
+                .allow_insecure_http(allow)
+                .build()
+                .map(drop),
+        ),
+    ]
+}
+
+#[test]
+fn plain_http_to_another_host_is_refused_unless_allowed() {
+    for url in [
+        "http://api.crosoftware.net",
+        "http://10.0.0.8:8003/cro",
+        "http://[2001:db8::1]/",
+        "http://localhost.example.com",
+    ] {
+        for refused in all_builders(url, false) {
+            let rule = refused.unwrap_or_else(|| panic!("{url} was accepted"));
+            assert!(
+                rule.contains("plain http") && rule.contains("allow_insecure_http"),
+                "{rule}"
+            );
+        }
+        assert!(
+            all_builders(url, true).iter().all(Option::is_none),
+            "{url} allowed explicitly"
+        );
+    }
+    for url in [
+        "https://api.crosoftware.net",
+        "http://127.0.0.1:8003",
+        "http://127.8.9.10/x",
+        "http://localhost:8003/cro",
+        "http://[::1]:8003",
+    ] {
+        assert!(
+            all_builders(url, false).iter().all(Option::is_none),
+            "{url} must be accepted"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_plain_http_token_url_to_another_host_is_refused_before_connecting() {
+    let provider = RefreshingToken::new(
+        "http://auth.example.com/oauth/token",
+        "client",
+        "refresh-SECRET",
+    );
+    let client = cro::Client::builder()
+        .base_url("http://127.0.0.1:9")
+        .token_provider(provider)
+        .tenant_id(1)
+        .build()
+        .unwrap();
+    match client.get_customer(1).await.unwrap_err() {
+        Error::Credentials {
+            message,
+            retryable: false,
+        } => {
+            assert!(message.contains("plain http"), "{message}");
+            assert!(!message.contains("SECRET"));
+        }
+        other => panic!("expected a credentials error, got {other:?}"),
+    }
+}
