@@ -94,7 +94,13 @@ impl RetryPolicy {
             .with_factor(2.0)
             .with_max_times(self.max_attempts.saturating_sub(1) as usize);
         if self.jitter {
-            builder.with_jitter()
+            // backon's default jitter seed is the same in every process, so clients restarted
+            // together would retry in step; seed it from the process's random hash keys.
+            use std::hash::{BuildHasher, Hasher};
+            let seed = std::collections::hash_map::RandomState::new()
+                .build_hasher()
+                .finish();
+            builder.with_jitter().with_jitter_seed(seed)
         } else {
             builder
         }

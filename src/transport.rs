@@ -186,29 +186,30 @@ impl Transport {
             "customer_apis.call",
             vendor = %V::VENDOR,
             operation,
-            attempt = tracing::field::Empty,
+            attempts = tracing::field::Empty,
             status = tracing::field::Empty,
             request_id = tracing::field::Empty,
         );
         let attempts = AtomicU32::new(0);
-        let once = || async {
-            let n = attempts.fetch_add(1, Ordering::Relaxed) + 1;
-            tracing::Span::current().record("attempt", n);
-            let (mut result, generation) = self.attempt(vendor, &send, &accept).await;
-            if matches!(&result, Err(e) if credential_refused(e))
-                && vendor.credential_rejected(generation).await
-            {
-                tracing::debug!(
-                    "credentials rejected with 401; repeating the attempt with fresh ones"
-                );
-                result = self.attempt(vendor, &send, &accept).await.0;
-            }
-            result.map_err(|mut e| {
-                if let Some(meta) = e.meta_mut() {
-                    meta.attempts = n;
+        let (send, accept, attempts_ref) = (&send, &accept, &attempts);
+        let once = || {
+            let n = attempts_ref.fetch_add(1, Ordering::Relaxed) + 1;
+            async move {
+                let (mut result, generation) = self.attempt(vendor, send, accept).await;
+                if matches!(&result, Err(e) if credential_refused(e))
+                    && vendor.credential_rejected(generation).await
+                {
+                    tracing::debug!("credentials rejected; repeating the attempt with fresh ones");
+                    result = self.attempt(vendor, send, accept).await.0;
                 }
-                e
-            })
+                result.map_err(|mut e| {
+                    if let Some(meta) = e.meta_mut() {
+                        meta.attempts = n;
+                    }
+                    e
+                })
+            }
+            .instrument(tracing::debug_span!("attempt", number = n))
         };
         let cap = self.retry.max_retry_after;
         let result = once
@@ -233,6 +234,7 @@ impl Transport {
             .instrument(span.clone())
             .await;
         let n = attempts.load(Ordering::Relaxed);
+        span.record("attempts", n);
         match &result {
             Ok(r) => {
                 span.record("status", r.meta().status.map(|s| s.as_u16()));

@@ -1,5 +1,563 @@
-//! The `customer-apis` command-line tool (work in progress).
-fn main() {
-    eprintln!("not yet implemented");
-    std::process::exit(2);
+//! `customer-apis`: call one operation of CRO, PDM or Foxtrot from the command line, or run
+//! the sandbox that plays all three.
+//!
+//! ```text
+//! customer-apis [--timeout SECS] [--verbose] <vendor> <operation> ...
+//! customer-apis cro get-customer <CUSTOMER_ID>
+//! customer-apis cro get-contact <CUSTOMER_ID> <CONTACT_ID>
+//! customer-apis cro deactivate-location <CUSTOMER_ID> <LOCATION_ID>
+//! customer-apis pdm get-customer (--customer-id N | --external-ref REF | both)
+//! customer-apis foxtrot get-customer <DC_ID> <CUSTOMER_ID>
+//! customer-apis foxtrot confident-location <DC_ID> <CUSTOMER_ID>
+//! customer-apis foxtrot waypoints <DC_ID> <CUSTOMER_ID>
+//! customer-apis sandbox [--port N]
+//! ```
+//!
+//! Configuration comes from flags or the environment (`CRO_BASE_URL`, `CRO_TOKEN`,
+//! `CRO_TENANT_ID`, `CRO_API_VERSION`, `PDM_BASE_URL`, `PDM_COMPANY_ID`, `PDM_API_KEY`,
+//! `PDM_SESSION_TOKEN`, `FOXTROT_BASE_URL`, `FOXTROT_API_KEY`); a flag wins over its variable.
+//!
+//! The answer is printed as JSON on stdout. A failure is one line on stderr, `error: ...`, and
+//! the exit code says what kind it was:
+//!
+//! | code | meaning |
+//! |---|---|
+//! | 0 | success |
+//! | 2 | invalid input or configuration, or a usage error: nothing was sent |
+//! | 3 | the API answered an error, or an answer that could not be used |
+//! | 4 | transport failure, timeout or credentials that could not be obtained |
+
+use std::io::{IsTerminal, Write};
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::parser::ValueSource;
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use customer_apis::{cro, foxtrot, pdm, sandbox, Error, Response, ResponseMeta};
+use serde::Serialize;
+
+/// Exit code: invalid input or configuration; nothing was sent.
+const EXIT_INVALID: u8 = 2;
+/// Exit code: the API answered with an error (or an answer that could not be used).
+const EXIT_API: u8 = 3;
+/// Exit code: transport failure, timeout, or credentials that could not be obtained.
+const EXIT_TRANSPORT: u8 = 4;
+
+/// Typed clients for the customer endpoints of CRO Software, PDM and Foxtrot.
+///
+/// Prints the answer as JSON on stdout. Exit codes: 0 success; 2 invalid input or
+/// configuration (nothing was sent); 3 the API answered an error; 4 transport failure or
+/// timeout.
+#[derive(Debug, Parser)]
+#[command(name = "customer-apis", version, about, long_about)]
+struct Cli {
+    /// Time allowed for each attempt, in seconds (connection to last body byte).
+    #[arg(long, global = true, value_name = "SECS", value_parser = parse_seconds)]
+    timeout: Option<Duration>,
+
+    /// Print the request id, served API version and attempts on stderr, and debug logs.
+    #[arg(long, short, global = true)]
+    verbose: bool,
+
+    /// The vendor to call, or `sandbox`.
+    #[command(subcommand)]
+    vendor: VendorCommand,
+}
+
+/// The first-level subcommands.
+#[derive(Debug, Subcommand)]
+enum VendorCommand {
+    /// CRO Software (roll-off dispatch).
+    Cro(CroArgs),
+    /// PDM (Pro Delivery Manager).
+    Pdm(PdmArgs),
+    /// Foxtrot (route optimisation).
+    Foxtrot(FoxtrotArgs),
+    /// Run the sandbox: a local server playing CRO, PDM and Foxtrot, until Ctrl-C.
+    Sandbox(SandboxArgs),
+}
+
+/// CRO's settings and operation.
+#[derive(Debug, Args)]
+struct CroArgs {
+    /// CRO's base URL; it may carry a path prefix.
+    #[arg(long, global = true, env = "CRO_BASE_URL", value_name = "URL",
+          default_value = cro::DEFAULT_BASE_URL)]
+    base_url: String,
+
+    /// The bearer access token, with or without the `Bearer ` scheme.
+    #[arg(
+        long,
+        global = true,
+        env = "CRO_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    token: Option<String>,
+
+    /// The tenant (`x-tenant-id`), an integer.
+    #[arg(long, global = true, env = "CRO_TENANT_ID", value_name = "ID")]
+    tenant_id: Option<String>,
+
+    /// The API version to pin (one of the six documented, such as 2023/04/19); without it, the
+    /// library's default pin.
+    #[arg(long, global = true, env = "CRO_API_VERSION", value_name = "VERSION")]
+    api_version: Option<String>,
+
+    /// The operation.
+    #[command(subcommand)]
+    operation: CroOperation,
+}
+
+/// CRO's operations.
+#[derive(Debug, Subcommand)]
+enum CroOperation {
+    /// Get Customer: GET /customers/{customer_id}.
+    GetCustomer {
+        /// The customer's id.
+        customer_id: i64,
+    },
+    /// Get Contact: GET /customers/{customer_id}/contacts/{contact_id}.
+    GetContact {
+        /// The customer's id.
+        customer_id: i64,
+        /// The contact's id.
+        contact_id: i64,
+    },
+    /// Deactivate Customer at a location: DELETE /customers/{customer_id}/locations/{location_id}.
+    DeactivateLocation {
+        /// The customer's id.
+        customer_id: i64,
+        /// The location's id.
+        location_id: i64,
+    },
+}
+
+/// PDM's settings and operation.
+#[derive(Debug, Args)]
+struct PdmArgs {
+    /// Your PDM endpoint (required: PDM has no shared default); it may carry a path prefix.
+    #[arg(long, global = true, env = "PDM_BASE_URL", value_name = "URL")]
+    base_url: Option<String>,
+
+    /// Your company id in PDM, an integer.
+    #[arg(long, global = true, env = "PDM_COMPANY_ID", value_name = "ID")]
+    company_id: Option<String>,
+
+    /// The API key; session tokens are obtained and renewed with it.
+    #[arg(
+        long,
+        global = true,
+        env = "PDM_API_KEY",
+        hide_env_values = true,
+        value_name = "KEY"
+    )]
+    api_key: Option<String>,
+
+    /// A session token obtained elsewhere, instead of an API key.
+    #[arg(
+        long,
+        global = true,
+        env = "PDM_SESSION_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    session_token: Option<String>,
+
+    /// The operation.
+    #[command(subcommand)]
+    operation: PdmOperation,
+}
+
+/// PDM's operations.
+#[derive(Debug, Subcommand)]
+enum PdmOperation {
+    /// GetCustomer: one customer by PDM's id, external reference, or both (id tried first).
+    GetCustomer {
+        /// PDM's customer id.
+        #[arg(long, value_name = "N")]
+        customer_id: Option<i64>,
+        /// The external customer reference (at most 50 characters).
+        #[arg(long, value_name = "REF")]
+        external_ref: Option<String>,
+    },
+}
+
+/// Foxtrot's settings and operation.
+#[derive(Debug, Args)]
+struct FoxtrotArgs {
+    /// Foxtrot's base URL; it may carry a path prefix.
+    #[arg(long, global = true, env = "FOXTROT_BASE_URL", value_name = "URL",
+          default_value = foxtrot::DEFAULT_BASE_URL)]
+    base_url: String,
+
+    /// The API key, sent as a bearer token.
+    #[arg(
+        long,
+        global = true,
+        env = "FOXTROT_API_KEY",
+        hide_env_values = true,
+        value_name = "KEY"
+    )]
+    api_key: Option<String>,
+
+    /// The operation.
+    #[command(subcommand)]
+    operation: FoxtrotOperation,
+}
+
+/// Foxtrot's operations; each takes a distribution centre id and a customer id.
+#[derive(Debug, Subcommand)]
+enum FoxtrotOperation {
+    /// Get a customer: GET /dcs/{dc_id}/customers/{customer_id}.
+    GetCustomer(FoxtrotIds),
+    /// Get the confident location: GET /dcs/{dc_id}/customers/{customer_id}/confident-location.
+    ConfidentLocation(FoxtrotIds),
+    /// Get the most recent waypoints: GET /dcs/{dc_id}/customers/{customer_id}/waypoints.
+    Waypoints(FoxtrotIds),
+}
+
+/// The ids every Foxtrot operation takes.
+#[derive(Debug, Args)]
+struct FoxtrotIds {
+    /// The distribution centre's id.
+    dc_id: String,
+    /// The customer's id.
+    customer_id: String,
+}
+
+/// The sandbox's settings.
+#[derive(Debug, Args)]
+struct SandboxArgs {
+    /// The port to listen on, on 127.0.0.1.
+    #[arg(long, default_value_t = sandbox::DEFAULT_PORT, value_name = "N")]
+    port: u16,
+}
+
+/// Why the tool stops without a result.
+#[derive(Debug)]
+enum Failure {
+    /// Configuration missing or unusable before any client existed; nothing was sent.
+    Config(String),
+    /// The library's error.
+    Call(Error),
+    /// A local I/O failure (writing the result, listening for the sandbox).
+    Io(String),
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure::Call(error)
+    }
+}
+
+impl Failure {
+    /// The process exit code for this failure.
+    fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Config(_) => EXIT_INVALID,
+            Failure::Io(_) => EXIT_TRANSPORT,
+            Failure::Call(error) => error_exit_code(error),
+        }
+    }
+}
+
+/// The exit code for a library error: 2 nothing was sent, 3 the server answered, 4 otherwise.
+fn error_exit_code(error: &Error) -> u8 {
+    match error {
+        Error::InvalidInput { .. } => EXIT_INVALID,
+        Error::Api(_)
+        | Error::Decode { .. }
+        | Error::VersionMismatch { .. }
+        | Error::ResponseTooLarge { .. } => EXIT_API,
+        Error::Transport { .. } | Error::Timeout { .. } | Error::Credentials { .. } => {
+            EXIT_TRANSPORT
+        }
+        _ => EXIT_TRANSPORT,
+    }
+}
+
+/// Settings every call shares.
+#[derive(Debug, Clone, Copy)]
+struct Common {
+    /// Per-attempt timeout, when given.
+    timeout: Option<Duration>,
+    /// Whether to print the response metadata on stderr.
+    verbose: bool,
+}
+
+/// `SECS` as a positive, finite number of seconds (fractions allowed).
+fn parse_seconds(text: &str) -> Result<Duration, String> {
+    let secs: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| "must be a number of seconds".to_owned())?;
+    if !secs.is_finite() || secs <= 0.0 {
+        return Err("must be a positive number of seconds".to_owned());
+    }
+    Duration::try_from_secs_f64(secs).map_err(|e| e.to_string())
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    if cli.verbose {
+        init_tracing();
+    }
+    let common = Common {
+        timeout: cli.timeout,
+        verbose: cli.verbose,
+    };
+    match run(cli.vendor, &matches, common).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            match &failure {
+                Failure::Config(message) | Failure::Io(message) => eprintln!("error: {message}"),
+                Failure::Call(error) => {
+                    eprintln!("error: {error}");
+                    if common.verbose {
+                        if let Some(meta) = error.meta() {
+                            eprintln!("{}", describe(meta));
+                        }
+                    }
+                }
+            }
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}
+
+/// Debug-level logs on stderr (the library redacts credentials in them).
+fn init_tracing() {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new("debug"))
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .init();
+}
+
+/// Runs the chosen subcommand.
+async fn run(vendor: VendorCommand, matches: &ArgMatches, common: Common) -> Result<(), Failure> {
+    match vendor {
+        VendorCommand::Cro(args) => run_cro(args, common).await,
+        VendorCommand::Pdm(args) => {
+            let pdm_matches = matches
+                .subcommand_matches("pdm")
+                .expect("clap parsed the pdm subcommand");
+            run_pdm(args, pdm_matches, common).await
+        }
+        VendorCommand::Foxtrot(args) => run_foxtrot(args, common).await,
+        VendorCommand::Sandbox(args) => run_sandbox(args).await,
+    }
+}
+
+/// A missing setting: names the flag and the variable.
+fn missing(what: &str, flag: &str, var: &str) -> Failure {
+    Failure::Config(format!("missing {what}: pass {flag} or set {var}"))
+}
+
+/// Builds the CRO client and calls the operation.
+async fn run_cro(args: CroArgs, common: Common) -> Result<(), Failure> {
+    let token = args
+        .token
+        .ok_or_else(|| missing("CRO token", "--token", "CRO_TOKEN"))?;
+    let tenant = args
+        .tenant_id
+        .ok_or_else(|| missing("CRO tenant id", "--tenant-id", "CRO_TENANT_ID"))?;
+    let mut builder = cro::Client::builder()
+        .base_url(args.base_url)
+        .bearer_token(token)
+        .tenant_id(tenant);
+    if let Some(version) = args.api_version {
+        let version: cro::ApiVersion = version.trim().parse().map_err(|e| {
+            Failure::Config(format!("invalid --api-version (CRO_API_VERSION): {e}"))
+        })?;
+        builder = builder.api_version(version);
+    }
+    if let Some(timeout) = common.timeout {
+        builder = builder.timeout(timeout);
+    }
+    let client = builder.build()?;
+    match args.operation {
+        CroOperation::GetCustomer { customer_id } => {
+            emit(client.get_customer(customer_id).await?, common)
+        }
+        CroOperation::GetContact {
+            customer_id,
+            contact_id,
+        } => emit(client.get_contact(customer_id, contact_id).await?, common),
+        CroOperation::DeactivateLocation {
+            customer_id,
+            location_id,
+        } => emit(
+            client.deactivate_location(customer_id, location_id).await?,
+            common,
+        ),
+    }
+}
+
+/// Whether a value came from the command line (as opposed to the environment).
+fn from_command_line(matches: &ArgMatches, id: &str) -> bool {
+    // Global arguments are propagated up; look at the deepest level that has the value too.
+    let here = matches.value_source(id) == Some(ValueSource::CommandLine);
+    let below = matches
+        .subcommand()
+        .is_some_and(|(_, sub)| sub.value_source(id) == Some(ValueSource::CommandLine));
+    here || below
+}
+
+/// The PDM credential to use: the one given as a flag wins over one from the environment.
+enum PdmCredential {
+    /// An API key (sessions managed by the client).
+    ApiKey(String),
+    /// A fixed session token.
+    SessionToken(String),
+}
+
+/// Picks the PDM credential from the flags and the environment.
+fn pdm_credential(args: &mut PdmArgs, matches: &ArgMatches) -> Result<PdmCredential, Failure> {
+    match (args.api_key.take(), args.session_token.take()) {
+        (Some(key), None) => Ok(PdmCredential::ApiKey(key)),
+        (None, Some(token)) => Ok(PdmCredential::SessionToken(token)),
+        (None, None) => Err(Failure::Config(
+            "missing PDM credentials: pass --api-key or --session-token, or set PDM_API_KEY or \
+             PDM_SESSION_TOKEN"
+                .to_owned(),
+        )),
+        (Some(key), Some(token)) => {
+            let key_flag = from_command_line(matches, "api_key");
+            let token_flag = from_command_line(matches, "session_token");
+            match (key_flag, token_flag) {
+                (true, false) => Ok(PdmCredential::ApiKey(key)),
+                (false, true) => Ok(PdmCredential::SessionToken(token)),
+                _ => Err(Failure::Config(
+                    "both a PDM API key and a session token are given (--api-key / PDM_API_KEY \
+                     and --session-token / PDM_SESSION_TOKEN): give one"
+                        .to_owned(),
+                )),
+            }
+        }
+    }
+}
+
+/// Builds the PDM client and calls the operation.
+async fn run_pdm(mut args: PdmArgs, matches: &ArgMatches, common: Common) -> Result<(), Failure> {
+    let base_url = args
+        .base_url
+        .take()
+        .ok_or_else(|| missing("PDM base URL", "--base-url", "PDM_BASE_URL"))?;
+    let company = args
+        .company_id
+        .take()
+        .ok_or_else(|| missing("PDM company id", "--company-id", "PDM_COMPANY_ID"))?;
+    let company: i64 = company.trim().parse().map_err(|_| {
+        Failure::Config("invalid --company-id (PDM_COMPANY_ID): must be an integer".to_owned())
+    })?;
+    let credential = pdm_credential(&mut args, matches)?;
+    let mut builder = pdm::Client::builder()
+        .base_url(base_url)
+        .company_id(company);
+    builder = match credential {
+        PdmCredential::ApiKey(key) => builder.api_key(key),
+        PdmCredential::SessionToken(token) => builder.session_token(token),
+    };
+    if let Some(timeout) = common.timeout {
+        builder = builder.timeout(timeout);
+    }
+    match args.operation {
+        PdmOperation::GetCustomer {
+            customer_id,
+            external_ref,
+        } => {
+            // The lookup is checked first: a missing id and reference is a usage problem
+            // whatever the rest of the configuration says.
+            let lookup = pdm::CustomerLookup::from_parts(customer_id, external_ref)?;
+            let client = builder.build()?;
+            emit(client.get_customer(&lookup).await?, common)
+        }
+    }
+}
+
+/// Builds the Foxtrot client and calls the operation.
+async fn run_foxtrot(args: FoxtrotArgs, common: Common) -> Result<(), Failure> {
+    let key = args
+        .api_key
+        .ok_or_else(|| missing("Foxtrot API key", "--api-key", "FOXTROT_API_KEY"))?;
+    let mut builder = foxtrot::Client::builder()
+        .base_url(args.base_url)
+        .api_key(key);
+    if let Some(timeout) = common.timeout {
+        builder = builder.timeout(timeout);
+    }
+    let client = builder.build()?;
+    match args.operation {
+        FoxtrotOperation::GetCustomer(ids) => emit(
+            client.get_customer(&ids.dc_id, &ids.customer_id).await?,
+            common,
+        ),
+        FoxtrotOperation::ConfidentLocation(ids) => emit(
+            client
+                .get_confident_location(&ids.dc_id, &ids.customer_id)
+                .await?,
+            common,
+        ),
+        FoxtrotOperation::Waypoints(ids) => emit(
+            client.get_waypoints(&ids.dc_id, &ids.customer_id).await?,
+            common,
+        ),
+    }
+}
+
+/// Runs the sandbox on 127.0.0.1 until Ctrl-C.
+async fn run_sandbox(args: SandboxArgs) -> Result<(), Failure> {
+    let addr = SocketAddr::from(([127, 0, 0, 1], args.port));
+    let sandbox = sandbox::Sandbox::bind(addr)
+        .await
+        .map_err(|e| Failure::Io(format!("could not listen on {addr}: {e}")))?;
+    eprintln!(
+        "sandbox listening on {} (CRO, PDM and Foxtrot; Ctrl-C to stop)",
+        sandbox.base_url()
+    );
+    sandbox
+        .run_until_ctrl_c()
+        .await
+        .map_err(|e| Failure::Io(format!("sandbox: {e}")))
+}
+
+/// Prints the value as JSON on stdout and, when verbose, the metadata on stderr.
+fn emit<T: Serialize>(response: Response<T>, common: Common) -> Result<(), Failure> {
+    let (value, meta) = response.into_parts();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    serde_json::to_writer_pretty(&mut out, &value)
+        .map_err(|e| Failure::Io(format!("could not write the result: {e}")))?;
+    writeln!(out)
+        .and_then(|()| out.flush())
+        .map_err(|e| Failure::Io(format!("could not write the result: {e}")))?;
+    if common.verbose {
+        eprintln!("{}", describe(&meta));
+    }
+    Ok(())
+}
+
+/// The verbose line: status, request id, served API version and attempts.
+fn describe(meta: &ResponseMeta) -> String {
+    let status = meta.status.map_or_else(
+        || "no response".to_owned(),
+        |s| format!("HTTP {}", s.as_u16()),
+    );
+    let request_id = meta
+        .request_id
+        .map_or_else(|| "unknown".to_owned(), |id| id.to_string());
+    let version = meta.api_version.as_deref().unwrap_or("not stated");
+    format!(
+        "{status}, request id {request_id}, API version {version}, {} attempt{}",
+        meta.attempts,
+        if meta.attempts == 1 { "" } else { "s" }
+    )
 }

@@ -1,0 +1,682 @@
+//! The `customer-apis` binary, run as a process: against the sandbox for the vendors'
+//! documented behaviour, and against a local mock where a test needs a specific misbehaviour or
+//! must see that nothing was sent.
+#![cfg(all(feature = "cli", feature = "sandbox"))]
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use customer_apis::sandbox::Sandbox;
+use customer_apis::{cro, pdm};
+use serde_json::{json, Value};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const BIN: &str = env!("CARGO_BIN_EXE_customer-apis");
+
+/// Every variable the tool reads, removed so that the host's environment cannot leak in.
+const VENDOR_VARS: [&str; 11] = [
+    "CRO_BASE_URL",
+    "CRO_TOKEN",
+    "CRO_TENANT_ID",
+    "CRO_API_VERSION",
+    "PDM_BASE_URL",
+    "PDM_COMPANY_ID",
+    "PDM_API_KEY",
+    "PDM_SESSION_TOKEN",
+    "FOXTROT_BASE_URL",
+    "FOXTROT_API_KEY",
+    "RUST_LOG",
+];
+
+/// A token matching CRO's documented pattern.
+const CRO_TOKEN: &str = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";
+
+/// A marker put in every credential of the redaction test; it must never be printed.
+const MARK: &str = "S3CR3TMARK";
+
+/// What one run of the binary produced.
+#[derive(Debug)]
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// Asserts success and returns stdout as JSON.
+    fn json(&self) -> Value {
+        assert_eq!(self.code, Some(0), "expected success: {self:#?}");
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:#?}"))
+    }
+
+    /// Asserts the exit code, an empty stdout and exactly one `error: ` line on stderr.
+    fn error_line(&self, code: i32) -> &str {
+        assert_eq!(self.code, Some(code), "exit code: {self:#?}");
+        assert!(self.stdout.is_empty(), "stdout on failure: {self:#?}");
+        let lines: Vec<&str> = self.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "stderr must be one line: {self:#?}");
+        assert!(lines[0].starts_with("error: "), "{self:#?}");
+        lines[0]
+    }
+
+    /// Asserts that `needle` appears on neither stream.
+    fn never_shows(&self, needle: &str) {
+        assert!(
+            !self.stdout.contains(needle) && !self.stderr.contains(needle),
+            "{needle:?} was printed: {self:#?}"
+        );
+    }
+}
+
+/// The binary with the vendor variables removed and `env` set.
+fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
+    let mut cmd = Command::new(BIN);
+    for var in VENDOR_VARS {
+        cmd.env_remove(var);
+    }
+    cmd.args(args).envs(env.iter().copied());
+    cmd
+}
+
+/// Runs the binary to completion off the async runtime (the servers keep serving).
+async fn run(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = command(args, env);
+    let out = tokio::task::spawn_blocking(move || cmd.output())
+        .await
+        .unwrap()
+        .expect("the binary runs");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+async fn sandbox() -> Sandbox {
+    Sandbox::start().await.expect("the sandbox starts")
+}
+
+/// Environment variables for the binary.
+type Env = Vec<(&'static str, String)>;
+
+fn cro_env(base: &str) -> Env {
+    vec![
+        ("CRO_BASE_URL", base.to_owned()),
+        ("CRO_TOKEN", CRO_TOKEN.to_owned()),
+        ("CRO_TENANT_ID", "42".to_owned()),
+    ]
+}
+
+fn pdm_env(base: &str) -> Env {
+    vec![
+        ("PDM_BASE_URL", base.to_owned()),
+        ("PDM_COMPANY_ID", "9001".to_owned()),
+        ("PDM_API_KEY", "pdm-api-key".to_owned()),
+    ]
+}
+
+fn foxtrot_env(base: &str) -> Env {
+    vec![
+        ("FOXTROT_BASE_URL", base.to_owned()),
+        ("FOXTROT_API_KEY", "foxtrot-api-key".to_owned()),
+    ]
+}
+
+fn borrow<'a>(env: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    env.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+/// A loopback port nothing listens on.
+fn closed_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cro_operations_print_the_typed_answer_as_json() {
+    let sb = sandbox().await;
+    let env = cro_env(&sb.base_url());
+    let env = borrow(&env);
+
+    let customer = run(&["cro", "get-customer", "1"], &env).await.json();
+    assert_eq!(customer["id"], json!(1));
+    assert_eq!(customer["name"], json!("George Jones!!!?"));
+
+    let contact = run(&["cro", "get-contact", "1", "1"], &env).await.json();
+    assert_eq!(contact["id"], json!(1));
+    assert_eq!(contact["name"], json!("George"));
+
+    // The 2021/04/07 rename: `customer_id` before it, `id` after; the tool prints `id` for both.
+    for version in ["2019/02/08", "2023/04/19"] {
+        let location = run(
+            &[
+                "cro",
+                "--api-version",
+                version,
+                "deactivate-location",
+                "1",
+                "20",
+            ],
+            &env,
+        )
+        .await
+        .json();
+        assert_eq!(location["id"], json!(1), "{version}: {location}");
+        assert_eq!(location["is_active"], json!(false), "{version}: {location}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cro_flags_win_over_the_environment_in_either_position() {
+    let sb = sandbox().await;
+    let dead = format!("http://127.0.0.1:{}", closed_port());
+    let env = [
+        ("CRO_BASE_URL", dead.as_str()),
+        ("CRO_TOKEN", "Bearer !!! not a token"),
+        ("CRO_TENANT_ID", "not-a-number"),
+        ("CRO_API_VERSION", "1999/01/01"),
+    ];
+    let base = sb.base_url();
+    let flags = [
+        "--base-url",
+        base.as_str(),
+        "--token",
+        CRO_TOKEN,
+        "--tenant-id",
+        "42",
+        "--api-version",
+        "2023/04/19",
+    ];
+    let before: Vec<&str> = ["cro"]
+        .into_iter()
+        .chain(flags)
+        .chain(["get-customer", "1"])
+        .collect();
+    let after: Vec<&str> = ["cro", "get-customer", "1"]
+        .into_iter()
+        .chain(flags)
+        .collect();
+    for args in [before, after] {
+        let customer = run(&args, &env).await.json();
+        assert_eq!(customer["name"], json!("George Jones!!!?"), "{args:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pdm_get_customer_by_id_by_reference_and_by_both() {
+    let sb = sandbox().await;
+    let env = pdm_env(&sb.base_url());
+    let env = borrow(&env);
+    for lookup in [
+        &["--customer-id", "1408"][..],
+        &["--external-ref", "EXTREF164736"],
+        &["--customer-id", "1408", "--external-ref", "EXTREF164736"],
+    ] {
+        let args: Vec<&str> = ["pdm", "get-customer"]
+            .into_iter()
+            .chain(lookup.iter().copied())
+            .collect();
+        let customer = run(&args, &env).await.json();
+        assert_eq!(customer["customer_ref"], json!("C001408"), "{args:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pdm_session_token_flag_is_used_as_is_and_wins_over_an_api_key_in_the_environment() {
+    let sb = sandbox().await;
+    let token = pdm::Client::builder()
+        .base_url(sb.base_url())
+        .company_id(9001)
+        .api_key("pdm-api-key")
+        .build()
+        .unwrap()
+        .get_session_token()
+        .await
+        .expect("the sandbox issues a session token")
+        .into_inner()
+        .session_token;
+    let token = token.expose().to_owned();
+    let env = pdm_env(&sb.base_url());
+    let env = borrow(&env);
+    let customer = run(
+        &[
+            "pdm",
+            "get-customer",
+            "--customer-id",
+            "1408",
+            "--session-token",
+            &token,
+        ],
+        &env,
+    )
+    .await
+    .json();
+    assert_eq!(customer["customer_ref"], json!("C001408"));
+
+    // A session token the server does not know proves the flag, not the key, was used.
+    let refused = run(
+        &[
+            "pdm",
+            "--session-token",
+            "unknown-session",
+            "get-customer",
+            "--customer-id",
+            "1408",
+        ],
+        &env,
+    )
+    .await;
+    let line = refused.error_line(3);
+    assert!(line.contains("202"), "{line}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn foxtrot_operations_print_the_data_payload_as_json() {
+    let sb = sandbox().await;
+    let env = foxtrot_env(&sb.base_url());
+    let env = borrow(&env);
+    let ids = ["Foxtrot-DC", "johns-burger-shack"];
+
+    let customer = run(&[&["foxtrot", "get-customer"][..], &ids].concat(), &env)
+        .await
+        .json();
+    assert_eq!(customer["name"], json!("the customer's name"));
+
+    let location = run(
+        &[&["foxtrot", "confident-location"][..], &ids].concat(),
+        &env,
+    )
+    .await
+    .json();
+    assert!(location["latitude"].is_number(), "{location}");
+    assert!(location["longitude"].is_number(), "{location}");
+
+    let waypoints = run(&[&["foxtrot", "waypoints"][..], &ids].concat(), &env)
+        .await
+        .json();
+    let list = waypoints["waypoints"]
+        .as_array()
+        .expect("a list of waypoints");
+    assert!(!list.is_empty(), "{waypoints}");
+    assert!(list[0]["status"].is_string(), "{waypoints}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn invalid_input_and_configuration_exit_2_and_send_nothing() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(500))
+        .mount(&server)
+        .await;
+    let base = server.uri();
+    let cro = cro_env(&base);
+    let pdm = pdm_env(&base);
+    let foxtrot = foxtrot_env(&base);
+    let long_ref = "R".repeat(51);
+    let without_pdm_url: Env = pdm
+        .iter()
+        .filter(|(k, _)| *k != "PDM_BASE_URL")
+        .cloned()
+        .collect();
+    let without_cro_token: Env = cro
+        .iter()
+        .filter(|(k, _)| *k != "CRO_TOKEN")
+        .cloned()
+        .collect();
+    #[rustfmt::skip]
+    let cases: Vec<(&str, Vec<&str>, &Env, &str)> = vec![
+        ("malformed token", vec!["cro", "--token", "Bearer !!not a token!!", "get-customer", "1"], &cro, "token"),
+        ("non-integer tenant", vec!["cro", "--tenant-id", "acme", "get-customer", "1"], &cro, "x-tenant-id"),
+        ("unknown API version", vec!["cro", "--api-version", "2020/01/01", "get-customer", "1"], &cro, "API version"),
+        ("empty CRO token", vec!["cro", "--token", "", "get-customer", "1"], &cro, "token"),
+        ("missing CRO token", vec!["cro", "get-customer", "1"], &without_cro_token, "CRO_TOKEN"),
+        ("PDM lookup with neither", vec!["pdm", "get-customer"], &pdm, "one of them is required"),
+        ("external ref over 50", vec!["pdm", "get-customer", "--external-ref", &long_ref], &pdm, "external_customer_ref"),
+        ("missing PDM base URL", vec!["pdm", "get-customer", "--customer-id", "1408"], &without_pdm_url, "PDM_BASE_URL"),
+        ("non-integer company", vec!["pdm", "--company-id", "x1", "get-customer", "--customer-id", "1"], &pdm, "company"),
+        ("empty Foxtrot dc id", vec!["foxtrot", "get-customer", "", "johns-burger-shack"], &foxtrot, "dc_id"),
+        ("unusable base URL", vec!["foxtrot", "--base-url", "ftp://example.com", "waypoints", "a", "b"], &foxtrot, "base_url"),
+    ];
+    for (name, args, env, expected) in cases {
+        let result = run(&args, &borrow(env)).await;
+        let line = result.error_line(2);
+        assert!(
+            line.contains(expected),
+            "{name}: {line:?} lacks {expected:?}"
+        );
+        let received = server.received_requests().await.expect("recording is on");
+        assert!(
+            received.is_empty(),
+            "{name}: {} request(s) sent",
+            received.len()
+        );
+    }
+
+    // Usage errors are clap's, with the same exit code.
+    for args in [
+        &["cro", "get-customer", "one"][..],
+        &["--timeout", "0", "cro", "get-customer", "1"],
+        &["cro", "get-contact", "1"],
+        &["nosuchvendor"],
+    ] {
+        let result = run(args, &borrow(&cro)).await;
+        assert_eq!(result.code, Some(2), "{args:?}: {result:#?}");
+        assert!(result.stdout.is_empty(), "{args:?}: {result:#?}");
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn api_errors_exit_3_with_status_and_vendor_detail() {
+    let sb = sandbox().await;
+    let base = sb.base_url();
+
+    let expected = cro::Client::builder()
+        .base_url(&base)
+        .bearer_token(CRO_TOKEN)
+        .tenant_id(42)
+        .build()
+        .unwrap()
+        .get_customer(999_999)
+        .await
+        .expect_err("customer 999999 does not exist");
+    let detail = expected
+        .api()
+        .and_then(|e| e.detail.clone())
+        .expect("CRO sends a detail");
+    let result = run(&["cro", "get-customer", "999999"], &borrow(&cro_env(&base))).await;
+    let line = result.error_line(3);
+    assert!(line.starts_with("error: CRO answered HTTP 404"), "{line}");
+    assert!(line.contains(&detail), "{line} lacks {detail:?}");
+    assert!(line.contains("request id "), "{line}");
+
+    let result = run(
+        &["pdm", "get-customer", "--customer-id", "77"],
+        &borrow(&pdm_env(&base)),
+    )
+    .await;
+    let line = result.error_line(3);
+    assert!(line.contains("PDM answered"), "{line}");
+    assert!(line.contains("401"), "{line}");
+    assert!(line.contains("No matching customer found"), "{line}");
+
+    let fox = foxtrot_env(&base);
+    let result = run(
+        &[
+            "foxtrot",
+            "confident-location",
+            "Foxtrot-DC",
+            "not-confident",
+        ],
+        &borrow(&fox),
+    )
+    .await;
+    let line = result.error_line(3);
+    assert!(line.contains("Foxtrot answered HTTP 400"), "{line}");
+    assert!(line.contains("7001"), "{line}");
+
+    let result = run(
+        &["foxtrot", "get-customer", "Foxtrot-DC", "nobody-here"],
+        &borrow(&fox),
+    )
+    .await;
+    assert!(result.error_line(3).contains("HTTP 404"), "{result:#?}");
+    let result = run(
+        &["foxtrot", "waypoints", "Other-DC", "johns-burger-shack"],
+        &borrow(&fox),
+    )
+    .await;
+    assert!(result.error_line(3).contains("HTTP 403"), "{result:#?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unusable_answers_exit_3() {
+    let server = MockServer::start().await;
+    let sample = common::spec("cro")["paths"]["/customers/{customer_id}"]["get"]["responses"]
+        ["200"]["content"]["application/json"]["example"]
+        .clone();
+    assert!(sample.is_object(), "the spec has a Get Customer example");
+    // A valid customer, in another API version than the pinned one.
+    Mock::given(wiremock::matchers::path("/customers/1"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-api-version", "2019/02/08")
+                .set_body_json(sample),
+        )
+        .mount(&server)
+        .await;
+    // A success that does not decode.
+    Mock::given(wiremock::matchers::path(
+        "/dcs/Foxtrot-DC/customers/johns-burger-shack",
+    ))
+    .respond_with(ResponseTemplate::new(200).set_body_string("<html>maintenance</html>"))
+    .mount(&server)
+    .await;
+    let base = server.uri();
+
+    let result = run(&["cro", "get-customer", "1"], &borrow(&cro_env(&base))).await;
+    let line = result.error_line(3);
+    assert!(line.contains("API version mismatch"), "{line}");
+
+    let result = run(
+        &[
+            "foxtrot",
+            "get-customer",
+            "Foxtrot-DC",
+            "johns-burger-shack",
+        ],
+        &borrow(&foxtrot_env(&base)),
+    )
+    .await;
+    let line = result.error_line(3);
+    assert!(line.contains("could not decode"), "{line}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn connection_refused_and_timeouts_exit_4() {
+    let dead = format!("http://127.0.0.1:{}", closed_port());
+    let result = run(&["cro", "get-customer", "1"], &borrow(&cro_env(&dead))).await;
+    let line = result.error_line(4);
+    assert!(line.contains("transport error"), "{line}");
+    let result = run(
+        &["foxtrot", "waypoints", "Foxtrot-DC", "johns-burger-shack"],
+        &borrow(&foxtrot_env(&dead)),
+    )
+    .await;
+    result.error_line(4);
+
+    let slow = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({}))
+                .set_delay(Duration::from_secs(10)),
+        )
+        .mount(&slow)
+        .await;
+    let started = Instant::now();
+    let result = run(
+        &[
+            "--timeout",
+            "0.3",
+            "pdm",
+            "get-customer",
+            "--customer-id",
+            "1408",
+        ],
+        &borrow(&pdm_env(&slow.uri())),
+    )
+    .await;
+    let line = result.error_line(4);
+    assert!(line.contains("timed out"), "{line}");
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "--timeout was not applied"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn verbose_prints_request_id_version_and_attempts_on_stderr_only() {
+    let sb = sandbox().await;
+    let result = run(
+        &["--verbose", "cro", "get-customer", "1"],
+        &borrow(&cro_env(&sb.base_url())),
+    )
+    .await;
+    let customer = result.json();
+    assert_eq!(customer["id"], json!(1));
+    let line = result
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("HTTP 200, request id "))
+        .unwrap_or_else(|| panic!("no metadata line: {result:#?}"));
+    let id = &line["HTTP 200, request id ".len()..][..36];
+    assert!(id.parse::<uuid::Uuid>().is_ok(), "{line}");
+    assert!(
+        line.ends_with("API version 2023/04/19, 1 attempt"),
+        "{line}"
+    );
+    assert!(
+        result.stderr.contains("DEBUG"),
+        "debug logs are on: {result:#?}"
+    );
+
+    // Without --verbose, stderr stays empty on success.
+    let quiet = run(
+        &["cro", "get-customer", "1"],
+        &borrow(&cro_env(&sb.base_url())),
+    )
+    .await;
+    quiet.json();
+    assert!(quiet.stderr.is_empty(), "{quiet:#?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn credentials_are_never_printed() {
+    let sb = sandbox().await;
+    let base = sb.base_url();
+    let cro_token = format!("Bearer {MARK}a.{MARK}b.{MARK}c");
+    let pdm_key = format!("pdm-{MARK}-key");
+    let fox_key = format!("fox-{MARK}-key");
+    let env = [
+        ("CRO_BASE_URL", base.as_str()),
+        ("CRO_TOKEN", cro_token.as_str()),
+        ("CRO_TENANT_ID", "42"),
+        ("PDM_BASE_URL", base.as_str()),
+        ("PDM_COMPANY_ID", "9001"),
+        ("PDM_API_KEY", pdm_key.as_str()),
+        ("FOXTROT_BASE_URL", base.as_str()),
+        ("FOXTROT_API_KEY", fox_key.as_str()),
+    ];
+    let fixed_session = format!("{MARK}-session");
+    let malformed = format!("Bearer {MARK} !!");
+    let runs: [(&[&str], i32); 12] = [
+        (&["-v", "cro", "get-customer", "1"], 0),
+        (&["-v", "cro", "get-customer", "999999"], 3),
+        (
+            &["-v", "cro", "--token", &malformed, "get-customer", "1"],
+            2,
+        ),
+        (&["-v", "pdm", "get-customer", "--customer-id", "1408"], 0),
+        (&["-v", "pdm", "get-customer", "--customer-id", "77"], 3),
+        (
+            &[
+                "-v",
+                "pdm",
+                "--session-token",
+                &fixed_session,
+                "get-customer",
+                "--customer-id",
+                "1",
+            ],
+            3,
+        ),
+        (
+            &[
+                "-v",
+                "foxtrot",
+                "get-customer",
+                "Foxtrot-DC",
+                "johns-burger-shack",
+            ],
+            0,
+        ),
+        (
+            &[
+                "-v",
+                "foxtrot",
+                "confident-location",
+                "Foxtrot-DC",
+                "not-confident",
+            ],
+            3,
+        ),
+        (&["cro", "--help"], 0),
+        (&["pdm", "--help"], 0),
+        (&["foxtrot", "get-customer", "--help"], 0),
+        (&["help", "cro", "get-customer"], 0),
+    ];
+    for (args, code) in runs {
+        let result = run(args, &env).await;
+        assert_eq!(result.code, Some(code), "{args:?}: {result:#?}");
+        result.never_shows(MARK);
+    }
+}
+
+/// Kills the child when dropped, so a failing test leaves no server behind.
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sandbox_subcommand_serves_until_killed() {
+    let port = closed_port();
+    let mut cmd = command(&["sandbox", "--port", &port.to_string()], &[]);
+    let mut child = KillOnDrop(
+        cmd.stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts"),
+    );
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_err() {
+        if let Some(status) = child.0.try_wait().unwrap() {
+            panic!("the sandbox exited early: {status}");
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the sandbox never listened on {addr}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let mut banner = String::new();
+    BufReader::new(child.0.stderr.take().unwrap())
+        .read_line(&mut banner)
+        .unwrap();
+    assert!(
+        banner.starts_with(&format!("sandbox listening on http://127.0.0.1:{port} ")),
+        "{banner:?}"
+    );
+
+    let base = format!("http://127.0.0.1:{port}");
+    let customer = run(&["cro", "get-customer", "1"], &borrow(&cro_env(&base)))
+        .await
+        .json();
+    assert_eq!(customer["name"], json!("George Jones!!!?"));
+
+    child.0.kill().unwrap();
+    child.0.wait().unwrap();
+    assert!(TcpStream::connect_timeout(&addr, Duration::from_millis(500)).is_err());
+}
