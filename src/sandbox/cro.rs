@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get};
 use axum::{Json, Router};
@@ -35,14 +36,17 @@ pub(super) fn routes() -> Router {
         last_version: HashMap::new(),
     }));
     Router::new()
-        .route("/customers/{customer_id}", get(get_customer))
+        .route(
+            "/customers/{customer_id}",
+            get(get_customer).fallback(only("GET")),
+        )
         .route(
             "/customers/{customer_id}/contacts/{contact_id}",
-            get(get_contact),
+            get(get_contact).fallback(only("GET")),
         )
         .route(
             "/customers/{customer_id}/locations/{location_id}",
-            delete(deactivate).post(post_on_location),
+            delete(deactivate).fallback(only("DELETE")),
         )
         .with_state(state)
 }
@@ -210,9 +214,13 @@ fn same_id(value: &Value, id: i64) -> bool {
 
 async fn get_customer(
     State(state): State<Shared>,
-    Path(customer_id): Path<i64>,
+    path: Result<Path<i64>, PathRejection>,
     headers: HeaderMap,
 ) -> Response {
+    let customer_id = match ids(path) {
+        Ok(id) => id,
+        Err(response) => return response,
+    };
     let version = match check(&state, &headers, customer_id) {
         Ok(v) => v,
         Err(response) => return response,
@@ -226,9 +234,13 @@ async fn get_customer(
 
 async fn get_contact(
     State(state): State<Shared>,
-    Path((customer_id, contact_id)): Path<(i64, i64)>,
+    path: Result<Path<(i64, i64)>, PathRejection>,
     headers: HeaderMap,
 ) -> Response {
+    let (customer_id, contact_id) = match ids(path) {
+        Ok(ids) => ids,
+        Err(response) => return response,
+    };
     let version = match check(&state, &headers, customer_id) {
         Ok(v) => v,
         Err(response) => return response,
@@ -247,30 +259,51 @@ async fn get_contact(
     }
 }
 
-/// The docs' Python sample for Deactivate Customer calls `requests.post`; the operation is a
-/// DELETE. Answer in CRO's error format so that the sample runs and says what is wrong.
-async fn post_on_location() -> Response {
-    let mut response = error(
-        StatusCode::METHOD_NOT_ALLOWED,
-        None,
-        "method",
-        "Method \"POST\" not allowed.",
-        "Deactivate Customer is DELETE /customers/{customer_id}/locations/{customer_location_id}; \
-         the vendor's Python sample sends POST.",
-    );
-    response
-        .headers_mut()
-        .insert("allow", HeaderValue::from_static("DELETE"));
-    response
+/// Any other method: 405 in CRO's error format, naming the documented one. The docs' Python
+/// sample for Deactivate Customer calls `requests.post` on a DELETE endpoint; this answer lets
+/// it run and says what is wrong.
+fn only(allowed: &'static str) -> impl Fn(Method) -> std::future::Ready<Response> + Clone {
+    move |method: Method| {
+        let mut response = error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            None,
+            "method",
+            &format!("Method \"{method}\" not allowed."),
+            &format!(
+                "This endpoint is {allowed} (the vendor's Python sample for Deactivate Customer sends POST)."
+            ),
+        );
+        response
+            .headers_mut()
+            .insert("allow", HeaderValue::from_static(allowed));
+        std::future::ready(response)
+    }
+}
+
+/// Path identifiers that are not 64-bit integers: 400 in CRO's format, not axum's plain text.
+fn ids<T>(path: Result<Path<T>, PathRejection>) -> Result<T, Response> {
+    path.map(|Path(ids)| ids).map_err(|_| {
+        error(
+            StatusCode::BAD_REQUEST,
+            None,
+            "path",
+            "Invalid identifier.",
+            "Path identifiers are integers.",
+        )
+    })
 }
 
 /// Soft delete: marks the location inactive and answers DispatchCustomerLocationModel in the
 /// shape of the version applied (`customer_id` before 2021/04/07, `id` from it on).
 async fn deactivate(
     State(state): State<Shared>,
-    Path((customer_id, location_id)): Path<(i64, i64)>,
+    path: Result<Path<(i64, i64)>, PathRejection>,
     headers: HeaderMap,
 ) -> Response {
+    let (customer_id, location_id) = match ids(path) {
+        Ok(ids) => ids,
+        Err(response) => return response,
+    };
     let version = match check(&state, &headers, customer_id) {
         Ok(v) => v,
         Err(response) => return response,

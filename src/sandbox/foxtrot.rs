@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -37,14 +37,17 @@ pub(super) fn routes() -> Router {
         ),
     });
     Router::new()
-        .route("/dcs/{dc_id}/customers/{customer_id}", get(get_customer))
+        .route(
+            "/dcs/{dc_id}/customers/{customer_id}",
+            get(get_customer).fallback(only_get),
+        )
         .route(
             "/dcs/{dc_id}/customers/{customer_id}/confident-location",
-            get(confident_location),
+            get(confident_location).fallback(only_get),
         )
         .route(
             "/dcs/{dc_id}/customers/{customer_id}/waypoints",
-            get(waypoints),
+            get(waypoints).fallback(only_get),
         )
         .with_state(state)
 }
@@ -87,6 +90,19 @@ fn check(headers: &HeaderMap, dc_id: &str) -> Result<(), Response> {
         ));
     }
     Ok(())
+}
+
+/// Any method but GET: 405 in Foxtrot's error envelope.
+async fn only_get(method: Method) -> Response {
+    let mut response = error(
+        StatusCode::METHOD_NOT_ALLOWED,
+        405,
+        &format!("Method {method} not allowed."),
+    );
+    response
+        .headers_mut()
+        .insert("allow", HeaderValue::from_static("GET"));
+    response
 }
 
 fn not_found() -> Response {

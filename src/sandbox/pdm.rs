@@ -4,7 +4,10 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use axum::body::Bytes;
 use axum::extract::State;
+use axum::http::{HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use serde_json::{json, Value};
@@ -32,9 +35,28 @@ pub(super) fn routes() -> Router {
         sessions,
     }));
     Router::new()
-        .route("/GetSessionToken", post(get_session_token))
-        .route("/GetCustomer", post(get_customer))
+        .route(
+            "/GetSessionToken",
+            post(get_session_token).fallback(only_post),
+        )
+        .route("/GetCustomer", post(get_customer).fallback(only_post))
         .with_state(state)
+}
+
+/// Any method but POST: 405 (PDM's methods are all POST with a JSON body).
+async fn only_post(method: Method) -> Response {
+    let mut response = (
+        StatusCode::METHOD_NOT_ALLOWED,
+        status(
+            500,
+            &format!("Method {method} not allowed: PDM methods are POST"),
+        ),
+    )
+        .into_response();
+    response
+        .headers_mut()
+        .insert("allow", HeaderValue::from_static("POST"));
+    response
 }
 
 fn status(code: i64, details: &str) -> Json<Value> {
@@ -79,9 +101,24 @@ fn expiry_text(at: chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
-async fn get_session_token(State(state): State<Shared>, body: Option<Json<Value>>) -> Json<Value> {
-    let Some(Json(body)) = body else {
-        return status(301, "Required data missing: the body must be JSON");
+/// The body as JSON; anything else is answered, as PDM answers everything, with HTTP 200.
+fn json_body(body: &[u8]) -> Result<Value, Json<Value>> {
+    match serde_json::from_slice::<Value>(body) {
+        Ok(value @ Value::Object(_)) => Ok(value),
+        Ok(_) | Err(_) if body.iter().all(u8::is_ascii_whitespace) => {
+            Err(status(301, "Required data missing: the body is empty"))
+        }
+        Ok(_) | Err(_) => Err(status(
+            303,
+            "Incorrect data type: the body must be a JSON object",
+        )),
+    }
+}
+
+async fn get_session_token(State(state): State<Shared>, body: Bytes) -> Json<Value> {
+    let body = match json_body(&body) {
+        Ok(body) => body,
+        Err(answer) => return answer,
     };
     let result = (|| {
         let company = company(&body)?;
@@ -112,9 +149,10 @@ async fn get_session_token(State(state): State<Shared>, body: Option<Json<Value>
     }))
 }
 
-async fn get_customer(State(state): State<Shared>, body: Option<Json<Value>>) -> Json<Value> {
-    let Some(Json(body)) = body else {
-        return status(301, "Required data missing: the body must be JSON");
+async fn get_customer(State(state): State<Shared>, body: Bytes) -> Json<Value> {
+    let body = match json_body(&body) {
+        Ok(body) => body,
+        Err(answer) => return answer,
     };
     let pdm = state.lock().unwrap_or_else(|p| p.into_inner());
     let result = (|| {
