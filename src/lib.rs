@@ -2,24 +2,73 @@
 //! **CRO Software** (roll-off dispatch), **PDM** (Pro Delivery Manager) and **Foxtrot**
 //! (route optimisation).
 //!
-//! Each vendor's endpoints are described by a hand-written OpenAPI 3.0 spec in `specs/`;
-//! `build.rs` generates the models and the request code from it with progenitor. The
-//! hand-written layer here adds what a spec cannot: credentials and tenant set once per
-//! client, API-version pinning, response metadata, one error type, retries, timeouts and
-//! redaction of secrets.
+//! # Quickstart
 //!
-//! ```no_run
-//! # #[cfg(feature = "cro")]
-//! # async fn demo() -> Result<(), customer_apis::Error> {
-//! use customer_apis::cro;
+//! ```sh
+//! cargo run --example quickstart --features sandbox   # every operation, against the embedded sandbox
+//! cargo test --all-features                           # the tests
+//! ```
 //!
-//! let client = cro::Client::builder()
+//! Each vendor's client is built once — credentials, tenant, version, timeouts, retries — and
+//! then called with the vendor's own identifiers. These examples run against the in-process
+//! [`sandbox`] (feature `sandbox`); point `base_url` at the vendor to go live.
+//!
+//! ```
+//! # #[cfg(feature = "sandbox")]
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let sandbox = customer_apis::sandbox::Sandbox::start().await?;
+//! # let base_url = sandbox.base_url();
+//! use customer_apis::cro::{self, ApiVersion};
+//! use customer_apis::{foxtrot, pdm};
+//!
+//! // CRO Software: OAuth bearer token, tenant and a pinned API version.
+//! let cro = cro::Client::builder()
+//!     .base_url(&base_url)
 //!     .bearer_token("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")
 //!     .tenant_id(42)
+//!     .api_version(ApiVersion::V2023_04_19)
 //!     .build()?;
-//! let customer = client.get_customer(1).await?;
-//! println!("{} (request id {:?})", customer.name, customer.meta().request_id);
+//! let customer = cro.get_customer(1).await?;
+//! assert_eq!(customer.name, "George Jones!!!?");
+//! println!("request id {:?}", customer.meta().request_id);
+//!
+//! // PDM: company id and API key; session tokens are obtained and renewed for you.
+//! let pdm = pdm::Client::builder().base_url(&base_url).company_id(9001).api_key("my-api-key").build()?;
+//! let customer = pdm.get_customer(&pdm::CustomerLookup::external_ref("EXTREF164736")).await?;
+//! assert_eq!(customer.customer_ref, "C001408");
+//!
+//! // Foxtrot: API key; you get the envelope's `data`.
+//! let foxtrot = foxtrot::Client::builder().base_url(&base_url).api_key("my-api-key").build()?;
+//! let waypoints = foxtrot.get_waypoints("Foxtrot-DC", "johns-burger-shack").await?;
+//! assert_eq!(waypoints.waypoints.len(), 1);
 //! # Ok(()) }
+//! # #[cfg(not(feature = "sandbox"))]
+//! # fn main() {}
+//! ```
+//!
+//! # Errors
+//! Every call returns [`Error`], one type for all vendors: [`Error::InvalidInput`] (nothing
+//! was sent), [`Error::Api`] (the vendor's status, code and detail, with the request id),
+//! [`Error::Timeout`], [`Error::Transport`], [`Error::Decode`], [`Error::VersionMismatch`],
+//! [`Error::ResponseTooLarge`] and [`Error::Credentials`]; [`Error::is_retryable`] says
+//! whether trying again can help.
+//!
+//! ```
+//! # #[cfg(feature = "sandbox")]
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let sandbox = customer_apis::sandbox::Sandbox::start().await?;
+//! use customer_apis::Error;
+//!
+//! let cro = sandbox.cro_client().build()?;
+//! match cro.get_customer(404_404).await {
+//!     Err(Error::Api(e)) if e.status.as_u16() == 404 => println!("not found: {:?} [{}]", e.detail, e.meta),
+//!     other => panic!("{other:?}"),
+//! }
+//! # Ok(()) }
+//! # #[cfg(not(feature = "sandbox"))]
+//! # fn main() {}
 //! ```
 //!
 //! # Decoding what vendors really send
@@ -29,8 +78,20 @@
 //! the server sent, with or without an offset: see [`Timestamp`].
 //!
 //! # Features
-//! - `cro`, `pdm`, `foxtrot`: one module per vendor; a disabled vendor's spec is not generated.
+//! - `cro`, `pdm`, `foxtrot` (default): one module per vendor; a disabled vendor's spec is not
+//!   generated or compiled.
 //! - `rustls` (default) or `native-tls`: the TLS backend.
+//! - `sandbox`: [`sandbox::Sandbox`], an in-process server playing all three vendors (axum).
+//! - `cli`: the `customer-apis` command-line tool (clap).
+//!
+//! # Versioning
+//! The crate follows semantic versioning. Because the clients are generated from `specs/`, a
+//! spec edit is a crate change like any other: adding an operation, an optional field or a new
+//! error variant (the error and code enums are `#[non_exhaustive]`) is a minor release;
+//! removing or renaming a field or operation, making an optional field required, changing a
+//! field's type, or moving the default pinned CRO API version is a major release. Loosening a
+//! documented constraint is a patch; tightening one is a minor release (it only affects
+//! [`Validate`] and request checks).
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
