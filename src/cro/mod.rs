@@ -150,6 +150,28 @@ enum Auth {
 }
 
 /// Builds a [`Client`]; every setting is checked by [`ClientBuilder::build`].
+///
+/// Every option, with its default where it has one:
+///
+/// ```
+/// use std::time::Duration;
+/// use customer_apis::cro::{ApiVersion, Client};
+/// use customer_apis::RetryPolicy;
+///
+/// let client = Client::builder()
+///     .base_url("https://api.crosoftware.net")             // default; a path prefix is allowed
+///     .bearer_token("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")    // or .token_provider(RefreshingToken::new(..))
+///     .tenant_id(42)                                        // required, an integer
+///     .api_version(ApiVersion::V2023_04_19)                 // default
+///     .connect_timeout(Duration::from_secs(10))             // default
+///     .timeout(Duration::from_secs(30))                     // default, per attempt
+///     .retry_policy(RetryPolicy::default())                 // 3 attempts; RetryPolicy::disabled()
+///     .user_agent("my-app/1.0")                             // default customer-apis/<version>
+///     .max_response_bytes(4 * 1024 * 1024)                  // default
+///     .allow_insecure_http(false)                           // default; loopback is always allowed
+///     .build()?;
+/// # Ok::<(), customer_apis::Error>(())
+/// ```
 pub struct ClientBuilder {
     base_url: String,
     auth: Option<AuthChoice>,

@@ -117,6 +117,26 @@ impl WaypointsAnswer {
 }
 
 /// Builds a [`Client`]; every setting is checked by [`ClientBuilder::build`].
+///
+/// Every option, with its default where it has one:
+///
+/// ```
+/// use std::time::Duration;
+/// use customer_apis::foxtrot::Client;
+/// use customer_apis::RetryPolicy;
+///
+/// let client = Client::builder()
+///     .base_url("https://apiv1.foxtrotsystems.com")  // default
+///     .api_key("my-api-key")                         // required, sent as a bearer token
+///     .connect_timeout(Duration::from_secs(10))      // default
+///     .timeout(Duration::from_secs(30))              // default, per attempt
+///     .retry_policy(RetryPolicy::default())          // 3 attempts
+///     .user_agent("my-app/1.0")
+///     .max_response_bytes(4 * 1024 * 1024)           // default
+///     .allow_insecure_http(false)                    // default; loopback is always allowed
+///     .build()?;
+/// # Ok::<(), customer_apis::Error>(())
+/// ```
 pub struct ClientBuilder {
     base_url: String,
     api_key: Option<SecretString>,

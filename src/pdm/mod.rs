@@ -126,6 +126,28 @@ enum Credentials {
 }
 
 /// Builds a [`Client`]; every setting is checked by [`ClientBuilder::build`].
+///
+/// Every option, with its default where it has one:
+///
+/// ```
+/// use std::time::Duration;
+/// use customer_apis::pdm::Client;
+/// use customer_apis::RetryPolicy;
+///
+/// let client = Client::builder()
+///     .base_url("https://pdm.example.com/api/v2")    // required: PDM has no shared endpoint
+///     .company_id(9001)                              // required
+///     .api_key("my-api-key")                         // or .session_token("9001|...|0001")
+///     .refresh_early(Duration::from_secs(60))        // default: renew a session 60 s before expiry
+///     .connect_timeout(Duration::from_secs(10))      // default
+///     .timeout(Duration::from_secs(30))              // default, per attempt
+///     .retry_policy(RetryPolicy::default())          // 3 attempts, also on PDM's 205
+///     .user_agent("my-app/1.0")
+///     .max_response_bytes(4 * 1024 * 1024)           // default
+///     .allow_insecure_http(false)                    // default; loopback is always allowed
+///     .build()?;
+/// # Ok::<(), customer_apis::Error>(())
+/// ```
 pub struct ClientBuilder {
     base_url: Option<String>,
     company_id: Option<i64>,
