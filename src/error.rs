@@ -255,6 +255,24 @@ impl FoxtrotCode {
 ///
 /// Messages are one line and never contain a credential: tokens, refresh tokens, session
 /// tokens and API keys are held in [`secrecy`] types and no variant carries one.
+///
+/// ```
+/// use customer_apis::Error;
+///
+/// fn report(e: &Error) -> String {
+///     match e {
+///         Error::InvalidInput { field, rule } => format!("fix {field}: {rule}"),
+///         Error::Api(api) if api.status.as_u16() == 404 => "no such record".to_owned(),
+///         e if e.is_retryable() => format!("try again later ({e})"),
+///         e => format!("{e} (request id {:?})", e.request_id()),
+///     }
+/// }
+///
+/// # #[cfg(feature = "cro")] {
+/// let e = customer_apis::cro::Client::builder().tenant_id("acme").bearer_token("a.b.c").build().unwrap_err();
+/// assert_eq!(report(&e), "fix x-tenant-id: must be an integer");
+/// # }
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
