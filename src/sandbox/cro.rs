@@ -76,8 +76,6 @@ fn answer(status: StatusCode, version: Option<ApiVersion>, body: Value) -> Respo
 }
 
 /// Checks token, tenant, version and Accept as CRO documents them; answers the version applied.
-// A handler's early answer is a whole Response; boxing it would only add an allocation.
-#[allow(clippy::result_large_err)]
 fn check(state: &Shared, headers: &HeaderMap, customer_id: i64) -> Result<ApiVersion, Response> {
     let text = |name: &str| headers.get(name).map(|v| v.to_str().unwrap_or("\u{fffd}"));
     let rule = |name: &str| REQUEST_HEADERS.iter().find(|h| h.name == name);
