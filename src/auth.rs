@@ -153,8 +153,10 @@ impl RefreshingToken {
     ) -> Self {
         RefreshingToken {
             inner: Arc::new(RefreshingInner {
+                // No redirects: the refresh token would follow them to wherever they point.
                 http: reqwest::Client::builder()
                     .timeout(Duration::from_secs(30))
+                    .redirect(reqwest::redirect::Policy::none())
                     .build()
                     .unwrap_or_default(),
                 token_url: token_url.into(),

@@ -8,6 +8,13 @@ use crate::error::Error;
 /// generated clients append `/path`), a path prefix allowed. Plain `http` is refused for any
 /// host but loopback unless `allow_http` (credentials would cross the network unencrypted).
 pub(crate) fn base_url(raw: &str, allow_http: bool) -> Result<String, Error> {
+    // The URL parser silently drops tabs and line breaks; refuse them instead.
+    if raw.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            "base_url",
+            "must not contain control characters",
+        ));
+    }
     let url = reqwest::Url::parse(raw.trim())
         .map_err(|e| Error::invalid("base_url", format!("must be an absolute URL ({e})")))?;
     if !matches!(url.scheme(), "http" | "https") {

@@ -438,15 +438,88 @@ pub(crate) fn one_line(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// At most `max` bytes of a body, as text, cut on a character boundary.
+/// At most `max` bytes of a body, as text, cut on a character boundary, with the string
+/// values of credential-like JSON keys masked (see [`redact_secrets`]).
 pub(crate) fn excerpt(body: &[u8], max: usize) -> String {
     let cut = &body[..body.len().min(max)];
     let text = String::from_utf8_lossy(cut);
+    let text = redact_secrets(&text);
     let mut text = one_line(&text).into_owned();
     if body.len() > max {
         text.push('…');
     }
     text
+}
+
+/// Parts of a JSON key that name a credential.
+const SECRET_KEY_PARTS: [&str; 6] = [
+    "token",
+    "key",
+    "secret",
+    "password",
+    "authorization",
+    "credential",
+];
+
+/// `text` with the string value of every JSON key naming a credential (`"session_token":
+/// "…"`, `"key": "…"`, `"access_token": "…"`) replaced by `[REDACTED]`. An answer that
+/// fails to decode may still carry one (a GetSessionToken answer with a malformed expiry
+/// carries the new session token), and its excerpt goes into `Display` and the logs. Works on
+/// cut and invalid JSON too: a value cut short is masked to the end.
+fn redact_secrets(text: &str) -> Cow<'_, str> {
+    /// The index of the quote closing a string whose contents start at `i` (or the end).
+    fn string_end(bytes: &[u8], mut i: usize) -> usize {
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\\' => i += 2,
+                b'"' => return i,
+                _ => i += 1,
+            }
+        }
+        bytes.len()
+    }
+    let skip_space = |bytes: &[u8], mut i: usize| {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        i
+    };
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'"' {
+            i += 1;
+            continue;
+        }
+        let end = string_end(bytes, i + 1);
+        if end >= bytes.len() {
+            break;
+        }
+        let name = text[i + 1..end].to_ascii_lowercase();
+        let colon = skip_space(bytes, end + 1);
+        if colon < bytes.len() && bytes[colon] == b':' {
+            let value = skip_space(bytes, colon + 1);
+            if value < bytes.len()
+                && bytes[value] == b'"'
+                && SECRET_KEY_PARTS.iter().any(|part| name.contains(part))
+            {
+                let value_end = string_end(bytes, value + 1);
+                out.push_str(&text[copied..=value]);
+                out.push_str("[REDACTED]");
+                copied = value_end;
+                i = value_end + 1;
+                continue;
+            }
+        }
+        i = end + 1;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
 }
 
 /// How long a `Retry-After` header asks to wait (seconds or an HTTP date).
@@ -458,4 +531,41 @@ pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
     let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
     let delta = when.with_timezone(&chrono::Utc) - chrono::Utc::now();
     Some(delta.to_std().unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn excerpts_mask_credential_values_and_keep_the_rest() {
+        for (body, want) in [
+            (
+                r#"{"session":{"session_token":"9001|s3cr3t|0001","expires_utc_datetime":1}}"#,
+                r#"{"session":{"session_token":"[REDACTED]","expires_utc_datetime":1}}"#,
+            ),
+            (
+                r#"{"key" : "k\"ey", "Access_Token":"a", "detail": "token expired"}"#,
+                r#"{"key" : "[REDACTED]", "Access_Token":"[REDACTED]", "detail": "token expired"}"#,
+            ),
+            (
+                r#"{"refresh_token": "cut sho"#,
+                r#"{"refresh_token": "[REDACTED]"#,
+            ),
+            (
+                r#"{"api_key": 42, "id": "x"}"#,
+                r#"{"api_key": 42, "id": "x"}"#,
+            ),
+            ("<html>token: abc</html>", "<html>token: abc</html>"),
+            (r#"{"a":"\"","token":"#, r#"{"a":"\"","token":"#),
+        ] {
+            assert_eq!(excerpt(body.as_bytes(), 200), want);
+        }
+        // Cut inside the secret's value: masked to the end.
+        let body = format!(r#"{{"session_token":"{}"}}"#, "s".repeat(300));
+        assert_eq!(
+            excerpt(body.as_bytes(), 100),
+            r#"{"session_token":"[REDACTED]…"#
+        );
+    }
 }

@@ -44,9 +44,14 @@ pub struct Timestamp {
 pub struct TimestampError(());
 
 impl Timestamp {
-    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]` with an optional `Z` or `±hh:mm` (a space is
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]` (a four-digit year) with an optional `Z` or `±hh:mm` (a space is
     /// accepted in place of `T`, as ISO 8601 profiles and RFC 3339 allow).
     pub fn parse(text: &str) -> Result<Self, TimestampError> {
+        // ISO 8601's basic form: a four-digit year (chrono would also take `+262142-...`).
+        let bytes = text.as_bytes();
+        if bytes.len() < 5 || !bytes[..4].iter().all(u8::is_ascii_digit) || bytes[4] != b'-' {
+            return Err(TimestampError(()));
+        }
         let (local, offset) = match DateTime::parse_from_rfc3339(text) {
             Ok(dt) => (dt.naive_local(), Some(*dt.offset())),
             Err(_) => {

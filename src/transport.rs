@@ -96,13 +96,36 @@ fn limit_body(response: reqwest::Response, limit: usize, too_large: bool) -> req
         read += chunk.len();
         if read > limit {
             let _ = ATTEMPT.try_with(|a| a.seen.borrow_mut().too_large = true);
-            return Err(Box::<dyn std::error::Error + Send + Sync>::from(
-                "response body over the size limit",
-            ));
+            return Err(Box::<dyn std::error::Error + Send + Sync>::from(OverLimit));
         }
         Ok(chunk)
     });
     http::Response::from_parts(parts, reqwest::Body::wrap_stream(stream)).into()
+}
+
+/// The error a capped body stops with; recognisable wherever the body is read (the flag in
+/// [`Seen`] is only reachable while the attempt's task-local is in scope).
+#[derive(Debug)]
+struct OverLimit;
+
+impl std::fmt::Display for OverLimit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("response body over the size limit")
+    }
+}
+
+impl std::error::Error for OverLimit {}
+
+/// Whether `e` or one of its causes is [`OverLimit`].
+fn over_limit(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(e);
+    while let Some(e) = cause {
+        if e.is::<OverLimit>() {
+            return true;
+        }
+        cause = e.source();
+    }
+    false
 }
 
 /// What one attempt sends with.
@@ -196,11 +219,15 @@ impl Transport {
             let n = attempts_ref.fetch_add(1, Ordering::Relaxed) + 1;
             async move {
                 let (mut result, generation) = self.attempt(vendor, send, accept).await;
-                if matches!(&result, Err(e) if credential_refused(e))
-                    && vendor.credential_rejected(generation).await
-                {
-                    tracing::debug!("credentials rejected; repeating the attempt with fresh ones");
-                    result = self.attempt(vendor, send, accept).await.0;
+                // Only a credential a request was sent with can be renewed: one refused while
+                // it was being obtained (GetSessionToken refusing the API key) is final.
+                if let (Err(e), Some(generation)) = (&result, generation) {
+                    if credential_refused(e) && vendor.credential_rejected(generation).await {
+                        tracing::debug!(
+                            "credentials rejected; repeating the attempt with fresh ones"
+                        );
+                        result = self.attempt(vendor, send, accept).await.0;
+                    }
                 }
                 result.map_err(|mut e| {
                     if let Some(meta) = e.meta_mut() {
@@ -258,7 +285,7 @@ impl Transport {
         vendor: &V,
         send: &(impl Fn(&V::Session) -> Fut + Sync),
         accept: &(impl Fn(T, &ResponseMeta) -> Result<U, Error> + Sync),
-    ) -> (Result<Response<U>, Error>, u64)
+    ) -> (Result<Response<U>, Error>, Option<u64>)
     where
         V: VendorCall,
         Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>>,
@@ -279,9 +306,9 @@ impl Transport {
                         }
                     }
                 });
-                (result, generation)
+                (result, Some(generation))
             }
-            Err(e) => (Err(e), 0),
+            Err(e) => (Err(e), None),
         }
     }
 
@@ -399,7 +426,12 @@ async fn read_capped(response: reqwest::Response, limit: usize) -> Option<Bytes>
     let mut stream = response.bytes_stream();
     let mut body = Vec::new();
     while let Some(chunk) = stream.next().await {
-        let Ok(chunk) = chunk else { break };
+        let chunk = match chunk {
+            Ok(chunk) => chunk,
+            // The capped body stopped: the answer is too large, not merely cut short.
+            Err(e) if over_limit(&e) => return None,
+            Err(_) => break,
+        };
         if body.len() + chunk.len() > limit {
             return None;
         }
@@ -445,13 +477,21 @@ pub(crate) fn http_client(
     timeout: Duration,
     user_agent: &str,
 ) -> Result<reqwest::Client, Error> {
-    let user_agent = HeaderValue::from_str(user_agent).map_err(|_| {
-        Error::invalid("user_agent", "must be a valid header value (visible ASCII)")
-    })?;
+    // HeaderValue alone lets a tab, and bytes past ASCII, through; the rule says visible ASCII.
+    let rule = "must be a valid header value (visible ASCII, no control characters)";
+    if !user_agent.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return Err(Error::invalid("user_agent", rule));
+    }
+    let user_agent =
+        HeaderValue::from_str(user_agent).map_err(|_| Error::invalid("user_agent", rule))?;
     reqwest::Client::builder()
         .connect_timeout(connect_timeout)
         .timeout(timeout)
         .user_agent(user_agent)
+        // No vendor documents a redirect, and following one would carry the credentials
+        // (PDM's are in the body, which reqwest re-sends on 307/308) to wherever it points,
+        // past the plaintext guard: a 3xx is answered as the error it is.
+        .redirect(reqwest::redirect::Policy::none())
         .build()
         .map_err(|e| Error::invalid("http client", e.to_string()))
 }

@@ -23,7 +23,7 @@
 //! ```
 
 use std::fmt;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// A documented rule on a string or an array.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,30 +78,31 @@ impl Rule {
 }
 
 /// Compiled patterns, one per distinct source; specs hold a handful.
-type PatternCache = Vec<(&'static str, Option<regress::Regex>)>;
+type PatternCache = Vec<(&'static str, Option<Arc<regress::Regex>>)>;
 
 fn pattern_matches(source: &'static str, value: &str) -> bool {
     static CACHE: OnceLock<Mutex<PatternCache>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
-    let mut cache = cache
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let index = match cache
-        .iter()
-        .position(|(s, _)| std::ptr::eq(*s, source) || *s == source)
-    {
-        Some(i) => i,
-        None => {
-            // build.rs compiles every pattern, so `None` here is unreachable in practice; a
-            // pattern that cannot compile is reported as broken rather than panicking.
-            cache.push((source, regress::Regex::new(source).ok()));
-            cache.len() - 1
+    let regex = {
+        let mut cache = cache
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        match cache
+            .iter()
+            .find(|(s, _)| std::ptr::eq(*s, source) || *s == source)
+        {
+            Some((_, regex)) => regex.clone(),
+            None => {
+                // build.rs compiles every pattern, so `None` here is unreachable in practice;
+                // a pattern that cannot compile is reported as broken rather than panicking.
+                let regex = regress::Regex::new(source).ok().map(Arc::new);
+                cache.push((source, regex.clone()));
+                regex
+            }
         }
     };
-    cache[index]
-        .1
-        .as_ref()
-        .is_some_and(|re| re.find(value).is_some())
+    // Matched outside the lock: a slow match must not stall other validations.
+    regex.is_some_and(|re| re.find(value).is_some())
 }
 
 /// A value that breaks a documented rule: where, and which rule.

@@ -233,6 +233,12 @@ impl ClientBuilder {
             .ok_or_else(|| Error::invalid("api_key", "is required"))?;
         let key = key.expose_secret();
         crate::config::secret("api_key", key)?;
+        if !key.chars().all(|c| c.is_ascii_graphic()) {
+            return Err(Error::invalid(
+                "api_key",
+                "must be visible ASCII (it is sent in the Authorization header)",
+            ));
+        }
         let mut authorization = HeaderValue::from_str(&format!("Bearer {key}")).map_err(|_| {
             Error::invalid(
                 "api_key",
@@ -280,14 +286,34 @@ impl fmt::Debug for Client {
     }
 }
 
+/// The longest path id sent. Foxtrot documents no limit; this SDK refuses longer ids before
+/// sending, because servers and proxies refuse URLs of a few KiB and the error would quote it.
+pub const MAX_ID_CHARS: usize = 1024;
+
+fn id<T: std::str::FromStr>(field: &'static str, value: &str) -> Result<T, Error> {
+    if value.is_empty() {
+        return Err(Error::invalid(field, "must be at least 1 character long"));
+    }
+    if value.chars().count() > MAX_ID_CHARS {
+        return Err(Error::invalid(
+            field,
+            "must be at most 1024 characters long (an SDK limit)",
+        ));
+    }
+    // `.` and `..` are resolved away by URL parsing: the request would go to another path.
+    if value == "." || value == ".." {
+        return Err(Error::invalid(field, "must not be `.` or `..`"));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(Error::invalid(field, "must not contain control characters"));
+    }
+    value
+        .parse()
+        .map_err(|_| Error::invalid(field, "must be at least 1 character long"))
+}
+
 fn ids(dc_id: &str, customer_id: &str) -> Result<(types::DcId, types::CustomerId), Error> {
-    let dc = dc_id
-        .parse()
-        .map_err(|_| Error::invalid("dc_id", "must be at least 1 character long"))?;
-    let customer = customer_id
-        .parse()
-        .map_err(|_| Error::invalid("customer_id", "must be at least 1 character long"))?;
-    Ok((dc, customer))
+    Ok((id("dc_id", dc_id)?, id("customer_id", customer_id)?))
 }
 
 impl Client {

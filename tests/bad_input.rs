@@ -1,0 +1,863 @@
+//! The bad-input matrix: every request-side rule of the three clients, table-driven. Each bad
+//! input gives `Error::InvalidInput` naming the field and the rule (or, for a token a provider
+//! hands over, `Error::Credentials` naming the rule), quickly, and a local server that counts
+//! every connection provably receives nothing. Positive controls then show that the same
+//! server does see what a valid input sends.
+//!
+//! `cargo test --test bad_input -- --nocapture` prints how many bad inputs were tried.
+#![cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+
+mod common;
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::TOKEN;
+use customer_apis::cro::{self, ApiVersion};
+use customer_apis::pdm::{self, CustomerLookup};
+use customer_apis::{foxtrot, AccessToken, BoxFuture, Error, TokenProvider};
+use secrecy::SecretString;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+/// A server that counts every connection and records the request line of every request; it
+/// answers 500 to anything.
+struct Counter {
+    url: String,
+    connections: Arc<AtomicUsize>,
+    request_lines: Arc<Mutex<Vec<String>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Counter {
+    async fn start() -> Counter {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let connections = Arc::new(AtomicUsize::new(0));
+        let request_lines = Arc::new(Mutex::new(Vec::new()));
+        let (count, lines) = (connections.clone(), request_lines.clone());
+        let task = tokio::spawn(async move {
+            while let Ok((mut stream, _)) = listener.accept().await {
+                count.fetch_add(1, Ordering::SeqCst);
+                let lines = lines.clone();
+                tokio::spawn(async move {
+                    let mut buf = Vec::new();
+                    let mut chunk = [0u8; 4096];
+                    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+                        match stream.read(&mut chunk).await {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                        }
+                    }
+                    let text = String::from_utf8_lossy(&buf);
+                    lines
+                        .lock()
+                        .unwrap()
+                        .push(text.lines().next().unwrap_or("").to_owned());
+                    let _ = stream
+                        .write_all(
+                            b"HTTP/1.1 500 No\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+                        )
+                        .await;
+                    let _ = stream.shutdown().await;
+                });
+            }
+        });
+        Counter {
+            url,
+            connections,
+            request_lines,
+            task,
+        }
+    }
+
+    fn connections(&self) -> usize {
+        self.connections.load(Ordering::SeqCst)
+    }
+
+    fn request_lines(&self) -> Vec<String> {
+        self.request_lines.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Counter {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// What a bad input must give.
+#[derive(Debug)]
+enum Want {
+    /// `Error::InvalidInput` with exactly this field and a rule containing this text.
+    Invalid(&'static str, &'static str),
+    /// `Error::Credentials` (a token provider's token broke a rule) containing this text.
+    Credentials(&'static str),
+}
+
+type Run = Pin<Box<dyn Future<Output = Result<(), Error>> + Send>>;
+
+struct Case {
+    vendor: &'static str,
+    name: String,
+    want: Want,
+    run: Run,
+}
+
+fn case(
+    vendor: &'static str,
+    name: impl Into<String>,
+    want: Want,
+    run: impl Future<Output = Result<(), Error>> + Send + 'static,
+) -> Case {
+    Case {
+        vendor,
+        name: name.into(),
+        want,
+        run: Box::pin(run),
+    }
+}
+
+/// A builder's `build()`, run when the case runs (so that its time is the case's).
+macro_rules! later {
+    ($build:expr $(,)?) => {
+        async move { ($build).map(drop) }
+    };
+}
+
+/// Runs every case; answers how many ran. Panics listing every case that did not hold.
+async fn run(cases: Vec<Case>) -> usize {
+    let mut failures = Vec::new();
+    let tried = cases.len();
+    for Case {
+        vendor,
+        name,
+        want,
+        run,
+    } in cases
+    {
+        let started = Instant::now();
+        let result = run.await;
+        let took = started.elapsed();
+        let label = format!("{vendor}: {name}");
+        if took > Duration::from_secs(2) {
+            failures.push(format!("{label}: took {took:?}"));
+        }
+        let err = match result {
+            Ok(()) => {
+                failures.push(format!("{label}: accepted"));
+                continue;
+            }
+            Err(e) => e,
+        };
+        let line = err.to_string();
+        let held = match (&want, &err) {
+            (Want::Invalid(field, rule), Error::InvalidInput { field: f, rule: r }) => {
+                f == field && r.contains(rule) && line.contains("nothing was sent")
+            }
+            (Want::Credentials(text), Error::Credentials { message, .. }) => message.contains(text),
+            _ => false,
+        };
+        if !held || err.is_retryable() || err.meta().is_some() || line.contains('\n') {
+            failures.push(format!("{label}: wanted {want:?}, got {err:?} ({line})"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {tried} bad inputs did not hold:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    tried
+}
+
+/// A token provider that hands over a fixed token.
+#[derive(Debug)]
+struct Handing(String);
+
+impl TokenProvider for Handing {
+    fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>> {
+        Box::pin(async move {
+            Ok(AccessToken {
+                secret: SecretString::from(self.0.clone()),
+                generation: 1,
+            })
+        })
+    }
+
+    fn rejected(&self, _generation: u64) -> BoxFuture<'_, bool> {
+        Box::pin(async { false })
+    }
+}
+
+const CONTROL: [(&str, &str); 7] = [
+    ("CR LF", "\r\nx-injected: 1"),
+    ("LF", "\nx"),
+    ("CR", "\rx"),
+    ("NUL", "\0"),
+    ("tab", "\t"),
+    ("DEL", "\x7f"),
+    ("NEL (U+0085)", "\u{85}"),
+];
+
+fn base_url_cases(
+    vendor: &'static str,
+    try_url: impl Fn(String) -> Result<(), Error>,
+) -> Vec<Case> {
+    [
+        ("not a URL", "not a url".to_owned(), "absolute URL"),
+        ("empty", String::new(), "absolute URL"),
+        ("no host", "http://".to_owned(), "absolute URL"),
+        ("ftp scheme", "ftp://127.0.0.1/".to_owned(), "http or https"),
+        (
+            "file scheme",
+            "file:///etc/passwd".to_owned(),
+            "http or https",
+        ),
+        (
+            "with a query",
+            "http://127.0.0.1:9/?a=1".to_owned(),
+            "query or fragment",
+        ),
+        (
+            "with a fragment",
+            "http://127.0.0.1:9/#x".to_owned(),
+            "query or fragment",
+        ),
+        (
+            "with credentials",
+            "http://user:pw@127.0.0.1:9".to_owned(),
+            "credentials",
+        ),
+        (
+            "plain http to another host",
+            "http://api.example.com".to_owned(),
+            "plain http",
+        ),
+    ]
+    .into_iter()
+    .map(|(name, url, rule)| {
+        let result = try_url(url);
+        case(
+            vendor,
+            format!("base_url {name}"),
+            Want::Invalid("base_url", rule),
+            std::future::ready(result),
+        )
+    })
+    .collect()
+}
+
+fn cro_cases(server: &str) -> Vec<Case> {
+    let server: &'static str = Box::leak(server.into());
+    let base = move || {
+        cro::Client::builder()
+            .base_url(server)
+            .bearer_token(TOKEN)
+            .tenant_id(1)
+    };
+    let token = "token (authorization header)";
+    let mut cases = vec![
+        case(
+            "CRO",
+            "no token",
+            Want::Invalid("token", "is required"),
+            later!(cro::Client::builder().base_url(server).tenant_id(1).build()),
+        ),
+        case(
+            "CRO",
+            "empty token",
+            Want::Invalid(token, "must match"),
+            later!(base().bearer_token("").build()),
+        ),
+        case(
+            "CRO",
+            "the scheme alone",
+            Want::Invalid(token, "must match"),
+            later!(base().bearer_token("Bearer ").build()),
+        ),
+        case(
+            "CRO",
+            "token breaks the pattern",
+            Want::Invalid(token, "must match"),
+            later!(base().bearer_token("abc{{def").build()),
+        ),
+        case(
+            "CRO",
+            "token with spaces",
+            Want::Invalid(token, "must match"),
+            later!(base().bearer_token("abc  def  ghi").build()),
+        ),
+        case(
+            "CRO",
+            "token with non-ASCII letters",
+            Want::Invalid(token, "must match"),
+            later!(base().bearer_token("abc.dé€f.ghi").build()),
+        ),
+        case(
+            "CRO",
+            "token over 256 characters with its scheme",
+            Want::Invalid(token, "at most 256"),
+            later!(base()
+                .bearer_token(format!("a.b.{}", "c".repeat(246)))
+                .build(),),
+        ),
+        case(
+            "CRO",
+            "a token that makes the pattern backtrack (96 characters)",
+            Want::Invalid(token, "must match"),
+            later!(base()
+                .bearer_token(format!("{}{{{{", "a".repeat(87)))
+                .build(),),
+        ),
+        case(
+            "CRO",
+            "no tenant",
+            Want::Invalid("tenant_id", "is required"),
+            later!(cro::Client::builder()
+                .base_url(server)
+                .bearer_token(TOKEN)
+                .build(),),
+        ),
+        case(
+            "CRO",
+            "zero connect timeout",
+            Want::Invalid("connect_timeout", "greater than zero"),
+            later!(base().connect_timeout(Duration::ZERO).build()),
+        ),
+        case(
+            "CRO",
+            "zero timeout",
+            Want::Invalid("timeout", "greater than zero"),
+            later!(base().timeout(Duration::ZERO).build()),
+        ),
+    ];
+    for (name, bad) in CONTROL {
+        cases.push(case(
+            "CRO",
+            format!("token with {name}"),
+            Want::Invalid(token, "control characters"),
+            later!(base().bearer_token(format!("abc.def{bad}")).build()),
+        ));
+        cases.push(case(
+            "CRO",
+            format!("tenant id with {name}"),
+            Want::Invalid("x-tenant-id", "control characters"),
+            later!(base().tenant_id(format!("1{bad}")).build()),
+        ));
+        cases.push(case(
+            "CRO",
+            format!("user agent with {name}"),
+            Want::Invalid("user_agent", "header value"),
+            later!(base().user_agent(format!("agent{bad}")).build()),
+        ));
+        cases.push(case(
+            "CRO",
+            format!("token provider's token with {name}"),
+            Want::Credentials("control characters"),
+            async move {
+                let client = base()
+                    .token_provider(Handing(format!("abc.def{bad}")))
+                    .build()?;
+                client.get_customer(1).await.map(drop)
+            },
+        ));
+    }
+    for tenant in [
+        "abc",
+        "",
+        " 1",
+        "1 ",
+        "1.5",
+        "1e3",
+        "0x10",
+        "9223372036854775808",
+        "١٢",
+        "1,000",
+    ] {
+        cases.push(case(
+            "CRO",
+            format!("non-integer tenant id {tenant:?}"),
+            Want::Invalid("x-tenant-id", "must be an integer"),
+            later!(base().tenant_id(tenant).build()),
+        ));
+    }
+    cases.push(case(
+        "CRO",
+        "user agent with non-ASCII",
+        Want::Invalid("user_agent", "visible ASCII"),
+        later!(base().user_agent("agént/1.0").build()),
+    ));
+    for (name, bad, rule) in [
+        ("an empty token", "", "must match"),
+        ("a token that breaks the pattern", "abc{{def", "must match"),
+        (
+            "a token over 256 characters",
+            &*format!("a.b.{}", "c".repeat(246)),
+            "at most 256",
+        ),
+    ] {
+        cases.push(case(
+            "CRO",
+            format!("token provider hands over {name}"),
+            Want::Credentials(rule),
+            {
+                let bad = bad.to_owned();
+                async move {
+                    let client = base().token_provider(Handing(bad)).build()?;
+                    client.get_contact(1, 1).await.map(drop)
+                }
+            },
+        ));
+    }
+    cases.extend(base_url_cases("CRO", move |url| {
+        cro::Client::builder()
+            .base_url(url)
+            .bearer_token(TOKEN)
+            .tenant_id(1)
+            .build()
+            .map(drop)
+    }));
+    cases
+}
+
+fn pdm_cases(server: &str) -> Vec<Case> {
+    let server: &'static str = Box::leak(server.into());
+    let builder = move || pdm::Client::builder().base_url(server).company_id(9001);
+    let client = builder()
+        .session_token("9001|abc|0001")
+        .build()
+        .expect("a valid client");
+    let lookup = |lookup: CustomerLookup| {
+        let client = client.clone();
+        async move { client.get_customer(&lookup).await.map(drop) }
+    };
+    let mut cases = vec![
+        case(
+            "PDM",
+            "no base URL",
+            Want::Invalid("base_url", "is required"),
+            later!(pdm::Client::builder().company_id(1).api_key("k").build()),
+        ),
+        case(
+            "PDM",
+            "no company id",
+            Want::Invalid("company_id", "is required"),
+            later!(pdm::Client::builder().base_url(server).api_key("k").build()),
+        ),
+        case(
+            "PDM",
+            "no API key or session token",
+            Want::Invalid("api_key", "is required"),
+            later!(builder().build()),
+        ),
+        case(
+            "PDM",
+            "empty API key",
+            Want::Invalid("api_key", "must not be empty"),
+            later!(builder().api_key("").build()),
+        ),
+        case(
+            "PDM",
+            "blank API key",
+            Want::Invalid("api_key", "must not be empty"),
+            later!(builder().api_key(" \u{3000} ").build()),
+        ),
+        case(
+            "PDM",
+            "empty session token",
+            Want::Invalid("session_token", "must not be empty"),
+            later!(builder().session_token("").build()),
+        ),
+        case(
+            "PDM",
+            "zero timeout",
+            Want::Invalid("timeout", "greater than zero"),
+            later!(builder().api_key("k").timeout(Duration::ZERO).build()),
+        ),
+        case(
+            "PDM",
+            "zero connect timeout",
+            Want::Invalid("connect_timeout", "greater than zero"),
+            later!(builder()
+                .api_key("k")
+                .connect_timeout(Duration::ZERO)
+                .build(),),
+        ),
+        case(
+            "PDM",
+            "lookup with neither id nor reference",
+            Want::Invalid(
+                "customer_id / external_customer_ref",
+                "one of them is required",
+            ),
+            std::future::ready(CustomerLookup::from_parts(None, None).map(drop)),
+        ),
+        case(
+            "PDM",
+            "reference of 51 characters",
+            Want::Invalid("external_customer_ref", "at most 50 characters"),
+            lookup(CustomerLookup::external_ref("x".repeat(51))),
+        ),
+        case(
+            "PDM",
+            "reference of 51 non-ASCII characters",
+            Want::Invalid("external_customer_ref", "at most 50 characters"),
+            lookup(CustomerLookup::external_ref("é".repeat(51))),
+        ),
+        case(
+            "PDM",
+            "reference of 10 000 characters",
+            Want::Invalid("external_customer_ref", "at most 50 characters"),
+            lookup(CustomerLookup::external_ref("x".repeat(10_000))),
+        ),
+        case(
+            "PDM",
+            "reference over 50 next to an id",
+            Want::Invalid("external_customer_ref", "at most 50 characters"),
+            lookup(CustomerLookup::Both {
+                customer_id: 1,
+                external_customer_ref: "x".repeat(51),
+            }),
+        ),
+        case(
+            "PDM",
+            "empty reference",
+            Want::Invalid("external_customer_ref", "must not be empty"),
+            lookup(CustomerLookup::external_ref("")),
+        ),
+        case(
+            "PDM",
+            "blank reference",
+            Want::Invalid("external_customer_ref", "must not be empty"),
+            lookup(CustomerLookup::external_ref(" \t\r\n ")),
+        ),
+        case(
+            "PDM",
+            "empty reference next to an id",
+            Want::Invalid("external_customer_ref", "must not be empty"),
+            lookup(CustomerLookup::Both {
+                customer_id: 1,
+                external_customer_ref: String::new(),
+            }),
+        ),
+        case(
+            "PDM",
+            "empty reference from parts",
+            Want::Invalid("external_customer_ref", "must not be empty"),
+            {
+                let client = client.clone();
+                async move {
+                    let lookup = CustomerLookup::from_parts(None, Some(String::new()))?;
+                    client.get_customer(&lookup).await.map(drop)
+                }
+            },
+        ),
+        case(
+            "PDM",
+            "GetSessionToken without an API key",
+            Want::Invalid("api_key", "is required to obtain a session token"),
+            {
+                let client = client.clone();
+                async move { client.get_session_token().await.map(drop) }
+            },
+        ),
+    ];
+    for (name, bad) in CONTROL {
+        cases.push(case(
+            "PDM",
+            format!("API key with {name}"),
+            Want::Invalid("api_key", "control characters"),
+            later!(builder().api_key(format!("key{bad}key")).build()),
+        ));
+        cases.push(case(
+            "PDM",
+            format!("session token with {name}"),
+            Want::Invalid("session_token", "control characters"),
+            later!(builder().session_token(format!("9001|a{bad}|1")).build()),
+        ));
+        cases.push(case(
+            "PDM",
+            format!("user agent with {name}"),
+            Want::Invalid("user_agent", "header value"),
+            later!(builder()
+                .api_key("k")
+                .user_agent(format!("agent{bad}"))
+                .build(),),
+        ));
+    }
+    cases.extend(base_url_cases("PDM", |url| {
+        pdm::Client::builder()
+            .base_url(url)
+            .company_id(1)
+            .api_key("k")
+            .build()
+            .map(drop)
+    }));
+    cases
+}
+
+fn foxtrot_cases(server: &str) -> Vec<Case> {
+    let server: &'static str = Box::leak(server.into());
+    let builder = move || foxtrot::Client::builder().base_url(server);
+    let client = builder().api_key("key").build().expect("a valid client");
+    let mut cases = vec![
+        case(
+            "Foxtrot",
+            "no API key",
+            Want::Invalid("api_key", "is required"),
+            later!(builder().build()),
+        ),
+        case(
+            "Foxtrot",
+            "empty API key",
+            Want::Invalid("api_key", "must not be empty"),
+            later!(builder().api_key("").build()),
+        ),
+        case(
+            "Foxtrot",
+            "blank API key",
+            Want::Invalid("api_key", "must not be empty"),
+            later!(builder().api_key("   ").build()),
+        ),
+        case(
+            "Foxtrot",
+            "zero timeout",
+            Want::Invalid("timeout", "greater than zero"),
+            later!(builder().api_key("k").timeout(Duration::ZERO).build()),
+        ),
+    ];
+    for (name, bad) in CONTROL {
+        cases.push(case(
+            "Foxtrot",
+            format!("API key with {name}"),
+            Want::Invalid("api_key", "control characters"),
+            later!(builder().api_key(format!("key{bad}key")).build()),
+        ));
+        cases.push(case(
+            "Foxtrot",
+            format!("user agent with {name}"),
+            Want::Invalid("user_agent", "header value"),
+            later!(builder()
+                .api_key("k")
+                .user_agent(format!("agent{bad}"))
+                .build(),),
+        ));
+    }
+    type Op = fn(foxtrot::Client, String, String) -> Run;
+    let operations: [(&str, Op); 3] = [
+        ("get_customer", |c, dc, id| {
+            Box::pin(async move { c.get_customer(&dc, &id).await.map(drop) })
+        }),
+        ("get_confident_location", |c, dc, id| {
+            Box::pin(async move { c.get_confident_location(&dc, &id).await.map(drop) })
+        }),
+        ("get_waypoints", |c, dc, id| {
+            Box::pin(async move { c.get_waypoints(&dc, &id).await.map(drop) })
+        }),
+    ];
+    for (operation, op) in operations {
+        for (dc, id, field) in [
+            ("", "c", "dc_id"),
+            ("dc", "", "customer_id"),
+            ("", "", "dc_id"),
+        ] {
+            cases.push(case(
+                "Foxtrot",
+                format!("{operation} with dc {dc:?} and customer {id:?}"),
+                Want::Invalid(field, "at least 1 character"),
+                op(client.clone(), dc.to_owned(), id.to_owned()),
+            ));
+        }
+    }
+    cases.extend(base_url_cases("Foxtrot", |url| {
+        foxtrot::Client::builder()
+            .base_url(url)
+            .api_key("k")
+            .build()
+            .map(drop)
+    }));
+    cases
+}
+
+#[tokio::test]
+async fn every_bad_input_is_refused_naming_field_and_rule_and_nothing_is_sent() {
+    let server = Counter::start().await;
+    let by_cro = run(cro_cases(&server.url)).await;
+    let by_pdm = run(pdm_cases(&server.url)).await;
+    let by_foxtrot = run(foxtrot_cases(&server.url)).await;
+    let tried = by_cro + by_pdm + by_foxtrot;
+    // Give anything that slipped out a moment to arrive.
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!(
+        server.connections(),
+        0,
+        "a bad input reached the server: {:?}",
+        server.request_lines()
+    );
+    assert!(tried >= 140, "only {tried} bad inputs");
+    eprintln!(
+        "bad inputs tried: {tried} (CRO {by_cro}, PDM {by_pdm}, Foxtrot {by_foxtrot}); \
+         connections that reached the server: 0"
+    );
+
+    // Positive controls on the same server: valid inputs at the limits are sent.
+    let cro = cro::Client::builder()
+        .base_url(&server.url)
+        .bearer_token(format!("a.b.{}", "c".repeat(245)))
+        .tenant_id("-9223372036854775808")
+        .user_agent("agent/1.0 (visible ASCII)")
+        .retry_policy(customer_apis::RetryPolicy::disabled())
+        .build()
+        .expect("a 256-character authorization and the smallest tenant id are valid");
+    let _ = cro.get_customer(1).await;
+    let pdm = pdm::Client::builder()
+        .base_url(&server.url)
+        .company_id(9001)
+        .session_token("9001|abc|0001")
+        .retry_policy(customer_apis::RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    for reference in ["x".repeat(50), "é".repeat(50), "line\nbreak".to_owned()] {
+        let _ = pdm
+            .get_customer(&CustomerLookup::external_ref(reference))
+            .await;
+    }
+    let foxtrot = foxtrot::Client::builder()
+        .base_url(&server.url)
+        .api_key("key")
+        .retry_policy(customer_apis::RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let _ = foxtrot.get_customer("a/b", "c?d#e%f g").await;
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!(server.connections(), 5, "{:?}", server.request_lines());
+    let lines = server.request_lines();
+    assert!(
+        lines.contains(&"GET /dcs/a%2Fb/customers/c%3Fd%23e%25f%20g HTTP/1.1".to_owned()),
+        "reserved characters stay inside their path segment: {lines:?}"
+    );
+}
+
+#[test]
+fn an_unknown_api_version_is_refused_naming_every_documented_one() {
+    let mut tried = 0;
+    for bad in [
+        "",
+        "2023/04/20",
+        "2023-04-19",
+        " 2023/04/19",
+        "2023/04/19\r\n",
+        "v1",
+        "latest",
+    ] {
+        let err = bad.parse::<ApiVersion>().expect_err(bad);
+        let message = err.to_string();
+        for version in ApiVersion::ALL {
+            assert!(message.contains(version.as_str()), "{message}");
+        }
+        assert!(!message.contains('\n'), "{message}");
+        assert!(ApiVersion::try_from(bad).is_err());
+        assert!(serde_json::from_value::<ApiVersion>(serde_json::json!(bad)).is_err());
+        tried += 1;
+    }
+    // A hostile length is cut in the message.
+    let err = "9".repeat(100_000).parse::<ApiVersion>().unwrap_err();
+    assert!(err.to_string().len() < 400);
+    tried += 1;
+    eprintln!("unknown API versions tried: {tried}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Known gaps, in code this suite does not own: each test states the rule that should hold and
+// is ignored until the fix lands (`cargo test --test bad_input -- --ignored` shows them fail).
+
+fn invalid_field(result: Result<(), Error>) -> Option<String> {
+    match result {
+        Err(Error::InvalidInput { field, .. }) => Some(field.into_owned()),
+        _ => None,
+    }
+}
+
+#[tokio::test]
+async fn dot_segment_ids_are_refused() {
+    let server = Counter::start().await;
+    let client = foxtrot::Client::builder()
+        .base_url(format!("{}/prefix", server.url))
+        .api_key("key")
+        .retry_policy(customer_apis::RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    for (dc, id, field) in [
+        (".", "x", "dc_id"),
+        ("..", "x", "dc_id"),
+        ("dc", ".", "customer_id"),
+        ("dc", "..", "customer_id"),
+    ] {
+        let result = client.get_waypoints(dc, id).await.map(drop);
+        assert_eq!(
+            invalid_field(result).as_deref(),
+            Some(field),
+            "{dc:?} {id:?}"
+        );
+    }
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!(server.connections(), 0, "{:?}", server.request_lines());
+}
+
+#[tokio::test]
+async fn over_long_path_ids_are_refused() {
+    let client = foxtrot::Client::builder()
+        .base_url("http://127.0.0.1:9")
+        .api_key("key")
+        .build()
+        .unwrap();
+    let long = "x".repeat(100_000);
+    let result = client.get_customer("dc", &long).await.map(drop);
+    assert_eq!(invalid_field(result).as_deref(), Some("customer_id"));
+}
+
+#[test]
+fn a_non_ascii_foxtrot_key_is_refused() {
+    let result = foxtrot::Client::builder().api_key("clé").build().map(drop);
+    assert_eq!(invalid_field(result).as_deref(), Some("api_key"));
+}
+
+#[test]
+fn control_characters_in_a_base_url_are_refused() {
+    for url in ["http://127.0.0.1:9/a\r\n/evil", "http://127.0.0.1:9/\tx"] {
+        let result = cro::Client::builder()
+            .base_url(url)
+            .bearer_token(TOKEN)
+            .tenant_id(1)
+            .build()
+            .map(drop);
+        assert_eq!(
+            invalid_field(result).as_deref(),
+            Some("base_url"),
+            "{url:?}"
+        );
+    }
+}
+
+#[test]
+#[ignore = "known limit (src/validation.rs): regress backtracks polynomially on the documented \
+            token pattern; the worst 256-character value takes ~5 s in a debug build, ~20 ms \
+            in release. Run with --release --ignored"]
+fn gap_the_worst_token_is_refused_within_50_ms() {
+    let started = Instant::now();
+    let result = cro::Client::builder()
+        .bearer_token(format!("{}{{{{", "a".repeat(247)))
+        .tenant_id(1)
+        .build()
+        .map(drop);
+    assert!(invalid_field(result).is_some());
+    assert!(
+        started.elapsed() < Duration::from_millis(50),
+        "{:?}",
+        started.elapsed()
+    );
+}
