@@ -3,6 +3,8 @@
 use std::time::Duration;
 
 use crate::error::Error;
+use crate::retry::RetryPolicy;
+use crate::transport::Transport;
 
 /// A base URL with an `http` or `https` scheme and a host, without a trailing slash (the
 /// generated clients append `/path`), a path prefix allowed. Plain `http` is refused for any
@@ -81,3 +83,94 @@ pub(crate) fn is_protected(url: &reqwest::Url) -> bool {
         None => false,
     }
 }
+
+/// The settings every vendor's builder shares: connection, retries, limits and the plaintext
+/// guard. Builders hold one and get its setters from [`common_builder_methods!`].
+#[derive(Debug, Clone)]
+pub(crate) struct Common {
+    pub(crate) connect_timeout: Duration,
+    pub(crate) timeout: Duration,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) user_agent: String,
+    pub(crate) body_limit: usize,
+    pub(crate) allow_http: bool,
+}
+
+impl Default for Common {
+    fn default() -> Self {
+        Common {
+            connect_timeout: crate::DEFAULT_CONNECT_TIMEOUT,
+            timeout: crate::DEFAULT_TIMEOUT,
+            retry: RetryPolicy::default(),
+            user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
+            body_limit: crate::transport::DEFAULT_BODY_LIMIT,
+            allow_http: false,
+        }
+    }
+}
+
+impl Common {
+    /// Checks these settings and `raw_base_url`: the normalised base URL, the reqwest client
+    /// (one connection pool per vendor client) and the call policy.
+    pub(crate) fn build(
+        &self,
+        raw_base_url: &str,
+    ) -> Result<(String, reqwest::Client, Transport), Error> {
+        let url = base_url(raw_base_url, self.allow_http)?;
+        timeouts(self.connect_timeout, self.timeout)?;
+        let http =
+            crate::transport::http_client(self.connect_timeout, self.timeout, &self.user_agent)?;
+        let transport = Transport {
+            retry: self.retry.clone(),
+            body_limit: self.body_limit,
+        };
+        Ok((url, http, transport))
+    }
+}
+
+/// The setters of [`Common`], written once for the three builders (each has a `common` field).
+macro_rules! common_builder_methods {
+    () => {
+        /// How long to wait for a connection (default 10 s).
+        pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.common.connect_timeout = timeout;
+            self
+        }
+
+        /// How long one attempt may take, connection to last body byte (default 30 s).
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.common.timeout = timeout;
+            self
+        }
+
+        /// How failed attempts are retried (default [`RetryPolicy::default`](crate::RetryPolicy::default):
+        /// 3 attempts, backoff with jitter; [`RetryPolicy::disabled`](crate::RetryPolicy::disabled)
+        /// for none).
+        pub fn retry_policy(mut self, policy: crate::RetryPolicy) -> Self {
+            self.common.retry = policy;
+            self
+        }
+
+        /// The `User-Agent` header (default `customer-apis/<version>`); visible ASCII.
+        pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+            self.common.user_agent = agent.into();
+            self
+        }
+
+        /// The largest response body read, in bytes (default 4 MiB); a larger one is
+        /// [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge).
+        pub fn max_response_bytes(mut self, limit: usize) -> Self {
+            self.common.body_limit = limit;
+            self
+        }
+
+        /// Allows a plain `http://` base URL to a host other than loopback. Off by default:
+        /// credentials would travel unencrypted. Loopback (`localhost`, `127.0.0.1`, `::1`) is
+        /// always allowed, for sandboxes and local proxies.
+        pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+            self.common.allow_http = allow;
+            self
+        }
+    };
+}
+pub(crate) use common_builder_methods;

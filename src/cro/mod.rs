@@ -26,7 +26,6 @@
 use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
-use std::time::Duration;
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::ExposeSecret;
@@ -34,7 +33,6 @@ use secrecy::ExposeSecret;
 use crate::auth::{StaticToken, TokenProvider};
 use crate::error::{ApiError, Error, ResponseMeta, Vendor};
 use crate::response::Response;
-use crate::retry::RetryPolicy;
 use crate::transport::{Prepared, Transport, VendorCall};
 
 #[allow(
@@ -177,12 +175,7 @@ pub struct ClientBuilder {
     auth: Option<AuthChoice>,
     tenant_id: Option<String>,
     api_version: ApiVersion,
-    connect_timeout: Duration,
-    timeout: Duration,
-    retry: RetryPolicy,
-    user_agent: String,
-    body_limit: usize,
-    allow_http: bool,
+    common: crate::config::Common,
 }
 
 enum AuthChoice {
@@ -203,10 +196,7 @@ impl fmt::Debug for ClientBuilder {
             )
             .field("tenant_id", &self.tenant_id)
             .field("api_version", &self.api_version)
-            .field("connect_timeout", &self.connect_timeout)
-            .field("timeout", &self.timeout)
-            .field("retry", &self.retry)
-            .field("user_agent", &self.user_agent)
+            .field("common", &self.common)
             .finish()
     }
 }
@@ -218,12 +208,7 @@ impl Default for ClientBuilder {
             auth: None,
             tenant_id: None,
             api_version: ApiVersion::default(),
-            connect_timeout: crate::DEFAULT_CONNECT_TIMEOUT,
-            timeout: crate::DEFAULT_TIMEOUT,
-            retry: RetryPolicy::default(),
-            user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
-            body_limit: crate::transport::DEFAULT_BODY_LIMIT,
-            allow_http: false,
+            common: crate::config::Common::default(),
         }
     }
 }
@@ -262,48 +247,11 @@ impl ClientBuilder {
         self
     }
 
-    /// How long to wait for a connection (default 10 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
-    }
-
-    /// How long one attempt may take, connection to last body byte (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
-
-    /// How failed attempts are retried (default [`RetryPolicy::default`]).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
-
-    /// The `User-Agent` header (default `customer-apis/<version>`).
-    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
-        self.user_agent = agent.into();
-        self
-    }
-
-    /// The largest response body read, in bytes (default 4 MiB).
-    pub fn max_response_bytes(mut self, limit: usize) -> Self {
-        self.body_limit = limit;
-        self
-    }
-
-    /// Allows a plain `http://` base URL to a host other than loopback. Off by default:
-    /// credentials would travel unencrypted. Loopback (`localhost`, `127.0.0.1`, `::1`) is
-    /// always allowed, for sandboxes and local proxies.
-    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
-        self.allow_http = allow;
-        self
-    }
+    crate::config::common_builder_methods!();
 
     /// Checks every setting and builds the client. Errors name the setting and the rule.
     pub fn build(self) -> Result<Client, Error> {
-        let base_url = crate::config::base_url(&self.base_url, self.allow_http)?;
-        crate::config::timeouts(self.connect_timeout, self.timeout)?;
+        let (base_url, http, transport) = self.common.build(&self.base_url)?;
         let auth = match self.auth {
             None => {
                 return Err(Error::invalid(
@@ -332,16 +280,11 @@ impl ClientBuilder {
             reqwest::header::ACCEPT,
             HeaderValue::from_static("application/json"),
         );
-        let http =
-            crate::transport::http_client(self.connect_timeout, self.timeout, &self.user_agent)?;
         let generated = generated::Client::new_with_client(&base_url, http);
         Ok(Client {
             inner: Arc::new(Inner {
                 generated,
-                transport: Transport {
-                    retry: self.retry,
-                    body_limit: self.body_limit,
-                },
+                transport,
                 auth,
                 fixed,
                 base_url,

@@ -18,14 +18,12 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
 
 use reqwest::header::{HeaderMap, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::error::{ApiError, Error, FoxtrotCode, Vendor, VendorCode};
 use crate::response::Response;
-use crate::retry::RetryPolicy;
 use crate::transport::{Prepared, Transport, VendorCall};
 
 #[allow(
@@ -140,12 +138,7 @@ impl WaypointsAnswer {
 pub struct ClientBuilder {
     base_url: String,
     api_key: Option<SecretString>,
-    connect_timeout: Duration,
-    timeout: Duration,
-    retry: RetryPolicy,
-    user_agent: String,
-    body_limit: usize,
-    allow_http: bool,
+    common: crate::config::Common,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -153,7 +146,7 @@ impl fmt::Debug for ClientBuilder {
         f.debug_struct("foxtrot::ClientBuilder")
             .field("base_url", &self.base_url)
             .field("api_key", &self.api_key.as_ref().map(|_| "[REDACTED]"))
-            .field("retry", &self.retry)
+            .field("common", &self.common)
             .finish()
     }
 }
@@ -163,12 +156,7 @@ impl Default for ClientBuilder {
         ClientBuilder {
             base_url: DEFAULT_BASE_URL.to_owned(),
             api_key: None,
-            connect_timeout: crate::DEFAULT_CONNECT_TIMEOUT,
-            timeout: crate::DEFAULT_TIMEOUT,
-            retry: RetryPolicy::default(),
-            user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
-            body_limit: crate::transport::DEFAULT_BODY_LIMIT,
-            allow_http: false,
+            common: crate::config::Common::default(),
         }
     }
 }
@@ -186,48 +174,11 @@ impl ClientBuilder {
         self
     }
 
-    /// How long to wait for a connection (default 10 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
-    }
-
-    /// How long one attempt may take (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
-
-    /// How failed attempts are retried.
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
-
-    /// The `User-Agent` header.
-    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
-        self.user_agent = agent.into();
-        self
-    }
-
-    /// The largest response body read, in bytes (default 4 MiB).
-    pub fn max_response_bytes(mut self, limit: usize) -> Self {
-        self.body_limit = limit;
-        self
-    }
-
-    /// Allows a plain `http://` base URL to a host other than loopback. Off by default:
-    /// credentials would travel unencrypted. Loopback (`localhost`, `127.0.0.1`, `::1`) is
-    /// always allowed, for sandboxes and local proxies.
-    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
-        self.allow_http = allow;
-        self
-    }
+    crate::config::common_builder_methods!();
 
     /// Checks every setting and builds the client.
     pub fn build(self) -> Result<Client, Error> {
-        let base_url = crate::config::base_url(&self.base_url, self.allow_http)?;
-        crate::config::timeouts(self.connect_timeout, self.timeout)?;
+        let (base_url, http, transport) = self.common.build(&self.base_url)?;
         let key = self
             .api_key
             .ok_or_else(|| Error::invalid("api_key", "is required"))?;
@@ -248,15 +199,10 @@ impl ClientBuilder {
         authorization.set_sensitive(true);
         let mut headers = HeaderMap::new();
         headers.insert(reqwest::header::AUTHORIZATION, authorization);
-        let http =
-            crate::transport::http_client(self.connect_timeout, self.timeout, &self.user_agent)?;
         Ok(Client {
             inner: Arc::new(Inner {
                 generated: generated::Client::new_with_client(&base_url, http),
-                transport: Transport {
-                    retry: self.retry,
-                    body_limit: self.body_limit,
-                },
+                transport,
                 headers,
                 base_url,
             }),

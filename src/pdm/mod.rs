@@ -28,7 +28,6 @@ use reqwest::header::HeaderMap;
 use crate::auth::{secret_text, SharedCredential};
 use crate::error::{ApiError, Error, PdmStatus, ResponseMeta, Vendor, VendorCode};
 use crate::response::Response;
-use crate::retry::RetryPolicy;
 use crate::transport::{Prepared, Transport, VendorCall};
 use crate::validation::Validate;
 
@@ -152,13 +151,8 @@ pub struct ClientBuilder {
     base_url: Option<String>,
     company_id: Option<i64>,
     credentials: Option<Credentials>,
-    connect_timeout: Duration,
-    timeout: Duration,
-    retry: RetryPolicy,
-    user_agent: String,
-    body_limit: usize,
+    common: crate::config::Common,
     refresh_early: Duration,
-    allow_http: bool,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -173,7 +167,7 @@ impl fmt::Debug for ClientBuilder {
                     Credentials::Session(_) => "session token [REDACTED]",
                 }),
             )
-            .field("retry", &self.retry)
+            .field("common", &self.common)
             .finish()
     }
 }
@@ -184,12 +178,7 @@ impl Default for ClientBuilder {
             base_url: None,
             company_id: None,
             credentials: None,
-            connect_timeout: crate::DEFAULT_CONNECT_TIMEOUT,
-            timeout: crate::DEFAULT_TIMEOUT,
-            retry: RetryPolicy::default(),
-            user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
-            body_limit: crate::transport::DEFAULT_BODY_LIMIT,
-            allow_http: false,
+            common: crate::config::Common::default(),
             refresh_early: Duration::from_secs(60),
         }
     }
@@ -221,43 +210,7 @@ impl ClientBuilder {
         self
     }
 
-    /// How long to wait for a connection (default 10 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
-    }
-
-    /// How long one attempt may take (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
-
-    /// How failed attempts are retried; PDM's 205 (rate limit) is retried too.
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
-
-    /// The `User-Agent` header.
-    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
-        self.user_agent = agent.into();
-        self
-    }
-
-    /// The largest response body read, in bytes (default 4 MiB).
-    pub fn max_response_bytes(mut self, limit: usize) -> Self {
-        self.body_limit = limit;
-        self
-    }
-
-    /// Allows a plain `http://` base URL to a host other than loopback. Off by default:
-    /// credentials would travel unencrypted. Loopback (`localhost`, `127.0.0.1`, `::1`) is
-    /// always allowed, for sandboxes and local proxies.
-    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
-        self.allow_http = allow;
-        self
-    }
+    crate::config::common_builder_methods!();
 
     /// How long before its expiry a session token is renewed (default 60 s).
     pub fn refresh_early(mut self, margin: Duration) -> Self {
@@ -273,8 +226,7 @@ impl ClientBuilder {
                 "is required: every PDM customer has its own endpoint",
             )
         })?;
-        let base_url = crate::config::base_url(&base_url, self.allow_http)?;
-        crate::config::timeouts(self.connect_timeout, self.timeout)?;
+        let (base_url, http, transport) = self.common.build(&base_url)?;
         let company_id = self
             .company_id
             .ok_or_else(|| Error::invalid("company_id", "is required"))?;
@@ -297,15 +249,10 @@ impl ClientBuilder {
                 Session::Fixed(token)
             }
         };
-        let http =
-            crate::transport::http_client(self.connect_timeout, self.timeout, &self.user_agent)?;
         Ok(Client {
             inner: Arc::new(Inner {
                 generated: generated::Client::new_with_client(&base_url, http),
-                transport: Transport {
-                    retry: self.retry,
-                    body_limit: self.body_limit,
-                },
+                transport,
                 company_id,
                 session,
                 refresh_early: self.refresh_early,
