@@ -19,6 +19,9 @@
 # 127.0.0.1:$PORT (default 8003, the port of the docs' samples). With BASE_URL set, that
 # server is used instead (e.g. `cargo run --features cli -- sandbox --port 8003`).
 #
+# CPUS=0 runs every process (sandbox, SDK, Python) on CPU 0 only (`taskset -c`): on a small VM,
+# a wake-up across vCPUs can cost more than the whole client, and this shows how much.
+#
 # Usage: scripts/bench-python-vs-sdk.sh        CALLS=1000 RUNS=3 PORT=8003 by default
 set -euo pipefail
 
@@ -27,6 +30,8 @@ CALLS=${CALLS:-1000}
 RUNS=${RUNS:-3}
 PORT=${PORT:-8003}
 TARGET=${CARGO_TARGET_DIR:-target}
+PIN=()
+if [ -n "${CPUS:-}" ]; then PIN=(taskset -c "$CPUS"); fi
 WORK=$TARGET/bench-python
 VENV=$WORK/venv
 mkdir -p "$WORK"
@@ -51,7 +56,7 @@ if [ -z "${BASE_URL:-}" ]; then
     echo "error: something already listens on 127.0.0.1:$PORT; stop it, or set BASE_URL to use it" >&2
     exit 1
   fi
-  "$LOOP" --serve "127.0.0.1:$PORT" 2>"$WORK/sandbox.log" &
+  "${PIN[@]}" "$LOOP" --serve "127.0.0.1:$PORT" 2>"$WORK/sandbox.log" &
   SANDBOX_PID=$!
   for _ in $(seq 100); do
     if "$VENV/bin/python" -c "import socket; socket.create_connection(('127.0.0.1', $PORT), 1)" 2>/dev/null; then
@@ -171,11 +176,11 @@ echo "the docs' sample as published: $("$VENV/bin/python" "$WORK/cro_python_samp
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" | tail -1; }
 SDK=() PY=() PYS=() RAW=() HAND=()
 for run in $(seq "$RUNS"); do
-  SDK+=("$("$LOOP" --base-url "$BASE_URL" --calls "$CALLS" | field per_call_us)")
-  HAND+=("$("$LOOP" --base-url "$BASE_URL" --calls "$CALLS" --hand-written | field per_call_us)")
-  PY+=("$("$VENV/bin/python" "$WORK/cro_python_sample.py" "$CALLS" "$BASE_URL" "$TOKEN" docs | field per_call_us)")
-  PYS+=("$("$VENV/bin/python" "$WORK/cro_python_sample.py" "$CALLS" "$BASE_URL" "$TOKEN" session | field per_call_us)")
-  RAW+=("$("$VENV/bin/python" "$WORK/cro_python_sample.py" "$CALLS" "$BASE_URL" "$TOKEN" raw | field per_call_us)")
+  SDK+=("$("${PIN[@]}" "$LOOP" --base-url "$BASE_URL" --calls "$CALLS" | field per_call_us)")
+  HAND+=("$("${PIN[@]}" "$LOOP" --base-url "$BASE_URL" --calls "$CALLS" --hand-written | field per_call_us)")
+  PY+=("$("${PIN[@]}" "$VENV/bin/python" "$WORK/cro_python_sample.py" "$CALLS" "$BASE_URL" "$TOKEN" docs | field per_call_us)")
+  PYS+=("$("${PIN[@]}" "$VENV/bin/python" "$WORK/cro_python_sample.py" "$CALLS" "$BASE_URL" "$TOKEN" session | field per_call_us)")
+  RAW+=("$("${PIN[@]}" "$VENV/bin/python" "$WORK/cro_python_sample.py" "$CALLS" "$BASE_URL" "$TOKEN" raw | field per_call_us)")
   echo "run $run: SDK ${SDK[-1]} µs/call, hand-written reqwest ${HAND[-1]} µs/call," \
     "docs' Python sample ${PY[-1]} µs/call, requests.Session ${PYS[-1]} µs/call," \
     "raw socket ${RAW[-1]} µs/call"
@@ -185,7 +190,7 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 S=$(median "${SDK[@]}") P=$(median "${PY[@]}") PS=$(median "${PYS[@]}") R=$(median "${RAW[@]}")
 H=$(median "${HAND[@]}")
 echo
-echo "$CALLS sequential Get Customer calls, median of $RUNS runs ($PY_VERSION; $(nproc) cores)"
+echo "$CALLS sequential Get Customer calls, median of $RUNS runs ($PY_VERSION; $(nproc) cores${CPUS:+, all on CPU $CPUS})"
 echo "| client | per call | total for $CALLS | speed vs the SDK |"
 echo "|---|---|---|---|"
 python3 - "$S" "$P" "$PS" "$CALLS" "$R" "$H" <<'PY'
