@@ -63,6 +63,7 @@ pub fn generate(text: &str) -> Result<(String, String)> {
     let mut file: syn::File =
         syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
     add_aliases(&mut file, &renames)?;
+    syn::visit_mut::VisitMut::visit_file_mut(&mut Lean, &mut file);
 
     let mut code = prettyplease::unparse(&file);
     code.push_str(&hooks_impl());
@@ -443,4 +444,45 @@ fn header_table(headers: &[HeaderRule]) -> String {
     }
     out.push_str("    ];\n}\n");
     out
+}
+
+/// Takes out of every generated call what the layer does not use: the `api-version` header
+/// map (the vendors' version header is the layer's, and `exec` removed it anyway), and the
+/// copy of the response headers `ResponseValue::from_response` makes (the layer records what
+/// it needs in `exec`).
+struct Lean;
+
+impl syn::visit_mut::VisitMut for Lean {
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        block.stmts.retain(|stmt| {
+            let text = quote::quote!(#stmt).to_string();
+            // The builder chain that uses the map stays (its `.headers(..)` goes below).
+            !text.contains("header_map") || text.contains(". headers (header_map)")
+        });
+        syn::visit_mut::visit_block_mut(self, block);
+    }
+
+    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        if let syn::Expr::MethodCall(call) = expr {
+            let only_header_map = call.args.len() == 1
+                && matches!(&call.args[0], syn::Expr::Path(p) if p.path.is_ident("header_map"));
+            if call.method == "headers" && only_header_map {
+                *expr = (*call.receiver).clone();
+                return self.visit_expr_mut(expr);
+            }
+        }
+        if let syn::Expr::Path(p) = expr {
+            let segments: Vec<String> = p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            if segments == ["ResponseValue", "from_response"] {
+                *expr = syn::parse_quote!(crate::transport::response_value);
+                return;
+            }
+        }
+        syn::visit_mut::visit_expr_mut(self, expr);
+    }
 }

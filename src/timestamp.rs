@@ -52,14 +52,18 @@ impl Timestamp {
         if bytes.len() < 5 || !bytes[..4].iter().all(u8::is_ascii_digit) || bytes[4] != b'-' {
             return Err(TimestampError(()));
         }
-        let (local, offset) = match DateTime::parse_from_rfc3339(text) {
-            Ok(dt) => (dt.naive_local(), Some(*dt.offset())),
-            Err(_) => {
-                let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
-                    .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f"))
-                    .map_err(|_| TimestampError(()))?;
-                (local, None)
-            }
+        let (local, offset) = match fast_naive(text) {
+            // The vendors' usual form, without an offset: parsed directly.
+            Some(local) => (local, None),
+            None => match DateTime::parse_from_rfc3339(text) {
+                Ok(dt) => (dt.naive_local(), Some(*dt.offset())),
+                Err(_) => {
+                    let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+                        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f"))
+                        .map_err(|_| TimestampError(()))?;
+                    (local, None)
+                }
+            },
         };
         Ok(Timestamp {
             raw: text.into(),
@@ -98,6 +102,49 @@ impl Timestamp {
         // A fixed offset has no gaps or folds, so the mapping is always single.
         DateTime::from_naive_utc_and_offset(self.local - offset, offset)
     }
+}
+
+/// The number an all-digit ASCII slice spells.
+#[inline(always)]
+fn digits(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |n, &c| {
+        let d = c.wrapping_sub(b'0');
+        (d <= 9).then(|| n * 10 + u32::from(d))
+    })
+}
+
+/// Exactly `YYYY-MM-DD[T ]HH:MM:SS[.f]` with 1 to 9 fraction digits; anything else (offsets,
+/// leap seconds, other widths) is left to chrono, which gives the same value for this form.
+fn fast_naive(text: &str) -> Option<NaiveDateTime> {
+    let b = text.as_bytes();
+    if b.len() < 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let (year, month, day) = (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?);
+    let (hour, minute, second) = (
+        digits(&b[11..13])?,
+        digits(&b[14..16])?,
+        digits(&b[17..19])?,
+    );
+    let nanos = match &b[19..] {
+        [] => 0,
+        [b'.', fraction @ ..] if (1..=9).contains(&fraction.len()) => {
+            digits(fraction)? * 10u32.pow(9 - fraction.len() as u32)
+        }
+        _ => return None,
+    };
+    if second > 59 {
+        return None;
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(year as i32, month, day)?;
+    let time = chrono::NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
+    Some(NaiveDateTime::new(date, time))
 }
 
 impl fmt::Debug for Timestamp {

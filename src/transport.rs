@@ -15,7 +15,7 @@ use backon::Retryable;
 use bytes::Bytes;
 use futures_util::StreamExt;
 use progenitor_client::{Error as GenError, ResponseValue};
-use reqwest::header::{HeaderMap, HeaderValue};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use tracing::Instrument;
 
 use crate::error::{
@@ -33,7 +33,7 @@ pub(crate) const DEFAULT_BODY_LIMIT: usize = 4 * 1024 * 1024;
 
 /// Per-attempt state shared between the layer and [`exec`].
 pub(crate) struct Attempt {
-    headers: HeaderMap,
+    headers: std::sync::Arc<HeaderMap>,
     body_limit: usize,
     seen: RefCell<Seen>,
 }
@@ -59,10 +59,10 @@ pub(crate) async fn exec(
 ) -> reqwest::Result<reqwest::Response> {
     // progenitor adds `api-version: <info.version>` to every request; the vendors' version
     // header (where there is one) is the layer's, so the generator's is dropped.
-    request.headers_mut().remove("api-version");
+    request.headers_mut().remove(API_VERSION_GENERATED);
     let limit = ATTEMPT
         .try_with(|a| {
-            for (name, value) in &a.headers {
+            for (name, value) in a.headers.iter() {
                 request.headers_mut().insert(name, value.clone());
             }
             a.body_limit
@@ -72,16 +72,24 @@ pub(crate) async fn exec(
     let too_large = response.content_length().is_some_and(|n| n > limit as u64);
     let _ = ATTEMPT.try_with(|a| {
         let headers = response.headers();
-        let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+        let text = |name: &HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
         let mut seen = a.seen.borrow_mut();
         seen.status = Some(response.status());
-        seen.request_id = text("x-request-id").and_then(|v| uuid::Uuid::parse_str(v.trim()).ok());
-        seen.api_version = text("x-api-version").map(|v| v.trim().to_owned());
-        seen.retry_after = text("retry-after").and_then(parse_retry_after);
+        seen.request_id = text(&X_REQUEST_ID).and_then(|v| uuid::Uuid::parse_str(v.trim()).ok());
+        seen.api_version = text(&X_API_VERSION).map(|v| v.trim().to_owned());
+        seen.retry_after = text(&reqwest::header::RETRY_AFTER).and_then(parse_retry_after);
         seen.too_large = too_large;
     });
+    // A declared length within the cap needs no guard: hyper reads no byte past it.
+    if response.content_length().is_some_and(|n| n <= limit as u64) {
+        return Ok(response);
+    }
     Ok(limit_body(response, limit, too_large))
 }
+
+const API_VERSION_GENERATED: HeaderName = HeaderName::from_static("api-version");
+const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+const X_API_VERSION: HeaderName = HeaderName::from_static("x-api-version");
 
 /// Replaces the body with one that stops with an error past `limit` bytes.
 fn limit_body(response: reqwest::Response, limit: usize, too_large: bool) -> reqwest::Response {
@@ -130,8 +138,8 @@ fn over_limit(e: &(dyn std::error::Error + 'static)) -> bool {
 
 /// What one attempt sends with.
 pub(crate) struct Prepared<S> {
-    /// Headers added to the request.
-    pub(crate) headers: HeaderMap,
+    /// Headers added to the request (shared: a static credential's never change).
+    pub(crate) headers: std::sync::Arc<HeaderMap>,
     /// Passed to the request closure.
     pub(crate) session: S,
     /// Which credential generation the attempt uses.
@@ -217,26 +225,30 @@ impl Transport {
         let (send, accept, attempts_ref) = (&send, &accept, &attempts);
         let once = || {
             let n = attempts_ref.fetch_add(1, Ordering::Relaxed) + 1;
-            async move {
-                let (mut result, generation) = self.attempt(vendor, send, accept).await;
-                // Only a credential a request was sent with can be renewed: one refused while
-                // it was being obtained (GetSessionToken refusing the API key) is final.
-                if let (Err(e), Some(generation)) = (&result, generation) {
-                    if credential_refused(e) && vendor.credential_rejected(generation).await {
-                        tracing::debug!(
-                            "credentials rejected; repeating the attempt with fresh ones"
-                        );
-                        result = self.attempt(vendor, send, accept).await.0;
+            // Boxed: the attempt's state machine is kilobytes, and every layer above
+            // (retry, span) would otherwise move it.
+            Box::pin(
+                async move {
+                    let (mut result, generation) = self.attempt(vendor, send, accept).await;
+                    // Only a credential a request was sent with can be renewed: one refused while
+                    // it was being obtained (GetSessionToken refusing the API key) is final.
+                    if let (Err(e), Some(generation)) = (&result, generation) {
+                        if credential_refused(e) && vendor.credential_rejected(generation).await {
+                            tracing::debug!(
+                                "credentials rejected; repeating the attempt with fresh ones"
+                            );
+                            result = self.attempt(vendor, send, accept).await.0;
+                        }
                     }
+                    result.map_err(|mut e| {
+                        if let Some(meta) = e.meta_mut() {
+                            meta.attempts = n;
+                        }
+                        e
+                    })
                 }
-                result.map_err(|mut e| {
-                    if let Some(meta) = e.meta_mut() {
-                        meta.attempts = n;
-                    }
-                    e
-                })
-            }
-            .instrument(tracing::debug_span!("attempt", number = n))
+                .instrument(tracing::debug_span!("attempt", number = n)),
+            )
         };
         let cap = self.retry.max_retry_after;
         let result = once
@@ -327,7 +339,7 @@ impl Transport {
             body_limit: self.body_limit,
             seen: RefCell::new(Seen::default()),
         };
-        let (outcome, seen) = ATTEMPT
+        let (outcome, mut seen) = ATTEMPT
             .scope(attempt, async {
                 let outcome = send(&prepared.session).await;
                 let seen = ATTEMPT.with(|a| a.seen.take());
@@ -337,7 +349,7 @@ impl Transport {
         let meta = ResponseMeta {
             status: seen.status,
             request_id: seen.request_id,
-            api_version: seen.api_version.clone(),
+            api_version: seen.api_version.take(),
             retry_after: seen.retry_after,
             attempts: 1,
         };
@@ -494,4 +506,19 @@ pub(crate) fn http_client(
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .map_err(|e| Error::invalid("http client", e.to_string()))
+}
+
+/// `ResponseValue::from_response` without the copy of the headers (the layer has recorded
+/// what it needs from them in [`exec`]).
+pub(crate) async fn response_value<T: serde::de::DeserializeOwned, E>(
+    response: reqwest::Response,
+) -> Result<ResponseValue<T>, GenError<E>> {
+    let status = response.status();
+    let full = response
+        .bytes()
+        .await
+        .map_err(GenError::ResponseBodyError)?;
+    let inner =
+        serde_json::from_slice(&full).map_err(|e| GenError::InvalidResponsePayload(full, e))?;
+    Ok(ResponseValue::new(inner, status, HeaderMap::new()))
 }

@@ -897,6 +897,22 @@ fn timestamp_text(rng: &mut Rng) -> String {
     text
 }
 
+/// What the timestamp parser accepts, as chrono's own parsers read it: RFC 3339, or the
+/// same without an offset (with `T` or a space), after a four-digit year.
+fn chrono_reference(text: &str) -> Option<(chrono::NaiveDateTime, Option<chrono::FixedOffset>)> {
+    let b = text.as_bytes();
+    if b.len() < 5 || !b[..4].iter().all(u8::is_ascii_digit) || b[4] != b'-' {
+        return None;
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(text) {
+        return Some((dt.naive_local(), Some(*dt.offset())));
+    }
+    chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f"))
+        .ok()
+        .map(|naive| (naive, None))
+}
+
 #[test]
 fn fuzz_timestamps() {
     let accepted = AtomicU64::new(0);
@@ -909,6 +925,15 @@ fn fuzz_timestamps() {
     })
     .run(&any::<u64>(), |seed| {
         let text = timestamp_text(&mut Rng(seed));
+        // The parser's fast path for offset-less text must agree with chrono's parsers.
+        prop_assert_eq!(
+            Timestamp::parse(&text)
+                .ok()
+                .map(|t| (t.naive(), t.offset())),
+            chrono_reference(&text),
+            "{}",
+            text
+        );
         let Ok(ts) = Timestamp::parse(&text) else {
             prop_assert!(serde_json::from_value::<Timestamp>(json!(text)).is_err());
             return Ok(());

@@ -280,6 +280,11 @@ impl ClientBuilder {
             reqwest::header::ACCEPT,
             HeaderValue::from_static("application/json"),
         );
+        // A static token's header is part of the fixed set: an attempt shares it, no copy.
+        if let Auth::Static(value) = &auth {
+            fixed.insert(reqwest::header::AUTHORIZATION, value.clone());
+        }
+        let fixed = Arc::new(fixed);
         let generated = generated::Client::new_with_client(&base_url, http);
         Ok(Client {
             inner: Arc::new(Inner {
@@ -328,7 +333,7 @@ struct Inner {
     generated: generated::Client,
     transport: Transport,
     auth: Auth,
-    fixed: HeaderMap,
+    fixed: Arc<HeaderMap>,
     base_url: String,
     tenant: String,
     api_version: ApiVersion,
@@ -452,13 +457,11 @@ impl VendorCall for Inner {
     type Session = ();
 
     async fn prepare(&self) -> Result<Prepared<()>, Error> {
-        let mut headers = self.fixed.clone();
-        let generation = match &self.auth {
-            Auth::Static(value) => {
-                headers.insert(reqwest::header::AUTHORIZATION, value.clone());
-                0
-            }
+        let (headers, generation) = match &self.auth {
+            // Built once, with the authorization header, when the client was built.
+            Auth::Static(_) => (self.fixed.clone(), 0),
             Auth::Provider(provider) => {
+                let mut headers = (*self.fixed).clone();
                 let token = provider.token().await?;
                 let value = authorization_value(token.secret.expose_secret()).map_err(|e| {
                     Error::Credentials {
@@ -467,7 +470,7 @@ impl VendorCall for Inner {
                     }
                 })?;
                 headers.insert(reqwest::header::AUTHORIZATION, value);
-                token.generation
+                (Arc::new(headers), token.generation)
             }
         };
         Ok(Prepared {

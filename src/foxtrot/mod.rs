@@ -203,7 +203,7 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 generated: generated::Client::new_with_client(&base_url, http),
                 transport,
-                headers,
+                headers: Arc::new(headers),
                 base_url,
             }),
         })
@@ -219,7 +219,7 @@ pub struct Client {
 struct Inner {
     generated: generated::Client,
     transport: Transport,
-    headers: HeaderMap,
+    headers: Arc<HeaderMap>,
     base_url: String,
 }
 

@@ -256,6 +256,7 @@ impl ClientBuilder {
                 company_id,
                 session,
                 refresh_early: self.refresh_early,
+                no_headers: Arc::new(HeaderMap::new()),
                 base_url,
             }),
         })
@@ -283,6 +284,8 @@ struct Inner {
     session: Session,
     refresh_early: Duration,
     base_url: String,
+    /// PDM sends nothing in headers; shared so that an attempt costs no allocation.
+    no_headers: Arc<HeaderMap>,
 }
 
 impl fmt::Debug for Client {
@@ -402,7 +405,7 @@ impl VendorCall for SessionFetch<'_> {
 
     async fn prepare(&self) -> Result<Prepared<()>, Error> {
         Ok(Prepared {
-            headers: HeaderMap::new(),
+            headers: self.0.no_headers(),
             session: (),
             generation: 0,
         })
@@ -416,6 +419,10 @@ impl VendorCall for SessionFetch<'_> {
 }
 
 impl Inner {
+    fn no_headers(&self) -> Arc<HeaderMap> {
+        self.no_headers.clone()
+    }
+
     async fn fetch_session(&self, key: &ApiKey) -> Result<Response<types::Session>, Error> {
         let body = types::GetSessionTokenRequest {
             company_id: self.company_id,
@@ -443,7 +450,7 @@ impl VendorCall for Inner {
     async fn prepare(&self) -> Result<Prepared<SessionToken>, Error> {
         match &self.session {
             Session::Fixed(token) => Ok(Prepared {
-                headers: HeaderMap::new(),
+                headers: self.no_headers(),
                 session: token.clone(),
                 generation: 0,
             }),
@@ -456,7 +463,7 @@ impl VendorCall for Inner {
                     })
                     .await?;
                 Ok(Prepared {
-                    headers: HeaderMap::new(),
+                    headers: self.no_headers(),
                     session,
                     generation,
                 })
