@@ -449,7 +449,7 @@ fn header_table(headers: &[HeaderRule]) -> String {
 /// Takes out of every generated call what the layer does not use: the `api-version` header
 /// map (the vendors' version header is the layer's, and `exec` removed it anyway), and the
 /// copy of the response headers `ResponseValue::from_response` makes (the layer records what
-/// it needs in `exec`).
+/// it needs in `exec`); and points `NaiveDate` fields at the layer's direct date decoder.
 struct Lean;
 
 impl syn::visit_mut::VisitMut for Lean {
@@ -460,6 +460,23 @@ impl syn::visit_mut::VisitMut for Lean {
             !text.contains("header_map") || text.contains(". headers (header_map)")
         });
         syn::visit_mut::visit_block_mut(self, block);
+    }
+
+    fn visit_field_mut(&mut self, field: &mut syn::Field) {
+        // chrono's `NaiveDate` decoder runs its general format parser; the layer's reads the
+        // vendors' `YYYY-MM-DD` directly and hands anything else to chrono.
+        let ty = &field.ty;
+        let ty = quote::quote!(#ty).to_string().replace(' ', "");
+        if ty == "::chrono::naive::NaiveDate" {
+            field.attrs.push(syn::parse_quote!(
+                #[serde(deserialize_with = "crate::timestamp::date_serde::required")]
+            ));
+        } else if ty == "::std::option::Option<::chrono::naive::NaiveDate>" {
+            field.attrs.push(syn::parse_quote!(
+                #[serde(default, deserialize_with = "crate::timestamp::date_serde::optional")]
+            ));
+        }
+        syn::visit_mut::visit_field_mut(self, field);
     }
 
     fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {

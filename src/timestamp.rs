@@ -113,6 +113,70 @@ fn digits(b: &[u8]) -> Option<u32> {
     })
 }
 
+/// Exactly `YYYY-MM-DD` (callers have checked the dashes' places for their own form).
+#[inline(always)]
+fn fast_date(b: &[u8]) -> Option<chrono::NaiveDate> {
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?);
+    chrono::NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+/// Decoding of `format: date` fields (`chrono::NaiveDate`), which the build script attaches
+/// with `deserialize_with`: the vendors' `YYYY-MM-DD` is read directly, anything else goes to
+/// chrono's own parser, so what is accepted and each error are chrono's.
+#[cfg_attr(not(any(feature = "cro", feature = "pdm")), allow(dead_code))]
+pub(crate) mod date_serde {
+    use std::fmt;
+
+    use chrono::NaiveDate;
+    use serde::de::{Deserializer, Error, Visitor};
+
+    struct Date;
+
+    impl Visitor<'_> for Date {
+        type Value = NaiveDate;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a formatted date string")
+        }
+        fn visit_str<E: Error>(self, v: &str) -> Result<NaiveDate, E> {
+            match super::fast_date(v.as_bytes()) {
+                Some(date) => Ok(date),
+                None => v.parse().map_err(E::custom),
+            }
+        }
+    }
+
+    struct OptionalDate;
+
+    impl<'de> Visitor<'de> for OptionalDate {
+        type Value = Option<NaiveDate>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a formatted date string or null")
+        }
+        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            required(d).map(Some)
+        }
+    }
+
+    /// A `NaiveDate` field.
+    pub(crate) fn required<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_str(Date)
+    }
+
+    /// An `Option<NaiveDate>` field (absent or `null` is `None`).
+    pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        d.deserialize_option(OptionalDate)
+    }
+}
+
 /// Exactly `YYYY-MM-DD[T ]HH:MM:SS[.f]` with 1 to 9 fraction digits; anything else (offsets,
 /// leap seconds, other widths) is left to chrono, which gives the same value for this form.
 fn fast_naive(text: &str) -> Option<NaiveDateTime> {
@@ -126,7 +190,7 @@ fn fast_naive(text: &str) -> Option<NaiveDateTime> {
     {
         return None;
     }
-    let (year, month, day) = (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?);
+    let date = fast_date(&b[..10])?;
     let (hour, minute, second) = (
         digits(&b[11..13])?,
         digits(&b[14..16])?,
@@ -142,7 +206,6 @@ fn fast_naive(text: &str) -> Option<NaiveDateTime> {
     if second > 59 {
         return None;
     }
-    let date = chrono::NaiveDate::from_ymd_opt(year as i32, month, day)?;
     let time = chrono::NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
     Some(NaiveDateTime::new(date, time))
 }

@@ -971,6 +971,93 @@ fn fuzz_timestamps() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Dates (PDM's `created`, `last_modified` and `dob`): the SDK's decoder reads `YYYY-MM-DD`
+// itself and must agree with chrono's `NaiveDate` parser on every text.
+
+fn date_text(rng: &mut Rng) -> String {
+    if rng.one_in(5) {
+        return random_string(rng);
+    }
+    let year = match rng.below(5) {
+        0 => format!("{}", rng.below(100_000)),
+        1 => format!("{:+05}", rng.next() as i32 % 20_000),
+        _ => format!("{:04}", rng.below(10_000)),
+    };
+    let field = |rng: &mut Rng| match rng.below(8) {
+        0 => format!("{}", rng.below(40)),
+        _ => format!("{:02}", rng.below(34)),
+    };
+    let sep = |rng: &mut Rng| *rng.pick(&["-", "-", "-", "-", " -", "/", ""]);
+    let mut text = format!("{year}{}{}{}{}", sep(rng), field(rng), sep(rng), field(rng));
+    if rng.one_in(8) {
+        text.push_str(*rng.pick(&[" ", "T00:00:00", "Z", "\n"]));
+    }
+    if rng.one_in(8) {
+        text.insert(0, ' ');
+    }
+    if rng.one_in(8) {
+        text.truncate(rng.below(text.len() + 1));
+    }
+    text
+}
+
+#[test]
+fn fuzz_dates() {
+    let customer = examples("pdm", "GetCustomerResponse")
+        .into_iter()
+        .find_map(|answer| answer.get("customer").filter(|c| c.is_object()).cloned())
+        .expect("a GetCustomer example with a customer");
+    let accepted = AtomicU64::new(0);
+    TestRunner::new(Config {
+        cases: cases(),
+        failure_persistence: None,
+        ..Config::default()
+    })
+    .run(&any::<u64>(), |seed| {
+        let mut rng = Rng(seed);
+        let (created, dob) = (date_text(&mut rng), date_text(&mut rng));
+        let mut body = customer.clone();
+        body["created"] = json!(created);
+        let dob_sent = match rng.below(3) {
+            0 => {
+                body.as_object_mut().unwrap().remove("dob");
+                None
+            }
+            1 => {
+                body["dob"] = Value::Null;
+                None
+            }
+            _ => {
+                body["dob"] = json!(dob);
+                Some(dob)
+            }
+        };
+        let expected_created = created.parse::<chrono::NaiveDate>().ok();
+        let expected_dob = dob_sent
+            .as_deref()
+            .map(|d| d.parse::<chrono::NaiveDate>().ok());
+        let decoded = serde_json::from_value::<pdm::types::Customer>(body);
+        let all_valid = expected_created.is_some() && expected_dob.is_none_or(|d| d.is_some());
+        match decoded {
+            Ok(c) => {
+                prop_assert!(all_valid, "accepted {:?} / {:?}", created, dob_sent);
+                prop_assert_eq!(Some(c.created), expected_created);
+                prop_assert_eq!(c.dob, expected_dob.flatten());
+                accepted.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(e) => prop_assert!(!all_valid, "refused {:?} / {:?}: {}", created, dob_sent, e),
+        }
+        Ok(())
+    })
+    .unwrap();
+    eprintln!(
+        "fuzz dates: {} customers, {} accepted",
+        cases(),
+        accepted.load(Ordering::Relaxed)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Hostile inputs every decoder meets once: deep nesting, huge numbers and strings.
 
 #[test]
