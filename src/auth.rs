@@ -57,6 +57,7 @@ impl StaticToken {
         StaticToken(SecretString::from(strip_bearer(token.into())))
     }
 
+    #[cfg(feature = "cro")]
     pub(crate) fn secret(&self) -> &SecretString {
         &self.0
     }

@@ -54,6 +54,7 @@ pub(crate) fn timeouts(connect: Duration, attempt: Duration) -> Result<(), Error
 }
 
 /// A credential that is sent: not blank, no control characters.
+#[cfg(any(feature = "pdm", feature = "foxtrot"))]
 pub(crate) fn secret(field: &'static str, value: &str) -> Result<(), Error> {
     if value.trim().is_empty() {
         return Err(Error::invalid(field, "must not be empty"));
