@@ -990,7 +990,7 @@ fn date_text(rng: &mut Rng) -> String {
     let sep = |rng: &mut Rng| *rng.pick(&["-", "-", "-", "-", " -", "/", ""]);
     let mut text = format!("{year}{}{}{}{}", sep(rng), field(rng), sep(rng), field(rng));
     if rng.one_in(8) {
-        text.push_str(*rng.pick(&[" ", "T00:00:00", "Z", "\n"]));
+        text.push_str(rng.pick::<&str>(&[" ", "T00:00:00", "Z", "\n"]));
     }
     if rng.one_in(8) {
         text.insert(0, ' ');
