@@ -818,6 +818,22 @@ async fn over_long_path_ids_are_refused() {
     let long = "x".repeat(100_000);
     let result = client.get_customer("dc", &long).await.map(drop);
     assert_eq!(invalid_field(result).as_deref(), Some("customer_id"));
+    // The limit counts characters, not bytes: 1,024 two-byte characters pass the check (and
+    // reach the closed port), 1,025 do not.
+    let client = foxtrot::Client::builder()
+        .base_url("http://127.0.0.1:9")
+        .api_key("key")
+        .retry_policy(customer_apis::RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    for (chars, refused) in [(1024, false), (1025, true)] {
+        for unit in ["x", "é"] {
+            let id = unit.repeat(chars);
+            let result = client.get_customer(&id, "c").await.map(drop);
+            let field = invalid_field(result);
+            assert_eq!(field.is_some(), refused, "{chars} × {unit:?}: {field:?}");
+        }
+    }
 }
 
 #[test]

@@ -240,7 +240,8 @@ fn id<T: std::str::FromStr>(field: &'static str, value: &str) -> Result<T, Error
     if value.is_empty() {
         return Err(Error::invalid(field, "must be at least 1 character long"));
     }
-    if value.chars().count() > MAX_ID_CHARS {
+    // No more bytes than the limit means no more characters: counting is for long ids only.
+    if value.len() > MAX_ID_CHARS && value.chars().count() > MAX_ID_CHARS {
         return Err(Error::invalid(
             field,
             "must be at most 1024 characters long (an SDK limit)",
