@@ -57,9 +57,8 @@ pub(crate) async fn exec(
     client: &reqwest::Client,
     mut request: reqwest::Request,
 ) -> reqwest::Result<reqwest::Response> {
-    // progenitor adds `api-version: <info.version>` to every request; the vendors' version
-    // header (where there is one) is the layer's, so the generator's is dropped.
-    request.headers_mut().remove(API_VERSION_GENERATED);
+    // progenitor's own `api-version: <info.version>` header is taken out of the generated
+    // calls by the build script; the vendors' version header (where there is one) is the layer's.
     let limit = ATTEMPT
         .try_with(|a| {
             for (name, value) in a.headers.iter() {
@@ -87,7 +86,6 @@ pub(crate) async fn exec(
     Ok(limit_body(response, limit, too_large))
 }
 
-const API_VERSION_GENERATED: HeaderName = HeaderName::from_static("api-version");
 const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 const X_API_VERSION: HeaderName = HeaderName::from_static("x-api-version");
 

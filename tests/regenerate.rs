@@ -39,6 +39,27 @@ fn an_added_optional_field_appears_in_the_generated_model_with_its_rule() {
 }
 
 #[test]
+fn generated_calls_carry_no_generator_headers_and_copy_no_response_headers() {
+    // progenitor sends `api-version: <info.version>` from a per-call header map and copies
+    // every response's headers; the build script takes both out (the layer owns the version
+    // header and records what it needs). If a progenitor upgrade changes their shape, this fails.
+    for vendor in ["cro", "pdm", "foxtrot"] {
+        let path = format!("{}/specs/{vendor}.yaml", env!("CARGO_MANIFEST_DIR"));
+        let (code, _) = codegen::generate(&std::fs::read_to_string(path).unwrap()).unwrap();
+        for leftover in ["header_map", "HeaderMap::with_capacity", "from_response"] {
+            assert!(
+                !code.contains(leftover),
+                "{vendor}: generated code has {leftover}"
+            );
+        }
+        assert!(
+            code.contains("crate::transport::response_value(response)"),
+            "{vendor}"
+        );
+    }
+}
+
+#[test]
 fn generation_is_deterministic() {
     let spec = cro_spec();
     assert_eq!(
