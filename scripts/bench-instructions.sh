@@ -9,6 +9,8 @@
 # excluded; the kernel's share of a call, which is the same for both, is not seen by valgrind).
 # Per call = (count for 1,300 calls - count for 300 calls) / 1,000, which removes start-up.
 #
+# Then, per vendor, where the difference goes by kind of work (scripts/callgrind-breakdown.py).
+#
 # Usage: scripts/bench-instructions.sh     (about 2 minutes; needs valgrind)
 set -euo pipefail
 
@@ -38,4 +40,11 @@ for vendor in cro pdm foxtrot; do
   s=$(per_call "${vendor}_sdk")
   b=$(per_call "${vendor}_baseline")
   python3 -c "import sys; s, b = int(sys.argv[2]), int(sys.argv[3]); print(f'| {sys.argv[1]} get_customer | {s:,} | {b:,} | **{s / b:.3f}×** |')" "$vendor" "$s" "$b"
+done
+
+for vendor in cro pdm foxtrot; do
+  printf '\n%s get_customer:\n\n' "$vendor"
+  python3 scripts/callgrind-breakdown.py \
+    "$WORK/${vendor}_sdk.1300-01" "$WORK/${vendor}_sdk.300-01" \
+    "$WORK/${vendor}_baseline.1300-01" "$WORK/${vendor}_baseline.300-01" 1000
 done
