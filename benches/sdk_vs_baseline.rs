@@ -810,7 +810,7 @@ fn paired(rounds: usize, mut block: impl FnMut(bool) -> Duration) -> (f64, Durat
 const PAIRED_ROUNDS: usize = 101;
 const CALLS_PER_BLOCK: u32 = 100;
 const DECODES_PER_BLOCK: u32 = 2_000;
-const THROUGHPUT_ROUNDS: usize = 9;
+const THROUGHPUT_ROUNDS: usize = 31;
 
 /// Times `n` sequential calls.
 fn sequential<Fut: Future<Output = ()>>(
