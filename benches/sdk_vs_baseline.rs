@@ -15,7 +15,8 @@
 //! 4. Allocations per call, counted by a global allocator (the servers' threads are not
 //!    counted): printed before the timings, and written to `target/criterion/allocations.json`.
 //!    Then, because a 2-core machine drifts between criterion's groups, each round trip again as
-//!    31 interleaved blocks of 300 SDK and 300 baseline calls (`paired.json`, median ratio).
+//!    101 interleaved pairs of blocks of 100 SDK and 100 baseline calls (decodes: 2,000 per
+//!    block; throughput: 31 pairs of 10,000-call blocks), in `paired.json` as median ratios.
 //! 5. `round_trip/pdm_get_customer` (API key; the session fetched once and cached) and
 //!    `round_trip/foxtrot_get_customer` (envelope unwrapped), with their allocations.
 //!
