@@ -8,7 +8,8 @@
 //! 2. `round_trip/cro_get_customer`: one Get Customer against an in-process HTTP/1.1 server
 //!    that answers fixed bytes (the sample, with `x-request-id` and `x-api-version`; keep-alive),
 //!    the SDK client against a hand-written reqwest + serde call with the same reqwest settings
-//!    (connect timeout 10 s, timeout 30 s, same user agent) and the same request headers, on a
+//!    (connect timeout 10 s, timeout 30 s, same user agent, redirects off) and the same request
+//!    headers, on a
 //!    single-threaded runtime (so that the SDK's own cost is not hidden behind thread hand-offs).
 //! 3. `throughput/cro_get_customer`: 10,000 calls with at most 64 in flight (64 tasks on a
 //!    two-worker runtime), same contenders.

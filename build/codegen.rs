@@ -447,7 +447,7 @@ fn header_table(headers: &[HeaderRule]) -> String {
 }
 
 /// Takes out of every generated call what the layer does not use: the `api-version` header
-/// map (the vendors' version header is the layer's, and `exec` removed it anyway), and the
+/// map (the vendors' version header is the layer's), and the
 /// copy of the response headers `ResponseValue::from_response` makes (the layer records what
 /// it needs in `exec`); and points `NaiveDate` fields at the layer's direct date decoder.
 struct Lean;

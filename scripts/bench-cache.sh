@@ -10,7 +10,7 @@
 # ratios of benches/sdk_vs_baseline.rs better than the instruction ratio does, because most of
 # the SDK's extra cost is L1 misses (more code on the call path, more memory written).
 #
-# Usage: scripts/bench-cache.sh     (about 4 minutes; needs valgrind)
+# Usage: scripts/bench-cache.sh     (about 30 seconds; needs valgrind)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

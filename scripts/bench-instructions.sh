@@ -11,7 +11,7 @@
 #
 # Then, per vendor, where the difference goes by kind of work (scripts/callgrind-breakdown.py).
 #
-# Usage: scripts/bench-instructions.sh     (about 2 minutes; needs valgrind)
+# Usage: scripts/bench-instructions.sh     (about 30 seconds; needs valgrind)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

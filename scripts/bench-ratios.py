@@ -2,7 +2,8 @@
 """Prints each benchmark of `benches/sdk_vs_baseline.rs` as a ratio to its baseline.
 
 Reads what the last `cargo bench --bench sdk_vs_baseline --features sandbox` left in
-target/criterion (criterion's estimates, and allocations.json written by the bench itself).
+target/criterion (criterion's estimates, and allocations.json and paired.json written by the
+bench itself).
 Usage: scripts/bench-ratios.py [TARGET_DIR]   (default: target, or $CARGO_TARGET_DIR)
 """
 import json

@@ -15,7 +15,7 @@
 # after the SDK, and the mean of its two builds is the reference. The crate is built from a copy of
 # the working tree, so the live tree is never touched.
 #
-# Usage: scripts/build-cost.sh            (about 10 minutes on 2 cores)
+# Usage: scripts/build-cost.sh            (3 to 6 minutes on 2 cores)
 #        PROFILE=release CODEGEN_RUNS=9 scripts/build-cost.sh
 set -euo pipefail
 
