@@ -405,7 +405,7 @@ impl VendorCall for SessionFetch<'_> {
 
     async fn prepare(&self) -> Result<Prepared<()>, Error> {
         Ok(Prepared {
-            headers: self.0.no_headers(),
+            headers: self.0.no_headers.clone(),
             session: (),
             generation: 0,
         })
@@ -419,10 +419,6 @@ impl VendorCall for SessionFetch<'_> {
 }
 
 impl Inner {
-    fn no_headers(&self) -> Arc<HeaderMap> {
-        self.no_headers.clone()
-    }
-
     async fn fetch_session(&self, key: &ApiKey) -> Result<Response<types::Session>, Error> {
         let body = types::GetSessionTokenRequest {
             company_id: self.company_id,
@@ -450,7 +446,7 @@ impl VendorCall for Inner {
     async fn prepare(&self) -> Result<Prepared<SessionToken>, Error> {
         match &self.session {
             Session::Fixed(token) => Ok(Prepared {
-                headers: self.no_headers(),
+                headers: self.no_headers.clone(),
                 session: token.clone(),
                 generation: 0,
             }),
@@ -463,7 +459,7 @@ impl VendorCall for Inner {
                     })
                     .await?;
                 Ok(Prepared {
-                    headers: self.no_headers(),
+                    headers: self.no_headers.clone(),
                     session,
                     generation,
                 })
