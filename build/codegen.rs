@@ -462,6 +462,29 @@ impl syn::visit_mut::VisitMut for Lean {
         syn::visit_mut::visit_block_mut(self, block);
     }
 
+    /// progenitor's path encoder leaves `\\` as is, which URL parsing reads as `/` for http(s):
+    /// a path parameter could climb out of its segment. The generated calls (inside `format!`,
+    /// where no expression can be rewritten) get the layer's encoder through their import:
+    /// `use progenitor_client::{encode_path, ..}` becomes
+    /// `use {progenitor_client::{..}, crate::transport::encode_path}`.
+    fn visit_item_use_mut(&mut self, item: &mut syn::ItemUse) {
+        if let syn::UseTree::Path(path) = &mut item.tree {
+            if path.ident == "progenitor_client" {
+                if let syn::UseTree::Group(group) = &mut *path.tree {
+                    let before = group.items.len();
+                    group.items = std::mem::take(&mut group.items)
+                        .into_iter()
+                        .filter(|t| !matches!(t, syn::UseTree::Name(n) if n.ident == "encode_path"))
+                        .collect();
+                    if group.items.len() != before {
+                        let rest = item.tree.clone();
+                        item.tree = syn::parse_quote!({ #rest, crate::transport::encode_path });
+                    }
+                }
+            }
+        }
+    }
+
     fn visit_field_mut(&mut self, field: &mut syn::Field) {
         // chrono's `NaiveDate` decoder runs its general format parser; the layer's reads the
         // vendors' `YYYY-MM-DD` directly and hands anything else to chrono.
@@ -497,6 +520,12 @@ impl syn::visit_mut::VisitMut for Lean {
                 .collect();
             if segments == ["ResponseValue", "from_response"] {
                 *expr = syn::parse_quote!(crate::transport::response_value);
+                return;
+            }
+            // progenitor's encoder leaves `\` as is, which URL parsing reads as `/` for
+            // http(s): a path parameter could climb out of its segment.
+            if segments == ["encode_path"] {
+                *expr = syn::parse_quote!(crate::transport::encode_path);
                 return;
             }
         }

@@ -45,6 +45,13 @@ pub trait TokenProvider: Send + Sync + fmt::Debug {
     /// The server answered 401 to a request sent with the token of `generation`. Returns
     /// `true` when a newer token is (or will be, on the next [`TokenProvider::token`]) available.
     fn rejected(&self, generation: u64) -> BoxFuture<'_, bool>;
+
+    /// Secrets besides the token that this provider holds (a refresh token, a client secret):
+    /// the client masks them, with the token, in whatever text a server answers. None by
+    /// default.
+    fn redactions(&self) -> Vec<SecretString> {
+        Vec::new()
+    }
 }
 
 /// A bearer token you obtained elsewhere; it is sent as is and never refreshed.
@@ -97,14 +104,21 @@ fn strip_bearer(token: String) -> String {
 /// server answers 401. Concurrent calls share one refresh. The token endpoint is sent
 /// `grant_type=refresh_token`, the refresh token and the client id (and secret, if set) as a
 /// form, and must answer `{"access_token": ..., "expires_in": <seconds>}`; a new
-/// `refresh_token` in the answer replaces the old one.
+/// `refresh_token` in the answer replaces the old one. An `expires_in` too large to add to
+/// the clock counts as no expiry.
+///
+/// Built with [`RefreshingToken::builder`], which checks every setting; give the builder to
+/// [`cro::ClientBuilder::refreshing_token`](crate::cro::ClientBuilder::refreshing_token) to
+/// have it use the client's timeouts and user agent.
 ///
 /// ```
 /// use customer_apis::RefreshingToken;
 ///
-/// let provider = RefreshingToken::new("https://auth.example.com/oauth/token", "my-client-id", "my-refresh-token")
-///     .client_secret("my-client-secret");
+/// let provider = RefreshingToken::builder("https://auth.example.com/oauth/token", "my-client-id", "my-refresh-token")
+///     .client_secret("my-client-secret")
+///     .build()?;
 /// assert!(!format!("{provider:?}").contains("my-refresh-token"));
+/// # Ok::<(), customer_apis::Error>(())
 /// ```
 #[derive(Clone)]
 pub struct RefreshingToken {
@@ -113,19 +127,18 @@ pub struct RefreshingToken {
 
 struct RefreshingInner {
     http: reqwest::Client,
-    token_url: String,
+    token_url: reqwest::Url,
     client_id: String,
     client_secret: Option<SecretString>,
     refresh_token: std::sync::Mutex<SecretString>,
     refresh_early: Duration,
-    allow_http: bool,
     cache: SharedCredential<SecretString>,
 }
 
 impl fmt::Debug for RefreshingToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RefreshingToken")
-            .field("token_url", &self.inner.token_url)
+            .field("token_url", &self.inner.token_url.as_str())
             .field("client_id", &self.inner.client_id)
             .field(
                 "client_secret",
@@ -136,8 +149,37 @@ impl fmt::Debug for RefreshingToken {
     }
 }
 
+/// Builds a [`RefreshingToken`]; [`RefreshingTokenBuilder::build`] checks every setting.
+pub struct RefreshingTokenBuilder {
+    token_url: String,
+    client_id: String,
+    refresh_token: SecretString,
+    client_secret: Option<SecretString>,
+    refresh_early: Duration,
+    allow_http: bool,
+    connect_timeout: Duration,
+    timeout: Duration,
+    user_agent: String,
+}
+
+impl fmt::Debug for RefreshingTokenBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RefreshingTokenBuilder")
+            .field("token_url", &self.token_url)
+            .field("client_id", &self.client_id)
+            .field(
+                "client_secret",
+                &self.client_secret.as_ref().map(|_| "[REDACTED]"),
+            )
+            .field("refresh_token", &"[REDACTED]")
+            .field("refresh_early", &self.refresh_early)
+            .field("allow_insecure_http", &self.allow_http)
+            .finish()
+    }
+}
+
 #[derive(Deserialize)]
-struct TokenAnswer {
+struct TokenAnswerJson {
     access_token: String,
     #[serde(default)]
     expires_in: Option<u64>,
@@ -145,54 +187,60 @@ struct TokenAnswer {
     refresh_token: Option<String>,
 }
 
+/// The largest token endpoint answer read (an OAuth token answer is a few hundred bytes).
+const MAX_TOKEN_ANSWER: usize = 64 * 1024;
+
+/// A token endpoint's answer, checked.
+pub(crate) struct TokenAnswer {
+    pub(crate) access_token: SecretString,
+    /// `None`: no expiry given.
+    pub(crate) lifetime: Option<Duration>,
+    pub(crate) refresh_token: Option<SecretString>,
+}
+
+/// Reads a token endpoint's answer. The error says what is wrong and where, never quoting
+/// the answer (it holds secrets, and a hostile server may put them anywhere).
+pub(crate) fn parse_token_answer(body: &[u8]) -> Result<TokenAnswer, String> {
+    let answer: TokenAnswerJson = serde_json::from_slice(body).map_err(|e| {
+        format!(
+            "token endpoint answer is not an OAuth token response ({:?} error at line {}, column {})",
+            e.classify(),
+            e.line(),
+            e.column()
+        )
+        .to_ascii_lowercase()
+    })?;
+    if answer.access_token.trim().is_empty() {
+        return Err("token endpoint answered an empty access_token".to_owned());
+    }
+    Ok(TokenAnswer {
+        access_token: SecretString::from(answer.access_token),
+        lifetime: answer.expires_in.map(Duration::from_secs),
+        refresh_token: answer
+            .refresh_token
+            .filter(|t| !t.trim().is_empty())
+            .map(SecretString::from),
+    })
+}
+
 impl RefreshingToken {
-    /// A provider that exchanges `refresh_token` at `token_url` for `client_id`.
-    pub fn new(
+    /// A builder for a provider that exchanges `refresh_token` at `token_url` for `client_id`.
+    pub fn builder(
         token_url: impl Into<String>,
         client_id: impl Into<String>,
         refresh_token: impl Into<String>,
-    ) -> Self {
-        RefreshingToken {
-            inner: Arc::new(RefreshingInner {
-                // No redirects: the refresh token would follow them to wherever they point.
-                http: reqwest::Client::builder()
-                    .timeout(Duration::from_secs(30))
-                    .redirect(reqwest::redirect::Policy::none())
-                    .build()
-                    .unwrap_or_default(),
-                token_url: token_url.into(),
-                client_id: client_id.into(),
-                client_secret: None,
-                refresh_token: std::sync::Mutex::new(SecretString::from(refresh_token.into())),
-                refresh_early: Duration::from_secs(60),
-                allow_http: false,
-                cache: SharedCredential::default(),
-            }),
+    ) -> RefreshingTokenBuilder {
+        RefreshingTokenBuilder {
+            token_url: token_url.into(),
+            client_id: client_id.into(),
+            refresh_token: SecretString::from(refresh_token.into()),
+            client_secret: None,
+            refresh_early: Duration::from_secs(60),
+            allow_http: false,
+            connect_timeout: crate::DEFAULT_CONNECT_TIMEOUT,
+            timeout: crate::DEFAULT_TIMEOUT,
+            user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
         }
-    }
-
-    fn with_inner(mut self, f: impl FnOnce(&mut RefreshingInner)) -> Self {
-        if let Some(inner) = Arc::get_mut(&mut self.inner) {
-            f(inner);
-        }
-        self
-    }
-
-    /// The client secret, for confidential clients.
-    pub fn client_secret(self, secret: impl Into<String>) -> Self {
-        let secret = SecretString::from(secret.into());
-        self.with_inner(|i| i.client_secret = Some(secret))
-    }
-
-    /// How long before expiry the token is refreshed (default 60 s).
-    pub fn refresh_early(self, margin: Duration) -> Self {
-        self.with_inner(|i| i.refresh_early = margin)
-    }
-
-    /// Allows a plain `http://` token URL to a host other than loopback (off by default: the
-    /// refresh token would travel unencrypted).
-    pub fn allow_insecure_http(self, allow: bool) -> Self {
-        self.with_inner(|i| i.allow_http = allow)
     }
 
     /// How many refreshes have been made; for tests and diagnostics.
@@ -218,21 +266,9 @@ impl RefreshingToken {
             message: what,
             retryable,
         };
-        let protected =
-            reqwest::Url::parse(&inner.token_url).map(|u| crate::config::is_protected(&u));
-        match protected {
-            Err(_) => return Err(failed("token_url is not an absolute URL".to_owned(), false)),
-            Ok(false) if !inner.allow_http => {
-                return Err(failed(
-                    format!("token_url {}", crate::config::PLAINTEXT_RULE),
-                    false,
-                ))
-            }
-            Ok(_) => {}
-        }
         let response = inner
             .http
-            .post(&inner.token_url)
+            .post(inner.token_url.clone())
             .form(&form)
             .send()
             .await
@@ -249,28 +285,120 @@ impl RefreshingToken {
                 crate::error::is_retryable_status(status),
             ));
         }
-        let body = response.bytes().await.map_err(|e| {
-            failed(
-                format!("token endpoint body unreadable: {}", without_url(&e)),
-                true,
-            )
-        })?;
-        let answer: TokenAnswer = serde_json::from_slice(&body).map_err(|e| {
-            failed(
-                format!("token endpoint answer is not an OAuth token response: {e}"),
-                false,
-            )
-        })?;
+        let mut response = response;
+        let mut body = Vec::new();
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) if body.len() + chunk.len() > MAX_TOKEN_ANSWER => {
+                    return Err(failed(
+                        format!("token endpoint answer exceeds {MAX_TOKEN_ANSWER} bytes"),
+                        false,
+                    ));
+                }
+                Ok(Some(chunk)) => body.extend_from_slice(&chunk),
+                Ok(None) => break,
+                Err(e) => {
+                    return Err(failed(
+                        format!("token endpoint body unreadable: {}", without_url(&e)),
+                        true,
+                    ))
+                }
+            }
+        }
+        let answer = parse_token_answer(&body).map_err(|why| failed(why, false))?;
         if let Some(new_refresh) = answer.refresh_token {
             *inner
                 .refresh_token
                 .lock()
-                .unwrap_or_else(|p| p.into_inner()) = SecretString::from(new_refresh);
+                .unwrap_or_else(|p| p.into_inner()) = new_refresh;
         }
-        Ok((
-            SecretString::from(answer.access_token),
-            answer.expires_in.map(Duration::from_secs),
-        ))
+        Ok((answer.access_token, answer.lifetime))
+    }
+}
+
+impl RefreshingTokenBuilder {
+    /// The client secret, for confidential clients.
+    pub fn client_secret(mut self, secret: impl Into<String>) -> Self {
+        self.client_secret = Some(SecretString::from(secret.into()));
+        self
+    }
+
+    /// How long before expiry the token is refreshed (default 60 s).
+    pub fn refresh_early(mut self, margin: Duration) -> Self {
+        self.refresh_early = margin;
+        self
+    }
+
+    /// Allows a plain `http://` token URL to a host other than loopback (off by default: the
+    /// refresh token would travel unencrypted).
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_http = allow;
+        self
+    }
+
+    /// How long to wait for a connection to the token endpoint (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long one token request may take (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The `User-Agent` sent to the token endpoint (default `customer-apis/<version>`).
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.user_agent = agent.into();
+        self
+    }
+
+    /// Takes the client's connection settings (a CRO builder does this).
+    #[cfg(feature = "cro")]
+    pub(crate) fn with_common(mut self, common: &crate::config::Common) -> Self {
+        self.connect_timeout = common.connect_timeout;
+        self.timeout = common.timeout;
+        self.user_agent = common.user_agent.clone();
+        self
+    }
+
+    /// Checks every setting: the token URL (absolute, http or https, no credentials, plain
+    /// http only to loopback unless allowed), a client id and a refresh token that are not
+    /// empty, the timeouts and the user agent. Errors name the setting and the rule.
+    pub fn build(self) -> Result<RefreshingToken, Error> {
+        let token_url = crate::config::base_url(&self.token_url, self.allow_http)
+            .map_err(|e| rename(e, "token_url"))?;
+        let token_url = reqwest::Url::parse(&token_url)
+            .map_err(|e| Error::invalid("token_url", format!("must be an absolute URL ({e})")))?;
+        if self.client_id.trim().is_empty() {
+            return Err(Error::invalid("client_id", "must not be empty"));
+        }
+        if self.refresh_token.expose_secret().trim().is_empty() {
+            return Err(Error::invalid("refresh_token", "must not be empty"));
+        }
+        crate::config::timeouts(self.connect_timeout, self.timeout)?;
+        let http =
+            crate::transport::http_client(self.connect_timeout, self.timeout, &self.user_agent)?;
+        Ok(RefreshingToken {
+            inner: Arc::new(RefreshingInner {
+                http,
+                token_url,
+                client_id: self.client_id,
+                client_secret: self.client_secret,
+                refresh_token: std::sync::Mutex::new(self.refresh_token),
+                refresh_early: self.refresh_early,
+                cache: SharedCredential::default(),
+            }),
+        })
+    }
+}
+
+/// The same rule, named for another setting (the token URL follows the base URL's rules).
+fn rename(e: Error, field: &'static str) -> Error {
+    match e {
+        Error::InvalidInput { rule, .. } => Error::invalid(field, rule),
+        other => other,
     }
 }
 
@@ -302,6 +430,18 @@ impl TokenProvider for RefreshingToken {
             self.inner.cache.invalidate(generation).await;
             true
         })
+    }
+
+    fn redactions(&self) -> Vec<SecretString> {
+        let inner = &*self.inner;
+        let refresh = inner
+            .refresh_token
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        std::iter::once(refresh)
+            .chain(inner.client_secret.clone())
+            .collect()
     }
 }
 
@@ -339,7 +479,9 @@ impl<T: Clone> SharedCredential<T> {
     {
         let mut state = self.state.lock().await;
         if let Some((value, expires)) = &state.value {
-            if expires.is_none_or(|at| Instant::now() + early < at) {
+            // Checked: a huge margin means "always renew", never a panic.
+            let fresh = |at: Instant| Instant::now().checked_add(early).is_some_and(|t| t < at);
+            if expires.is_none_or(fresh) {
                 return Ok((value.clone(), state.generation));
             }
         }
@@ -347,7 +489,9 @@ impl<T: Clone> SharedCredential<T> {
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let (value, lifetime) = fetch().await?;
         state.generation += 1;
-        state.value = Some((value.clone(), lifetime.map(|l| Instant::now() + l)));
+        // An expiry past what the clock can hold is no expiry (not a panic).
+        let expires = lifetime.and_then(|l| Instant::now().checked_add(l));
+        state.value = Some((value.clone(), expires));
         tracing::debug!(generation = state.generation, "credential refreshed");
         Ok((value, state.generation))
     }

@@ -70,15 +70,15 @@ pub(crate) const PLAINTEXT_RULE: &str =
     "uses plain http to a host other than loopback, so credentials would \
      travel unencrypted: use https, or allow_insecure_http(true) on the builder";
 
-/// `https`, or `http` to a loopback address (`localhost`, 127.0.0.0/8, `::1`).
+/// `https`, or `http` to a loopback address: an IP literal in 127.0.0.0/8 or `::1`, or the
+/// name `localhost` itself. Other names (`x.localhost`, `127.0.0.1.example.com`) go through
+/// DNS, which may answer anything, so they do not count.
 pub(crate) fn is_protected(url: &reqwest::Url) -> bool {
     if url.scheme() == "https" {
         return true;
     }
     match url.host() {
-        Some(url::Host::Domain(d)) => {
-            d.eq_ignore_ascii_case("localhost") || d.to_ascii_lowercase().ends_with(".localhost")
-        }
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
         Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
         None => false,
@@ -95,6 +95,7 @@ pub(crate) struct Common {
     pub(crate) user_agent: String,
     pub(crate) body_limit: usize,
     pub(crate) allow_http: bool,
+    pub(crate) operation_timeout: Option<Duration>,
 }
 
 impl Default for Common {
@@ -106,6 +107,7 @@ impl Default for Common {
             user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
             body_limit: crate::transport::DEFAULT_BODY_LIMIT,
             allow_http: false,
+            operation_timeout: None,
         }
     }
 }
@@ -119,11 +121,18 @@ impl Common {
     ) -> Result<(String, reqwest::Client, Transport), Error> {
         let url = base_url(raw_base_url, self.allow_http)?;
         timeouts(self.connect_timeout, self.timeout)?;
+        if self.operation_timeout.is_some_and(|d| d.is_zero()) {
+            return Err(Error::invalid(
+                "operation_timeout",
+                "must be greater than zero",
+            ));
+        }
         let http =
             crate::transport::http_client(self.connect_timeout, self.timeout, &self.user_agent)?;
         let transport = Transport {
             retry: self.retry.clone(),
             body_limit: self.body_limit,
+            deadline: self.operation_timeout,
         };
         Ok((url, http, transport))
     }
@@ -141,6 +150,16 @@ macro_rules! common_builder_methods {
         /// How long one attempt may take, connection to last body byte (default 30 s).
         pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
             self.common.timeout = timeout;
+            self
+        }
+
+        /// A deadline for a whole call: obtaining credentials, every attempt and the waits
+        /// between them (default none: each attempt is bounded by [`timeout`](Self::timeout),
+        /// the retries by the policy). Past it the call ends with
+        /// [`Error::Timeout`](crate::Error::Timeout), and no retry starts whose wait would end
+        /// past it.
+        pub fn operation_timeout(mut self, deadline: std::time::Duration) -> Self {
+            self.common.operation_timeout = Some(deadline);
             self
         }
 

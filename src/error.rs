@@ -7,6 +7,8 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use uuid::Uuid;
 
+use crate::redact::Redactor;
+
 /// What every answer, success or error, tells about the exchange.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
@@ -19,8 +21,12 @@ pub struct ResponseMeta {
     pub api_version: Option<String>,
     /// How long the server asked to wait before trying again (`Retry-After`), if it did.
     pub retry_after: Option<Duration>,
-    /// How many attempts the call took (1 when the first succeeded).
+    /// How many attempts the call took (1 when the first succeeded). A repeat with a renewed
+    /// credential (CRO 401, PDM 202) is an attempt too.
     pub attempts: u32,
+    /// How many HTTP requests the call sent in all, credential requests included (PDM's
+    /// GetSessionToken); 0 when it failed before sending any.
+    pub requests: u32,
 }
 
 impl fmt::Display for ResponseMeta {
@@ -40,7 +46,16 @@ impl fmt::Display for ResponseMeta {
             "{sep}{} attempt{}",
             self.attempts,
             if self.attempts == 1 { "" } else { "s" }
-        )
+        )?;
+        if self.requests != self.attempts {
+            write!(
+                f,
+                ", {} request{}",
+                self.requests,
+                if self.requests == 1 { "" } else { "s" }
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -94,16 +109,20 @@ impl fmt::Display for ApiError {
         if let Some(code) = &self.code {
             write!(f, " with code {code}")?;
         }
-        if let Some(detail) = &self.detail {
+        // An empty field the vendor sent says nothing: it is left out, not shown as `()`.
+        fn given(s: &Option<String>) -> Option<&str> {
+            s.as_deref().filter(|s| !s.trim().is_empty())
+        }
+        if let Some(detail) = given(&self.detail) {
             write!(f, ": {}", one_line(detail))?;
         }
-        if let Some(field) = &self.field {
+        if let Some(field) = given(&self.field) {
             write!(f, " (field {})", one_line(field))?;
         }
-        if let Some(explanation) = &self.explanation {
+        if let Some(explanation) = given(&self.explanation) {
             write!(f, " — {}", one_line(explanation))?;
         }
-        if let Some(excerpt) = &self.body_excerpt {
+        if let Some(excerpt) = given(&self.body_excerpt) {
             write!(f, "; body starts {excerpt:?}")?;
         }
         write!(f, " [{}]", self.meta)
@@ -309,23 +328,29 @@ pub enum Error {
         meta: Box<ResponseMeta>,
     },
     /// A success answer did not decode into the documented type.
-    #[error("could not decode {expected}: {reason}; body starts {excerpt:?} [{meta}]")]
+    #[error("could not decode {expected}: {reason}{}{} [{meta}]",
+        if excerpt.is_empty() { "" } else { "; body starts " },
+        if excerpt.is_empty() { String::new() } else { format!("{excerpt:?}") })]
     Decode {
         /// The type that was expected.
         expected: &'static str,
-        /// Why decoding failed.
+        /// Why decoding failed, with the JSON path of the field at fault where there is one
+        /// (`customers.dob: premature end of input`).
         reason: String,
-        /// The start of the body.
+        /// The start of the body (empty when the body decoded but was not usable).
         excerpt: String,
         /// Request id, API version and attempts.
         meta: Box<ResponseMeta>,
     },
-    /// The server applied another API version than the client pinned.
+    /// The server did not confirm the API version the client pinned: its `x-api-version` was
+    /// another version, missing, repeated or not readable. Checked before the body is decoded,
+    /// whatever the status.
     #[error("API version mismatch: pinned {pinned}, server answered {served} [{meta}]")]
     VersionMismatch {
         /// The version the client sent.
         pinned: String,
-        /// The version the server says it applied.
+        /// The version the server says it applied, or what was wrong with its header (`no
+        /// x-api-version header`, `2 x-api-version headers`, `an unreadable x-api-version`).
         served: String,
         /// Request id and attempts.
         meta: Box<ResponseMeta>,
@@ -335,6 +360,15 @@ pub enum Error {
     ResponseTooLarge {
         /// The configured cap in bytes.
         limit: usize,
+        /// Request id and attempts.
+        meta: Box<ResponseMeta>,
+    },
+    /// The vendor accepted the request but the answer is not ready (Foxtrot's envelope status
+    /// `pending`). Not retried automatically: ask again later.
+    #[error("{vendor} answered that the result is pending; ask again later [{meta}]")]
+    Pending {
+        /// Who answered.
+        vendor: Vendor,
         /// Request id and attempts.
         meta: Box<ResponseMeta>,
     },
@@ -373,7 +407,8 @@ impl Error {
             Error::InvalidInput { .. }
             | Error::Decode { .. }
             | Error::VersionMismatch { .. }
-            | Error::ResponseTooLarge { .. } => false,
+            | Error::ResponseTooLarge { .. }
+            | Error::Pending { .. } => false,
         }
     }
 
@@ -385,7 +420,8 @@ impl Error {
             | Error::Transport { meta, .. }
             | Error::Decode { meta, .. }
             | Error::VersionMismatch { meta, .. }
-            | Error::ResponseTooLarge { meta, .. } => Some(meta),
+            | Error::ResponseTooLarge { meta, .. }
+            | Error::Pending { meta, .. } => Some(meta),
             Error::InvalidInput { .. } | Error::Credentials { .. } => None,
         }
     }
@@ -415,8 +451,46 @@ impl Error {
             | Error::Transport { meta, .. }
             | Error::Decode { meta, .. }
             | Error::VersionMismatch { meta, .. }
-            | Error::ResponseTooLarge { meta, .. } => Some(meta),
+            | Error::ResponseTooLarge { meta, .. }
+            | Error::Pending { meta, .. } => Some(meta),
             Error::InvalidInput { .. } | Error::Credentials { .. } => None,
+        }
+    }
+
+    /// Every text in the error that came from a server, redacted and capped (see
+    /// [`Redactor`]). Idempotent.
+    pub(crate) fn sanitize(&mut self, redactor: &Redactor) {
+        let text = |s: &mut String| *s = redactor.text(s);
+        let opt = |s: &mut Option<String>| {
+            if let Some(s) = s {
+                *s = redactor.text(s);
+            }
+        };
+        if let Some(meta) = self.meta_mut() {
+            opt(&mut meta.api_version);
+        }
+        match self {
+            Error::Api(e) => {
+                opt(&mut e.field);
+                opt(&mut e.detail);
+                opt(&mut e.explanation);
+                opt(&mut e.body_excerpt);
+            }
+            Error::Decode {
+                reason, excerpt, ..
+            } => {
+                text(reason);
+                text(excerpt);
+            }
+            Error::VersionMismatch { served, .. } => text(served),
+            // The layer's own messages, with causes: redacted, not cut.
+            Error::Timeout { message, .. }
+            | Error::Transport { message, .. }
+            | Error::Credentials { message, .. } => {
+                *message = redactor.redact(message).into_owned();
+            }
+            Error::InvalidInput { .. } | Error::ResponseTooLarge { .. } | Error::Pending { .. } => {
+            }
         }
     }
 }
@@ -438,90 +512,6 @@ pub(crate) fn one_line(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// At most `max` bytes of a body, as text, cut on a character boundary, with the string
-/// values of credential-like JSON keys masked (see [`redact_secrets`]).
-pub(crate) fn excerpt(body: &[u8], max: usize) -> String {
-    let cut = &body[..body.len().min(max)];
-    let text = String::from_utf8_lossy(cut);
-    let text = redact_secrets(&text);
-    let mut text = one_line(&text).into_owned();
-    if body.len() > max {
-        text.push('…');
-    }
-    text
-}
-
-/// Parts of a JSON key that name a credential.
-const SECRET_KEY_PARTS: [&str; 6] = [
-    "token",
-    "key",
-    "secret",
-    "password",
-    "authorization",
-    "credential",
-];
-
-/// `text` with the string value of every JSON key naming a credential (`"session_token":
-/// "…"`, `"key": "…"`, `"access_token": "…"`) replaced by `[REDACTED]`. An answer that
-/// fails to decode may still carry one (a GetSessionToken answer with a malformed expiry
-/// carries the new session token), and its excerpt goes into `Display` and the logs. Works on
-/// cut and invalid JSON too: a value cut short is masked to the end.
-fn redact_secrets(text: &str) -> Cow<'_, str> {
-    /// The index of the quote closing a string whose contents start at `i` (or the end).
-    fn string_end(bytes: &[u8], mut i: usize) -> usize {
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\\' => i += 2,
-                b'"' => return i,
-                _ => i += 1,
-            }
-        }
-        bytes.len()
-    }
-    let skip_space = |bytes: &[u8], mut i: usize| {
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        i
-    };
-    let bytes = text.as_bytes();
-    let mut out = String::new();
-    let mut copied = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'"' {
-            i += 1;
-            continue;
-        }
-        let end = string_end(bytes, i + 1);
-        if end >= bytes.len() {
-            break;
-        }
-        let name = text[i + 1..end].to_ascii_lowercase();
-        let colon = skip_space(bytes, end + 1);
-        if colon < bytes.len() && bytes[colon] == b':' {
-            let value = skip_space(bytes, colon + 1);
-            if value < bytes.len()
-                && bytes[value] == b'"'
-                && SECRET_KEY_PARTS.iter().any(|part| name.contains(part))
-            {
-                let value_end = string_end(bytes, value + 1);
-                out.push_str(&text[copied..=value]);
-                out.push_str("[REDACTED]");
-                copied = value_end;
-                i = value_end + 1;
-                continue;
-            }
-        }
-        i = end + 1;
-    }
-    if copied == 0 {
-        return Cow::Borrowed(text);
-    }
-    out.push_str(&text[copied..]);
-    Cow::Owned(out)
-}
-
 /// How long a `Retry-After` header asks to wait (seconds or an HTTP date).
 pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
     let value = value.trim();
@@ -531,41 +521,4 @@ pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
     let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
     let delta = when.with_timezone(&chrono::Utc) - chrono::Utc::now();
     Some(delta.to_std().unwrap_or(Duration::ZERO))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::excerpt;
-
-    #[test]
-    fn excerpts_mask_credential_values_and_keep_the_rest() {
-        for (body, want) in [
-            (
-                r#"{"session":{"session_token":"9001|s3cr3t|0001","expires_utc_datetime":1}}"#,
-                r#"{"session":{"session_token":"[REDACTED]","expires_utc_datetime":1}}"#,
-            ),
-            (
-                r#"{"key" : "k\"ey", "Access_Token":"a", "detail": "token expired"}"#,
-                r#"{"key" : "[REDACTED]", "Access_Token":"[REDACTED]", "detail": "token expired"}"#,
-            ),
-            (
-                r#"{"refresh_token": "cut sho"#,
-                r#"{"refresh_token": "[REDACTED]"#,
-            ),
-            (
-                r#"{"api_key": 42, "id": "x"}"#,
-                r#"{"api_key": 42, "id": "x"}"#,
-            ),
-            ("<html>token: abc</html>", "<html>token: abc</html>"),
-            (r#"{"a":"\"","token":"#, r#"{"a":"\"","token":"#),
-        ] {
-            assert_eq!(excerpt(body.as_bytes(), 200), want);
-        }
-        // Cut inside the secret's value: masked to the end.
-        let body = format!(r#"{{"session_token":"{}"}}"#, "s".repeat(300));
-        assert_eq!(
-            excerpt(body.as_bytes(), 100),
-            r#"{"session_token":"[REDACTED]…"#
-        );
-    }
 }

@@ -98,6 +98,7 @@
 mod auth;
 mod config;
 mod error;
+mod redact;
 mod response;
 mod retry;
 mod timestamp;
@@ -120,7 +121,9 @@ pub mod foxtrot;
 #[cfg_attr(docsrs, doc(cfg(feature = "sandbox")))]
 pub mod sandbox;
 
-pub use auth::{AccessToken, BoxFuture, RefreshingToken, StaticToken, TokenProvider};
+pub use auth::{
+    AccessToken, BoxFuture, RefreshingToken, RefreshingTokenBuilder, StaticToken, TokenProvider,
+};
 pub use error::{ApiError, Error, FoxtrotCode, PdmStatus, ResponseMeta, Vendor, VendorCode};
 pub use response::Response;
 pub use retry::RetryPolicy;

@@ -9,9 +9,9 @@
 use std::cell::RefCell;
 use std::future::Future;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
-use backon::Retryable;
 use bytes::Bytes;
 use futures_util::StreamExt;
 use progenitor_client::{Error as GenError, ResponseValue};
@@ -19,21 +19,18 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use tracing::Instrument;
 
 use crate::error::{
-    excerpt, is_retryable_status, parse_retry_after, ApiError, Error, ResponseMeta, Vendor,
-    VendorCode,
+    is_retryable_status, parse_retry_after, ApiError, Error, ResponseMeta, Vendor, VendorCode,
 };
+use crate::redact::Redactor;
 use crate::response::Response;
 use crate::retry::RetryPolicy;
-
-/// Bytes of a body quoted in an error.
-const EXCERPT_BYTES: usize = 200;
 
 /// Default cap on a response body: the vendors' documented answers are a few KiB.
 pub(crate) const DEFAULT_BODY_LIMIT: usize = 4 * 1024 * 1024;
 
 /// Per-attempt state shared between the layer and [`exec`].
 pub(crate) struct Attempt {
-    headers: std::sync::Arc<HeaderMap>,
+    headers: Arc<HeaderMap>,
     body_limit: usize,
     seen: RefCell<Seen>,
 }
@@ -42,17 +39,80 @@ pub(crate) struct Attempt {
 struct Seen {
     status: Option<reqwest::StatusCode>,
     request_id: Option<uuid::Uuid>,
-    api_version: Option<String>,
+    api_version: ServedVersion,
     retry_after: Option<Duration>,
     too_large: bool,
+    /// The body of a non-2xx answer, read by [`exec`] (at most the size cap).
+    error_body: Option<Bytes>,
+}
+
+/// What a response said about the API version it applied (`x-api-version`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) enum ServedVersion {
+    /// No such header.
+    #[default]
+    Absent,
+    /// One readable value (visible ASCII), trimmed.
+    One(String),
+    /// One value that is not visible ASCII.
+    Unreadable,
+    /// The header more than once.
+    Repeated(usize),
+}
+
+impl ServedVersion {
+    fn read(headers: &HeaderMap) -> Self {
+        let mut values = headers.get_all(&X_API_VERSION).iter();
+        let Some(first) = values.next() else {
+            return ServedVersion::Absent;
+        };
+        let more = values.count();
+        if more > 0 {
+            return ServedVersion::Repeated(more + 1);
+        }
+        match first.to_str() {
+            Ok(v) if v.bytes().all(|b| (b' '..=b'~').contains(&b)) => {
+                ServedVersion::One(v.trim().to_owned())
+            }
+            _ => ServedVersion::Unreadable,
+        }
+    }
+
+    /// The value, if there is exactly one readable value.
+    pub(crate) fn value(&self) -> Option<&str> {
+        match self {
+            ServedVersion::One(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// What a mismatch error says the server answered.
+    pub(crate) fn describe(&self) -> String {
+        match self {
+            ServedVersion::Absent => "no x-api-version header".to_owned(),
+            ServedVersion::One(v) => v.clone(),
+            ServedVersion::Unreadable => "an unreadable x-api-version".to_owned(),
+            ServedVersion::Repeated(n) => format!("{n} x-api-version headers"),
+        }
+    }
 }
 
 tokio::task_local! {
     static ATTEMPT: Attempt;
+    /// The call in progress on this task: a call made while obtaining its credential (PDM's
+    /// GetSessionToken) is one attempt of it, counted in its requests, with no retries of its
+    /// own.
+    static CALL: CallState;
+}
+
+struct CallState {
+    requests: Arc<AtomicU32>,
 }
 
 /// Sends one request built by a generated client, adding the per-attempt headers and
-/// recording what the layer needs from the response.
+/// recording what the layer needs from the response. The body of a non-2xx answer is read
+/// here, within the size cap, so that the layer can quote it whatever the generated code does
+/// with it.
 pub(crate) async fn exec(
     client: &reqwest::Client,
     mut request: reqwest::Request,
@@ -68,17 +128,21 @@ pub(crate) async fn exec(
         })
         .unwrap_or(DEFAULT_BODY_LIMIT);
     let response = client.execute(request).await?;
+    let status = response.status();
     let too_large = response.content_length().is_some_and(|n| n > limit as u64);
     let _ = ATTEMPT.try_with(|a| {
         let headers = response.headers();
         let text = |name: &HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
         let mut seen = a.seen.borrow_mut();
-        seen.status = Some(response.status());
+        seen.status = Some(status);
         seen.request_id = text(&X_REQUEST_ID).and_then(|v| uuid::Uuid::parse_str(v.trim()).ok());
-        seen.api_version = text(&X_API_VERSION).map(|v| v.trim().to_owned());
+        seen.api_version = ServedVersion::read(headers);
         seen.retry_after = text(&reqwest::header::RETRY_AFTER).and_then(parse_retry_after);
-        seen.too_large = too_large;
+        seen.too_large = too_large && status.is_success();
     });
+    if !status.is_success() {
+        return read_error_body(response, limit).await;
+    }
     // A declared length within the cap needs no guard: hyper reads no byte past it.
     if response.content_length().is_some_and(|n| n <= limit as u64) {
         return Ok(response);
@@ -88,6 +152,35 @@ pub(crate) async fn exec(
 
 const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 const X_API_VERSION: HeaderName = HeaderName::from_static("x-api-version");
+
+/// Reads an error answer's body, at most `limit` bytes of it (an error is still the error its
+/// status says when its body is too large: the rest is not read), and records it.
+async fn read_error_body(
+    response: reqwest::Response,
+    limit: usize,
+) -> reqwest::Result<reqwest::Response> {
+    use http_body_util::BodyExt;
+    let response: http::Response<reqwest::Body> = response.into();
+    let (parts, mut body) = response.into_parts();
+    let mut kept = Vec::new();
+    while let Some(frame) = body.frame().await {
+        // A body that breaks off (reset, timeout) still leaves the status's error, with
+        // what arrived: the status is what says whether to retry.
+        let Ok(frame) = frame else { break };
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        let room = limit - kept.len();
+        if data.len() > room {
+            kept.extend_from_slice(&data[..room]);
+            break;
+        }
+        kept.extend_from_slice(&data);
+    }
+    let kept = Bytes::from(kept);
+    let _ = ATTEMPT.try_with(|a| a.seen.borrow_mut().error_body = Some(kept.clone()));
+    Ok(http::Response::from_parts(parts, reqwest::Body::from(kept)).into())
+}
 
 /// Replaces the body with one that stops with an error past `limit` bytes.
 fn limit_body(response: reqwest::Response, limit: usize, too_large: bool) -> reqwest::Response {
@@ -136,8 +229,9 @@ fn over_limit(e: &(dyn std::error::Error + 'static)) -> bool {
 
 /// What one attempt sends with.
 pub(crate) struct Prepared<S> {
-    /// Headers added to the request (shared: a static credential's never change).
-    pub(crate) headers: std::sync::Arc<HeaderMap>,
+    /// Headers added to the request (shared: a static credential's never change). Values
+    /// marked sensitive are credentials, redacted from whatever the server answers.
+    pub(crate) headers: Arc<HeaderMap>,
     /// Passed to the request closure.
     pub(crate) session: S,
     /// Which credential generation the attempt uses.
@@ -157,7 +251,8 @@ fn credential_refused(e: &Error) -> bool {
 
 /// How a vendor's layer takes part in a call.
 pub(crate) trait VendorCall: Sync {
-    /// The body progenitor decodes for a documented error status.
+    /// The body progenitor decodes for a documented error status (the layer reads the bytes
+    /// itself; the type only names the generated call's error).
     type ErrorBody;
 
     /// Who this is.
@@ -175,16 +270,24 @@ pub(crate) trait VendorCall: Sync {
         async { false }
     }
 
-    /// The vendor's fields of a documented error body.
-    fn error_fields(&self, body: Self::ErrorBody, error: &mut ApiError);
+    /// Fills in the vendor's fields from an error answer's body, if it is in the vendor's
+    /// error format.
+    fn error_fields(&self, body: &[u8], error: &mut ApiError);
 
-    /// Tries the vendor's error format on an undocumented status's body.
-    fn error_fields_from_bytes(&self, body: &[u8], error: &mut ApiError);
+    /// Whether a 2xx body that did not decode as the success type is the vendor's error
+    /// format (Foxtrot's error envelope); fills in the fields if so.
+    fn error_in_success_body(&self, _body: &[u8], _error: &mut ApiError) -> bool {
+        false
+    }
 
-    /// Checks a response's metadata (CRO compares the served API version with the pin).
-    fn check_meta(&self, _meta: &ResponseMeta) -> Result<(), Error> {
+    /// Checks the version a response says it applied (CRO compares it with the pin).
+    fn check_version(&self, _served: &ServedVersion, _meta: &ResponseMeta) -> Result<(), Error> {
         Ok(())
     }
+
+    /// The credentials of an attempt that are not in its sensitive headers (PDM's session
+    /// token and API key travel in the body).
+    fn secrets(&self, _session: &Self::Session, _out: &mut Vec<String>) {}
 }
 
 /// The reqwest client and call policy one vendor client holds.
@@ -192,11 +295,26 @@ pub(crate) trait VendorCall: Sync {
 pub(crate) struct Transport {
     pub(crate) retry: RetryPolicy,
     pub(crate) body_limit: usize,
+    /// The whole call's deadline: credential requests, attempts and the waits between them.
+    pub(crate) deadline: Option<Duration>,
+}
+
+/// The redactor for whatever a server answered to an attempt sent with `prepared`.
+fn redactor<V: VendorCall>(vendor: &V, prepared: &Prepared<V::Session>) -> Redactor {
+    let mut secrets = Vec::new();
+    vendor.secrets(&prepared.session, &mut secrets);
+    let headers = prepared.headers.iter().filter(|(_, v)| v.is_sensitive());
+    let headers = headers.filter_map(|(_, v)| v.to_str().ok());
+    Redactor::new(headers.chain(secrets.iter().map(String::as_str)))
 }
 
 impl Transport {
     /// Runs `send` (one generated call) with retries; `accept` turns a decoded success into
     /// the caller's value or an error (PDM's status in the body, Foxtrot's envelope).
+    ///
+    /// One call has one budget: at most the policy's attempts, where an attempt is obtaining
+    /// the credential if needed and sending the operation once; a repeat after a refused
+    /// credential is an attempt too. The whole call is bounded by the deadline, if set.
     pub(crate) async fn call<V, T, U, Fut>(
         &self,
         vendor: &V,
@@ -207,10 +325,14 @@ impl Transport {
     where
         V: VendorCall,
         V::ErrorBody: Send,
-        T: Send,
+        T: serde::de::DeserializeOwned + Send,
         U: Send,
         Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>> + Send,
     {
+        if CALL.try_with(|_| ()).is_ok() {
+            // Part of another call's attempt (its credential): one request, its budget.
+            return Box::pin(self.attempt(vendor, &send, &accept)).await.0;
+        }
         let span = tracing::debug_span!(
             "customer_apis.call",
             vendor = %V::VENDOR,
@@ -220,76 +342,122 @@ impl Transport {
             request_id = tracing::field::Empty,
         );
         let attempts = AtomicU32::new(0);
-        let (send, accept, attempts_ref) = (&send, &accept, &attempts);
-        let once = || {
-            let n = attempts_ref.fetch_add(1, Ordering::Relaxed) + 1;
-            // Boxed: the attempt's state machine is kilobytes, and every layer above
-            // (retry, span) would otherwise move it.
-            Box::pin(
-                async move {
-                    let (mut result, generation) = self.attempt(vendor, send, accept).await;
-                    // Only a credential a request was sent with can be renewed: one refused while
-                    // it was being obtained (GetSessionToken refusing the API key) is final.
-                    if let (Err(e), Some(generation)) = (&result, generation) {
-                        if credential_refused(e) && vendor.credential_rejected(generation).await {
-                            tracing::debug!(
-                                "credentials rejected; repeating the attempt with fresh ones"
-                            );
-                            result = self.attempt(vendor, send, accept).await.0;
-                        }
-                    }
-                    result.map_err(|mut e| {
-                        if let Some(meta) = e.meta_mut() {
-                            meta.attempts = n;
-                        }
-                        e
-                    })
-                }
-                .instrument(tracing::debug_span!("attempt", number = n)),
-            )
+        let requests = Arc::new(AtomicU32::new(0));
+        let state = CallState {
+            requests: requests.clone(),
         };
-        let cap = self.retry.max_retry_after;
-        let result = once
-            .retry(self.retry.backoff())
-            .sleep(tokio::time::sleep)
-            .when(|e: &Error| e.is_retryable())
-            .adjust(|e: &Error, next: Option<Duration>| {
-                let next = next?;
-                // Only a status that is retried anyway has its Retry-After honoured.
-                let asked = e
-                    .api()
-                    .filter(|a| is_retryable_status(a.status))
-                    .and_then(|a| a.meta.retry_after);
-                Some(match asked {
-                    Some(wait) => wait.min(cap),
-                    None => next,
-                })
-            })
-            .notify(|e: &Error, wait: Duration| {
-                tracing::debug!(error = %e, ?wait, "retrying");
-            })
-            .instrument(span.clone())
-            .await;
+        let deadline = self.deadline.map(|d| (d, tokio::time::Instant::now() + d));
+        let run = CALL.scope(
+            state,
+            self.attempts(vendor, &send, &accept, &attempts, deadline.map(|d| d.1)),
+        );
+        let result = match deadline {
+            None => run.instrument(span.clone()).await,
+            Some((limit, _)) => {
+                match tokio::time::timeout(limit, run.instrument(span.clone())).await {
+                    Ok(result) => result,
+                    Err(_) => Err(Error::Timeout {
+                        message: format!(
+                            "the call did not complete within its deadline of {}",
+                            seconds(limit)
+                        ),
+                        connect: false,
+                        meta: Box::default(),
+                    }),
+                }
+            }
+        };
         let n = attempts.load(Ordering::Relaxed);
+        let sent = requests.load(Ordering::Relaxed);
         span.record("attempts", n);
-        match &result {
-            Ok(r) => {
+        let result = match result {
+            Ok(mut r) => {
+                r.meta_mut().attempts = n;
+                r.meta_mut().requests = sent;
                 span.record("status", r.meta().status.map(|s| s.as_u16()));
                 span.record("request_id", tracing::field::debug(r.meta().request_id));
                 tracing::debug!(parent: &span, attempts = n, "call succeeded");
+                Ok(r)
             }
-            Err(e) => {
+            Err(mut e) => {
+                if let Some(meta) = e.meta_mut() {
+                    meta.attempts = n;
+                    meta.requests = sent;
+                }
                 span.record("status", e.status().map(|s| s.as_u16()));
                 span.record("request_id", tracing::field::debug(e.request_id()));
                 tracing::debug!(parent: &span, attempts = n, error = %e, "call failed");
+                Err(e)
             }
-        }
-        result.map(|mut r| {
-            r.meta_mut().attempts = n;
-            r
-        })
+        };
+        result
     }
 
+    /// The attempts of one call, with the waits between them.
+    async fn attempts<V, T, U, Fut>(
+        &self,
+        vendor: &V,
+        send: &(impl Fn(&V::Session) -> Fut + Sync),
+        accept: &(impl Fn(T, &ResponseMeta) -> Result<U, Error> + Sync),
+        attempts: &AtomicU32,
+        deadline: Option<tokio::time::Instant>,
+    ) -> Result<Response<U>, Error>
+    where
+        V: VendorCall,
+        T: serde::de::DeserializeOwned,
+        Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>>,
+    {
+        use backon::BackoffBuilder;
+        let mut backoff = self.retry.backoff().build();
+        let mut renewed = false;
+        loop {
+            let n = attempts.fetch_add(1, Ordering::Relaxed) + 1;
+            // Boxed: the attempt's state machine is kilobytes, and every layer above would
+            // otherwise move it.
+            let (result, generation) = Box::pin(
+                self.attempt(vendor, send, accept)
+                    .instrument(tracing::debug_span!("attempt", number = n)),
+            )
+            .await;
+            let e = match result {
+                Ok(r) => return Ok(r),
+                Err(e) => e,
+            };
+            if n >= self.retry.max_attempts {
+                return Err(e);
+            }
+            // Only a credential a request was sent with can be renewed, once per call: one
+            // refused while it was being obtained (GetSessionToken refusing the API key) is final.
+            if let (false, Some(generation)) = (renewed, generation) {
+                if credential_refused(&e) && vendor.credential_rejected(generation).await {
+                    renewed = true;
+                    tracing::debug!("credentials rejected; repeating the call with fresh ones");
+                    continue;
+                }
+            }
+            if !e.is_retryable() {
+                return Err(e);
+            }
+            let Some(computed) = backoff.next() else {
+                return Err(e);
+            };
+            // Only a status that is retried anyway has its Retry-After honoured.
+            let asked = e
+                .api()
+                .filter(|a| is_retryable_status(a.status))
+                .and_then(|a| a.meta.retry_after);
+            let wait = asked.map_or(computed, |w| w.min(self.retry.max_retry_after));
+            if deadline.is_some_and(|d| tokio::time::Instant::now() + wait >= d) {
+                tracing::debug!(error = %e, ?wait, "not retrying: the wait ends past the call's deadline");
+                return Err(e);
+            }
+            tracing::debug!(error = %e, ?wait, "retrying");
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    /// One attempt: the credential, one request, and the vendor's reading of the answer.
+    /// Whatever the server said is redacted before it leaves.
     async fn attempt<V, T, U, Fut>(
         &self,
         vendor: &V,
@@ -298,45 +466,50 @@ impl Transport {
     ) -> (Result<Response<U>, Error>, Option<u64>)
     where
         V: VendorCall,
+        T: serde::de::DeserializeOwned,
         Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>>,
     {
-        match vendor.prepare().await {
-            Ok(prepared) => {
-                let generation = prepared.generation;
-                let result = self.attempt_with(vendor, send, prepared).await;
-                let result = result.and_then(|r| {
-                    let (value, meta) = r.into_parts();
-                    match accept(value, &meta) {
-                        Ok(value) => Ok(Response::new(value, meta)),
-                        Err(mut e) => {
-                            if let Some(m) = e.meta_mut() {
-                                *m = meta;
-                            }
-                            Err(e)
-                        }
+        let prepared = match vendor.prepare().await {
+            Ok(prepared) => prepared,
+            Err(e) => return (Err(e), None),
+        };
+        let result = self.attempt_with(vendor, send, &prepared).await;
+        let result = result.and_then(|r| {
+            let (value, meta) = r.into_parts();
+            match accept(value, &meta) {
+                Ok(value) => Ok(Response::new(value, meta)),
+                Err(mut e) => {
+                    if let Some(m) = e.meta_mut() {
+                        *m = meta;
                     }
-                });
-                (result, Some(generation))
+                    Err(e)
+                }
             }
-            Err(e) => (Err(e), None),
-        }
+        });
+        let result = result.map_err(|mut e| {
+            e.sanitize(&redactor(vendor, &prepared));
+            e
+        });
+        (result, Some(prepared.generation))
     }
 
     async fn attempt_with<V, T, Fut>(
         &self,
         vendor: &V,
         send: &(impl Fn(&V::Session) -> Fut + Sync),
-        prepared: Prepared<V::Session>,
+        prepared: &Prepared<V::Session>,
     ) -> Result<Response<T>, Error>
     where
         V: VendorCall,
+        T: serde::de::DeserializeOwned,
         Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>>,
     {
         let attempt = Attempt {
-            headers: prepared.headers,
+            headers: prepared.headers.clone(),
             body_limit: self.body_limit,
             seen: RefCell::new(Seen::default()),
         };
+        let _ = CALL.try_with(|c| c.requests.fetch_add(1, Ordering::Relaxed));
         let (outcome, mut seen) = ATTEMPT
             .scope(attempt, async {
                 let outcome = send(&prepared.session).await;
@@ -347,76 +520,113 @@ impl Transport {
         let meta = ResponseMeta {
             status: seen.status,
             request_id: seen.request_id,
-            api_version: seen.api_version.take(),
+            api_version: seen
+                .api_version
+                .value()
+                .map(|v| crate::redact::cap(v, MAX_VERSION_CHARS)),
             retry_after: seen.retry_after,
             attempts: 1,
+            requests: 1,
         };
-        let too_large = || Error::ResponseTooLarge {
+        // The version is checked first, whatever the status: an answer of another version
+        // would otherwise be misread (a missing field, a different error).
+        if seen.status.is_some() {
+            vendor.check_version(&seen.api_version, &meta)?;
+        }
+        let too_large = |meta: ResponseMeta| Error::ResponseTooLarge {
             limit: self.body_limit,
-            meta: Box::new(meta.clone()),
+            meta: Box::new(meta),
         };
-        match outcome {
-            Ok(value) => {
-                vendor.check_meta(&meta)?;
-                Ok(Response::new(value.into_inner(), meta))
-            }
-            Err(GenError::ErrorResponse(value)) => {
-                let mut error = api_error::<V>(value.status(), meta);
-                vendor.error_fields(value.into_inner(), &mut error);
-                vendor.check_meta(&error.meta)?;
-                Err(Error::Api(Box::new(error)))
-            }
-            Err(GenError::UnexpectedResponse(response)) => {
-                let status = response.status();
-                let body = read_capped(response, self.body_limit).await;
-                if seen.too_large || body.is_none() {
-                    return Err(too_large());
-                }
-                let body = body.unwrap_or_default();
-                let mut error = api_error::<V>(status, meta);
-                vendor.error_fields_from_bytes(&body, &mut error);
-                if error.detail.is_none() && !body.is_empty() {
-                    error.body_excerpt = Some(excerpt(&body, EXCERPT_BYTES));
-                }
-                Err(Error::Api(Box::new(error)))
-            }
-            Err(GenError::InvalidResponsePayload(body, reason)) => {
-                if seen.too_large {
-                    return Err(too_large());
-                }
-                match seen.status {
-                    Some(status) if !status.is_success() => {
-                        let mut error = api_error::<V>(status, meta);
-                        vendor.error_fields_from_bytes(&body, &mut error);
-                        if error.detail.is_none() {
-                            error.body_excerpt = Some(excerpt(&body, EXCERPT_BYTES));
-                        }
-                        Err(Error::Api(Box::new(error)))
-                    }
-                    _ => Err(Error::Decode {
-                        expected: short_type_name::<T>(),
-                        reason: reason.to_string(),
-                        excerpt: excerpt(&body, EXCERPT_BYTES),
-                        meta: Box::new(meta),
-                    }),
-                }
-            }
-            Err(GenError::CommunicationError(e))
-            | Err(GenError::ResponseBodyError(e))
-            | Err(GenError::InvalidUpgrade(e)) => {
-                if seen.too_large {
-                    return Err(too_large());
+        let outcome = match outcome {
+            Ok(value) => return Ok(Response::new(value.into_inner(), meta)),
+            Err(e) => e,
+        };
+        match (seen.status, outcome) {
+            (_, GenError::CommunicationError(e))
+            | (_, GenError::ResponseBodyError(e))
+            | (_, GenError::InvalidUpgrade(e)) => {
+                if seen.too_large || over_limit(&e) {
+                    return Err(too_large(meta));
                 }
                 Err(transport_error(&e, meta))
             }
-            Err(GenError::InvalidRequest(reason)) => Err(Error::invalid("request", reason)),
-            Err(GenError::Custom(reason)) => Err(Error::Transport {
+            (_, GenError::InvalidRequest(reason)) => Err(Error::invalid("request", reason)),
+            (_, GenError::Custom(reason)) => Err(Error::Transport {
                 message: reason,
                 connect: false,
                 meta: Box::new(meta),
             }),
+            (Some(status), _) if !status.is_success() => {
+                let body = seen.error_body.take().unwrap_or_default();
+                let mut error = api_error::<V>(status, meta);
+                vendor.error_fields(&body, &mut error);
+                if !body.is_empty() && error.detail.is_none() && error.field.is_none() {
+                    error.body_excerpt = Some(redactor(vendor, prepared).excerpt(&body));
+                }
+                Err(Error::Api(Box::new(error)))
+            }
+            (status, GenError::InvalidResponsePayload(body, reason)) => {
+                if seen.too_large {
+                    return Err(too_large(meta));
+                }
+                let mut error = api_error::<V>(status.unwrap_or(reqwest::StatusCode::OK), meta);
+                if vendor.error_in_success_body(&body, &mut error) {
+                    return Err(Error::Api(Box::new(error)));
+                }
+                let redactor = redactor(vendor, prepared);
+                Err(Error::Decode {
+                    expected: short_type_name::<T>(),
+                    reason: redactor.text(&decode_reason::<T>(&body, &reason)),
+                    excerpt: redactor.excerpt(&body),
+                    meta: Box::new(error.meta),
+                })
+            }
+            // A 2xx the spec does not declare (or a declared 2xx error, which none is).
+            (status, GenError::UnexpectedResponse(response)) => {
+                let status = status.unwrap_or_else(|| response.status());
+                let body = read_capped(response, self.body_limit).await;
+                if seen.too_large || body.is_none() {
+                    return Err(too_large(meta));
+                }
+                let body = body.unwrap_or_default();
+                let mut error = api_error::<V>(status, meta);
+                vendor.error_fields(&body, &mut error);
+                if !body.is_empty() && error.detail.is_none() && error.field.is_none() {
+                    error.body_excerpt = Some(redactor(vendor, prepared).excerpt(&body));
+                }
+                Err(Error::Api(Box::new(error)))
+            }
+            (status, GenError::ErrorResponse(value)) => {
+                let status = status.unwrap_or_else(|| value.status());
+                Err(Error::Api(Box::new(api_error::<V>(status, meta))))
+            }
         }
     }
+}
+
+/// The longest served version kept (the documented limit is 64 characters).
+const MAX_VERSION_CHARS: usize = 64;
+
+/// Why `body` does not decode as `T`, with the JSON path of the field at fault.
+fn decode_reason<T: serde::de::DeserializeOwned>(body: &[u8], error: &serde_json::Error) -> String {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) => {
+            let path = e.path().to_string();
+            if path == "." || path.is_empty() {
+                e.into_inner().to_string()
+            } else {
+                format!("{path}: {}", e.into_inner())
+            }
+        }
+        // Decoded this time: what failed came after the value (trailing characters).
+        Ok(_) => error.to_string(),
+    }
+}
+
+fn seconds(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    format!("{s} second{}", if s == 1.0 { "" } else { "s" })
 }
 
 fn api_error<V: VendorCall>(status: reqwest::StatusCode, meta: ResponseMeta) -> ApiError {
@@ -453,6 +663,13 @@ async fn read_capped(response: reqwest::Response, limit: usize) -> Option<Bytes>
 /// One line naming the failure and its causes (reqwest's own message is terse).
 fn transport_error(e: &reqwest::Error, meta: ResponseMeta) -> Error {
     let mut message = e.to_string();
+    // A body the layer rewrapped has reqwest's placeholder URL, which names nothing real.
+    if let Some(url) = e
+        .url()
+        .filter(|u| u.host_str() == Some("no.url.provided.local"))
+    {
+        message = message.replace(&format!(" for url ({url})"), "");
+    }
     let mut source = std::error::Error::source(e);
     while let Some(cause) = source {
         message.push_str(": ");
@@ -479,6 +696,29 @@ fn transport_error(e: &reqwest::Error, meta: ResponseMeta) -> Error {
 fn short_type_name<T>() -> &'static str {
     let full = std::any::type_name::<T>();
     full.rsplit("::").next().unwrap_or(full)
+}
+
+/// The characters of a path parameter that are percent-encoded: progenitor's set (controls,
+/// space, `"`, `#`, `<`, `>`, `?`, backtick, `{`, `}`, `/`, `%`) plus `\`, which URL parsing reads as `/` for http(s), so that every parameter
+/// is exactly one segment. (`.` and `..` cannot be encoded away: URL parsing resolves them
+/// even percent-encoded, so the layer refuses them before sending.)
+const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'/')
+    .add(b'\\')
+    .add(b'%');
+
+/// Percent-encodes one path parameter (the generated calls use it instead of progenitor's).
+pub(crate) fn encode_path(segment: &str) -> String {
+    percent_encoding::utf8_percent_encode(segment, PATH_SEGMENT).to_string()
 }
 
 /// Builds the reqwest client every attempt of one vendor client uses.

@@ -210,7 +210,9 @@ async fn an_undeclared_status_with_html_keeps_status_and_an_excerpt() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .respond_with(
-            ResponseTemplate::new(418).set_body_string("<html><body>teapot</body></html>"),
+            ResponseTemplate::new(418)
+                .insert_header("x-api-version", "2019/02/08")
+                .set_body_string("<html><body>teapot</body></html>"),
         )
         .mount(&server)
         .await;
@@ -225,7 +227,9 @@ async fn a_declared_error_status_with_html_keeps_its_status() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .respond_with(
-            ResponseTemplate::new(500).set_body_string("<html>Internal Server Error</html>"),
+            ResponseTemplate::new(500)
+                .insert_header("x-api-version", "2019/02/08")
+                .set_body_string("<html>Internal Server Error</html>"),
         )
         .expect(1)
         .mount(&server)
@@ -248,6 +252,7 @@ async fn a_success_that_does_not_decode_is_a_decode_error_with_an_excerpt() {
     Mock::given(method("GET"))
         .respond_with(
             ResponseTemplate::new(200)
+                .insert_header("x-api-version", "2019/02/08")
                 .insert_header("x-request-id", REQUEST_ID)
                 .set_body_string("{\"id\": \"one\"}"),
         )
@@ -301,7 +306,9 @@ async fn retryable_statuses_are_retried_and_others_are_not() {
     for status in [429u16, 502, 503, 504] {
         let server = MockServer::start().await;
         Mock::given(method("GET"))
-            .respond_with(ResponseTemplate::new(status))
+            .respond_with(
+                ResponseTemplate::new(status).insert_header("x-api-version", "2019/02/08"),
+            )
             .up_to_n_times(2)
             .mount(&server)
             .await;
@@ -325,7 +332,9 @@ async fn retryable_statuses_are_retried_and_others_are_not() {
     for status in [400u16, 401, 403, 404, 406, 409, 500] {
         let server = MockServer::start().await;
         Mock::given(method("GET"))
-            .respond_with(ResponseTemplate::new(status))
+            .respond_with(
+                ResponseTemplate::new(status).insert_header("x-api-version", "2019/02/08"),
+            )
             .mount(&server)
             .await;
         let err = client(&server.uri()).get_contact(1, 1).await.unwrap_err();
@@ -343,7 +352,7 @@ async fn retryable_statuses_are_retried_and_others_are_not() {
 async fn retries_stop_after_the_configured_attempts_and_can_be_switched_off() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(503))
+        .respond_with(ResponseTemplate::new(503).insert_header("x-api-version", "2019/02/08"))
         .mount(&server)
         .await;
     let err = client(&server.uri()).get_customer(1).await.unwrap_err();
@@ -352,13 +361,14 @@ async fn retries_stop_after_the_configured_attempts_and_can_be_switched_off() {
 
     server.reset().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(503))
+        .respond_with(ResponseTemplate::new(503).insert_header("x-api-version", "2019/02/08"))
         .mount(&server)
         .await;
     let once = Client::builder()
         .base_url(server.uri())
         .bearer_token(TOKEN)
         .tenant_id(1)
+        .api_version(ApiVersion::V2019_02_08)
         .retry_policy(RetryPolicy::disabled())
         .build()
         .unwrap();
@@ -371,7 +381,11 @@ async fn retries_stop_after_the_configured_attempts_and_can_be_switched_off() {
 async fn retry_after_is_honoured_and_capped() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "1"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("x-api-version", "2019/02/08")
+                .insert_header("retry-after", "1"),
+        )
         .up_to_n_times(1)
         .mount(&server)
         .await;
@@ -398,7 +412,11 @@ async fn retry_after_is_honoured_and_capped() {
 
     server.reset().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(503).insert_header("retry-after", "3600"))
+        .respond_with(
+            ResponseTemplate::new(503)
+                .insert_header("x-api-version", "2019/02/08")
+                .insert_header("retry-after", "3600"),
+        )
         .up_to_n_times(1)
         .mount(&server)
         .await;

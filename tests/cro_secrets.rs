@@ -110,12 +110,14 @@ async fn no_credential_in_debug_display_or_trace_logs() {
         .retry_policy(retry.clone())
         .build()
         .unwrap();
-    let provider = RefreshingToken::new(
+    let provider = RefreshingToken::builder(
         format!("{}/token", auth.uri()),
         "client",
         "initial-refresh-token-aa11",
     )
-    .client_secret(CLIENT_SECRET);
+    .client_secret(CLIENT_SECRET)
+    .build()
+    .unwrap();
     shown.push(format!("{provider:?}"));
     let refreshing_client = Client::builder()
         .base_url(api.uri())

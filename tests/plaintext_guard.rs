@@ -82,27 +82,47 @@ fn plain_http_to_another_host_is_refused_unless_allowed() {
     }
 }
 
-#[tokio::test]
-async fn a_plain_http_token_url_to_another_host_is_refused_before_connecting() {
-    let provider = RefreshingToken::new(
+#[test]
+fn a_plain_http_token_url_to_another_host_is_refused_when_built() {
+    let refused = RefreshingToken::builder(
         "http://auth.example.com/oauth/token",
         "client",
         "refresh-SECRET",
-    );
-    let client = cro::Client::builder()
+    )
+    .build()
+    .unwrap_err();
+    match &refused {
+        Error::InvalidInput { field, rule } => {
+            assert_eq!(field, "token_url");
+            assert!(rule.contains("plain http"), "{rule}");
+        }
+        other => panic!("expected invalid input, got {other:?}"),
+    }
+    assert!(!format!("{refused} {refused:?}").contains("SECRET"));
+    // The same through a CRO builder: refused by build(), before any call.
+    let through_client = cro::Client::builder()
         .base_url("http://127.0.0.1:9")
-        .token_provider(provider)
+        .refreshing_token(RefreshingToken::builder(
+            "http://auth.example.com/oauth/token",
+            "client",
+            "refresh-SECRET",
+        ))
         .tenant_id(1)
         .build()
-        .unwrap();
-    match client.get_customer(1).await.unwrap_err() {
-        Error::Credentials {
-            message,
-            retryable: false,
-        } => {
-            assert!(message.contains("plain http"), "{message}");
-            assert!(!message.contains("SECRET"));
-        }
-        other => panic!("expected a credentials error, got {other:?}"),
+        .unwrap_err();
+    assert!(
+        matches!(&through_client, Error::InvalidInput { field, .. } if field == "token_url"),
+        "{through_client:?}"
+    );
+    // Loopback is allowed, and so is another host when asked for.
+    for (url, allow) in [
+        ("http://127.0.0.1:9/token", false),
+        ("http://localhost:9/token", false),
+        ("http://auth.example.com/token", true),
+    ] {
+        RefreshingToken::builder(url, "client", "refresh")
+            .allow_insecure_http(allow)
+            .build()
+            .unwrap_or_else(|e| panic!("{url}: {e}"));
     }
 }

@@ -52,7 +52,8 @@ const EXIT_TRANSPORT: u8 = 4;
 #[derive(Debug, Parser)]
 #[command(name = "customer-apis", version, about, long_about)]
 struct Cli {
-    /// Time allowed for each attempt, in seconds (connection to last body byte).
+    /// Time allowed for the whole call, in seconds: credentials, every attempt and the waits
+    /// between retries.
     #[arg(long, global = true, value_name = "SECS", value_parser = parse_seconds)]
     timeout: Option<Duration>,
 
@@ -270,7 +271,8 @@ fn error_exit_code(error: &Error) -> u8 {
         Error::Api(_)
         | Error::Decode { .. }
         | Error::VersionMismatch { .. }
-        | Error::ResponseTooLarge { .. } => EXIT_API,
+        | Error::ResponseTooLarge { .. }
+        | Error::Pending { .. } => EXIT_API,
         Error::Transport { .. } | Error::Timeout { .. } | Error::Credentials { .. } => {
             EXIT_TRANSPORT
         }
@@ -281,7 +283,7 @@ fn error_exit_code(error: &Error) -> u8 {
 /// Settings every call shares.
 #[derive(Debug, Clone, Copy)]
 struct Common {
-    /// Per-attempt timeout, when given.
+    /// The whole call's deadline (and each attempt's), when given.
     timeout: Option<Duration>,
     /// Whether to print the response metadata on stderr.
     verbose: bool,
@@ -306,8 +308,11 @@ async fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
-    if cli.verbose {
-        init_tracing();
+    let rust_log = std::env::var("RUST_LOG")
+        .ok()
+        .filter(|v| !v.trim().is_empty());
+    if cli.verbose || rust_log.is_some() {
+        init_tracing(rust_log.as_deref().unwrap_or("debug"));
     }
     let common = Common {
         timeout: cli.timeout,
@@ -332,10 +337,11 @@ async fn main() -> ExitCode {
     }
 }
 
-/// Debug-level logs on stderr (the library redacts credentials in them).
-fn init_tracing() {
+/// Logs on stderr, filtered by `RUST_LOG` when set, else at debug level for `--verbose` (the
+/// library redacts credentials in them).
+fn init_tracing(filter: &str) {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::new("debug"))
+        .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .init();
@@ -380,7 +386,7 @@ async fn run_cro(args: CroArgs, common: Common) -> Result<(), Failure> {
         builder = builder.api_version(version);
     }
     if let Some(timeout) = common.timeout {
-        builder = builder.timeout(timeout);
+        builder = builder.timeout(timeout).operation_timeout(timeout);
     }
     let client = builder.build()?;
     match args.operation {
@@ -467,7 +473,7 @@ async fn run_pdm(mut args: PdmArgs, matches: &ArgMatches, common: Common) -> Res
         PdmCredential::SessionToken(token) => builder.session_token(token),
     };
     if let Some(timeout) = common.timeout {
-        builder = builder.timeout(timeout);
+        builder = builder.timeout(timeout).operation_timeout(timeout);
     }
     match args.operation {
         PdmOperation::GetCustomer {
@@ -492,7 +498,7 @@ async fn run_foxtrot(args: FoxtrotArgs, common: Common) -> Result<(), Failure> {
         .base_url(args.base_url)
         .api_key(key);
     if let Some(timeout) = common.timeout {
-        builder = builder.timeout(timeout);
+        builder = builder.timeout(timeout).operation_timeout(timeout);
     }
     let client = builder.build()?;
     match args.operation {

@@ -30,10 +30,10 @@ use std::sync::Arc;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::ExposeSecret;
 
-use crate::auth::{StaticToken, TokenProvider};
+use crate::auth::{RefreshingTokenBuilder, StaticToken, TokenProvider};
 use crate::error::{ApiError, Error, ResponseMeta, Vendor};
 use crate::response::Response;
-use crate::transport::{Prepared, Transport, VendorCall};
+use crate::transport::{Prepared, ServedVersion, Transport, VendorCall};
 
 #[allow(
     dead_code,
@@ -158,7 +158,7 @@ enum Auth {
 ///
 /// let client = Client::builder()
 ///     .base_url("https://api.crosoftware.net")             // default; a path prefix is allowed
-///     .bearer_token("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")    // or .token_provider(RefreshingToken::new(..))
+///     .bearer_token("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")    // or .refreshing_token(RefreshingToken::builder(..))
 ///     .tenant_id(42)                                        // required, an integer
 ///     .api_version(ApiVersion::V2023_04_19)                 // default
 ///     .connect_timeout(Duration::from_secs(10))             // default
@@ -181,6 +181,7 @@ pub struct ClientBuilder {
 enum AuthChoice {
     Static(StaticToken),
     Provider(Arc<dyn TokenProvider>),
+    Refreshing(Box<RefreshingTokenBuilder>),
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -192,6 +193,7 @@ impl fmt::Debug for ClientBuilder {
                 &self.auth.as_ref().map(|a| match a {
                     AuthChoice::Static(_) => "static token [REDACTED]",
                     AuthChoice::Provider(_) => "token provider",
+                    AuthChoice::Refreshing(_) => "refreshing token [REDACTED]",
                 }),
             )
             .field("tenant_id", &self.tenant_id)
@@ -235,6 +237,14 @@ impl ClientBuilder {
         self
     }
 
+    /// An OAuth refresh token flow ([`RefreshingToken`](crate::RefreshingToken)) that uses this
+    /// client's connect timeout, timeout and user agent for its token requests; its settings
+    /// are checked by [`build`](Self::build).
+    pub fn refreshing_token(mut self, token: RefreshingTokenBuilder) -> Self {
+        self.auth = Some(AuthChoice::Refreshing(Box::new(token)));
+        self
+    }
+
     /// The tenant (`x-tenant-id`), an integer.
     pub fn tenant_id(mut self, tenant: impl fmt::Display) -> Self {
         self.tenant_id = Some(tenant.to_string());
@@ -263,6 +273,9 @@ impl ClientBuilder {
                 Auth::Static(authorization_value(token.secret().expose_secret())?)
             }
             Some(AuthChoice::Provider(p)) => Auth::Provider(p),
+            Some(AuthChoice::Refreshing(b)) => {
+                Auth::Provider(Arc::new(b.with_common(&self.common).build()?))
+            }
         };
         let tenant = self
             .tenant_id
@@ -311,7 +324,31 @@ fn header_value(name: &'static str, value: &str) -> Result<HeaderValue, Error> {
 }
 
 /// `Bearer <token>` checked against the documented `authorization` rules, marked sensitive.
+///
+/// The documented pattern leaves its `.` unescaped, so it lets through what is not a token
+/// (`Bearer Bearer x.y`, a space, raw UTF-8 bytes in a header). The spec keeps the pattern
+/// as documented; the client also requires a header-safe token: visible ASCII, no spaces (so
+/// no second scheme).
 fn authorization_value(token: &str) -> Result<HeaderValue, Error> {
+    // The message names the kind of character, never the character: it is part of a secret.
+    if token.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            "token (authorization header)",
+            "must not contain control characters",
+        ));
+    }
+    if token.contains(' ') {
+        return Err(Error::invalid(
+            "token (authorization header)",
+            "must not contain a space (one `Bearer ` scheme, then the token)",
+        ));
+    }
+    if !token.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(Error::invalid(
+            "token (authorization header)",
+            "must be visible ASCII (no non-ASCII characters)",
+        ));
+    }
     let value = format!("Bearer {token}");
     let mut header = header_value("authorization", &value).map_err(|e| match e {
         Error::InvalidInput { rule, .. } => Error::invalid("token (authorization header)", rule),
@@ -487,26 +524,36 @@ impl VendorCall for Inner {
         }
     }
 
-    fn error_fields(&self, body: types::ErrorModel, error: &mut ApiError) {
-        error.field = body.field;
-        error.detail = body.detail;
-        error.explanation = body.explanation;
+    /// A provider's other secrets (a refresh token, a client secret) are masked too.
+    fn secrets(&self, _session: &(), out: &mut Vec<String>) {
+        if let Auth::Provider(provider) = &self.auth {
+            out.extend(
+                provider
+                    .redactions()
+                    .iter()
+                    .map(|s| s.expose_secret().to_owned()),
+            );
+        }
     }
 
-    fn error_fields_from_bytes(&self, body: &[u8], error: &mut ApiError) {
+    fn error_fields(&self, body: &[u8], error: &mut ApiError) {
         if let Ok(body) = serde_json::from_slice::<types::ErrorModel>(body) {
-            self.error_fields(body, error);
+            error.field = body.field;
+            error.detail = body.detail;
+            error.explanation = body.explanation;
         }
     }
 
-    fn check_meta(&self, meta: &ResponseMeta) -> Result<(), Error> {
-        match meta.api_version.as_deref() {
-            Some(served) if served != self.api_version.as_str() => Err(Error::VersionMismatch {
-                pinned: self.api_version.as_str().to_owned(),
-                served: crate::error::one_line(served).chars().take(64).collect(),
-                meta: Box::new(meta.clone()),
-            }),
-            _ => Ok(()),
+    /// CRO documents `x-api-version` on every answer: with the pin always sent, anything but
+    /// exactly the pinned version (another, none, several, unreadable) is a mismatch.
+    fn check_version(&self, served: &ServedVersion, meta: &ResponseMeta) -> Result<(), Error> {
+        if served.value() == Some(self.api_version.as_str()) {
+            return Ok(());
         }
+        Err(Error::VersionMismatch {
+            pinned: self.api_version.as_str().to_owned(),
+            served: served.describe(),
+            meta: Box::new(meta.clone()),
+        })
     }
 }

@@ -22,7 +22,7 @@ use std::sync::Arc;
 use reqwest::header::{HeaderMap, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::error::{ApiError, Error, FoxtrotCode, Vendor, VendorCode};
+use crate::error::{ApiError, Error, FoxtrotCode, ResponseMeta, Vendor, VendorCode};
 use crate::response::Response;
 use crate::transport::{Prepared, Transport, VendorCall};
 
@@ -248,6 +248,8 @@ fn id<T: std::str::FromStr>(field: &'static str, value: &str) -> Result<T, Error
         ));
     }
     // `.` and `..` are resolved away by URL parsing: the request would go to another path.
+    // Every other id is percent-encoded into one path segment (`/`, `\`, `%`, `?`, `#`
+    // included), see `transport::encode_path`.
     if value == "." || value == ".." {
         return Err(Error::invalid(field, "must not be `.` or `..`"));
     }
@@ -285,7 +287,10 @@ impl Client {
                 inner,
                 "getCustomer",
                 |_| inner.generated.get_customer(&dc, &customer),
-                |answer: types::CustomerEnvelope, _| Ok(answer.data.customer),
+                |answer: types::CustomerEnvelope, meta| {
+                    envelope(&answer.status, meta)?;
+                    Ok(answer.data.customer)
+                },
             )
             .await
     }
@@ -307,7 +312,10 @@ impl Client {
                 inner,
                 "getConfidentLocation",
                 |_| inner.generated.get_confident_location(&dc, &customer),
-                |answer: types::ConfidentLocationEnvelope, _| Ok(answer.data),
+                |answer: types::ConfidentLocationEnvelope, meta| {
+                    envelope(&answer.status, meta)?;
+                    Ok(answer.data)
+                },
             )
             .await
     }
@@ -328,9 +336,46 @@ impl Client {
                 inner,
                 "getWaypoints",
                 |_| inner.generated.get_waypoints(&dc, &customer),
-                |answer: WaypointsAnswer, _| Ok(answer.into_list()),
+                |answer: WaypointsAnswer, meta| match answer {
+                    WaypointsAnswer::Enveloped(e) => {
+                        envelope(&e.status, meta)?;
+                        Ok(e.data)
+                    }
+                    WaypointsAnswer::Bare(list) => Ok(list),
+                },
             )
             .await
+    }
+}
+
+/// What the envelope's `status` says of a 2xx answer whose `data` decoded: `success` is the
+/// value; `pending` is [`Error::Pending`]; `error` is the vendor error it says (its `data`
+/// had the success shape, so there is no code); anything else is not an answer to use.
+fn envelope(status: &str, meta: &ResponseMeta) -> Result<(), Error> {
+    match status {
+        "success" => Ok(()),
+        "pending" => Err(Error::Pending {
+            vendor: Vendor::Foxtrot,
+            meta: Box::new(meta.clone()),
+        }),
+        "error" => Err(Error::Api(Box::new(ApiError {
+            vendor: Vendor::Foxtrot,
+            status: meta.status.unwrap_or(reqwest::StatusCode::OK),
+            code: None,
+            field: None,
+            detail: Some("the envelope's status is `error`".to_owned()),
+            explanation: None,
+            body_excerpt: None,
+            meta: meta.clone(),
+        }))),
+        other => Err(Error::Decode {
+            expected: "a Foxtrot envelope",
+            reason: format!(
+                "unknown envelope status {other:?} (documented: success, pending, error)"
+            ),
+            excerpt: String::new(),
+            meta: Box::new(meta.clone()),
+        }),
     }
 }
 
@@ -347,14 +392,17 @@ impl VendorCall for Inner {
         })
     }
 
-    fn error_fields(&self, body: types::ErrorEnvelope, error: &mut ApiError) {
-        error.code = Some(VendorCode::Foxtrot(FoxtrotCode::from_code(body.data.code)));
-        error.detail = Some(body.data.message);
+    fn error_fields(&self, body: &[u8], error: &mut ApiError) {
+        if let Ok(body) = serde_json::from_slice::<types::ErrorEnvelope>(body) {
+            error.code = Some(VendorCode::Foxtrot(FoxtrotCode::from_code(body.data.code)));
+            error.detail = Some(body.data.message);
+        }
     }
 
-    fn error_fields_from_bytes(&self, body: &[u8], error: &mut ApiError) {
-        if let Ok(body) = serde_json::from_slice::<types::ErrorEnvelope>(body) {
-            self.error_fields(body, error);
-        }
+    /// Foxtrot's error envelope can come with HTTP 200 too (`{"status": "error", "data":
+    /// {"code": 7001, ...}}`): it is the error it says, not a body that failed to decode.
+    fn error_in_success_body(&self, body: &[u8], error: &mut ApiError) -> bool {
+        self.error_fields(body, error);
+        error.code.is_some()
     }
 }

@@ -411,14 +411,24 @@ impl VendorCall for SessionFetch<'_> {
         })
     }
 
-    fn error_fields(&self, _body: (), _error: &mut ApiError) {}
+    fn error_fields(&self, body: &[u8], error: &mut ApiError) {
+        self.0.error_fields(body, error);
+    }
 
-    fn error_fields_from_bytes(&self, body: &[u8], error: &mut ApiError) {
-        self.0.error_fields_from_bytes(body, error);
+    fn secrets(&self, _session: &(), out: &mut Vec<String>) {
+        self.0.secrets_into(out);
     }
 }
 
 impl Inner {
+    /// The client's own credentials, redacted from whatever PDM answers.
+    fn secrets_into(&self, out: &mut Vec<String>) {
+        match &self.session {
+            Session::Managed { key, .. } => out.push(key.expose().to_owned()),
+            Session::Fixed(token) => out.push(token.expose().to_owned()),
+        }
+    }
+
     async fn fetch_session(&self, key: &ApiKey) -> Result<Response<types::Session>, Error> {
         let body = types::GetSessionTokenRequest {
             company_id: self.company_id,
@@ -431,7 +441,17 @@ impl Inner {
                 |_| self.generated.get_session_token(&body),
                 |answer: types::GetSessionTokenResponse, meta| {
                     check_status(&answer.status, meta)?;
-                    answer.session.ok_or_else(|| missing("session", meta))
+                    let session = answer.session.ok_or_else(|| missing("session", meta))?;
+                    // Sent on as is, an empty token would only earn a 202 on the next call.
+                    if session.session_token.expose().trim().is_empty() {
+                        return Err(Error::Decode {
+                            expected: "a PDM session",
+                            reason: "session.session_token is empty (the spec requires at least 1 character)".to_owned(),
+                            excerpt: String::new(),
+                            meta: Box::new(meta.clone()),
+                        });
+                    }
+                    Ok(session)
                 },
             )
             .await
@@ -477,9 +497,12 @@ impl VendorCall for Inner {
         }
     }
 
-    fn error_fields(&self, _body: (), _error: &mut ApiError) {}
+    fn secrets(&self, session: &SessionToken, out: &mut Vec<String>) {
+        out.push(session.expose().to_owned());
+        self.secrets_into(out);
+    }
 
-    fn error_fields_from_bytes(&self, body: &[u8], error: &mut ApiError) {
+    fn error_fields(&self, body: &[u8], error: &mut ApiError) {
         #[derive(serde::Deserialize)]
         struct Answer {
             status: types::Status,
