@@ -565,3 +565,66 @@ macro_rules! secret_text {
 }
 #[allow(unused_imports)]
 pub(crate) use secret_text;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+        /// Any bytes: an answer or an error, never a panic; an error never quotes the body.
+        #[test]
+        fn any_token_answer_parses_or_fails_without_quoting_it(body in proptest::collection::vec(any::<u8>(), 0..256)) {
+            if let Err(why) = parse_token_answer(&body) {
+                let text = String::from_utf8_lossy(&body);
+                let quoted = text.len() >= 8 && why.contains(text.as_ref());
+                prop_assert!(!quoted, "{why}");
+            }
+        }
+
+        /// Well-formed answers with any expiry and tokens: the expiry is kept (the cache checks
+        /// it against the clock), an empty token is refused, a secret is never in the error.
+        #[test]
+        fn any_expiry_and_token_is_read_or_refused_cleanly(
+            expires_in in any::<u64>(),
+            token in "[ -~]{0,40}",
+            refresh in proptest::option::of("[ -~]{0,40}"),
+            extra in "[a-z_]{1,12}",
+        ) {
+            let body = serde_json::json!({
+                "access_token": token, "expires_in": expires_in, "refresh_token": refresh, extra: token,
+            });
+            match parse_token_answer(body.to_string().as_bytes()) {
+                Ok(answer) => {
+                    prop_assert_eq!(answer.access_token.expose_secret(), token.as_str());
+                    prop_assert_eq!(answer.lifetime, Some(Duration::from_secs(expires_in)));
+                    let kept = refresh.as_deref().filter(|r| !r.trim().is_empty());
+                    prop_assert_eq!(answer.refresh_token.as_ref().map(|r| r.expose_secret()), kept);
+                }
+                Err(why) => {
+                    prop_assert!(token.trim().is_empty(), "{why}");
+                    prop_assert!(why.contains("empty access_token"), "{why}");
+                }
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn an_expiry_or_margin_past_the_clock_is_no_panic() {
+        let cache = SharedCredential::<u32>::default();
+        let (v, _) = cache
+            .get(Duration::MAX, || async { Ok((1, Some(Duration::MAX))) })
+            .await
+            .unwrap();
+        assert_eq!(v, 1);
+        // No expiry the clock can hold: the value is kept, whatever the margin.
+        let (v, _) = cache
+            .get(Duration::MAX, || async { Ok((2, None)) })
+            .await
+            .unwrap();
+        assert_eq!(v, 1);
+        assert_eq!(cache.fetches(), 1);
+    }
+}
