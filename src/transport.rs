@@ -87,6 +87,7 @@ impl ServedVersion {
     }
 
     /// What a mismatch error says the server answered.
+    #[cfg_attr(not(feature = "cro"), allow(dead_code))]
     pub(crate) fn describe(&self) -> String {
         match self {
             ServedVersion::Absent => "no x-api-version header".to_owned(),
