@@ -51,8 +51,10 @@
 //! Every call returns [`Error`], one type for all vendors: [`Error::InvalidInput`] (nothing
 //! was sent), [`Error::Api`] (the vendor's status, code and detail, with the request id),
 //! [`Error::Timeout`], [`Error::Transport`], [`Error::Decode`], [`Error::VersionMismatch`],
-//! [`Error::ResponseTooLarge`] and [`Error::Credentials`]; [`Error::is_retryable`] says
-//! whether trying again can help.
+//! [`Error::ResponseTooLarge`], [`Error::Pending`] and [`Error::Credentials`];
+//! [`Error::is_retryable`] says whether trying again can help. Whatever text a server sent is
+//! kept capped at 200 bytes, with every credential the client sent or received masked, even
+//! when the server echoes it back.
 //!
 //! ```
 //! # #[cfg(feature = "sandbox")]
