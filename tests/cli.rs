@@ -680,3 +680,56 @@ async fn sandbox_subcommand_serves_until_killed() {
     child.0.wait().unwrap();
     assert!(TcpStream::connect_timeout(&addr, Duration::from_millis(500)).is_err());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rust_log_chooses_the_logs_without_verbose() {
+    let sb = sandbox().await;
+    let mut env = cro_env(&sb.base_url());
+    env.push(("RUST_LOG", "customer_apis=debug".to_owned()));
+    let result = run(&["cro", "get-customer", "1"], &borrow(&env)).await;
+    result.json();
+    assert!(
+        result.stderr.contains("DEBUG") && result.stderr.contains("call succeeded"),
+        "{result:#?}"
+    );
+    // The metadata line stays --verbose's.
+    assert!(
+        !result.stderr.contains("HTTP 200, request id"),
+        "{result:#?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn timeout_bounds_the_whole_call_with_one_retry_budget() {
+    // GetSessionToken answers 503 asking for a wait of 31 years: the call must neither wait
+    // past --timeout nor run a retry loop of its own inside GetCustomer's.
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(503).insert_header("retry-after", "1000000000"))
+        .mount(&server)
+        .await;
+    let started = Instant::now();
+    let result = run(
+        &[
+            "--timeout",
+            "3",
+            "pdm",
+            "get-customer",
+            "--customer-id",
+            "1",
+        ],
+        &borrow(&pdm_env(&server.uri())),
+    )
+    .await;
+    let line = result.error_line(3);
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        line.contains("HTTP 503") && line.ends_with("[1 attempt]"),
+        "{line}"
+    );
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}
