@@ -62,7 +62,7 @@ pub fn generate(text: &str) -> Result<(String, String)> {
     .map_err(|e| format!("progenitor cannot generate a client: {e}"))?;
     let mut file: syn::File =
         syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
-    add_aliases(&mut file, &renames)?;
+    add_renamed_decoders(&mut file, &renames)?;
     syn::visit_mut::VisitMut::visit_file_mut(&mut Lean, &mut file);
 
     let mut code = prettyplease::unparse(&file);
@@ -300,6 +300,11 @@ fn apply_renames(schemas: &mut Map<String, Value>) -> Result<Vec<(String, String
             .filter_map(|(p, s)| Some((p.clone(), s.get("x-renamed-from")?.as_str()?.to_owned())))
             .collect();
         for (new, old) in pairs {
+            if !is_rust_field(&old) {
+                return Err(format!(
+                    "schema {name}: {new} is renamed from {old:?}, which is not a plain snake_case name"
+                ));
+            }
             let obj = schema.as_object_mut().ok_or("schema is not a map")?;
             let props = obj["properties"]
                 .as_object_mut()
@@ -325,43 +330,160 @@ fn apply_renames(schemas: &mut Map<String, Value>) -> Result<Vec<(String, String
     Ok(renames)
 }
 
-fn add_aliases(file: &mut syn::File, renames: &[(String, String, String)]) -> Result<()> {
+/// A schema with a renamed property decodes through a private twin that reads both names:
+/// a body carrying both (a rename in transition) is accepted when they agree and refused, naming
+/// both, when they differ. serde's `alias` would refuse every body carrying both as a duplicate.
+fn add_renamed_decoders(file: &mut syn::File, renames: &[(String, String, String)]) -> Result<()> {
+    let mut by_schema: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
     for (schema, new, old) in renames {
-        let mut done = false;
-        for item in &mut file.items {
-            let syn::Item::Mod(m) = item else { continue };
-            if m.ident != "types" {
-                continue;
-            }
-            let Some((_, items)) = &mut m.content else {
-                continue;
-            };
-            for item in items {
-                let syn::Item::Struct(s) = item else { continue };
-                if s.ident != schema.as_str() {
-                    continue;
-                }
-                for field in &mut s.fields {
-                    if field.ident.as_ref().is_some_and(|i| i == new.as_str()) {
-                        let doc = format!(
-                            " Decodes from `{new}` and from its former name `{old}`: one field, \
-                             whichever API version answered."
-                        );
-                        field.attrs.push(syn::parse_quote!(#[doc = ""]));
-                        field.attrs.push(syn::parse_quote!(#[doc = #doc]));
-                        field.attrs.push(syn::parse_quote!(#[serde(alias = #old)]));
-                        done = true;
-                    }
-                }
-            }
-        }
-        if !done {
-            return Err(format!(
-                "schema {schema}: generated field {new} not found for x-renamed-from"
-            ));
-        }
+        by_schema.entry(schema).or_default().push((new, old));
+    }
+    let types = file
+        .items
+        .iter_mut()
+        .find_map(|item| match item {
+            syn::Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
+            _ => None,
+        })
+        .ok_or("generated code has no types module")?;
+    for (schema, pairs) in by_schema {
+        let model = types
+            .iter_mut()
+            .find_map(|item| match item {
+                syn::Item::Struct(s) if s.ident == schema => Some(s),
+                _ => None,
+            })
+            .ok_or_else(|| format!("schema {schema}: generated struct not found"))?;
+        let (decoder, wire) = renamed_decoder(model, &pairs)
+            .map_err(|e| format!("schema {schema}: {e} (x-renamed-from)"))?;
+        types.push(syn::Item::Struct(wire));
+        types.push(syn::Item::Impl(decoder));
     }
     Ok(())
+}
+
+/// Takes `Deserialize` off `model` and returns its hand-built impl and the twin it reads.
+fn renamed_decoder(
+    model: &mut syn::ItemStruct,
+    pairs: &[(&str, &str)],
+) -> Result<(syn::ItemImpl, syn::ItemStruct)> {
+    let is_serde = |a: &syn::Attribute| a.path().is_ident("serde");
+    let mut wire = model.clone();
+    wire.ident = quote::format_ident!("{}Wire", model.ident);
+    wire.vis = syn::Visibility::Inherited;
+    wire.attrs = model
+        .attrs
+        .iter()
+        .filter(|a| is_serde(a))
+        .cloned()
+        .collect();
+    wire.attrs
+        .insert(0, syn::parse_quote!(#[derive(::serde::Deserialize)]));
+    wire.attrs.insert(
+        0,
+        syn::parse_quote!(#[doc = " What the body carries, before renamed fields are merged."]),
+    );
+    let mut derives_deserialize = false;
+    for attr in &mut model.attrs {
+        if !attr.path().is_ident("derive") {
+            continue;
+        }
+        let list: syn::punctuated::Punctuated<syn::Path, syn::Token![,]> = attr
+            .parse_args_with(syn::punctuated::Punctuated::parse_terminated)
+            .map_err(|e| e.to_string())?;
+        let kept: Vec<&syn::Path> = list
+            .iter()
+            .filter(|p| p.segments.last().is_none_or(|s| s.ident != "Deserialize"))
+            .collect();
+        derives_deserialize |= kept.len() < list.len();
+        *attr = syn::parse_quote!(#[derive(#(#kept),*)]);
+    }
+    if !derives_deserialize {
+        return Err("the generated struct does not derive Deserialize".into());
+    }
+    let syn::Fields::Named(fields) = &mut wire.fields else {
+        return Err("the generated struct has no named fields".into());
+    };
+    let mut plain = Vec::new();
+    let mut merges = Vec::new();
+    let mut olds = Vec::new();
+    for field in fields.named.iter_mut() {
+        field.attrs.retain(|a| !a.path().is_ident("doc"));
+        let ident = field.ident.clone().ok_or("a field without a name")?;
+        let Some((_, old)) = pairs.iter().find(|(new, _)| ident == new) else {
+            plain.push(ident);
+            continue;
+        };
+        if !field.attrs.is_empty() {
+            return Err(format!("field {ident} carries serde attributes"));
+        }
+        let ty = field.ty.clone();
+        field.ty = syn::parse_quote!(::std::option::Option<#ty>);
+        field.attrs.push(syn::parse_quote!(#[serde(default)]));
+        let old_ident = quote::format_ident!("{}", old);
+        olds.push(syn::Field {
+            attrs: vec![syn::parse_quote!(#[serde(default)])],
+            ident: Some(old_ident.clone()),
+            ..field.clone()
+        });
+        let (new_name, old_name) = (ident.to_string(), (*old).to_owned());
+        let differ = format!(
+            "`{new_name}` ({{:?}}) and its former name `{old_name}` ({{:?}}) differ: a body \
+             carrying both must carry the same value in both"
+        );
+        let missing = format!("missing field `{new_name}` (or its former name `{old_name}`)");
+        merges.push(quote::quote! {
+            let #ident = match (wire.#ident, wire.#old_ident) {
+                (::std::option::Option::Some(new), ::std::option::Option::Some(old)) if new != old => {
+                    return ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(
+                        format_args!(#differ, new, old),
+                    ));
+                }
+                (::std::option::Option::Some(value), _) | (::std::option::Option::None, ::std::option::Option::Some(value)) => value,
+                (::std::option::Option::None, ::std::option::Option::None) => {
+                    return ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(#missing));
+                }
+            };
+        });
+        for (new, _) in pairs.iter().filter(|(new, _)| ident == new) {
+            let doc = format!(
+                " Decodes from `{new}` and from its former name `{old}`: one field, whichever \
+                 API version answered; a body carrying both must carry the same value in both."
+            );
+            if let Some(target) = model_field(model, new) {
+                target.attrs.push(syn::parse_quote!(#[doc = ""]));
+                target.attrs.push(syn::parse_quote!(#[doc = #doc]));
+            }
+        }
+    }
+    if merges.len() != pairs.len() {
+        return Err("a renamed field is missing from the generated struct".into());
+    }
+    fields.named.extend(olds);
+    let (name, wire_name) = (&model.ident, &wire.ident);
+    let renamed = pairs.iter().map(|(new, _)| quote::format_ident!("{}", new));
+    let decoder = syn::parse_quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let wire = <#wire_name as ::serde::Deserialize>::deserialize(deserializer)?;
+                #(#merges)*
+                ::std::result::Result::Ok(Self {
+                    #(#plain: wire.#plain,)*
+                    #(#renamed,)*
+                })
+            }
+        }
+    };
+    Ok((decoder, wire))
+}
+
+fn model_field<'a>(model: &'a mut syn::ItemStruct, name: &str) -> Option<&'a mut syn::Field> {
+    model
+        .fields
+        .iter_mut()
+        .find(|f| f.ident.as_ref().is_some_and(|i| i == name))
 }
 
 fn is_rust_field(name: &str) -> bool {
