@@ -593,10 +593,33 @@ impl syn::visit_mut::VisitMut for Lean {
             field.attrs.push(syn::parse_quote!(
                 #[serde(deserialize_with = "crate::timestamp::date_serde::required")]
             ));
-        } else if ty == "::std::option::Option<::chrono::naive::NaiveDate>" {
-            field.attrs.push(syn::parse_quote!(
-                #[serde(default, deserialize_with = "crate::timestamp::date_serde::optional")]
-            ));
+        } else if let Some(decoder) = match ty.as_str() {
+            // `""` in an optional date or date-time is an unset field (PDM's docs), not a broken
+            // date: these decoders read it as `None`.
+            "::std::option::Option<::chrono::naive::NaiveDate>" => {
+                Some("crate::timestamp::date_serde::optional")
+            }
+            "::std::option::Option<crate::Timestamp>" => {
+                Some("crate::timestamp::timestamp_serde::optional")
+            }
+            _ => None,
+        } {
+            // A required nullable field already goes through `Option::deserialize` (present,
+            // maybe null); it keeps being required. Any other optional field may be absent.
+            let before = field.attrs.len();
+            field.attrs.retain(|a| {
+                let text = quote::quote!(#a).to_string().replace(' ', "");
+                text != "#[serde(deserialize_with=\"::std::option::Option::deserialize\")]"
+            });
+            if field.attrs.len() < before {
+                field
+                    .attrs
+                    .push(syn::parse_quote!(#[serde(deserialize_with = #decoder)]));
+            } else {
+                field
+                    .attrs
+                    .push(syn::parse_quote!(#[serde(default, deserialize_with = #decoder)]));
+            }
         }
         syn::visit_mut::visit_field_mut(self, field);
     }

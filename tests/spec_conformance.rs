@@ -1,4 +1,5 @@
-//! Answers that are valid per the specs decode: both names of a renamed field when they agree.
+//! Answers that are valid per the specs decode: both names of a renamed field when they agree,
+//! `""` in an optional date, timestamps with and without an offset.
 
 use serde_json::{json, Value};
 
@@ -25,7 +26,9 @@ fn sample(vendor: &str, path: &str, method: &str) -> Value {
 #[cfg(feature = "cro")]
 mod cro {
     use super::*;
-    use customer_apis::cro::types::DispatchCustomerLocationModel;
+    use customer_apis::cro::types::{
+        CustomerModel, DispatchCustomerLocationModel, DispatchCustomerSettingsModel,
+    };
 
     const DEACTIVATE: &str = "/customers/{customer_id}/locations/{customer_location_id}";
 
@@ -99,6 +102,67 @@ mod cro {
             json!("customer_id")
         );
     }
+
+    #[test]
+    fn empty_renewal_date_decodes_as_absent() {
+        let mut body = sample("cro", DEACTIVATE, "delete");
+        body["renewal_date"] = json!("");
+        assert_eq!(decode(&body).unwrap().renewal_date, None);
+
+        let mut location = sample("cro", "/customers/{customer_id}", "get")["locations"][0].clone();
+        location["renewal_date"] = json!("");
+        let decoded: DispatchCustomerSettingsModel =
+            serde_json::from_str(&location.to_string()).unwrap();
+        assert_eq!(decoded.renewal_date, None);
+    }
+
+    #[test]
+    fn a_renewal_date_that_is_not_a_date_is_still_refused() {
+        for bad in [" ", "2020-13-01", "0"] {
+            let mut body = sample("cro", DEACTIVATE, "delete");
+            body["renewal_date"] = json!(bad);
+            assert!(decode(&body).is_err(), "{bad:?} was accepted");
+        }
+        let mut body = sample("cro", DEACTIVATE, "delete");
+        body["renewal_date"] = json!("2024-02-29");
+        assert_eq!(
+            decode(&body).unwrap().renewal_date.unwrap().to_string(),
+            "2024-02-29"
+        );
+    }
+
+    #[test]
+    fn an_empty_required_timestamp_is_still_refused() {
+        let mut customer = sample("cro", "/customers/{customer_id}", "get");
+        customer["created_on"] = json!("");
+        assert!(serde_json::from_str::<CustomerModel>(&customer.to_string()).is_err());
+    }
+}
+
+#[cfg(feature = "pdm")]
+mod pdm {
+    use super::*;
+    use customer_apis::pdm::types::Customer;
+
+    fn customer() -> Value {
+        sample("pdm", "/GetCustomer", "post")["customer"].clone()
+    }
+
+    #[test]
+    fn empty_dob_decodes_as_absent() {
+        let mut body = customer();
+        body["dob"] = json!("");
+        let decoded: Customer = serde_json::from_str(&body.to_string()).unwrap();
+        assert_eq!(decoded.dob, None);
+        assert_eq!(decoded.customer_id, 1408);
+    }
+
+    #[test]
+    fn an_empty_required_date_is_still_refused() {
+        let mut body = customer();
+        body["created"] = json!("");
+        assert!(serde_json::from_str::<Customer>(&body.to_string()).is_err());
+    }
 }
 
 /// The build script's routine on edited specs: what it attaches to fields no committed spec has.
@@ -107,6 +171,47 @@ mod codegen_rules {
 
     fn cro_spec() -> String {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/specs/cro.yaml")).unwrap()
+    }
+
+    /// The generated field `name` with its attributes, as text without whitespace.
+    fn field(code: &str, name: &str) -> String {
+        let end = code
+            .find(&format!("pub {name}:"))
+            .unwrap_or_else(|| panic!("no field {name}"));
+        let start = code[..end].rfind("///").unwrap();
+        let stop = end + code[end..].find(',').unwrap();
+        code[start..stop].split_whitespace().collect()
+    }
+
+    #[test]
+    fn optional_and_required_nullable_dates_read_empty_strings_as_none() {
+        let anchor = "        number:\n          description: Phone number";
+        let added = "        closed_on:\n          description: Added optional date-time.\n          type: string\n          format: date-time\n          nullable: true\n        reviewed_on:\n          description: Added required nullable date.\n          type: string\n          format: date\n          nullable: true\n";
+        let spec = cro_spec()
+            .replacen(anchor, &format!("{added}{anchor}"), 1)
+            .replacen(
+                "        - number\n",
+                "        - number\n        - reviewed_on\n",
+                1,
+            );
+        let (code, _) = codegen::generate(&spec).expect("the edited spec generates");
+        let closed = field(&code, "closed_on");
+        assert!(
+            closed.contains(
+                "#[serde(default,deserialize_with=\"crate::timestamp::timestamp_serde::optional\")]"
+            ),
+            "{closed}"
+        );
+        assert!(closed.ends_with("pubclosed_on:::std::option::Option<crate::Timestamp>"));
+        // Required: no `default`, and progenitor's own `Option::deserialize` is replaced.
+        let reviewed = field(&code, "reviewed_on");
+        assert!(
+            reviewed
+                .contains("#[serde(deserialize_with=\"crate::timestamp::date_serde::optional\")]"),
+            "{reviewed}"
+        );
+        assert!(!reviewed.contains("default"), "{reviewed}");
+        assert!(!reviewed.contains("Option::deserialize"), "{reviewed}");
     }
 
     #[test]
