@@ -29,16 +29,18 @@ pub fn generate(text: &str) -> Result<(String, String)> {
     settings
         .with_interface(progenitor::InterfaceStyle::Positional)
         .with_tag(progenitor::TagStyle::Merged)
-        .with_hooks(progenitor::HooksMode::Expected)
-        .with_conversion(
+        .with_hooks(progenitor::HooksMode::Expected);
+    for format in TIMESTAMP_FORMATS {
+        settings.with_conversion(
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
-                format: Some("date-time".to_owned()),
+                format: Some(format.to_owned()),
                 ..Default::default()
             },
             "crate::Timestamp",
             [progenitor::TypeImpl::Display, progenitor::TypeImpl::FromStr].into_iter(),
         );
+    }
     for (schema, path) in &replacements {
         settings.with_replacement(
             schema,
@@ -71,6 +73,12 @@ pub fn generate(text: &str) -> Result<(String, String)> {
     code.push_str(&header_table(&headers));
     Ok((code, spec_json))
 }
+
+/// String formats generated as `crate::Timestamp`: RFC 3339's `date-time`, and
+/// `iso8601-date-time`, an ISO 8601 date-time whose offset is optional (CRO's "ISO 8601
+/// compatible" timestamps, sent without one). Standard validators ignore the second name and
+/// check the pattern written beside it.
+const TIMESTAMP_FORMATS: [&str; 2] = ["date-time", "iso8601-date-time"];
 
 /// Every local `$ref` must point at something.
 fn check_refs(doc: &Value, node: &Value, at: &str) -> Result<()> {
@@ -250,7 +258,13 @@ fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
                     "schema {name}: property {prop} is an inline object; make it a component schema"
                 ));
             }
-            let rules = string_rules(schema, &format!("schema {name}, property {prop}"))?;
+            let mut rules = string_rules(schema, &format!("schema {name}, property {prop}"))?;
+            let format = schema.get("format").and_then(Value::as_str);
+            if format.is_some_and(|f| TIMESTAMP_FORMATS.contains(&f)) {
+                // The field is a `crate::Timestamp`, whose parser is the check (the pattern is
+                // for validators that do not know the format); it has no `Validate` rules.
+                rules.clear();
+            }
             if let Some(obj) = schema.as_object_mut() {
                 for k in CONSTRAINT_KEYWORDS {
                     obj.remove(k);

@@ -1,5 +1,7 @@
-//! Answers that are valid per the specs decode: both names of a renamed field when they agree,
-//! `""` in an optional date, timestamps with and without an offset.
+//! Answers that are valid per the specs decode (both names of a renamed field when they agree,
+//! `""` in an optional date), and the specs say what the vendors' docs say in a form that
+//! third-party validators and mocks read as meant (ISO 8601 timestamps, an example on every
+//! response and on the version header).
 
 use serde_json::{json, Value};
 
@@ -215,6 +217,20 @@ mod codegen_rules {
     }
 
     #[test]
+    fn iso_8601_timestamps_generate_as_timestamp_without_validate_rules() {
+        let (code, _) = codegen::generate(&cro_spec()).unwrap();
+        // Three models and the deactivate model's decoding twin; two models and the twin.
+        let count = |field: &str| {
+            code.matches(&format!("pub {field}: crate::Timestamp"))
+                .count()
+        };
+        assert_eq!(count("created_on"), 4);
+        assert_eq!(count("last_updated_on"), 3);
+        assert!(!code.contains("self.created_on"), "no Validate rule");
+        assert!(!code.contains("self.last_updated_on"), "no Validate rule");
+    }
+
+    #[test]
     fn a_renamed_field_that_is_not_a_rust_name_is_refused() {
         let spec = cro_spec().replacen(
             "x-renamed-from: customer_id",
@@ -224,4 +240,136 @@ mod codegen_rules {
         let err = codegen::generate(&spec).unwrap_err();
         assert!(err.contains("not a plain snake_case name"), "{err}");
     }
+}
+
+/// Every `(pointer, schema)` in a spec whose schema has the given `format`.
+fn with_format(node: &Value, at: &str, format: &str, out: &mut Vec<(String, Value)>) {
+    match node {
+        Value::Object(map) => {
+            if map.get("format").and_then(Value::as_str) == Some(format) {
+                out.push((at.to_owned(), node.clone()));
+            }
+            for (k, v) in map {
+                with_format(v, &format!("{at}/{k}"), format, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                with_format(v, &format!("{at}/{i}"), format, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every string value under `key` anywhere in `node`.
+fn strings_at(node: &Value, key: &str, out: &mut Vec<String>) {
+    match node {
+        Value::Object(map) => {
+            for (k, v) in map {
+                match v {
+                    Value::String(s) if k == key => out.push(s.clone()),
+                    _ => strings_at(v, key, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| strings_at(v, key, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn cro_timestamps_are_iso_8601_with_an_optional_offset_not_rfc_3339() {
+    let spec = spec("cro");
+    let mut rfc3339 = Vec::new();
+    with_format(&spec, "", "date-time", &mut rfc3339);
+    assert_eq!(rfc3339, vec![], "format: date-time requires an offset");
+    let mut iso = Vec::new();
+    with_format(&spec, "", "iso8601-date-time", &mut iso);
+    // created_on and last_updated_on of CustomerModel and DispatchCustomerLocationModel, and
+    // created_on of DispatchCustomerSettingsModel.
+    assert_eq!(iso.len(), 5, "{iso:?}");
+    let pattern = iso[0].1["pattern"].as_str().unwrap().to_owned();
+    for (at, schema) in &iso {
+        assert_eq!(schema["pattern"].as_str(), Some(pattern.as_str()), "{at}");
+    }
+    let regex = regress::Regex::new(&pattern).unwrap();
+    let matches = |s: &str| regex.find(s).is_some();
+
+    // The vendor's samples, as the spec's examples carry them.
+    let mut samples = Vec::new();
+    for key in ["created_on", "last_updated_on"] {
+        strings_at(&spec["paths"], key, &mut samples);
+    }
+    assert_eq!(samples.len(), 8, "{samples:?}");
+    for sample in &samples {
+        assert!(matches(sample), "{sample}");
+        let parsed: customer_apis::Timestamp = sample.parse().unwrap();
+        assert_eq!(parsed.offset(), None, "{sample}");
+    }
+    for good in [
+        "2018-06-13T19:50:20",
+        "2018-06-13T19:50:20Z",
+        "2018-06-13T19:50:20.447+02:00",
+        "2018-06-13T19:50:20-07:00",
+    ] {
+        assert!(matches(good), "{good}");
+        assert!(good.parse::<customer_apis::Timestamp>().is_ok(), "{good}");
+    }
+    for bad in [
+        "",
+        "2018-06-13",
+        "2018-06-13T19:50",
+        "2018-06-13T19:50:20+0200",
+        "2018-06-13T19:50:20.",
+        "13/06/2018 19:50:20",
+    ] {
+        assert!(!matches(bad), "{bad}");
+    }
+}
+
+#[test]
+fn every_response_with_a_body_has_an_example_of_its_own() {
+    for (vendor, expected) in [("cro", 24), ("pdm", 2), ("foxtrot", 12)] {
+        let spec = spec(vendor);
+        let mut count = 0;
+        for (path, item) in spec["paths"].as_object().unwrap() {
+            for (method, op) in item.as_object().unwrap() {
+                let mut bodies = Vec::new();
+                for (status, response) in op["responses"].as_object().unwrap() {
+                    let response = match response["$ref"].as_str() {
+                        Some(r) => spec.pointer(&r[1..]).unwrap().clone(),
+                        None => response.clone(),
+                    };
+                    let media = &response["content"]["application/json"];
+                    let example = media
+                        .get("example")
+                        .or_else(|| media["examples"].as_object()?.values().next()?.get("value"))
+                        .unwrap_or_else(|| {
+                            panic!("{vendor}: {method} {path} {status} has no example")
+                        });
+                    bodies.push(example.clone());
+                    count += 1;
+                }
+                let distinct: std::collections::HashSet<String> =
+                    bodies.iter().map(Value::to_string).collect();
+                assert_eq!(distinct.len(), bodies.len(), "{vendor}: {method} {path}");
+            }
+        }
+        assert_eq!(count, expected, "{vendor}: responses");
+    }
+}
+
+#[cfg(feature = "cro")]
+#[test]
+fn the_version_header_example_is_the_default_pin() {
+    let spec = spec("cro");
+    let example = &spec["components"]["headers"]["ApiVersion"]["example"];
+    assert_eq!(
+        example.as_str(),
+        Some(customer_apis::cro::ApiVersion::default().as_str())
+    );
+    // Every response declares the header through that component.
+    let text = serde_json::to_string(&spec["paths"]).unwrap();
+    assert_eq!(text.matches("#/components/headers/ApiVersion").count(), 3);
 }
