@@ -3,7 +3,7 @@
 //! third-party validators and mocks read as meant (ISO 8601 timestamps, an example on every
 //! response and on the version header).
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 #[allow(dead_code)]
 #[path = "../build/codegen.rs"]
@@ -15,6 +15,7 @@ fn spec(vendor: &str) -> Value {
 }
 
 /// The 200 example of an operation (its `example`, or the `ok` one of its `examples`).
+#[cfg(any(feature = "cro", feature = "pdm"))]
 fn sample(vendor: &str, path: &str, method: &str) -> Value {
     let media = spec(vendor)["paths"][path][method]["responses"]["200"]["content"]
         ["application/json"]
@@ -31,6 +32,7 @@ mod cro {
     use customer_apis::cro::types::{
         CustomerModel, DispatchCustomerLocationModel, DispatchCustomerSettingsModel,
     };
+    use serde_json::json;
 
     const DEACTIVATE: &str = "/customers/{customer_id}/locations/{customer_location_id}";
 
@@ -145,6 +147,7 @@ mod cro {
 mod pdm {
     use super::*;
     use customer_apis::pdm::types::Customer;
+    use serde_json::json;
 
     fn customer() -> Value {
         sample("pdm", "/GetCustomer", "post")["customer"].clone()
