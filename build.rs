@@ -12,8 +12,9 @@
 //!    strictly before they are sent);
 //! 3. a property carrying `x-renamed-from: <old>` absorbs the old property: one field that
 //!    decodes from either name (a vendor's breaking rename);
-//! 4. progenitor generates the client; `format: date-time` maps to `crate::Timestamp`, and a
-//!    component schema with `x-rust-type-path` maps to that hand-written type.
+//! 4. progenitor generates the client; `format: date-time` and `format: iso8601-date-time` (an
+//!    ISO 8601 date-time whose offset is optional) map to `crate::Timestamp`, and a component
+//!    schema with `x-rust-type-path` maps to that hand-written type.
 //!
 //! The output is formatted with prettyplease and written only to `OUT_DIR`, beside the spec
 //! as JSON (`<vendor>.spec.json`), from which the sandbox takes its examples. Nothing here uses

@@ -29,16 +29,18 @@ pub fn generate(text: &str) -> Result<(String, String)> {
     settings
         .with_interface(progenitor::InterfaceStyle::Positional)
         .with_tag(progenitor::TagStyle::Merged)
-        .with_hooks(progenitor::HooksMode::Expected)
-        .with_conversion(
+        .with_hooks(progenitor::HooksMode::Expected);
+    for format in TIMESTAMP_FORMATS {
+        settings.with_conversion(
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
-                format: Some("date-time".to_owned()),
+                format: Some(format.to_owned()),
                 ..Default::default()
             },
             "crate::Timestamp",
             [progenitor::TypeImpl::Display, progenitor::TypeImpl::FromStr].into_iter(),
         );
+    }
     for (schema, path) in &replacements {
         settings.with_replacement(
             schema,
@@ -62,7 +64,7 @@ pub fn generate(text: &str) -> Result<(String, String)> {
     .map_err(|e| format!("progenitor cannot generate a client: {e}"))?;
     let mut file: syn::File =
         syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
-    add_aliases(&mut file, &renames)?;
+    add_renamed_decoders(&mut file, &renames)?;
     syn::visit_mut::VisitMut::visit_file_mut(&mut Lean, &mut file);
 
     let mut code = prettyplease::unparse(&file);
@@ -71,6 +73,12 @@ pub fn generate(text: &str) -> Result<(String, String)> {
     code.push_str(&header_table(&headers));
     Ok((code, spec_json))
 }
+
+/// String formats generated as `crate::Timestamp`: RFC 3339's `date-time`, and
+/// `iso8601-date-time`, an ISO 8601 date-time whose offset is optional (CRO's "ISO 8601
+/// compatible" timestamps, sent without one). Standard validators ignore the second name and
+/// check the pattern written beside it.
+const TIMESTAMP_FORMATS: [&str; 2] = ["date-time", "iso8601-date-time"];
 
 /// Every local `$ref` must point at something.
 fn check_refs(doc: &Value, node: &Value, at: &str) -> Result<()> {
@@ -250,7 +258,13 @@ fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
                     "schema {name}: property {prop} is an inline object; make it a component schema"
                 ));
             }
-            let rules = string_rules(schema, &format!("schema {name}, property {prop}"))?;
+            let mut rules = string_rules(schema, &format!("schema {name}, property {prop}"))?;
+            let format = schema.get("format").and_then(Value::as_str);
+            if format.is_some_and(|f| TIMESTAMP_FORMATS.contains(&f)) {
+                // The field is a `crate::Timestamp`, whose parser is the check (the pattern is
+                // for validators that do not know the format); it has no `Validate` rules.
+                rules.clear();
+            }
             if let Some(obj) = schema.as_object_mut() {
                 for k in CONSTRAINT_KEYWORDS {
                     obj.remove(k);
@@ -300,6 +314,11 @@ fn apply_renames(schemas: &mut Map<String, Value>) -> Result<Vec<(String, String
             .filter_map(|(p, s)| Some((p.clone(), s.get("x-renamed-from")?.as_str()?.to_owned())))
             .collect();
         for (new, old) in pairs {
+            if !is_rust_field(&old) {
+                return Err(format!(
+                    "schema {name}: {new} is renamed from {old:?}, which is not a plain snake_case name"
+                ));
+            }
             let obj = schema.as_object_mut().ok_or("schema is not a map")?;
             let props = obj["properties"]
                 .as_object_mut()
@@ -325,43 +344,160 @@ fn apply_renames(schemas: &mut Map<String, Value>) -> Result<Vec<(String, String
     Ok(renames)
 }
 
-fn add_aliases(file: &mut syn::File, renames: &[(String, String, String)]) -> Result<()> {
+/// A schema with a renamed property decodes through a private twin that reads both names:
+/// a body carrying both (a rename in transition) is accepted when they agree and refused, naming
+/// both, when they differ. serde's `alias` would refuse every body carrying both as a duplicate.
+fn add_renamed_decoders(file: &mut syn::File, renames: &[(String, String, String)]) -> Result<()> {
+    let mut by_schema: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
     for (schema, new, old) in renames {
-        let mut done = false;
-        for item in &mut file.items {
-            let syn::Item::Mod(m) = item else { continue };
-            if m.ident != "types" {
-                continue;
-            }
-            let Some((_, items)) = &mut m.content else {
-                continue;
-            };
-            for item in items {
-                let syn::Item::Struct(s) = item else { continue };
-                if s.ident != schema.as_str() {
-                    continue;
-                }
-                for field in &mut s.fields {
-                    if field.ident.as_ref().is_some_and(|i| i == new.as_str()) {
-                        let doc = format!(
-                            " Decodes from `{new}` and from its former name `{old}`: one field, \
-                             whichever API version answered."
-                        );
-                        field.attrs.push(syn::parse_quote!(#[doc = ""]));
-                        field.attrs.push(syn::parse_quote!(#[doc = #doc]));
-                        field.attrs.push(syn::parse_quote!(#[serde(alias = #old)]));
-                        done = true;
-                    }
-                }
-            }
-        }
-        if !done {
-            return Err(format!(
-                "schema {schema}: generated field {new} not found for x-renamed-from"
-            ));
-        }
+        by_schema.entry(schema).or_default().push((new, old));
+    }
+    let types = file
+        .items
+        .iter_mut()
+        .find_map(|item| match item {
+            syn::Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
+            _ => None,
+        })
+        .ok_or("generated code has no types module")?;
+    for (schema, pairs) in by_schema {
+        let model = types
+            .iter_mut()
+            .find_map(|item| match item {
+                syn::Item::Struct(s) if s.ident == schema => Some(s),
+                _ => None,
+            })
+            .ok_or_else(|| format!("schema {schema}: generated struct not found"))?;
+        let (decoder, wire) = renamed_decoder(model, &pairs)
+            .map_err(|e| format!("schema {schema}: {e} (x-renamed-from)"))?;
+        types.push(syn::Item::Struct(wire));
+        types.push(syn::Item::Impl(decoder));
     }
     Ok(())
+}
+
+/// Takes `Deserialize` off `model` and returns its hand-built impl and the twin it reads.
+fn renamed_decoder(
+    model: &mut syn::ItemStruct,
+    pairs: &[(&str, &str)],
+) -> Result<(syn::ItemImpl, syn::ItemStruct)> {
+    let is_serde = |a: &syn::Attribute| a.path().is_ident("serde");
+    let mut wire = model.clone();
+    wire.ident = quote::format_ident!("{}Wire", model.ident);
+    wire.vis = syn::Visibility::Inherited;
+    wire.attrs = model
+        .attrs
+        .iter()
+        .filter(|a| is_serde(a))
+        .cloned()
+        .collect();
+    wire.attrs
+        .insert(0, syn::parse_quote!(#[derive(::serde::Deserialize)]));
+    wire.attrs.insert(
+        0,
+        syn::parse_quote!(#[doc = " What the body carries, before renamed fields are merged."]),
+    );
+    let mut derives_deserialize = false;
+    for attr in &mut model.attrs {
+        if !attr.path().is_ident("derive") {
+            continue;
+        }
+        let list: syn::punctuated::Punctuated<syn::Path, syn::Token![,]> = attr
+            .parse_args_with(syn::punctuated::Punctuated::parse_terminated)
+            .map_err(|e| e.to_string())?;
+        let kept: Vec<&syn::Path> = list
+            .iter()
+            .filter(|p| p.segments.last().is_none_or(|s| s.ident != "Deserialize"))
+            .collect();
+        derives_deserialize |= kept.len() < list.len();
+        *attr = syn::parse_quote!(#[derive(#(#kept),*)]);
+    }
+    if !derives_deserialize {
+        return Err("the generated struct does not derive Deserialize".into());
+    }
+    let syn::Fields::Named(fields) = &mut wire.fields else {
+        return Err("the generated struct has no named fields".into());
+    };
+    let mut plain = Vec::new();
+    let mut merges = Vec::new();
+    let mut olds = Vec::new();
+    for field in fields.named.iter_mut() {
+        field.attrs.retain(|a| !a.path().is_ident("doc"));
+        let ident = field.ident.clone().ok_or("a field without a name")?;
+        let Some((_, old)) = pairs.iter().find(|(new, _)| ident == new) else {
+            plain.push(ident);
+            continue;
+        };
+        if !field.attrs.is_empty() {
+            return Err(format!("field {ident} carries serde attributes"));
+        }
+        let ty = field.ty.clone();
+        field.ty = syn::parse_quote!(::std::option::Option<#ty>);
+        field.attrs.push(syn::parse_quote!(#[serde(default)]));
+        let old_ident = quote::format_ident!("{}", old);
+        olds.push(syn::Field {
+            attrs: vec![syn::parse_quote!(#[serde(default)])],
+            ident: Some(old_ident.clone()),
+            ..field.clone()
+        });
+        let (new_name, old_name) = (ident.to_string(), (*old).to_owned());
+        let differ = format!(
+            "`{new_name}` ({{:?}}) and its former name `{old_name}` ({{:?}}) differ: a body \
+             carrying both must carry the same value in both"
+        );
+        let missing = format!("missing field `{new_name}` (or its former name `{old_name}`)");
+        merges.push(quote::quote! {
+            let #ident = match (wire.#ident, wire.#old_ident) {
+                (::std::option::Option::Some(new), ::std::option::Option::Some(old)) if new != old => {
+                    return ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(
+                        format_args!(#differ, new, old),
+                    ));
+                }
+                (::std::option::Option::Some(value), _) | (::std::option::Option::None, ::std::option::Option::Some(value)) => value,
+                (::std::option::Option::None, ::std::option::Option::None) => {
+                    return ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(#missing));
+                }
+            };
+        });
+        for (new, _) in pairs.iter().filter(|(new, _)| ident == new) {
+            let doc = format!(
+                " Decodes from `{new}` and from its former name `{old}`: one field, whichever \
+                 API version answered; a body carrying both must carry the same value in both."
+            );
+            if let Some(target) = model_field(model, new) {
+                target.attrs.push(syn::parse_quote!(#[doc = ""]));
+                target.attrs.push(syn::parse_quote!(#[doc = #doc]));
+            }
+        }
+    }
+    if merges.len() != pairs.len() {
+        return Err("a renamed field is missing from the generated struct".into());
+    }
+    fields.named.extend(olds);
+    let (name, wire_name) = (&model.ident, &wire.ident);
+    let renamed = pairs.iter().map(|(new, _)| quote::format_ident!("{}", new));
+    let decoder = syn::parse_quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let wire = <#wire_name as ::serde::Deserialize>::deserialize(deserializer)?;
+                #(#merges)*
+                ::std::result::Result::Ok(Self {
+                    #(#plain: wire.#plain,)*
+                    #(#renamed,)*
+                })
+            }
+        }
+    };
+    Ok((decoder, wire))
+}
+
+fn model_field<'a>(model: &'a mut syn::ItemStruct, name: &str) -> Option<&'a mut syn::Field> {
+    model
+        .fields
+        .iter_mut()
+        .find(|f| f.ident.as_ref().is_some_and(|i| i == name))
 }
 
 fn is_rust_field(name: &str) -> bool {
@@ -494,10 +630,33 @@ impl syn::visit_mut::VisitMut for Lean {
             field.attrs.push(syn::parse_quote!(
                 #[serde(deserialize_with = "crate::timestamp::date_serde::required")]
             ));
-        } else if ty == "::std::option::Option<::chrono::naive::NaiveDate>" {
-            field.attrs.push(syn::parse_quote!(
-                #[serde(default, deserialize_with = "crate::timestamp::date_serde::optional")]
-            ));
+        } else if let Some(decoder) = match ty.as_str() {
+            // `""` in an optional date or date-time is an unset field (PDM's docs), not a broken
+            // date: these decoders read it as `None`.
+            "::std::option::Option<::chrono::naive::NaiveDate>" => {
+                Some("crate::timestamp::date_serde::optional")
+            }
+            "::std::option::Option<crate::Timestamp>" => {
+                Some("crate::timestamp::timestamp_serde::optional")
+            }
+            _ => None,
+        } {
+            // A required nullable field already goes through `Option::deserialize` (present,
+            // maybe null); it keeps being required. Any other optional field may be absent.
+            let before = field.attrs.len();
+            field.attrs.retain(|a| {
+                let text = quote::quote!(#a).to_string().replace(' ', "");
+                text != "#[serde(deserialize_with=\"::std::option::Option::deserialize\")]"
+            });
+            if field.attrs.len() < before {
+                field
+                    .attrs
+                    .push(syn::parse_quote!(#[serde(deserialize_with = #decoder)]));
+            } else {
+                field
+                    .attrs
+                    .push(syn::parse_quote!(#[serde(default, deserialize_with = #decoder)]));
+            }
         }
         syn::visit_mut::visit_field_mut(self, field);
     }

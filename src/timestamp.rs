@@ -162,18 +162,70 @@ pub(crate) mod date_serde {
             Ok(None)
         }
         fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            required(d).map(Some)
+            d.deserialize_str(self)
+        }
+        // `""` is how PDM (and CRO, at times) writes an unset field: absent, not a broken date.
+        fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
+            match v {
+                "" => Ok(None),
+                v => Date.visit_str(v).map(Some),
+            }
         }
     }
 
     /// A `NaiveDate` field.
+    // Only PDM's spec has a required date.
+    #[cfg_attr(not(feature = "pdm"), allow(dead_code))]
     pub(crate) fn required<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         d.deserialize_str(Date)
     }
 
-    /// An `Option<NaiveDate>` field (absent or `null` is `None`).
+    /// An `Option<NaiveDate>` field (absent, `null` or `""` is `None`).
     pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
         d.deserialize_option(OptionalDate)
+    }
+}
+
+/// Decoding of optional date-time fields (`Option<Timestamp>`), which the build script
+/// attaches with `deserialize_with`: absent, `null` or `""` is `None`.
+// No committed spec has an optional date-time yet; the build attaches this when one does.
+#[allow(dead_code)]
+pub(crate) mod timestamp_serde {
+    use std::fmt;
+
+    use serde::de::{Deserializer, Error, Unexpected, Visitor};
+
+    use super::Timestamp;
+
+    struct OptionalTimestamp;
+
+    impl<'de> Visitor<'de> for OptionalTimestamp {
+        type Value = Option<Timestamp>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an ISO 8601 date-time string, \"\" or null")
+        }
+        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(self)
+        }
+        fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
+            match v {
+                "" => Ok(None),
+                v => Timestamp::parse(v)
+                    .map(Some)
+                    .map_err(|_| E::invalid_value(Unexpected::Str(v), &"an ISO 8601 date-time")),
+            }
+        }
+    }
+
+    /// An `Option<Timestamp>` field (absent, `null` or `""` is `None`).
+    pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
+        d.deserialize_option(OptionalTimestamp)
     }
 }
 
@@ -250,5 +302,57 @@ impl<'de> serde::Deserialize<'de> for Timestamp {
             }
         }
         deserializer.deserialize_str(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Timestamp;
+
+    #[derive(serde::Deserialize)]
+    struct Optional {
+        #[serde(default, deserialize_with = "super::timestamp_serde::optional")]
+        at: Option<Timestamp>,
+        #[serde(default, deserialize_with = "super::date_serde::optional")]
+        on: Option<chrono::NaiveDate>,
+    }
+
+    fn decode(json: &str) -> Result<Optional, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn empty_null_or_absent_optional_dates_are_none() {
+        for json in [
+            r#"{"at": "", "on": ""}"#,
+            r#"{"at": null, "on": null}"#,
+            "{}",
+        ] {
+            let decoded = decode(json).unwrap();
+            assert_eq!(decoded.at, None, "{json}");
+            assert_eq!(decoded.on, None, "{json}");
+        }
+    }
+
+    #[test]
+    fn optional_dates_with_a_value_decode_it() {
+        let decoded =
+            decode(r#"{"at": "2018-06-13T19:50:20.447000", "on": "2024-02-29"}"#).unwrap();
+        assert_eq!(decoded.at.unwrap().as_str(), "2018-06-13T19:50:20.447000");
+        assert_eq!(decoded.on.unwrap().to_string(), "2024-02-29");
+    }
+
+    #[test]
+    fn broken_optional_dates_are_still_refused() {
+        for json in [
+            r#"{"at": " "}"#,
+            r#"{"at": "2018-06-13"}"#,
+            r#"{"at": 5}"#,
+            r#"{"on": " "}"#,
+            r#"{"on": "2023-02-29"}"#,
+            r#"{"on": 5}"#,
+        ] {
+            assert!(decode(json).is_err(), "{json} was accepted");
+        }
     }
 }
