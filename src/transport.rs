@@ -107,7 +107,7 @@ tokio::task_local! {
 }
 
 struct CallState {
-    requests: Arc<AtomicU32>,
+    requests: std::cell::Cell<u32>,
 }
 
 /// Sends one request built by a generated client, adding the per-attempt headers and
@@ -343,33 +343,34 @@ impl Transport {
             request_id = tracing::field::Empty,
         );
         let attempts = AtomicU32::new(0);
-        let requests = Arc::new(AtomicU32::new(0));
         let state = CallState {
-            requests: requests.clone(),
+            requests: std::cell::Cell::new(0),
         };
         let deadline = self.deadline.map(|d| (d, tokio::time::Instant::now() + d));
-        let run = CALL.scope(
-            state,
-            self.attempts(vendor, &send, &accept, &attempts, deadline.map(|d| d.1)),
-        );
-        let result = match deadline {
-            None => run.instrument(span.clone()).await,
-            Some((limit, _)) => {
-                match tokio::time::timeout(limit, run.instrument(span.clone())).await {
-                    Ok(result) => result,
-                    Err(_) => Err(Error::Timeout {
-                        message: format!(
-                            "the call did not complete within its deadline of {}",
-                            seconds(limit)
-                        ),
-                        connect: false,
-                        meta: Box::default(),
-                    }),
-                }
-            }
-        };
+        let run = self.attempts(vendor, &send, &accept, &attempts, deadline.map(|d| d.1));
+        // The deadline is inside the call's scope, so that the requests sent are still known
+        // when it fires.
+        let (result, sent) = CALL
+            .scope(state, async {
+                let result = match deadline {
+                    None => run.await,
+                    Some((limit, _)) => match tokio::time::timeout(limit, run).await {
+                        Ok(result) => result,
+                        Err(_) => Err(Error::Timeout {
+                            message: format!(
+                                "the call did not complete within its deadline of {}",
+                                seconds(limit)
+                            ),
+                            connect: false,
+                            meta: Box::default(),
+                        }),
+                    },
+                };
+                (result, CALL.with(|c| c.requests.get()))
+            })
+            .instrument(span.clone())
+            .await;
         let n = attempts.load(Ordering::Relaxed);
-        let sent = requests.load(Ordering::Relaxed);
         span.record("attempts", n);
         let result = match result {
             Ok(mut r) => {
@@ -510,7 +511,7 @@ impl Transport {
             body_limit: self.body_limit,
             seen: RefCell::new(Seen::default()),
         };
-        let _ = CALL.try_with(|c| c.requests.fetch_add(1, Ordering::Relaxed));
+        let _ = CALL.try_with(|c| c.requests.set(c.requests.get() + 1));
         let (outcome, mut seen) = ATTEMPT
             .scope(attempt, async {
                 let outcome = send(&prepared.session).await;
