@@ -145,22 +145,20 @@ impl Case {
 // accepted, makes one call: a rule checked at build time or at call time counts the same, and
 // a request that slips through lands on the counting server.
 
-fn cro_call(builder: cro::ClientBuilder) -> impl Future<Output = Result<(), Error>> + Send {
-    async move { builder.build()?.get_customer(1).await.map(drop) }
+async fn cro_call(builder: cro::ClientBuilder) -> Result<(), Error> {
+    builder.build()?.get_customer(1).await.map(drop)
 }
 
-fn pdm_call(builder: pdm::ClientBuilder) -> impl Future<Output = Result<(), Error>> + Send {
-    async move {
-        builder
-            .build()?
-            .get_customer(&CustomerLookup::id(1))
-            .await
-            .map(drop)
-    }
+async fn pdm_call(builder: pdm::ClientBuilder) -> Result<(), Error> {
+    builder
+        .build()?
+        .get_customer(&CustomerLookup::id(1))
+        .await
+        .map(drop)
 }
 
-fn foxtrot_call(builder: foxtrot::ClientBuilder) -> impl Future<Output = Result<(), Error>> + Send {
-    async move { builder.build()?.get_customer("dc", "c").await.map(drop) }
+async fn foxtrot_call(builder: foxtrot::ClientBuilder) -> Result<(), Error> {
+    builder.build()?.get_customer("dc", "c").await.map(drop)
 }
 
 /// What [`run`] counted.
