@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
+pub mod secrets;
+
 /// A spec from `specs/`, as JSON.
 pub fn spec(vendor: &str) -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
