@@ -1,5 +1,6 @@
 //! Quickstart: starts the embedded sandbox in-process and calls every operation of the three
-//! clients — no credentials, no network.
+//! clients — no credentials, no network. Any outcome other than the documented one ends it
+//! with an error (exit code 1).
 //!
 //! ```sh
 //! cargo run --example quickstart --features sandbox
@@ -7,8 +8,13 @@
 
 use customer_apis::cro::ApiVersion;
 use customer_apis::pdm::CustomerLookup;
-use customer_apis::sandbox::Sandbox;
-use customer_apis::Error;
+use customer_apis::sandbox::{Sandbox, FOXTROT_NOT_CONFIDENT_CUSTOMER};
+use customer_apis::{Error, FoxtrotCode, PdmStatus, VendorCode};
+
+/// Stops the quickstart: the sandbox did not answer as documented.
+fn unexpected(what: &str, got: impl std::fmt::Debug) -> Box<dyn std::error::Error> {
+    format!("{what}: unexpected {got:?}").into()
+}
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -45,13 +51,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         "CRO deactivate_location(1, 20): customer {} at location {} is_active={}",
         location.id, location.location_id, location.is_active
     );
+    // Customer 2 is not seeded: 404.
     match cro.get_customer(2).await {
-        Err(Error::Api(e)) => println!(
+        Err(Error::Api(e)) if e.status.as_u16() == 404 => println!(
             "CRO get_customer(2): HTTP {} {:?}",
             e.status.as_u16(),
             e.detail
         ),
-        other => println!("CRO get_customer(2): unexpected {other:?}"),
+        other => return Err(unexpected("CRO get_customer(2)", other)),
     }
 
     // PDM: the client obtains and renews the session token from the API key.
@@ -73,11 +80,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .get_customer(&CustomerLookup::external_ref("NO-SUCH-REF"))
         .await
     {
-        Err(Error::Api(e)) => println!(
-            "PDM get_customer(ref NO-SUCH-REF): {:?} {:?}",
-            e.code, e.detail
-        ),
-        other => println!("PDM get_customer(ref NO-SUCH-REF): unexpected {other:?}"),
+        Err(Error::Api(e)) if e.code == Some(VendorCode::Pdm(PdmStatus::NoMatchingCustomer)) => {
+            println!(
+                "PDM get_customer(ref NO-SUCH-REF): {:?} {:?}",
+                e.code, e.detail
+            )
+        }
+        other => return Err(unexpected("PDM get_customer(ref NO-SUCH-REF)", other)),
     }
 
     // Foxtrot: the API key as a bearer token; answers come out of the envelope.
@@ -106,14 +115,23 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     match foxtrot
-        .get_confident_location("Foxtrot-DC", "not-confident")
+        .get_confident_location("Foxtrot-DC", FOXTROT_NOT_CONFIDENT_CUSTOMER)
         .await
     {
-        Err(Error::Api(e)) => println!(
-            "Foxtrot get_confident_location(not-confident): {:?}",
-            e.code
-        ),
-        other => println!("Foxtrot get_confident_location(not-confident): unexpected {other:?}"),
+        Err(Error::Api(e))
+            if e.code == Some(VendorCode::Foxtrot(FoxtrotCode::LocationNotConfident)) =>
+        {
+            println!(
+                "Foxtrot get_confident_location(not-confident): {:?}",
+                e.code
+            )
+        }
+        other => {
+            return Err(unexpected(
+                "Foxtrot get_confident_location(not-confident)",
+                other,
+            ))
+        }
     }
     Ok(())
 }

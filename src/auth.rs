@@ -202,13 +202,17 @@ pub(crate) struct TokenAnswer {
 /// the answer (it holds secrets, and a hostile server may put them anywhere).
 pub(crate) fn parse_token_answer(body: &[u8]) -> Result<TokenAnswer, String> {
     let answer: TokenAnswerJson = serde_json::from_slice(body).map_err(|e| {
+        let kind = match e.classify() {
+            serde_json::error::Category::Io => "read",
+            serde_json::error::Category::Syntax => "syntax",
+            serde_json::error::Category::Data => "data",
+            serde_json::error::Category::Eof => "truncated",
+        };
         format!(
-            "token endpoint answer is not an OAuth token response ({:?} error at line {}, column {})",
-            e.classify(),
+            "token endpoint answer is not an OAuth token response ({kind} error at line {}, column {})",
             e.line(),
             e.column()
         )
-        .to_ascii_lowercase()
     })?;
     if answer.access_token.trim().is_empty() {
         return Err("token endpoint answered an empty access_token".to_owned());

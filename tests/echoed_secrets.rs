@@ -10,14 +10,10 @@
 
 mod common;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex, OnceLock};
-use std::time::Duration;
-
+use common::secrets::{assert_shown, json_unicode_escaped, leaks, logs, Shown};
 use customer_apis::pdm::{self, CustomerLookup};
-use customer_apis::{cro, foxtrot, Error, RefreshingToken, RetryPolicy};
+use customer_apis::{cro, foxtrot, RefreshingToken, RetryPolicy};
 use serde_json::json;
-use tracing_subscriber::util::SubscriberInitExt;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -47,64 +43,8 @@ const SECRETS: [&str; 14] = [
     "T4GF1",
 ];
 
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn logs() -> &'static Capture {
-    static LOGS: OnceLock<Capture> = OnceLock::new();
-    LOGS.get_or_init(|| {
-        let capture = Capture::default();
-        let sink = capture.clone();
-        tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::TRACE)
-            .with_writer(move || sink.clone())
-            .with_ansi(false)
-            .finish()
-            .try_init()
-            .expect("the only global subscriber of this test binary");
-        capture
-    })
-}
-
-/// Each echo's error, as shown: `Display`, `Debug`, and the vendor fields.
-fn shown(what: &str, e: &Error) -> String {
-    format!("{what}: {e} | {e:?}")
-}
-
-/// The secrets found in `texts`, with where.
-fn leaks<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut found = Vec::new();
-    for text in texts {
-        for line in text.lines() {
-            for secret in SECRETS {
-                if line.contains(secret) {
-                    found.push(format!("{secret:?} in {line}"));
-                }
-            }
-        }
-    }
-    found
-}
-
-fn json_escaped(s: &str) -> String {
-    s.chars().map(|c| format!("\\u{:04x}", c as u32)).collect()
-}
-
 fn fast() -> RetryPolicy {
-    RetryPolicy::default()
-        .max_attempts(2)
-        .initial_delay(Duration::from_millis(1))
-        .max_delay(Duration::from_millis(5))
+    common::secrets::fast().max_attempts(2)
 }
 
 /// An HTML error page listing the request's headers and body, as some gateways do.
@@ -130,7 +70,7 @@ fn echo_page(request: &Request) -> String {
 #[tokio::test]
 async fn echoed_credentials_are_masked_in_errors_and_logs() {
     let logs = logs();
-    let mut texts: Vec<String> = Vec::new();
+    let mut texts = Shown::default();
 
     // CRO, static token: the token in each vendor field, in an HTML page (retried), and in a
     // 200 that fails to decode (serde quotes the value it refused).
@@ -147,7 +87,7 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
             "JSON-escaped token",
             ResponseTemplate::new(400).set_body_string(format!(
                 "{{\"detail\": \"bad token \\\"{}\\\"\"}}",
-                json_escaped(CRO_TOKEN)
+                json_unicode_escaped(CRO_TOKEN)
             )),
         ),
         (
@@ -179,7 +119,7 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
             .build()
             .unwrap();
         let e = client.get_customer(1).await.unwrap_err();
-        texts.push(shown(what, &e));
+        texts.error(what, &e);
     }
     let server = MockServer::start().await;
     Mock::given(method("DELETE"))
@@ -206,7 +146,7 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
         "the page is shown on each retry"
     );
     assert!(e.to_string().contains("Bearer [REDACTED]"), "{e}");
-    texts.push(shown("HTML 502 listing the headers", &e));
+    texts.error("HTML 502 listing the headers", &e);
 
     // CRO, refreshing token: the refresh token and client secret echoed (form-encoded too).
     let auth = MockServer::start().await;
@@ -239,7 +179,7 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
         .build()
         .unwrap();
     let e = client.get_customer(1).await.unwrap_err();
-    texts.push(shown("refresh flow echo", &e));
+    texts.error("refresh flow echo", &e);
 
     // PDM: 302/303 `details` echoing the request bodies, and an HTML page.
     let pdm_server = MockServer::start().await;
@@ -275,7 +215,7 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
         .get_customer(&CustomerLookup::id(1))
         .await
         .unwrap_err();
-    texts.push(shown("PDM 303 echoing GetCustomer", &e));
+    texts.error("PDM 303 echoing GetCustomer", &e);
 
     let key_echo = MockServer::start().await;
     Mock::given(method("POST"))
@@ -298,7 +238,7 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
         .get_customer(&CustomerLookup::id(1))
         .await
         .unwrap_err();
-    texts.push(shown("PDM 302 echoing GetSessionToken", &e));
+    texts.error("PDM 302 echoing GetSessionToken", &e);
 
     let page = MockServer::start().await;
     Mock::given(method("POST"))
@@ -319,7 +259,7 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
         .get_customer(&CustomerLookup::id(1))
         .await
         .unwrap_err();
-    texts.push(shown("PDM HTML 400 echoing the body, HTML-escaped", &e));
+    texts.error("PDM HTML 400 echoing the body, HTML-escaped", &e);
 
     // Foxtrot: the key in the error envelope's message, with HTTP 401 and with 200.
     for status in [401u16, 200] {
@@ -341,23 +281,29 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
             .await
             .unwrap_err();
         assert!(e.api().is_some(), "{e:?}");
-        texts.push(shown(&format!("Foxtrot {status} message"), &e));
+        texts.error(&format!("Foxtrot {status} message"), &e);
     }
 
-    assert_eq!(texts.len(), 12);
-    let captured = String::from_utf8_lossy(&logs.0.lock().unwrap()).into_owned();
-    assert!(
-        captured.contains("retrying"),
-        "the capture holds the SDK's logs"
+    let captured = logs.text();
+    assert_shown(
+        &texts.all(&captured),
+        &[
+            "CRO answered HTTP 400",
+            "HTTP 418",
+            "could not decode",
+            "HTTP 502",
+            "2 attempts",
+            "PDM answered HTTP 200 with code 303",
+            "code 302",
+            "PDM answered HTTP 400",
+            "Foxtrot answered HTTP 401",
+            "Foxtrot answered HTTP 200",
+            "retrying",
+        ],
     );
-    let found = leaks(texts.iter().map(String::as_str).chain([captured.as_str()]));
-    for leak in &found {
-        eprintln!("LEAK {leak}");
-    }
-    assert_eq!(found.len(), 0, "{} leaks", found.len());
+    assert_eq!(leaks(&SECRETS, &texts, &captured), 0);
     // The masks are where the secrets were: the errors still say what happened.
-    let all = texts.join("\n");
-    assert!(all.matches("[REDACTED]").count() >= 12, "{all}");
+    assert!(texts.all("").matches("[REDACTED]").count() >= 12);
 }
 
 fn url_encoded(s: &str) -> String {

@@ -1,8 +1,9 @@
 //! No credential appears in any `Debug`, `Display` or log line over full PDM and Foxtrot flows
 //! (tests/cro_secrets.rs covers CRO): success, every error kind, retries, and PDM's session
-//! renewal after 202. A TRACE-level subscriber, installed process-wide with the `log` bridge,
-//! captures everything the SDK and its HTTP stack log; every value and error shown along the
-//! way is captured too; then the capture is searched for every secret and a fragment of each.
+//! renewal after 202. A TRACE-level subscriber, installed process-wide with the `log` bridge
+//! (checked: reqwest's `log` lines are in the capture), captures everything the SDK and its
+//! HTTP stack log; every value and error shown along the way is captured too; then the capture
+//! is searched for every secret and a fragment of each.
 //!
 //! `cargo test --test secrets_all_vendors -- --nocapture` prints what was captured and how
 //! many leaks were found.
@@ -10,15 +11,14 @@
 
 mod common;
 
-use std::io::Write;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 use std::time::Duration;
 
+use common::secrets::{assert_shown, fast, leaks, logs, Shown, LOG_BRIDGE_MARKER};
+use customer_apis::foxtrot;
 use customer_apis::pdm::{self, CustomerLookup};
-use customer_apis::{foxtrot, Error, RetryPolicy};
 use serde_json::{json, Value};
-use tracing_subscriber::util::SubscriberInitExt;
 use wiremock::matchers::{body_partial_json, header, method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -44,96 +44,6 @@ const SECRETS: [&str; 12] = [
     "H3NB5",
     "a81f",
 ];
-
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Capture {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
-}
-
-/// The process-wide TRACE capture (tracing events and spans, and `log` records through the
-/// bridge `try_init` installs).
-fn logs() -> &'static Capture {
-    static LOGS: OnceLock<Capture> = OnceLock::new();
-    LOGS.get_or_init(|| {
-        let capture = Capture::default();
-        let sink = capture.clone();
-        tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::TRACE)
-            .with_writer(move || sink.clone())
-            .with_ansi(false)
-            .finish()
-            .try_init()
-            .expect("the only global subscriber of this test binary");
-        capture
-    })
-}
-
-/// What the test showed: every `Debug` and `Display` it produced.
-#[derive(Default)]
-struct Shown(Vec<String>);
-
-impl Shown {
-    fn result<T: std::fmt::Debug>(&mut self, what: &str, result: &Result<T, Error>) {
-        match result {
-            Ok(value) => self.0.push(format!("{what}: {value:?}")),
-            Err(e) => self.error(what, e),
-        }
-    }
-
-    fn error(&mut self, what: &str, e: &Error) {
-        self.0.push(format!("{what}: {e}"));
-        self.0.push(format!("{what}: {e:?}"));
-        if let Some(meta) = e.meta() {
-            self.0.push(format!("{what}: {meta} {meta:?}"));
-        }
-        if let Some(api) = e.api() {
-            self.0.push(format!("{what}: {api} {api:?}"));
-        }
-        let mut source = std::error::Error::source(e);
-        while let Some(cause) = source {
-            self.0.push(format!("{what}: caused by {cause} {cause:?}"));
-            source = cause.source();
-        }
-    }
-
-    fn push(&mut self, text: String) {
-        self.0.push(text);
-    }
-}
-
-/// Counts every secret found in `shown` and the logs, naming where.
-fn leaks(shown: &Shown, logs: &str) -> usize {
-    let mut found = 0;
-    for secret in SECRETS {
-        for line in shown.0.iter().map(String::as_str).chain(logs.lines()) {
-            if line.contains(secret) {
-                found += 1;
-                eprintln!("LEAK of {secret:?}: {line}");
-            }
-        }
-    }
-    found
-}
-
-fn fast() -> RetryPolicy {
-    RetryPolicy::default()
-        .initial_delay(Duration::from_millis(1))
-        .max_delay(Duration::from_millis(5))
-}
 
 fn pdm_customer() -> Value {
     let spec = common::spec("pdm");
@@ -394,41 +304,39 @@ async fn pdm_no_api_key_or_session_token_in_debug_display_or_trace_logs() {
     shown.push(format!("{request:?} {key_request:?} {answer:?}"));
 
     let logs = logs.text();
-    let found = leaks(&shown, &logs);
+    let found = leaks(&SECRETS, &shown, &logs);
     eprintln!(
         "PDM: {} values and errors shown, {} log lines captured, {found} leaks found",
         shown.0.len(),
         logs.lines().count()
     );
     assert_eq!(found, 0, "credentials leaked into Debug/Display/logs");
-    let all = format!("{}\n{logs}", shown.0.join("\n"));
-    for expected in [
-        "customer_apis.call",
-        "GetSessionToken",
-        "credential refreshed",
-        "credentials rejected",
-        "retrying",
-        "code 202",
-        "code 205",
-        "code 401",
-        "code 999",
-        "HTTP 500",
-        "HTTP 503",
-        "HTTP 429",
-        "HTTP 400",
-        "could not decode",
-        "timed out",
-        "exceeds",
-        "transport error",
-        "invalid api_key",
-        "invalid session_token",
-        "[REDACTED]",
-    ] {
-        assert!(
-            all.contains(expected),
-            "the flows did not show {expected:?}"
-        );
-    }
+    assert_shown(
+        &shown.all(&logs),
+        &[
+            LOG_BRIDGE_MARKER,
+            "customer_apis.call",
+            "GetSessionToken",
+            "credential refreshed",
+            "credentials rejected",
+            "retrying",
+            "code 202",
+            "code 205",
+            "code 401",
+            "code 999",
+            "HTTP 500",
+            "HTTP 503",
+            "HTTP 429",
+            "HTTP 400",
+            "could not decode",
+            "timed out",
+            "exceeds",
+            "transport error",
+            "invalid api_key",
+            "invalid session_token",
+            "[REDACTED]",
+        ],
+    );
 }
 
 #[tokio::test]
@@ -586,35 +494,33 @@ async fn foxtrot_no_api_key_in_debug_display_or_trace_logs() {
         .all(|r| r.headers.get("authorization").map(|v| v.as_bytes()) == Some(bearer.as_bytes())));
 
     let logs = logs.text();
-    let found = leaks(&shown, &logs);
+    let found = leaks(&SECRETS, &shown, &logs);
     eprintln!(
         "Foxtrot: {} values and errors shown, {} log lines captured, {found} leaks found",
         shown.0.len(),
         logs.lines().count()
     );
     assert_eq!(found, 0, "the API key leaked into Debug/Display/logs");
-    let all = format!("{}\n{logs}", shown.0.join("\n"));
-    for expected in [
-        "customer_apis.call",
-        "retrying",
-        "code 7001",
-        "HTTP 401",
-        "HTTP 403",
-        "HTTP 404",
-        "HTTP 500",
-        "HTTP 503",
-        "HTTP 429",
-        "could not decode",
-        "timed out",
-        "exceeds",
-        "transport error",
-        "invalid api_key",
-        "invalid customer_id",
-        "[REDACTED]",
-    ] {
-        assert!(
-            all.contains(expected),
-            "the flows did not show {expected:?}"
-        );
-    }
+    assert_shown(
+        &shown.all(&logs),
+        &[
+            LOG_BRIDGE_MARKER,
+            "customer_apis.call",
+            "retrying",
+            "code 7001",
+            "HTTP 401",
+            "HTTP 403",
+            "HTTP 404",
+            "HTTP 500",
+            "HTTP 503",
+            "HTTP 429",
+            "could not decode",
+            "timed out",
+            "exceeds",
+            "transport error",
+            "invalid api_key",
+            "invalid customer_id",
+            "[REDACTED]",
+        ],
+    );
 }

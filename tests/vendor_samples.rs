@@ -1,6 +1,8 @@
 //! The vendors' own cURL and Python samples, verbatim from their docs, run against the
 //! sandbox once their placeholders are filled in (and the port moved from 8003 to the test's
-//! sandbox). Runs where `curl` and `python3` with `requests` exist; otherwise says so and passes.
+//! sandbox). Needs `curl`, and a Python with `requests` (`VENDOR_SAMPLES_PYTHON`, or `python3`);
+//! where one is missing it says so and skips, except under CI (`CI` set), where that fails:
+//! .ci/run installs both.
 #![cfg(feature = "sandbox")]
 
 mod common;
@@ -71,11 +73,26 @@ fn fill(sample: &str, port: u16) -> String {
         .replace(":8003", &format!(":{port}"))
 }
 
+/// The Python that runs the samples.
+fn python() -> String {
+    std::env::var("VENDOR_SAMPLES_PYTHON").unwrap_or_else(|_| "python3".to_owned())
+}
+
+/// Whether `program args` runs; when it does not, skips with a note, or under CI fails.
 fn available(program: &str, args: &[&str]) -> bool {
-    Command::new(program)
+    let runs = Command::new(program)
         .args(args)
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    if !runs {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "`{program} {}` does not run: CI must install it (.ci/run does)",
+            args.join(" ")
+        );
+        eprintln!("`{program} {}` does not run: skipped", args.join(" "));
+    }
+    runs
 }
 
 fn example(path: &str, method: &str) -> Value {
@@ -109,7 +126,6 @@ fn run_curl(sample: &str, port: u16) -> (String, Value) {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_docs_curl_samples_get_the_docs_responses() {
     if !available("curl", &["--version"]) {
-        eprintln!("curl not found: skipped");
         return;
     }
     let sandbox = Sandbox::start().await.unwrap();
@@ -144,11 +160,11 @@ async fn the_docs_curl_samples_get_the_docs_responses() {
 }
 
 fn run_python(source: String) -> (bool, String) {
-    let out = Command::new("python3")
+    let out = Command::new(python())
         .arg("-c")
         .arg(source)
         .output()
-        .expect("python3 runs");
+        .expect("python runs");
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
@@ -159,8 +175,7 @@ fn run_python(source: String) -> (bool, String) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_docs_python_samples_run_and_their_two_defects_are_reported() {
-    if !available("python3", &["-c", "import requests"]) {
-        eprintln!("python3 with requests not found: skipped");
+    if !available(&python(), &["-c", "import requests"]) {
         return;
     }
     let sandbox = Sandbox::start().await.unwrap();

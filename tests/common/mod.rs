@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
+pub mod secrets;
+
 /// A spec from `specs/`, as JSON.
 pub fn spec(vendor: &str) -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -22,8 +24,33 @@ pub fn ref_name(schema: &Value) -> Option<&str> {
         .strip_prefix("#/components/schemas/")
 }
 
-/// Every example in a spec: (where it is, the schema it is an example of, the value).
+/// How many examples [`examples`] finds in each spec (by `info.title`). Exact, so that a spec
+/// reshaped in a way this helper no longer reads (examples silently skipped), or an example
+/// added or dropped, is noticed by every suite that decodes them. Update with the spec.
+const EXAMPLE_COUNTS: [(&str, usize); 3] = [
+    ("CRO Software customers API", 25),
+    ("PDM (Pro Delivery Manager) accounts API", 7),
+    ("Foxtrot Customers API", 13),
+];
+
+/// Every example in a spec: (where it is, the schema it is an example of, the value). Panics
+/// unless their number is the spec's entry in [`EXAMPLE_COUNTS`].
 pub fn examples(spec: &Value) -> Vec<(String, String, Value)> {
+    let out = all_examples(spec);
+    let title = spec["info"]["title"].as_str().unwrap_or_default();
+    let Some(&(_, expected)) = EXAMPLE_COUNTS.iter().find(|(t, _)| *t == title) else {
+        panic!("no example count for the spec titled {title:?}: add it to EXAMPLE_COUNTS");
+    };
+    assert_eq!(
+        out.len(),
+        expected,
+        "{title}: examples found {:?}",
+        out.iter().map(|(at, _, _)| at).collect::<Vec<_>>()
+    );
+    out
+}
+
+fn all_examples(spec: &Value) -> Vec<(String, String, Value)> {
     let mut out = Vec::new();
     let resolve = |v: &Value| -> Value {
         match v
