@@ -71,6 +71,7 @@ fn echo_page(request: &Request) -> String {
 async fn echoed_credentials_are_masked_in_errors_and_logs() {
     let logs = logs();
     let mut texts = Shown::default();
+    let mut echoes = 0;
 
     // CRO, static token: the token in each vendor field, in an HTML page (retried), and in a
     // 200 that fails to decode (serde quotes the value it refused).
@@ -120,6 +121,7 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
             .unwrap();
         let e = client.get_customer(1).await.unwrap_err();
         texts.error(what, &e);
+        echoes += 1;
     }
     let server = MockServer::start().await;
     Mock::given(method("DELETE"))
@@ -147,6 +149,7 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
     );
     assert!(e.to_string().contains("Bearer [REDACTED]"), "{e}");
     texts.error("HTML 502 listing the headers", &e);
+    echoes += 1;
 
     // CRO, refreshing token: the refresh token and client secret echoed (form-encoded too).
     let auth = MockServer::start().await;
@@ -180,6 +183,7 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
         .unwrap();
     let e = client.get_customer(1).await.unwrap_err();
     texts.error("refresh flow echo", &e);
+    echoes += 1;
 
     // PDM: 302/303 `details` echoing the request bodies, and an HTML page.
     let pdm_server = MockServer::start().await;
@@ -216,6 +220,7 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
         .await
         .unwrap_err();
     texts.error("PDM 303 echoing GetCustomer", &e);
+    echoes += 1;
 
     let key_echo = MockServer::start().await;
     Mock::given(method("POST"))
@@ -239,6 +244,7 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
         .await
         .unwrap_err();
     texts.error("PDM 302 echoing GetSessionToken", &e);
+    echoes += 1;
 
     let page = MockServer::start().await;
     Mock::given(method("POST"))
@@ -260,6 +266,7 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
         .await
         .unwrap_err();
     texts.error("PDM HTML 400 echoing the body, HTML-escaped", &e);
+    echoes += 1;
 
     // Foxtrot: the key in the error envelope's message, with HTTP 401 and with 200.
     for status in [401u16, 200] {
@@ -282,8 +289,10 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
             .unwrap_err();
         assert!(e.api().is_some(), "{e:?}");
         texts.error(&format!("Foxtrot {status} message"), &e);
+        echoes += 1;
     }
 
+    assert_eq!(echoes, 12);
     let captured = logs.text();
     assert_shown(
         &texts.all(&captured),
