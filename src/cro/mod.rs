@@ -20,8 +20,14 @@
 //! one changes shape under its users whenever anything else using the same client id picks
 //! another. This client always sends one: [`ApiVersion::default()`] is the newest documented
 //! version, 2023/04/19, because new integrations should start on the current shape; moving the
-//! default is a breaking change of this crate. Every answer's `x-api-version` is compared with the
-//! pin, and a difference is [`Error::VersionMismatch`].
+//! default is a breaking change of this crate. CRO documents `x-api-version` on every answer, so
+//! every answer's, whatever its status, is compared with the pin before its body is read: another
+//! version, none, several or an unreadable one is [`Error::VersionMismatch`].
+//!
+//! # Tokens
+//! A bearer token must match the documented pattern and length, and also be header-safe:
+//! visible ASCII without spaces (the documented pattern's unescaped `.` would let
+//! `Bearer Bearer x.y`, spaces or raw UTF-8 through).
 
 use std::fmt;
 use std::str::FromStr;
