@@ -2,8 +2,8 @@
 //! response metadata, the body size cap and the mapping of progenitor's errors into [`Error`].
 //!
 //! The generated clients send through [`exec`] (build.rs implements progenitor's `ClientHooks`
-//! with it). What one attempt needs to pass between the layer and [`exec`] travels in a
-//! task-local [`Attempt`]: the generated builders take no extra arguments, and a task-local
+//! with it). What one attempt needs to pass between the layer and [`exec`] travels in the
+//! call's task-local state: the generated builders take no extra arguments, and a task-local
 //! keeps the per-call state out of the shared, cloneable client.
 
 use std::cell::RefCell;
@@ -27,13 +27,6 @@ use crate::retry::RetryPolicy;
 
 /// Default cap on a response body: the vendors' documented answers are a few KiB.
 pub(crate) const DEFAULT_BODY_LIMIT: usize = 4 * 1024 * 1024;
-
-/// Per-attempt state shared between the layer and [`exec`].
-pub(crate) struct Attempt {
-    headers: Arc<HeaderMap>,
-    body_limit: usize,
-    seen: RefCell<Seen>,
-}
 
 #[derive(Default)]
 struct Seen {
@@ -99,15 +92,21 @@ impl ServedVersion {
 }
 
 tokio::task_local! {
-    static ATTEMPT: Attempt;
-    /// The call in progress on this task: a call made while obtaining its credential (PDM's
-    /// GetSessionToken) is one attempt of it, counted in its requests, with no retries of its
-    /// own.
+    /// The call in progress on this task, and its current attempt's state shared with
+    /// [`exec`]. A call made while obtaining its credential (PDM's GetSessionToken) is one
+    /// attempt of it, counted in its requests, with no retries of its own; its attempt uses
+    /// the same state before the outer attempt does (attempts never overlap).
     static CALL: CallState;
 }
 
+/// One call's state: one task-local for the call and its attempts, since each scope costs.
 struct CallState {
     requests: std::cell::Cell<u32>,
+    /// The current attempt's headers (credentials, tenant, version).
+    headers: RefCell<Option<Arc<HeaderMap>>>,
+    body_limit: std::cell::Cell<usize>,
+    /// What [`exec`] saw of the current attempt's response.
+    seen: RefCell<Seen>,
 }
 
 /// Sends one request built by a generated client, adding the per-attempt headers and
@@ -120,18 +119,20 @@ pub(crate) async fn exec(
 ) -> reqwest::Result<reqwest::Response> {
     // progenitor's own `api-version: <info.version>` header is taken out of the generated
     // calls by the build script; the vendors' version header (where there is one) is the layer's.
-    let limit = ATTEMPT
+    let limit = CALL
         .try_with(|a| {
-            for (name, value) in a.headers.iter() {
-                request.headers_mut().insert(name, value.clone());
+            if let Some(headers) = a.headers.borrow().as_deref() {
+                for (name, value) in headers.iter() {
+                    request.headers_mut().insert(name, value.clone());
+                }
             }
-            a.body_limit
+            a.body_limit.get()
         })
         .unwrap_or(DEFAULT_BODY_LIMIT);
     let response = client.execute(request).await?;
     let status = response.status();
     let too_large = response.content_length().is_some_and(|n| n > limit as u64);
-    let _ = ATTEMPT.try_with(|a| {
+    let _ = CALL.try_with(|a| {
         let headers = response.headers();
         let text = |name: &HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
         let mut seen = a.seen.borrow_mut();
@@ -179,7 +180,7 @@ async fn read_error_body(
         kept.extend_from_slice(&data);
     }
     let kept = Bytes::from(kept);
-    let _ = ATTEMPT.try_with(|a| a.seen.borrow_mut().error_body = Some(kept.clone()));
+    let _ = CALL.try_with(|a| a.seen.borrow_mut().error_body = Some(kept.clone()));
     Ok(http::Response::from_parts(parts, reqwest::Body::from(kept)).into())
 }
 
@@ -195,7 +196,7 @@ fn limit_body(response: reqwest::Response, limit: usize, too_large: bool) -> req
         let chunk = chunk?;
         read += chunk.len();
         if read > limit {
-            let _ = ATTEMPT.try_with(|a| a.seen.borrow_mut().too_large = true);
+            let _ = CALL.try_with(|a| a.seen.borrow_mut().too_large = true);
             return Err(Box::<dyn std::error::Error + Send + Sync>::from(OverLimit));
         }
         Ok(chunk)
@@ -345,6 +346,9 @@ impl Transport {
         let attempts = AtomicU32::new(0);
         let state = CallState {
             requests: std::cell::Cell::new(0),
+            headers: RefCell::new(None),
+            body_limit: std::cell::Cell::new(self.body_limit),
+            seen: RefCell::new(Seen::default()),
         };
         let deadline = self.deadline.map(|d| (d, tokio::time::Instant::now() + d));
         let run = self.attempts(vendor, &send, &accept, &attempts, deadline.map(|d| d.1));
@@ -506,19 +510,14 @@ impl Transport {
         T: serde::de::DeserializeOwned,
         Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>>,
     {
-        let attempt = Attempt {
-            headers: prepared.headers.clone(),
-            body_limit: self.body_limit,
-            seen: RefCell::new(Seen::default()),
-        };
-        let _ = CALL.try_with(|c| c.requests.set(c.requests.get() + 1));
-        let (outcome, mut seen) = ATTEMPT
-            .scope(attempt, async {
-                let outcome = send(&prepared.session).await;
-                let seen = ATTEMPT.with(|a| a.seen.take());
-                (outcome, seen)
-            })
-            .await;
+        let _ = CALL.try_with(|c| {
+            c.requests.set(c.requests.get() + 1);
+            *c.headers.borrow_mut() = Some(prepared.headers.clone());
+            c.body_limit.set(self.body_limit);
+            c.seen.take();
+        });
+        let outcome = send(&prepared.session).await;
+        let mut seen = CALL.try_with(|c| c.seen.take()).unwrap_or_default();
         let meta = ResponseMeta {
             status: seen.status,
             request_id: seen.request_id,
