@@ -103,6 +103,32 @@ pub struct ApiError {
     pub meta: ResponseMeta,
 }
 
+impl ApiError {
+    /// What kind of error the vendor answered: its own code first (PDM answers HTTP 200 with
+    /// its code in the body), then the HTTP status.
+    pub fn kind(&self) -> ErrorKind {
+        match &self.code {
+            Some(VendorCode::Pdm(PdmStatus::NoMatchingCustomer)) => return ErrorKind::NotFound,
+            Some(VendorCode::Pdm(PdmStatus::InvalidApiKey)) => {
+                return ErrorKind::CredentialRejected
+            }
+            Some(VendorCode::Pdm(
+                PdmStatus::InvalidCompanyId | PdmStatus::IpAddressNotApproved,
+            )) => return ErrorKind::AccessDenied,
+            Some(VendorCode::Pdm(PdmStatus::RateLimitExceeded)) => return ErrorKind::Throttled,
+            _ => {}
+        }
+        match self.status.as_u16() {
+            404 => ErrorKind::NotFound,
+            401 => ErrorKind::CredentialRejected,
+            403 => ErrorKind::AccessDenied,
+            429 => ErrorKind::Throttled,
+            502..=504 => ErrorKind::Unavailable,
+            _ => ErrorKind::Api,
+        }
+    }
+}
+
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} answered HTTP {}", self.vendor, self.status.as_u16())?;
@@ -270,6 +296,56 @@ impl FoxtrotCode {
     }
 }
 
+/// What kind of failure an [`Error`] is, the same for every vendor: what callers (and the CLI's
+/// exit codes) branch on, in the spirit of smithy-rs's `ProvideErrorKind`.
+///
+/// ```
+/// use customer_apis::{Error, ErrorKind};
+///
+/// fn user_message(e: &Error) -> &'static str {
+///     match e.kind() {
+///         ErrorKind::NotFound => "no such customer",
+///         ErrorKind::CredentialRejected | ErrorKind::AccessDenied => "check the credentials",
+///         ErrorKind::Throttled | ErrorKind::Unavailable => "busy, try later",
+///         ErrorKind::InvalidInput => "fix the request",
+///         _ => "failed",
+///     }
+/// }
+/// # let _ = user_message;
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input breaks a documented rule; nothing was sent ([`Error::InvalidInput`]).
+    InvalidInput,
+    /// The record does not exist: CRO and Foxtrot HTTP 404, PDM code 401.
+    NotFound,
+    /// The credential was refused: HTTP 401 (CRO, Foxtrot), PDM code 202.
+    CredentialRejected,
+    /// The credential is valid but not for this: HTTP 403, PDM codes 201 (company) and 204 (IP).
+    AccessDenied,
+    /// Too many requests: HTTP 429, PDM code 205. Retried.
+    Throttled,
+    /// The service is unavailable for now: HTTP 502, 503, 504. Retried.
+    Unavailable,
+    /// Any other error the vendor answered ([`Error::Api`]).
+    Api,
+    /// The result is not ready yet ([`Error::Pending`]).
+    Pending,
+    /// An attempt or the whole call ran out of time ([`Error::Timeout`]).
+    Timeout,
+    /// The connection failed or broke ([`Error::Transport`]).
+    Transport,
+    /// The answer could not be used ([`Error::Decode`]).
+    Decode,
+    /// The server did not confirm the pinned version ([`Error::VersionMismatch`]).
+    VersionMismatch,
+    /// The answer was over the size cap ([`Error::ResponseTooLarge`]).
+    ResponseTooLarge,
+    /// Credentials could not be obtained ([`Error::Credentials`]).
+    Credentials,
+}
+
 /// Everything that can go wrong in a call, for every vendor.
 ///
 /// Messages are one line and never contain a credential: tokens, refresh tokens, session
@@ -412,6 +488,27 @@ impl Error {
         }
     }
 
+    /// What kind of failure this is (see [`ErrorKind`]).
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::InvalidInput { .. } => ErrorKind::InvalidInput,
+            Error::Api(e) => e.kind(),
+            Error::Pending { .. } => ErrorKind::Pending,
+            Error::Timeout { .. } => ErrorKind::Timeout,
+            Error::Transport { .. } => ErrorKind::Transport,
+            Error::Decode { .. } => ErrorKind::Decode,
+            Error::VersionMismatch { .. } => ErrorKind::VersionMismatch,
+            Error::ResponseTooLarge { .. } => ErrorKind::ResponseTooLarge,
+            Error::Credentials { .. } => ErrorKind::Credentials,
+        }
+    }
+
+    /// Whether the record asked for does not exist, whichever vendor says so (CRO and Foxtrot
+    /// HTTP 404, PDM code 401 "No matching customer found").
+    pub fn is_not_found(&self) -> bool {
+        self.kind() == ErrorKind::NotFound
+    }
+
     /// Request id, served API version and attempts, when the call got that far.
     pub fn meta(&self) -> Option<&ResponseMeta> {
         match self {
@@ -521,4 +618,76 @@ pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
     let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
     let delta = when.with_timezone(&chrono::Utc) - chrono::Utc::now();
     Some(delta.to_std().unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(vendor: Vendor, status: u16, code: Option<VendorCode>) -> Error {
+        Error::Api(Box::new(ApiError {
+            vendor,
+            status: StatusCode::from_u16(status).unwrap(),
+            code,
+            field: None,
+            detail: None,
+            explanation: None,
+            body_excerpt: None,
+            meta: ResponseMeta::default(),
+        }))
+    }
+
+    #[test]
+    fn kinds_are_the_same_whichever_vendor_says_it() {
+        let pdm = |code| Some(VendorCode::Pdm(PdmStatus::from_code(code)));
+        let cases = [
+            (api(Vendor::Cro, 404, None), ErrorKind::NotFound),
+            (api(Vendor::Foxtrot, 404, None), ErrorKind::NotFound),
+            (api(Vendor::Pdm, 200, pdm(401)), ErrorKind::NotFound),
+            (api(Vendor::Cro, 401, None), ErrorKind::CredentialRejected),
+            (
+                api(Vendor::Pdm, 200, pdm(202)),
+                ErrorKind::CredentialRejected,
+            ),
+            (api(Vendor::Foxtrot, 403, None), ErrorKind::AccessDenied),
+            (api(Vendor::Pdm, 200, pdm(201)), ErrorKind::AccessDenied),
+            (api(Vendor::Pdm, 200, pdm(204)), ErrorKind::AccessDenied),
+            (api(Vendor::Cro, 429, None), ErrorKind::Throttled),
+            (api(Vendor::Pdm, 200, pdm(205)), ErrorKind::Throttled),
+            (api(Vendor::Cro, 503, None), ErrorKind::Unavailable),
+            (api(Vendor::Foxtrot, 502, None), ErrorKind::Unavailable),
+            (api(Vendor::Cro, 500, None), ErrorKind::Api),
+            (api(Vendor::Pdm, 200, pdm(303)), ErrorKind::Api),
+            (
+                api(
+                    Vendor::Foxtrot,
+                    400,
+                    Some(VendorCode::Foxtrot(FoxtrotCode::LocationNotConfident)),
+                ),
+                ErrorKind::Api,
+            ),
+            (Error::invalid("x", "y"), ErrorKind::InvalidInput),
+            (
+                Error::Pending {
+                    vendor: Vendor::Foxtrot,
+                    meta: Box::default(),
+                },
+                ErrorKind::Pending,
+            ),
+        ];
+        assert_eq!(cases.len(), 17);
+        for (error, kind) in &cases {
+            assert_eq!(error.kind(), *kind, "{error}");
+            assert_eq!(
+                error.is_not_found(),
+                *kind == ErrorKind::NotFound,
+                "{error}"
+            );
+            // Retried exactly when throttled or unavailable, for API answers.
+            if matches!(error, Error::Api(_)) {
+                let retried = matches!(kind, ErrorKind::Throttled | ErrorKind::Unavailable);
+                assert_eq!(error.is_retryable(), retried, "{error}");
+            }
+        }
+    }
 }

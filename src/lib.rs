@@ -126,7 +126,9 @@ pub mod sandbox;
 pub use auth::{
     AccessToken, BoxFuture, RefreshingToken, RefreshingTokenBuilder, StaticToken, TokenProvider,
 };
-pub use error::{ApiError, Error, FoxtrotCode, PdmStatus, ResponseMeta, Vendor, VendorCode};
+pub use error::{
+    ApiError, Error, ErrorKind, FoxtrotCode, PdmStatus, ResponseMeta, Vendor, VendorCode,
+};
 pub use response::Response;
 pub use retry::RetryPolicy;
 pub use timestamp::{Timestamp, TimestampError};

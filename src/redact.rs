@@ -79,7 +79,18 @@ impl Redactor {
     /// A server text (a vendor field, a decode error, a header), redacted, on one line and
     /// capped.
     pub(crate) fn text(&self, text: &str) -> String {
-        cap(&self.redact(text), MAX_SERVER_TEXT)
+        // Only the start is kept: a window long enough that every secret starting within the
+        // kept bytes ends within it (a 4 MB `detail` is not scanned whole).
+        let window = MAX_SERVER_TEXT + 6 * self.longest() + 16;
+        let mut end = text.len().min(window);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut out = cap(&self.redact(&text[..end]), MAX_SERVER_TEXT);
+        if end < text.len() && !out.ends_with('…') {
+            out.push('…');
+        }
+        out
     }
 
     /// The start of a body, redacted before it is cut (so a secret cut in half is not left
@@ -319,6 +330,15 @@ mod tests {
         assert!(excerpt.starts_with(&format!("{}[REDACTED]", "x".repeat(190))));
         assert!(excerpt.ends_with('…'));
         assert!(excerpt.len() <= MAX_SERVER_TEXT + '…'.len_utf8());
+    }
+
+    #[test]
+    fn a_huge_text_is_scanned_only_as_far_as_it_is_kept() {
+        let r = Redactor::new([TOKEN]);
+        let text = format!("{}{TOKEN}{}", "d".repeat(195), "d".repeat(4_000_000));
+        let kept = r.text(&text);
+        // 195 bytes of text, then the mask cut at the 200-byte cap.
+        assert_eq!(kept, format!("{}[REDA…", "d".repeat(195)));
     }
 
     #[test]

@@ -266,17 +266,12 @@ impl Failure {
 
 /// The exit code for a library error: 2 nothing was sent, 3 the server answered, 4 otherwise.
 fn error_exit_code(error: &Error) -> u8 {
-    match error {
-        Error::InvalidInput { .. } => EXIT_INVALID,
-        Error::Api(_)
-        | Error::Decode { .. }
-        | Error::VersionMismatch { .. }
-        | Error::ResponseTooLarge { .. }
-        | Error::Pending { .. } => EXIT_API,
-        Error::Transport { .. } | Error::Timeout { .. } | Error::Credentials { .. } => {
-            EXIT_TRANSPORT
-        }
-        _ => EXIT_TRANSPORT,
+    use customer_apis::ErrorKind as K;
+    match error.kind() {
+        K::InvalidInput => EXIT_INVALID,
+        K::Transport | K::Timeout | K::Credentials => EXIT_TRANSPORT,
+        // Every other kind is an answer the server gave (an error, or one that is not usable).
+        _ => EXIT_API,
     }
 }
 
