@@ -450,8 +450,10 @@ async fn the_operation_timeout_bounds_the_whole_call() {
         .await
         .unwrap_err();
     let took = started.elapsed();
+    // The deadline, plus slack for a loaded machine's timers; far below the 10 attempts'
+    // 4 s that each attempt's own timeout allows.
     assert!(
-        took >= Duration::from_millis(1000) && took < Duration::from_millis(1500),
+        took >= Duration::from_millis(1000) && took < Duration::from_millis(2500),
         "{took:?}"
     );
     match &err {
@@ -464,6 +466,8 @@ async fn the_operation_timeout_bounds_the_whole_call() {
             assert!(!connect);
             let sent = server.received_requests().await.unwrap().len() as u32;
             assert_eq!(meta.requests, sent);
+            // How many attempts fit in the deadline depends on the machine's timing; at least
+            // the second started (each takes 400 ms).
             assert!(meta.attempts >= 2, "{meta:?}");
         }
         other => panic!("expected the deadline's timeout, got {other:?}"),
