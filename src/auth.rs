@@ -575,8 +575,16 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Cases per target: `PROPTEST_CASES` (as for `tests/fuzz_decoders.rs`'s long run), or 2,000.
+    fn cases() -> u32 {
+        std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(2_000)
+    }
+
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
         /// Any bytes: an answer or an error, never a panic; an error never quotes the body.
         #[test]

@@ -96,6 +96,8 @@ pub(crate) struct Common {
     pub(crate) body_limit: usize,
     pub(crate) allow_http: bool,
     pub(crate) operation_timeout: Option<Duration>,
+    /// The caller's own reqwest client, if given.
+    pub(crate) http: Option<reqwest::Client>,
 }
 
 impl Default for Common {
@@ -108,6 +110,7 @@ impl Default for Common {
             body_limit: crate::transport::DEFAULT_BODY_LIMIT,
             allow_http: false,
             operation_timeout: None,
+            http: None,
         }
     }
 }
@@ -127,12 +130,20 @@ impl Common {
                 "must be greater than zero",
             ));
         }
-        let http =
-            crate::transport::http_client(self.connect_timeout, self.timeout, &self.user_agent)?;
+        let http = match &self.http {
+            Some(http) => http.clone(),
+            None => crate::transport::http_client(
+                self.connect_timeout,
+                self.timeout,
+                &self.user_agent,
+            )?,
+        };
         let transport = Transport {
             retry: self.retry.clone(),
             body_limit: self.body_limit,
             deadline: self.operation_timeout,
+            // A client of our own has the attempt timeout built in; a caller's gets it per request.
+            attempt_timeout: self.http.as_ref().map(|_| self.timeout),
         };
         Ok((url, http, transport))
     }
@@ -160,6 +171,23 @@ macro_rules! common_builder_methods {
         /// past it.
         pub fn operation_timeout(mut self, deadline: std::time::Duration) -> Self {
             self.common.operation_timeout = Some(deadline);
+            self
+        }
+
+        /// Sends with your own [`reqwest::Client`]: proxies, custom root certificates, client
+        /// certificates (mTLS), pool tuning. The SDK still sets its headers and applies
+        /// [`timeout`](Self::timeout) to each attempt; the connect timeout, user agent, proxy,
+        /// TLS and redirect policy are then your client's. Build it with
+        /// `.redirect(reqwest::redirect::Policy::none())`: a followed redirect re-sends the
+        /// credentials (PDM's are in the body) to wherever it points. The plaintext guard still
+        /// applies to the base URL.
+        ///
+        /// Without one, the SDK builds its own with reqwest's defaults — proxies from the
+        /// `HTTP_PROXY`, `HTTPS_PROXY` and `NO_PROXY` environment variables, and, with the
+        /// `rustls` feature, the platform's certificate verifier (its trust store) — plus the
+        /// SDK's timeouts and user agent, and no redirects.
+        pub fn http_client(mut self, client: reqwest::Client) -> Self {
+            self.common.http = Some(client);
             self
         }
 

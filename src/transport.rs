@@ -105,6 +105,7 @@ struct CallState {
     /// The current attempt's headers (credentials, tenant, version).
     headers: RefCell<Option<Arc<HeaderMap>>>,
     body_limit: std::cell::Cell<usize>,
+    attempt_timeout: std::cell::Cell<Option<Duration>>,
     /// What [`exec`] saw of the current attempt's response.
     seen: RefCell<Seen>,
 }
@@ -125,6 +126,9 @@ pub(crate) async fn exec(
                 for (name, value) in headers.iter() {
                     request.headers_mut().insert(name, value.clone());
                 }
+            }
+            if let Some(timeout) = a.attempt_timeout.get() {
+                request.timeout_mut().get_or_insert(timeout);
             }
             a.body_limit.get()
         })
@@ -299,6 +303,8 @@ pub(crate) struct Transport {
     pub(crate) body_limit: usize,
     /// The whole call's deadline: credential requests, attempts and the waits between them.
     pub(crate) deadline: Option<Duration>,
+    /// Set on each request when the reqwest client is the caller's (ours has it built in).
+    pub(crate) attempt_timeout: Option<Duration>,
 }
 
 /// The redactor for whatever a server answered to an attempt sent with `prepared`.
@@ -348,6 +354,7 @@ impl Transport {
             requests: std::cell::Cell::new(0),
             headers: RefCell::new(None),
             body_limit: std::cell::Cell::new(self.body_limit),
+            attempt_timeout: std::cell::Cell::new(self.attempt_timeout),
             seen: RefCell::new(Seen::default()),
         };
         let deadline = self.deadline.map(|d| (d, tokio::time::Instant::now() + d));
