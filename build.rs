@@ -24,9 +24,9 @@ use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-// The generation routine itself lives in build/codegen.rs so that tests can run it on an
+// The generation routine itself lives in build/codegen/ so that tests can run it on an
 // edited spec (tests/regenerate.rs).
-#[path = "build/codegen.rs"]
+#[path = "build/codegen/mod.rs"]
 mod codegen;
 
 fn main() {

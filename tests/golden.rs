@@ -11,7 +11,7 @@
 //! The generator needs no vendor feature, so every spec is checked whatever features are on.
 
 #[allow(dead_code)]
-#[path = "../build/codegen.rs"]
+#[path = "../build/codegen/mod.rs"]
 mod codegen;
 
 fn check(vendor: &str) {

@@ -747,7 +747,6 @@ pub mod prelude {
     #[allow(unused_imports)]
     pub use super::Client;
 }
-
 /// Every generated call goes through the shared transport (headers, metadata, limits).
 impl progenitor_client::ClientHooks<()> for Client {
     async fn exec(
@@ -758,62 +757,233 @@ impl progenitor_client::ClientHooks<()> for Client {
         crate::transport::exec(&self.client, request).await
     }
 }
-
 impl crate::validation::Validate for types::CustomerAddressModel {
-    fn validate_at(&self, _path: &crate::validation::FieldPath<'_>, _out: &mut Vec<crate::validation::Violation>) {
-    }
+    fn validate_at(
+        &self,
+        _path: &crate::validation::FieldPath<'_>,
+        _out: &mut Vec<crate::validation::Violation>,
+    ) {}
 }
-
 impl crate::validation::Validate for types::CustomerContactModel {
-    fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
-        crate::validation::check(&self.email, &path.field("email"), &[crate::validation::Rule::MaxLength(256), crate::validation::Rule::Pattern("^\\s*[^\\s,@]+@[^\\s,@]+(\\s*,\\s*[^\\s,@]+@[^\\s,@]+)*\\s*$")], out);
-        crate::validation::check(&self.fax, &path.field("fax"), &[crate::validation::Rule::MinLength(7), crate::validation::Rule::MaxLength(15)], out);
-        crate::validation::check(&self.name, &path.field("name"), &[crate::validation::Rule::MinLength(1), crate::validation::Rule::MaxLength(128)], out);
-        crate::validation::check(&self.number, &path.field("number"), &[crate::validation::Rule::MinLength(1), crate::validation::Rule::MaxLength(90)], out);
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::check(
+            &self.email,
+            &path.field("email"),
+            &[
+                crate::validation::Rule::MaxLength(256),
+                crate::validation::Rule::Pattern(
+                    "^\\s*[^\\s,@]+@[^\\s,@]+(\\s*,\\s*[^\\s,@]+@[^\\s,@]+)*\\s*$",
+                ),
+            ],
+            out,
+        );
+        crate::validation::check(
+            &self.fax,
+            &path.field("fax"),
+            &[
+                crate::validation::Rule::MinLength(7),
+                crate::validation::Rule::MaxLength(15),
+            ],
+            out,
+        );
+        crate::validation::check(
+            &self.name,
+            &path.field("name"),
+            &[
+                crate::validation::Rule::MinLength(1),
+                crate::validation::Rule::MaxLength(128),
+            ],
+            out,
+        );
+        crate::validation::check(
+            &self.number,
+            &path.field("number"),
+            &[
+                crate::validation::Rule::MinLength(1),
+                crate::validation::Rule::MaxLength(90),
+            ],
+            out,
+        );
     }
 }
-
 impl crate::validation::Validate for types::CustomerModel {
-    fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
-        crate::validation::Validate::validate_at(&self.addresses, &path.field("addresses"), out);
-        crate::validation::Validate::validate_at(&self.contacts, &path.field("contacts"), out);
-        crate::validation::Validate::validate_at(&self.locations, &path.field("locations"), out);
-        crate::validation::check(&self.name, &path.field("name"), &[crate::validation::Rule::MinLength(1), crate::validation::Rule::MaxLength(64)], out);
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::Validate::validate_at(
+            &self.addresses,
+            &path.field("addresses"),
+            out,
+        );
+        crate::validation::Validate::validate_at(
+            &self.contacts,
+            &path.field("contacts"),
+            out,
+        );
+        crate::validation::Validate::validate_at(
+            &self.locations,
+            &path.field("locations"),
+            out,
+        );
+        crate::validation::check(
+            &self.name,
+            &path.field("name"),
+            &[
+                crate::validation::Rule::MinLength(1),
+                crate::validation::Rule::MaxLength(64),
+            ],
+            out,
+        );
     }
 }
-
 impl crate::validation::Validate for types::DispatchCustomerLocationModel {
-    fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
-        crate::validation::check(&self.account_number_1, &path.field("account_number_1"), &[crate::validation::Rule::MaxLength(128)], out);
-        crate::validation::check(&self.account_number_2, &path.field("account_number_2"), &[crate::validation::Rule::MaxLength(128)], out);
-        crate::validation::Validate::validate_at(&self.addresses, &path.field("addresses"), out);
-        crate::validation::Validate::validate_at(&self.contacts, &path.field("contacts"), out);
-        crate::validation::check(&self.name, &path.field("name"), &[crate::validation::Rule::MinLength(1), crate::validation::Rule::MaxLength(64)], out);
-        crate::validation::check(&self.note, &path.field("note"), &[crate::validation::Rule::MaxLength(2048)], out);
-        crate::validation::check(&self.reference_number, &path.field("reference_number"), &[crate::validation::Rule::MinLength(1), crate::validation::Rule::MaxLength(256)], out);
-        crate::validation::check(&self.sales_rep, &path.field("sales_rep"), &[crate::validation::Rule::MinLength(1), crate::validation::Rule::MaxLength(64)], out);
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::check(
+            &self.account_number_1,
+            &path.field("account_number_1"),
+            &[crate::validation::Rule::MaxLength(128)],
+            out,
+        );
+        crate::validation::check(
+            &self.account_number_2,
+            &path.field("account_number_2"),
+            &[crate::validation::Rule::MaxLength(128)],
+            out,
+        );
+        crate::validation::Validate::validate_at(
+            &self.addresses,
+            &path.field("addresses"),
+            out,
+        );
+        crate::validation::Validate::validate_at(
+            &self.contacts,
+            &path.field("contacts"),
+            out,
+        );
+        crate::validation::check(
+            &self.name,
+            &path.field("name"),
+            &[
+                crate::validation::Rule::MinLength(1),
+                crate::validation::Rule::MaxLength(64),
+            ],
+            out,
+        );
+        crate::validation::check(
+            &self.note,
+            &path.field("note"),
+            &[crate::validation::Rule::MaxLength(2048)],
+            out,
+        );
+        crate::validation::check(
+            &self.reference_number,
+            &path.field("reference_number"),
+            &[
+                crate::validation::Rule::MinLength(1),
+                crate::validation::Rule::MaxLength(256),
+            ],
+            out,
+        );
+        crate::validation::check(
+            &self.sales_rep,
+            &path.field("sales_rep"),
+            &[
+                crate::validation::Rule::MinLength(1),
+                crate::validation::Rule::MaxLength(64),
+            ],
+            out,
+        );
     }
 }
-
 impl crate::validation::Validate for types::DispatchCustomerSettingsModel {
-    fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
-        crate::validation::check(&self.note, &path.field("note"), &[crate::validation::Rule::MaxLength(2048)], out);
-        crate::validation::check(&self.reference_number, &path.field("reference_number"), &[crate::validation::Rule::MinLength(1), crate::validation::Rule::MaxLength(256)], out);
-        crate::validation::check(&self.sales_rep, &path.field("sales_rep"), &[crate::validation::Rule::MinLength(1), crate::validation::Rule::MaxLength(64)], out);
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::check(
+            &self.note,
+            &path.field("note"),
+            &[crate::validation::Rule::MaxLength(2048)],
+            out,
+        );
+        crate::validation::check(
+            &self.reference_number,
+            &path.field("reference_number"),
+            &[
+                crate::validation::Rule::MinLength(1),
+                crate::validation::Rule::MaxLength(256),
+            ],
+            out,
+        );
+        crate::validation::check(
+            &self.sales_rep,
+            &path.field("sales_rep"),
+            &[
+                crate::validation::Rule::MinLength(1),
+                crate::validation::Rule::MaxLength(64),
+            ],
+            out,
+        );
     }
 }
-
 impl crate::validation::Validate for types::ErrorModel {
-    fn validate_at(&self, _path: &crate::validation::FieldPath<'_>, _out: &mut Vec<crate::validation::Violation>) {
-    }
+    fn validate_at(
+        &self,
+        _path: &crate::validation::FieldPath<'_>,
+        _out: &mut Vec<crate::validation::Violation>,
+    ) {}
 }
-
 /// What the spec documents that is not a generated type.
 pub mod spec {
     /// The documented request headers, which the layer sets once per client.
     pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[
-        crate::validation::HeaderRule { name: "authorization", required: true, integer: false, rules: &[crate::validation::Rule::MinLength(1), crate::validation::Rule::MaxLength(256), crate::validation::Rule::Pattern("^[Bb][Ee][Aa][Rr][Ee][Rr] [A-Za-z0-9-_=]+.[A-Za-z0-9-_=]+.?[A-Za-z0-9-_.+/=]*$")] },
-        crate::validation::HeaderRule { name: "x-api-version", required: false, integer: false, rules: &[crate::validation::Rule::MinLength(1), crate::validation::Rule::MaxLength(64), crate::validation::Rule::OneOf(&["2019/02/08", "2021/04/07", "2021/05/07", "2021/08/02", "2021/11/04", "2023/04/19"])] },
-        crate::validation::HeaderRule { name: "x-tenant-id", required: true, integer: true, rules: &[] },
+        crate::validation::HeaderRule {
+            name: "authorization",
+            required: true,
+            integer: false,
+            rules: &[
+                crate::validation::Rule::MinLength(1),
+                crate::validation::Rule::MaxLength(256),
+                crate::validation::Rule::Pattern(
+                    "^[Bb][Ee][Aa][Rr][Ee][Rr] [A-Za-z0-9-_=]+.[A-Za-z0-9-_=]+.?[A-Za-z0-9-_.+/=]*$",
+                ),
+            ],
+        },
+        crate::validation::HeaderRule {
+            name: "x-api-version",
+            required: false,
+            integer: false,
+            rules: &[
+                crate::validation::Rule::MinLength(1),
+                crate::validation::Rule::MaxLength(64),
+                crate::validation::Rule::OneOf(
+                    &[
+                        "2019/02/08",
+                        "2021/04/07",
+                        "2021/05/07",
+                        "2021/08/02",
+                        "2021/11/04",
+                        "2023/04/19",
+                    ],
+                ),
+            ],
+        },
+        crate::validation::HeaderRule {
+            name: "x-tenant-id",
+            required: true,
+            integer: true,
+            rules: &[],
+        },
     ];
 }

@@ -578,7 +578,6 @@ pub mod prelude {
     #[allow(unused_imports)]
     pub use super::Client;
 }
-
 /// Every generated call goes through the shared transport (headers, metadata, limits).
 impl progenitor_client::ClientHooks<()> for Client {
     async fn exec(
@@ -589,76 +588,135 @@ impl progenitor_client::ClientHooks<()> for Client {
         crate::transport::exec(&self.client, request).await
     }
 }
-
 impl crate::validation::Validate for types::ConfidentLocation {
-    fn validate_at(&self, _path: &crate::validation::FieldPath<'_>, _out: &mut Vec<crate::validation::Violation>) {
-    }
+    fn validate_at(
+        &self,
+        _path: &crate::validation::FieldPath<'_>,
+        _out: &mut Vec<crate::validation::Violation>,
+    ) {}
 }
-
 impl crate::validation::Validate for types::ConfidentLocationEnvelope {
-    fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
         crate::validation::Validate::validate_at(&self.data, &path.field("data"), out);
-        crate::validation::check(&self.status, &path.field("status"), &[crate::validation::Rule::OneOf(&["success", "pending", "error"])], out);
+        crate::validation::check(
+            &self.status,
+            &path.field("status"),
+            &[crate::validation::Rule::OneOf(&["success", "pending", "error"])],
+            out,
+        );
     }
 }
-
 impl crate::validation::Validate for types::Customer {
-    fn validate_at(&self, _path: &crate::validation::FieldPath<'_>, _out: &mut Vec<crate::validation::Violation>) {
-    }
+    fn validate_at(
+        &self,
+        _path: &crate::validation::FieldPath<'_>,
+        _out: &mut Vec<crate::validation::Violation>,
+    ) {}
 }
-
 impl crate::validation::Validate for types::CustomerData {
-    fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
-        crate::validation::Validate::validate_at(&self.customer, &path.field("customer"), out);
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::Validate::validate_at(
+            &self.customer,
+            &path.field("customer"),
+            out,
+        );
     }
 }
-
 impl crate::validation::Validate for types::CustomerEnvelope {
-    fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
         crate::validation::Validate::validate_at(&self.data, &path.field("data"), out);
-        crate::validation::check(&self.status, &path.field("status"), &[crate::validation::Rule::OneOf(&["success", "pending", "error"])], out);
+        crate::validation::check(
+            &self.status,
+            &path.field("status"),
+            &[crate::validation::Rule::OneOf(&["success", "pending", "error"])],
+            out,
+        );
     }
 }
-
 impl crate::validation::Validate for types::ErrorData {
-    fn validate_at(&self, _path: &crate::validation::FieldPath<'_>, _out: &mut Vec<crate::validation::Violation>) {
-    }
+    fn validate_at(
+        &self,
+        _path: &crate::validation::FieldPath<'_>,
+        _out: &mut Vec<crate::validation::Violation>,
+    ) {}
 }
-
 impl crate::validation::Validate for types::ErrorEnvelope {
-    fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
         crate::validation::Validate::validate_at(&self.data, &path.field("data"), out);
-        crate::validation::check(&self.status, &path.field("status"), &[crate::validation::Rule::OneOf(&["error"])], out);
+        crate::validation::check(
+            &self.status,
+            &path.field("status"),
+            &[crate::validation::Rule::OneOf(&["error"])],
+            out,
+        );
     }
 }
-
 impl crate::validation::Validate for types::Location {
-    fn validate_at(&self, _path: &crate::validation::FieldPath<'_>, _out: &mut Vec<crate::validation::Violation>) {
-    }
+    fn validate_at(
+        &self,
+        _path: &crate::validation::FieldPath<'_>,
+        _out: &mut Vec<crate::validation::Violation>,
+    ) {}
 }
-
 impl crate::validation::Validate for types::Waypoint {
-    fn validate_at(&self, _path: &crate::validation::FieldPath<'_>, _out: &mut Vec<crate::validation::Violation>) {
-    }
+    fn validate_at(
+        &self,
+        _path: &crate::validation::FieldPath<'_>,
+        _out: &mut Vec<crate::validation::Violation>,
+    ) {}
 }
-
 impl crate::validation::Validate for types::WaypointList {
-    fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
-        crate::validation::check(&self.waypoints, &path.field("waypoints"), &[crate::validation::Rule::MaxItems(10)], out);
-        crate::validation::Validate::validate_at(&self.waypoints, &path.field("waypoints"), out);
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::check(
+            &self.waypoints,
+            &path.field("waypoints"),
+            &[crate::validation::Rule::MaxItems(10)],
+            out,
+        );
+        crate::validation::Validate::validate_at(
+            &self.waypoints,
+            &path.field("waypoints"),
+            out,
+        );
     }
 }
-
 impl crate::validation::Validate for types::WaypointListEnvelope {
-    fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
         crate::validation::Validate::validate_at(&self.data, &path.field("data"), out);
-        crate::validation::check(&self.status, &path.field("status"), &[crate::validation::Rule::OneOf(&["success", "pending", "error"])], out);
+        crate::validation::check(
+            &self.status,
+            &path.field("status"),
+            &[crate::validation::Rule::OneOf(&["success", "pending", "error"])],
+            out,
+        );
     }
 }
-
 /// What the spec documents that is not a generated type.
 pub mod spec {
     /// The documented request headers, which the layer sets once per client.
-    pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[
-    ];
+    pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[];
 }

@@ -379,7 +379,6 @@ pub mod prelude {
     #[allow(unused_imports)]
     pub use super::Client;
 }
-
 /// Every generated call goes through the shared transport (headers, metadata, limits).
 impl progenitor_client::ClientHooks<()> for Client {
     async fn exec(
@@ -390,62 +389,144 @@ impl progenitor_client::ClientHooks<()> for Client {
         crate::transport::exec(&self.client, request).await
     }
 }
-
 impl crate::validation::Validate for types::Address {
-    fn validate_at(&self, _path: &crate::validation::FieldPath<'_>, _out: &mut Vec<crate::validation::Violation>) {
-    }
+    fn validate_at(
+        &self,
+        _path: &crate::validation::FieldPath<'_>,
+        _out: &mut Vec<crate::validation::Violation>,
+    ) {}
 }
-
 impl crate::validation::Validate for types::Customer {
-    fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
-        crate::validation::Validate::validate_at(&self.address, &path.field("address"), out);
-        crate::validation::check(&self.customer_ref, &path.field("customer_ref"), &[crate::validation::Rule::Pattern("^C[0-9]{6}$")], out);
-        crate::validation::check(&self.external_customer_ref, &path.field("external_customer_ref"), &[crate::validation::Rule::MaxLength(50)], out);
-        crate::validation::check(&self.gender, &path.field("gender"), &[crate::validation::Rule::OneOf(&["Male", "Female"])], out);
-        crate::validation::check(&self.title, &path.field("title"), &[crate::validation::Rule::MaxLength(12)], out);
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::Validate::validate_at(
+            &self.address,
+            &path.field("address"),
+            out,
+        );
+        crate::validation::check(
+            &self.customer_ref,
+            &path.field("customer_ref"),
+            &[crate::validation::Rule::Pattern("^C[0-9]{6}$")],
+            out,
+        );
+        crate::validation::check(
+            &self.external_customer_ref,
+            &path.field("external_customer_ref"),
+            &[crate::validation::Rule::MaxLength(50)],
+            out,
+        );
+        crate::validation::check(
+            &self.gender,
+            &path.field("gender"),
+            &[crate::validation::Rule::OneOf(&["Male", "Female"])],
+            out,
+        );
+        crate::validation::check(
+            &self.title,
+            &path.field("title"),
+            &[crate::validation::Rule::MaxLength(12)],
+            out,
+        );
     }
 }
-
 impl crate::validation::Validate for types::GetCustomerRequest {
-    fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
-        crate::validation::check(&self.external_customer_ref, &path.field("external_customer_ref"), &[crate::validation::Rule::MaxLength(50)], out);
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::check(
+            &self.external_customer_ref,
+            &path.field("external_customer_ref"),
+            &[crate::validation::Rule::MaxLength(50)],
+            out,
+        );
     }
 }
-
 impl crate::validation::Validate for types::GetCustomerResponse {
-    fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
-        crate::validation::Validate::validate_at(&self.customer, &path.field("customer"), out);
-        crate::validation::Validate::validate_at(&self.status, &path.field("status"), out);
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::Validate::validate_at(
+            &self.customer,
+            &path.field("customer"),
+            out,
+        );
+        crate::validation::Validate::validate_at(
+            &self.status,
+            &path.field("status"),
+            out,
+        );
     }
 }
-
 impl crate::validation::Validate for types::GetSessionTokenRequest {
-    fn validate_at(&self, _path: &crate::validation::FieldPath<'_>, _out: &mut Vec<crate::validation::Violation>) {
-    }
+    fn validate_at(
+        &self,
+        _path: &crate::validation::FieldPath<'_>,
+        _out: &mut Vec<crate::validation::Violation>,
+    ) {}
 }
-
 impl crate::validation::Validate for types::GetSessionTokenResponse {
-    fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
-        crate::validation::Validate::validate_at(&self.session, &path.field("session"), out);
-        crate::validation::Validate::validate_at(&self.status, &path.field("status"), out);
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::Validate::validate_at(
+            &self.session,
+            &path.field("session"),
+            out,
+        );
+        crate::validation::Validate::validate_at(
+            &self.status,
+            &path.field("status"),
+            out,
+        );
     }
 }
-
 impl crate::validation::Validate for types::Session {
-    fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
-        crate::validation::check(&self.expires_local_datetime, &path.field("expires_local_datetime"), &[crate::validation::Rule::Pattern("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$")], out);
-        crate::validation::check(&self.expires_utc_datetime, &path.field("expires_utc_datetime"), &[crate::validation::Rule::Pattern("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$")], out);
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::check(
+            &self.expires_local_datetime,
+            &path.field("expires_local_datetime"),
+            &[
+                crate::validation::Rule::Pattern(
+                    "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                ),
+            ],
+            out,
+        );
+        crate::validation::check(
+            &self.expires_utc_datetime,
+            &path.field("expires_utc_datetime"),
+            &[
+                crate::validation::Rule::Pattern(
+                    "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                ),
+            ],
+            out,
+        );
     }
 }
-
 impl crate::validation::Validate for types::Status {
-    fn validate_at(&self, _path: &crate::validation::FieldPath<'_>, _out: &mut Vec<crate::validation::Violation>) {
-    }
+    fn validate_at(
+        &self,
+        _path: &crate::validation::FieldPath<'_>,
+        _out: &mut Vec<crate::validation::Violation>,
+    ) {}
 }
-
 /// What the spec documents that is not a generated type.
 pub mod spec {
     /// The documented request headers, which the layer sets once per client.
-    pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[
-    ];
+    pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[];
 }
