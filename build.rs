@@ -24,8 +24,8 @@ use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-// The generation routine itself lives in build/codegen/ so that tests can run it on an
-// edited spec (tests/regenerate.rs).
+// The generation routine itself lives in build/codegen/ (one file per phase) so that tests
+// can run it on an edited spec and compare its output with golden files (tests/golden.rs).
 #[path = "build/codegen/mod.rs"]
 mod codegen;
 
