@@ -24,9 +24,9 @@ use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-// The generation routine itself lives in build/codegen.rs so that tests can run it on an
-// edited spec (tests/regenerate.rs).
-#[path = "build/codegen.rs"]
+// The generation routine itself lives in build/codegen/ (one file per phase) so that tests
+// can run it on an edited spec and compare its output with golden files (tests/golden.rs).
+#[path = "build/codegen/mod.rs"]
 mod codegen;
 
 fn main() {

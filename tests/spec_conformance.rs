@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 #[allow(dead_code)]
-#[path = "../build/codegen.rs"]
+#[path = "../build/codegen/mod.rs"]
 mod codegen;
 
 fn spec(vendor: &str) -> Value {

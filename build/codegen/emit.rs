@@ -1,0 +1,474 @@
+//! Phase 3: progenitor's output edited as a `syn` tree and completed with the items built here
+//! by `quote!`, then formatted. Every match on progenitor's output is structural (paths,
+//! patterns, attribute arguments), never on token text.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote, ToTokens};
+use syn::visit_mut::VisitMut;
+
+use super::rewrite::{FieldCheck, HeaderRule, Model, Rename, Rewritten, Rule};
+use super::Result;
+
+/// progenitor's tokens in, the formatted source out.
+pub fn emit(tokens: TokenStream, spec: &Rewritten) -> Result<String> {
+    let mut file: syn::File =
+        syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
+    add_renamed_decoders(&mut file, &spec.renames)?;
+    Lean.visit_file_mut(&mut file);
+    file.items.push(hooks_impl());
+    file.items
+        .extend(validate_impls(&spec.models, &spec.replacements));
+    file.items.push(header_table(&spec.headers));
+    Ok(prettyplease::unparse(&file))
+}
+
+/// A schema with a renamed property decodes through a private twin that reads both names:
+/// a body carrying both (a rename in transition) is accepted when they agree and refused, naming
+/// both, when they differ. serde's `alias` would refuse every body carrying both as a duplicate.
+fn add_renamed_decoders(file: &mut syn::File, renames: &[Rename]) -> Result<()> {
+    let mut by_schema: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    for rename in renames {
+        by_schema
+            .entry(&rename.schema)
+            .or_default()
+            .push((&rename.new, &rename.old));
+    }
+    let types = file
+        .items
+        .iter_mut()
+        .find_map(|item| match item {
+            syn::Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
+            _ => None,
+        })
+        .ok_or("generated code has no types module")?;
+    for (schema, pairs) in by_schema {
+        let model = types
+            .iter_mut()
+            .find_map(|item| match item {
+                syn::Item::Struct(s) if s.ident == schema => Some(s),
+                _ => None,
+            })
+            .ok_or_else(|| format!("schema {schema}: generated struct not found"))?;
+        let (decoder, wire) = renamed_decoder(model, &pairs)
+            .map_err(|e| format!("schema {schema}: {e} (x-renamed-from)"))?;
+        types.push(syn::Item::Struct(wire));
+        types.push(syn::Item::Impl(decoder));
+    }
+    Ok(())
+}
+
+/// Takes `Deserialize` off `model` and returns its hand-built impl and the twin it reads.
+fn renamed_decoder(
+    model: &mut syn::ItemStruct,
+    pairs: &[(&str, &str)],
+) -> Result<(syn::ItemImpl, syn::ItemStruct)> {
+    let is_serde = |a: &syn::Attribute| a.path().is_ident("serde");
+    let mut wire = model.clone();
+    wire.ident = format_ident!("{}Wire", model.ident);
+    wire.vis = syn::Visibility::Inherited;
+    wire.attrs = model
+        .attrs
+        .iter()
+        .filter(|a| is_serde(a))
+        .cloned()
+        .collect();
+    wire.attrs
+        .insert(0, syn::parse_quote!(#[derive(::serde::Deserialize)]));
+    wire.attrs.insert(
+        0,
+        syn::parse_quote!(#[doc = " What the body carries, before renamed fields are merged."]),
+    );
+    let mut derives_deserialize = false;
+    for attr in &mut model.attrs {
+        if !attr.path().is_ident("derive") {
+            continue;
+        }
+        let list: syn::punctuated::Punctuated<syn::Path, syn::Token![,]> = attr
+            .parse_args_with(syn::punctuated::Punctuated::parse_terminated)
+            .map_err(|e| e.to_string())?;
+        let kept: Vec<&syn::Path> = list
+            .iter()
+            .filter(|p| p.segments.last().is_none_or(|s| s.ident != "Deserialize"))
+            .collect();
+        derives_deserialize |= kept.len() < list.len();
+        *attr = syn::parse_quote!(#[derive(#(#kept),*)]);
+    }
+    if !derives_deserialize {
+        return Err("the generated struct does not derive Deserialize".into());
+    }
+    let syn::Fields::Named(fields) = &mut wire.fields else {
+        return Err("the generated struct has no named fields".into());
+    };
+    let mut plain = Vec::new();
+    let mut merges = Vec::new();
+    let mut olds = Vec::new();
+    for field in fields.named.iter_mut() {
+        field.attrs.retain(|a| !a.path().is_ident("doc"));
+        let ident = field.ident.clone().ok_or("a field without a name")?;
+        let Some((_, old)) = pairs.iter().find(|(new, _)| ident == new) else {
+            plain.push(ident);
+            continue;
+        };
+        if !field.attrs.is_empty() {
+            return Err(format!("field {ident} carries serde attributes"));
+        }
+        let ty = field.ty.clone();
+        field.ty = syn::parse_quote!(::std::option::Option<#ty>);
+        field.attrs.push(syn::parse_quote!(#[serde(default)]));
+        let old_ident = format_ident!("{}", old);
+        olds.push(syn::Field {
+            attrs: vec![syn::parse_quote!(#[serde(default)])],
+            ident: Some(old_ident.clone()),
+            ..field.clone()
+        });
+        let (new_name, old_name) = (ident.to_string(), (*old).to_owned());
+        // Message texts (string literals of the generated code), not Rust source.
+        let differ = format!(
+            "`{new_name}` ({{:?}}) and its former name `{old_name}` ({{:?}}) differ: a body \
+             carrying both must carry the same value in both"
+        );
+        let missing = format!("missing field `{new_name}` (or its former name `{old_name}`)");
+        merges.push(quote! {
+            let #ident = match (wire.#ident, wire.#old_ident) {
+                (::std::option::Option::Some(new), ::std::option::Option::Some(old)) if new != old => {
+                    return ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(
+                        format_args!(#differ, new, old),
+                    ));
+                }
+                (::std::option::Option::Some(value), _) | (::std::option::Option::None, ::std::option::Option::Some(value)) => value,
+                (::std::option::Option::None, ::std::option::Option::None) => {
+                    return ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(#missing));
+                }
+            };
+        });
+        for (new, _) in pairs.iter().filter(|(new, _)| ident == new) {
+            let doc = format!(
+                " Decodes from `{new}` and from its former name `{old}`: one field, whichever \
+                 API version answered; a body carrying both must carry the same value in both."
+            );
+            if let Some(target) = model_field(model, new) {
+                target.attrs.push(syn::parse_quote!(#[doc = ""]));
+                target.attrs.push(syn::parse_quote!(#[doc = #doc]));
+            }
+        }
+    }
+    if merges.len() != pairs.len() {
+        return Err("a renamed field is missing from the generated struct".into());
+    }
+    fields.named.extend(olds);
+    let (name, wire_name) = (&model.ident, &wire.ident);
+    let renamed = pairs.iter().map(|(new, _)| format_ident!("{}", new));
+    let decoder = syn::parse_quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let wire = <#wire_name as ::serde::Deserialize>::deserialize(deserializer)?;
+                #(#merges)*
+                ::std::result::Result::Ok(Self {
+                    #(#plain: wire.#plain,)*
+                    #(#renamed,)*
+                })
+            }
+        }
+    };
+    Ok((decoder, wire))
+}
+
+fn model_field<'a>(model: &'a mut syn::ItemStruct, name: &str) -> Option<&'a mut syn::Field> {
+    model
+        .fields
+        .iter_mut()
+        .find(|f| f.ident.as_ref().is_some_and(|i| i == name))
+}
+
+/// Every generated call goes through the shared transport.
+fn hooks_impl() -> syn::Item {
+    syn::parse_quote! {
+        /// Every generated call goes through the shared transport (headers, metadata, limits).
+        impl progenitor_client::ClientHooks<()> for Client {
+            async fn exec(
+                &self,
+                request: reqwest::Request,
+                _info: &progenitor_client::OperationInfo,
+            ) -> reqwest::Result<reqwest::Response> {
+                crate::transport::exec(&self.client, request).await
+            }
+        }
+    }
+}
+
+/// A documented constraint as a `crate::validation::Rule` expression. Numbers are written
+/// unsuffixed, as the spec gives them.
+impl ToTokens for Rule {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let n = Literal::u64_unsuffixed;
+        tokens.extend(match self {
+            Rule::MinLength(v) => {
+                let v = n(*v);
+                quote!(crate::validation::Rule::MinLength(#v))
+            }
+            Rule::MaxLength(v) => {
+                let v = n(*v);
+                quote!(crate::validation::Rule::MaxLength(#v))
+            }
+            Rule::Pattern(p) => quote!(crate::validation::Rule::Pattern(#p)),
+            Rule::OneOf(values) => quote!(crate::validation::Rule::OneOf(&[#(#values),*])),
+            Rule::MinItems(v) => {
+                let v = n(*v);
+                quote!(crate::validation::Rule::MinItems(#v))
+            }
+            Rule::MaxItems(v) => {
+                let v = n(*v);
+                quote!(crate::validation::Rule::MaxItems(#v))
+            }
+        });
+    }
+}
+
+/// One `Validate` impl per model that is not replaced by a hand-written type.
+fn validate_impls(models: &[Model], replacements: &[(String, String)]) -> Vec<syn::Item> {
+    models
+        .iter()
+        .filter(|model| !replacements.iter().any(|(n, _)| n == &model.name))
+        .map(|model| {
+            let checks: Vec<TokenStream> = model
+                .fields
+                .iter()
+                .map(|(field, check)| {
+                    let ident = format_ident!("{}", field);
+                    match check {
+                        FieldCheck::Rules(rules) => quote! {
+                            crate::validation::check(&self.#ident, &path.field(#field), &[#(#rules),*], out);
+                        },
+                        FieldCheck::Nested => quote! {
+                            crate::validation::Validate::validate_at(&self.#ident, &path.field(#field), out);
+                        },
+                    }
+                })
+                .collect();
+            let (path, out) = if checks.is_empty() {
+                (format_ident!("_path"), format_ident!("_out"))
+            } else {
+                (format_ident!("path"), format_ident!("out"))
+            };
+            let name = format_ident!("{}", model.name);
+            syn::parse_quote! {
+                impl crate::validation::Validate for types::#name {
+                    fn validate_at(&self, #path: &crate::validation::FieldPath<'_>, #out: &mut Vec<crate::validation::Violation>) {
+                        #(#checks)*
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// The documented request headers as `spec::REQUEST_HEADERS`.
+fn header_table(headers: &[HeaderRule]) -> syn::Item {
+    let rows = headers.iter().map(|h| {
+        let (name, required, rules) = (&h.name, h.required, &h.rules);
+        let integer = h.kind == "integer";
+        quote! {
+            crate::validation::HeaderRule { name: #name, required: #required, integer: #integer, rules: &[#(#rules),*] }
+        }
+    });
+    syn::parse_quote! {
+        /// What the spec documents that is not a generated type.
+        pub mod spec {
+            /// The documented request headers, which the layer sets once per client.
+            pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[#(#rows),*];
+        }
+    }
+}
+
+/// Takes out of every generated call what the layer does not use: the `api-version` header
+/// map (the vendors' version header is the layer's), and the copy of the response headers
+/// `ResponseValue::from_response` makes (the layer records what it needs in `exec`); points
+/// path encoding at the layer's encoder; and points `NaiveDate` fields at the layer's direct
+/// date decoder.
+struct Lean;
+
+impl VisitMut for Lean {
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        // `let mut header_map = ..;` and `header_map.append(..);` go. The builder chain that
+        // uses the map stays (its `.headers(header_map)` goes in `visit_expr_mut`).
+        block.stmts.retain(|stmt| !builds_header_map(stmt));
+        syn::visit_mut::visit_block_mut(self, block);
+    }
+
+    /// progenitor's path encoder leaves `\\` as is, which URL parsing reads as `/` for http(s):
+    /// a path parameter could climb out of its segment. The generated calls (inside `format!`,
+    /// where no expression can be rewritten) get the layer's encoder through their import:
+    /// `use progenitor_client::{encode_path, ..}` becomes
+    /// `use {progenitor_client::{..}, crate::transport::encode_path}`.
+    fn visit_item_use_mut(&mut self, item: &mut syn::ItemUse) {
+        if let syn::UseTree::Path(path) = &mut item.tree {
+            if path.ident == "progenitor_client" {
+                if let syn::UseTree::Group(group) = &mut *path.tree {
+                    let before = group.items.len();
+                    group.items = std::mem::take(&mut group.items)
+                        .into_iter()
+                        .filter(|t| !matches!(t, syn::UseTree::Name(n) if n.ident == "encode_path"))
+                        .collect();
+                    if group.items.len() != before {
+                        let rest = item.tree.clone();
+                        item.tree = syn::parse_quote!({ #rest, crate::transport::encode_path });
+                    }
+                }
+            }
+        }
+    }
+
+    fn visit_field_mut(&mut self, field: &mut syn::Field) {
+        // chrono's `NaiveDate` decoder runs its general format parser; the layer's reads the
+        // vendors' `YYYY-MM-DD` directly and hands anything else to chrono.
+        if is_naive_date(&field.ty) {
+            field.attrs.push(syn::parse_quote!(
+                #[serde(deserialize_with = "crate::timestamp::date_serde::required")]
+            ));
+        } else if let Some(decoder) = option_of(&field.ty).and_then(|inner| {
+            // `""` in an optional date or date-time is an unset field (PDM's docs), not a
+            // broken date: these decoders read it as `None`.
+            if is_naive_date(inner) {
+                Some("crate::timestamp::date_serde::optional")
+            } else if is_path(inner, false, &["crate", "Timestamp"]) {
+                Some("crate::timestamp::timestamp_serde::optional")
+            } else {
+                None
+            }
+        }) {
+            // A required nullable field already goes through `Option::deserialize` (present,
+            // maybe null); it keeps being required. Any other optional field may be absent.
+            let before = field.attrs.len();
+            field
+                .attrs
+                .retain(|a| !is_serde_deserialize_with(a, "::std::option::Option::deserialize"));
+            if field.attrs.len() < before {
+                field
+                    .attrs
+                    .push(syn::parse_quote!(#[serde(deserialize_with = #decoder)]));
+            } else {
+                field
+                    .attrs
+                    .push(syn::parse_quote!(#[serde(default, deserialize_with = #decoder)]));
+            }
+        }
+        syn::visit_mut::visit_field_mut(self, field);
+    }
+
+    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        if let syn::Expr::MethodCall(call) = expr {
+            let only_header_map = call.args.len() == 1 && is_header_map(&call.args[0]);
+            if call.method == "headers" && only_header_map {
+                *expr = (*call.receiver).clone();
+                return self.visit_expr_mut(expr);
+            }
+        }
+        if let syn::Expr::Path(p) = expr {
+            let segments: Vec<String> = p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            if segments == ["ResponseValue", "from_response"] {
+                *expr = syn::parse_quote!(crate::transport::response_value);
+                return;
+            }
+            // progenitor's encoder leaves `\` as is, which URL parsing reads as `/` for
+            // http(s): a path parameter could climb out of its segment.
+            if segments == ["encode_path"] {
+                *expr = syn::parse_quote!(crate::transport::encode_path);
+                return;
+            }
+        }
+        syn::visit_mut::visit_expr_mut(self, expr);
+    }
+}
+
+/// The expression `header_map`.
+fn is_header_map(expr: &syn::Expr) -> bool {
+    matches!(expr, syn::Expr::Path(p) if p.qself.is_none() && p.path.is_ident("header_map"))
+}
+
+/// A statement that builds progenitor's per-call header map: a `let` binding `header_map`, or a
+/// method call on it (`header_map.append(..)`).
+fn builds_header_map(stmt: &syn::Stmt) -> bool {
+    match stmt {
+        syn::Stmt::Local(local) => {
+            let mut pat = &local.pat;
+            if let syn::Pat::Type(typed) = pat {
+                pat = &typed.pat;
+            }
+            matches!(pat, syn::Pat::Ident(p) if p.ident == "header_map")
+        }
+        syn::Stmt::Expr(syn::Expr::MethodCall(call), _) => is_header_map(&call.receiver),
+        _ => false,
+    }
+}
+
+/// `ty` is the path `idents` (with a leading `::` if `leading`), with no generic arguments.
+fn is_path(ty: &syn::Type, leading: bool, idents: &[&str]) -> bool {
+    let syn::Type::Path(p) = ty else {
+        return false;
+    };
+    p.qself.is_none()
+        && p.path.leading_colon.is_some() == leading
+        && p.path.segments.len() == idents.len()
+        && p.path
+            .segments
+            .iter()
+            .zip(idents)
+            .all(|(s, i)| s.ident == i && s.arguments.is_none())
+}
+
+/// `::chrono::naive::NaiveDate`, as typify writes `format: date`.
+fn is_naive_date(ty: &syn::Type) -> bool {
+    is_path(ty, true, &["chrono", "naive", "NaiveDate"])
+}
+
+/// `T` of `::std::option::Option<T>`, as typify writes an optional or nullable field.
+fn option_of(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(p) = ty else {
+        return None;
+    };
+    let idents = ["std", "option", "Option"];
+    let segments = &p.path.segments;
+    if p.qself.is_some()
+        || p.path.leading_colon.is_none()
+        || segments.len() != idents.len()
+        || !segments.iter().zip(idents).all(|(s, i)| s.ident == i)
+        || !segments.iter().take(2).all(|s| s.arguments.is_none())
+    {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &segments[2].arguments else {
+        return None;
+    };
+    match args.args.iter().collect::<Vec<_>>()[..] {
+        [syn::GenericArgument::Type(inner)] => Some(inner),
+        _ => None,
+    }
+}
+
+/// `#[serde(deserialize_with = "<function>")]` and nothing else in the attribute.
+fn is_serde_deserialize_with(attr: &syn::Attribute, function: &str) -> bool {
+    if !attr.path().is_ident("serde") {
+        return false;
+    }
+    let Ok(args) = attr.parse_args_with(
+        syn::punctuated::Punctuated::<syn::MetaNameValue, syn::Token![,]>::parse_terminated,
+    ) else {
+        return false;
+    };
+    match args.iter().collect::<Vec<_>>()[..] {
+        [arg] => {
+            arg.path.is_ident("deserialize_with")
+                && matches!(&arg.value, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == function)
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,31 @@
+//! The generation routine of build.rs: one spec's text in, Rust source and the spec as JSON
+//! out. Pure (no I/O, no clock, no hash-map order), so tests run it on edited specs and compare
+//! its output with golden files (`tests/golden.rs`).
+//!
+//! Three phases, one module each:
+//!
+//! 1. [`rewrite`]: the spec as JSON is checked (every local `$ref` resolves) and rewritten for
+//!    the generator: header parameters, string and array constraints and renamed properties are
+//!    taken out and kept aside, replaced schemas are noted;
+//! 2. [`settings`]: progenitor's settings (interface, hooks, type conversions) and the run;
+//! 3. [`emit`]: progenitor's output is edited as a `syn` tree (renamed-field decoders, the
+//!    `Lean` visitor) and completed with items built by `quote!` from what phase 1 kept (the
+//!    `ClientHooks` impl, `Validate` impls, the request header table), then formatted with
+//!    prettyplease.
+
+mod emit;
+mod rewrite;
+mod settings;
+
+type Result<T> = std::result::Result<T, String>;
+
+/// Turns one spec's text into formatted Rust source, and the spec as JSON (the sandbox's seed).
+pub fn generate(text: &str) -> Result<(String, String)> {
+    let doc: serde_json::Value =
+        serde_yaml::from_str(text).map_err(|e| format!("not valid YAML: {e}"))?;
+    let spec_json = serde_json::to_string(&doc).map_err(|e| e.to_string())?;
+    let rewritten = rewrite::rewrite(doc)?;
+    let tokens = settings::run(&rewritten.api, &rewritten.replacements)?;
+    let code = emit::emit(tokens, &rewritten)?;
+    Ok((code, spec_json))
+}

@@ -1,0 +1,343 @@
+//! Phase 1: the spec as JSON, checked and rewritten for the generator. What is taken out of it
+//! (header parameters, constraints, renamed properties, replaced schemas) is returned beside
+//! the parsed document, for the emit phase.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::settings::TIMESTAMP_FORMATS;
+use super::Result;
+
+/// The spec ready for progenitor, and what was taken out of it.
+pub struct Rewritten {
+    pub api: openapiv3::OpenAPI,
+    /// The documented request headers, in name order.
+    pub headers: Vec<HeaderRule>,
+    pub renames: Vec<Rename>,
+    /// Every object schema with the checks of its fields, in name order.
+    pub models: Vec<Model>,
+    /// `(schema, Rust type path)` for every `x-rust-type-path`.
+    pub replacements: Vec<(String, String)>,
+}
+
+/// Checks the document and applies every rewrite, in this order: headers, renames,
+/// constraints, replacements.
+pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
+    check_refs(&doc, &doc, "")?;
+    let headers = take_header_parameters(&mut doc)?;
+    let schemas = doc
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+        .ok_or("no components.schemas")?;
+    let renames = apply_renames(schemas)?;
+    let models = take_constraints(schemas)?;
+    let replacements = take_replacements(schemas);
+    let api = serde_json::from_value(doc)
+        .map_err(|e| format!("not a valid OpenAPI 3.0 document: {e}"))?;
+    Ok(Rewritten {
+        api,
+        headers,
+        renames,
+        models,
+        replacements,
+    })
+}
+
+/// Every local `$ref` must point at something.
+fn check_refs(doc: &Value, node: &Value, at: &str) -> Result<()> {
+    match node {
+        Value::Object(map) => {
+            if let Some(target) = map.get("$ref").and_then(Value::as_str) {
+                let pointer = target
+                    .strip_prefix('#')
+                    .ok_or_else(|| format!("{at}: external $ref not supported: {target}"))?;
+                if doc.pointer(pointer).is_none() {
+                    return Err(format!("{at}: dangling $ref: {target}"));
+                }
+            }
+            for (key, value) in map {
+                check_refs(doc, value, &format!("{at}/{key}"))?;
+            }
+            Ok(())
+        }
+        Value::Array(items) => {
+            for (i, value) in items.iter().enumerate() {
+                check_refs(doc, value, &format!("{at}/{i}"))?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A documented request header, kept for the layer once the parameter is gone from the spec.
+pub struct HeaderRule {
+    pub name: String,
+    pub required: bool,
+    /// The schema's `type` (`string` unless given).
+    pub kind: String,
+    pub rules: Vec<Rule>,
+}
+
+/// One documented constraint, emitted as a `crate::validation::Rule`.
+pub enum Rule {
+    MinLength(u64),
+    MaxLength(u64),
+    /// An ECMAScript pattern, checked to compile with `regress` (as the layer runs it).
+    Pattern(String),
+    OneOf(Vec<String>),
+    MinItems(u64),
+    MaxItems(u64),
+}
+
+fn resolve<'a>(doc: &'a Value, item: &'a Value) -> Result<&'a Value> {
+    match item.get("$ref").and_then(Value::as_str) {
+        Some(r) => {
+            let pointer = r
+                .strip_prefix('#')
+                .ok_or_else(|| format!("external $ref not supported: {r}"))?;
+            doc.pointer(pointer)
+                .ok_or_else(|| format!("dangling $ref: {r}"))
+        }
+        None => Ok(item),
+    }
+}
+
+/// Removes every `in: header` parameter from the operations and returns their rules, one per
+/// header name (the first declaration wins).
+fn take_header_parameters(doc: &mut Value) -> Result<Vec<HeaderRule>> {
+    let snapshot = doc.clone();
+    let mut found: BTreeMap<String, HeaderRule> = BTreeMap::new();
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+        return Err("no paths".into());
+    };
+    for (path, item) in paths.iter_mut() {
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        for (method, op) in item.iter_mut() {
+            let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) else {
+                continue;
+            };
+            let mut kept = Vec::with_capacity(params.len());
+            for p in params.drain(..) {
+                let resolved =
+                    resolve(&snapshot, &p).map_err(|e| format!("{method} {path}: {e}"))?;
+                if resolved.get("in").and_then(Value::as_str) != Some("header") {
+                    kept.push(p);
+                    continue;
+                }
+                let name = resolved["name"]
+                    .as_str()
+                    .ok_or("header parameter without a name")?
+                    .to_ascii_lowercase();
+                let schema = resolve(&snapshot, &resolved["schema"])?;
+                let rules = string_rules(schema, &format!("header {name}"))?;
+                found.entry(name.clone()).or_insert(HeaderRule {
+                    name,
+                    required: resolved
+                        .get("required")
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false),
+                    kind: schema
+                        .get("type")
+                        .and_then(Value::as_str)
+                        .unwrap_or("string")
+                        .to_owned(),
+                    rules,
+                });
+            }
+            *params = kept;
+        }
+    }
+    Ok(found.into_values().collect())
+}
+
+/// The rules of one string or array schema.
+fn string_rules(schema: &Value, what: &str) -> Result<Vec<Rule>> {
+    let mut rules = Vec::new();
+    let int = |k: &str| schema.get(k).and_then(Value::as_u64);
+    if let Some(n) = int("minLength").filter(|n| *n > 0) {
+        rules.push(Rule::MinLength(n));
+    }
+    if let Some(n) = int("maxLength") {
+        rules.push(Rule::MaxLength(n));
+    }
+    if let Some(p) = schema.get("pattern").and_then(Value::as_str) {
+        regress::Regex::new(p)
+            .map_err(|e| format!("{what}: pattern {p:?} does not compile: {e}"))?;
+        rules.push(Rule::Pattern(p.to_owned()));
+    }
+    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        let values = values
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect();
+        rules.push(Rule::OneOf(values));
+    }
+    if let Some(n) = int("minItems").filter(|n| *n > 0) {
+        rules.push(Rule::MinItems(n));
+    }
+    if let Some(n) = int("maxItems") {
+        rules.push(Rule::MaxItems(n));
+    }
+    Ok(rules)
+}
+
+/// One field of a model as the `Validate` impl sees it.
+pub enum FieldCheck {
+    /// A string or array with rules.
+    Rules(Vec<Rule>),
+    /// A nested model (or an array of them).
+    Nested,
+}
+
+pub struct Model {
+    pub name: String,
+    /// In property order; a field may appear twice (its rules, then its nested model).
+    pub fields: Vec<(String, FieldCheck)>,
+}
+
+const CONSTRAINT_KEYWORDS: [&str; 6] = [
+    "minLength",
+    "maxLength",
+    "pattern",
+    "enum",
+    "minItems",
+    "maxItems",
+];
+
+/// Strips string and array constraints from every object schema and records them.
+fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
+    let names: Vec<String> = schemas.keys().cloned().collect();
+    let object_names: Vec<String> = names
+        .iter()
+        .filter(|n| schemas[n.as_str()].get("properties").is_some())
+        .cloned()
+        .collect();
+    let mut models = Vec::new();
+    for name in &object_names {
+        let mut fields = Vec::new();
+        let props = schemas[name.as_str()]["properties"]
+            .as_object_mut()
+            .ok_or_else(|| format!("schema {name}: properties is not a map"))?;
+        for (prop, schema) in props.iter_mut() {
+            if !is_rust_field(prop) {
+                return Err(format!(
+                    "schema {name}: property {prop:?} is not a plain snake_case name"
+                ));
+            }
+            if schema.get("type").and_then(Value::as_str) == Some("object") {
+                return Err(format!(
+                    "schema {name}: property {prop} is an inline object; make it a component schema"
+                ));
+            }
+            let mut rules = string_rules(schema, &format!("schema {name}, property {prop}"))?;
+            let format = schema.get("format").and_then(Value::as_str);
+            if format.is_some_and(|f| TIMESTAMP_FORMATS.contains(&f)) {
+                // The field is a `crate::Timestamp`, whose parser is the check (the pattern is
+                // for validators that do not know the format); it has no `Validate` rules.
+                rules.clear();
+            }
+            if let Some(obj) = schema.as_object_mut() {
+                for k in CONSTRAINT_KEYWORDS {
+                    obj.remove(k);
+                }
+            }
+            let nested = |v: &Value| {
+                v.get("$ref")
+                    .and_then(Value::as_str)
+                    .and_then(|r| r.strip_prefix("#/components/schemas/"))
+                    .is_some_and(|target| object_names.iter().any(|n| n == target))
+            };
+            if !rules.is_empty() {
+                fields.push((prop.clone(), FieldCheck::Rules(rules)));
+            }
+            if nested(schema) || schema.get("items").is_some_and(nested) {
+                fields.push((prop.clone(), FieldCheck::Nested));
+            }
+        }
+        models.push(Model {
+            name: name.clone(),
+            fields,
+        });
+    }
+    Ok(models)
+}
+
+/// Component schemas marked `x-rust-type-path: crate::...` are replaced by that type.
+fn take_replacements(schemas: &Map<String, Value>) -> Vec<(String, String)> {
+    schemas
+        .iter()
+        .filter_map(|(name, s)| {
+            let path = s.get("x-rust-type-path")?.as_str()?;
+            Some((name.clone(), path.to_owned()))
+        })
+        .collect()
+}
+
+/// A property carrying `x-renamed-from: <old>`: one field, `new`, that decodes from either
+/// name.
+pub struct Rename {
+    pub schema: String,
+    pub new: String,
+    pub old: String,
+}
+
+/// Merges every `x-renamed-from` property pair into the new property, which becomes required.
+fn apply_renames(schemas: &mut Map<String, Value>) -> Result<Vec<Rename>> {
+    let mut renames = Vec::new();
+    for (name, schema) in schemas.iter_mut() {
+        let Some(props) = schema.get("properties").and_then(Value::as_object) else {
+            continue;
+        };
+        let pairs: Vec<(String, String)> = props
+            .iter()
+            .filter_map(|(p, s)| Some((p.clone(), s.get("x-renamed-from")?.as_str()?.to_owned())))
+            .collect();
+        for (new, old) in pairs {
+            if !is_rust_field(&old) {
+                return Err(format!(
+                    "schema {name}: {new} is renamed from {old:?}, which is not a plain snake_case name"
+                ));
+            }
+            let obj = schema.as_object_mut().ok_or("schema is not a map")?;
+            let props = obj["properties"]
+                .as_object_mut()
+                .ok_or("properties is not a map")?;
+            if props.remove(&old).is_none() {
+                return Err(format!(
+                    "schema {name}: {new} is renamed from {old}, which is not a property"
+                ));
+            }
+            // Exactly one of the two names is sent, whatever the version: the merged field is
+            // required, so a body with neither fails to decode instead of reading as absent.
+            let required = obj
+                .entry("required")
+                .or_insert_with(|| Value::Array(Vec::new()));
+            let list = required.as_array_mut().ok_or("required is not a list")?;
+            list.retain(|v| v.as_str() != Some(old.as_str()));
+            if !list.iter().any(|v| v.as_str() == Some(new.as_str())) {
+                list.push(Value::String(new.clone()));
+            }
+            renames.push(Rename {
+                schema: name.clone(),
+                new,
+                old,
+            });
+        }
+    }
+    Ok(renames)
+}
+
+fn is_rust_field(name: &str) -> bool {
+    const KEYWORDS: [&str; 12] = [
+        "as", "async", "crate", "enum", "fn", "impl", "match", "mod", "ref", "self", "type", "use",
+    ];
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !KEYWORDS.contains(&name)
+}

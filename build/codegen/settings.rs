@@ -1,0 +1,58 @@
+//! Phase 2: progenitor's settings, and the run that turns the rewritten spec into tokens.
+
+use proc_macro2::TokenStream;
+
+use super::Result;
+
+/// String formats generated as `crate::Timestamp`: RFC 3339's `date-time`, and
+/// `iso8601-date-time`, an ISO 8601 date-time whose offset is optional (CRO's "ISO 8601
+/// compatible" timestamps, sent without one). Standard validators ignore the second name and
+/// check the pattern written beside it.
+pub const TIMESTAMP_FORMATS: [&str; 2] = ["date-time", "iso8601-date-time"];
+
+/// Positional calls, one merged client, `ClientHooks` expected (the emit phase writes the impl),
+/// timestamps as `crate::Timestamp`, and every `x-rust-type-path` schema as its type.
+fn settings(replacements: &[(String, String)]) -> progenitor::GenerationSettings {
+    let mut settings = progenitor::GenerationSettings::default();
+    settings
+        .with_interface(progenitor::InterfaceStyle::Positional)
+        .with_tag(progenitor::TagStyle::Merged)
+        .with_hooks(progenitor::HooksMode::Expected);
+    for format in TIMESTAMP_FORMATS {
+        settings.with_conversion(
+            schemars::schema::SchemaObject {
+                instance_type: Some(schemars::schema::InstanceType::String.into()),
+                format: Some(format.to_owned()),
+                ..Default::default()
+            },
+            "crate::Timestamp",
+            [progenitor::TypeImpl::Display, progenitor::TypeImpl::FromStr].into_iter(),
+        );
+    }
+    for (schema, path) in replacements {
+        settings.with_replacement(
+            schema,
+            path,
+            [progenitor::TypeImpl::Display, progenitor::TypeImpl::FromStr].into_iter(),
+        );
+    }
+    settings
+}
+
+/// Runs progenitor. typify panics on some malformed schemas: that is reported as the spec's
+/// error, not a crash of the build script.
+pub fn run(api: &openapiv3::OpenAPI, replacements: &[(String, String)]) -> Result<TokenStream> {
+    let mut generator = progenitor::Generator::new(&settings(replacements));
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        generator.generate_tokens(api)
+    }))
+    .map_err(|panic| {
+        let message = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("no message");
+        format!("progenitor cannot generate a client (it panicked: {message})")
+    })?
+    .map_err(|e| format!("progenitor cannot generate a client: {e}"))
+}

@@ -1,0 +1,532 @@
+#[allow(unused_imports)]
+pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
+#[allow(unused_imports)]
+use {
+    progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt},
+    crate::transport::encode_path,
+};
+/// Types used as operation parameters and responses.
+#[allow(clippy::all)]
+pub mod types {
+    /**A customer's address. The sample sends every line, with `""` for an unset one.
+*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct Address {
+        ///Address City.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub city: ::std::option::Option<::std::string::String>,
+        ///Address County.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub county: ::std::option::Option<::std::string::String>,
+        ///Address Line 1.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub line_1: ::std::option::Option<::std::string::String>,
+        ///Address Line 2.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub line_2: ::std::option::Option<::std::string::String>,
+        ///Address Line 3.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub line_3: ::std::option::Option<::std::string::String>,
+        ///Address Postcode.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub postal_code: ::std::option::Option<::std::string::String>,
+    }
+    /**One customer record. The page lists every field; the sample sends them all, with empty
+strings where a value is unset. Only the record's identity, dates and `active` are
+required here, so a record lacking an optional field still decodes.
+*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct Customer {
+        ///Customer Active (True / False); sent as a JSON boolean.
+        pub active: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub address: ::std::option::Option<Address>,
+        ///Date Created. Format YYYY-MM-DD.
+        #[serde(deserialize_with = "crate::timestamp::date_serde::required")]
+        pub created: ::chrono::naive::NaiveDate,
+        ///Unique Customer Id from the PDM system.
+        pub customer_id: i64,
+        ///Unique Customer Reference with the format C######.
+        pub customer_ref: ::std::string::String,
+        /**Customer Date of Birth. Format YYYY-MM-DD. PDM writes an unset field as `""`; the
+SDK reads `""` here as an absent date of birth.
+*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::timestamp::date_serde::optional")]
+        pub dob: ::std::option::Option<::chrono::naive::NaiveDate>,
+        ///Email Address.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email_address: ::std::option::Option<::std::string::String>,
+        /**External Customer Reference. Max length = 50 (the limit the request documents for
+the same field).
+*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub external_customer_ref: ::std::option::Option<::std::string::String>,
+        ///Customer First Name.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub first_name: ::std::option::Option<::std::string::String>,
+        ///Customer gender (Male / Female).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub gender: ::std::option::Option<::std::string::String>,
+        ///Date Modified. Format YYYY-MM-DD.
+        #[serde(deserialize_with = "crate::timestamp::date_serde::required")]
+        pub last_modified: ::chrono::naive::NaiveDate,
+        ///Customer Last Name.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub last_name: ::std::option::Option<::std::string::String>,
+        ///Telephone Number 1.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tel_number_1: ::std::option::Option<::std::string::String>,
+        ///Telephone Number 2.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tel_number_2: ::std::option::Option<::std::string::String>,
+        ///Customer Title. Max Length 12.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
+    }
+    /**The body of GetCustomer. *Either customer_id or external_customer_ref are required, but
+not both. If both are provided, both will be tried starting with customer_id and using
+first match. (Self-contradictory as documented: "not both" against "if both". Send
+exactly one.)
+*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct GetCustomerRequest {
+        ///Unique Company Id in the PDM system. Required.
+        pub company_id: i64,
+        ///Required*. The unique internal id for the customer in PDM.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub customer_id: ::std::option::Option<i64>,
+        /**Required*. The unique reference int for the customer as known by the third-party
+system. Max length = 50. (Typed string, though the docs call it an "int".)
+*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub external_customer_ref: ::std::option::Option<::std::string::String>,
+        pub session_token: crate::pdm::SessionToken,
+    }
+    /**The answer of GetCustomer: `status`, and the `customer` when `status.code` is 101.
+*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct GetCustomerResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub customer: ::std::option::Option<Customer>,
+        pub status: Status,
+    }
+    ///The body of GetSessionToken.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct GetSessionTokenRequest {
+        ///Unique Company Id in the PDM system.
+        pub company_id: i64,
+        pub key: crate::pdm::ApiKey,
+    }
+    /**The answer of GetSessionToken: `status`, and the `session` when `status.code` is 101.
+*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct GetSessionTokenResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub session: ::std::option::Option<Session>,
+        pub status: Status,
+    }
+    /**A session token and its expiry. Times are formatted `YYYY-MM-DD HH:MM:SS`, without an
+offset: one in the company's local time, one in UTC.
+*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct Session {
+        ///When the token expires, local time. Format YYYY-MM-DD HH:MM:SS.
+        pub expires_local_datetime: ::std::string::String,
+        ///When the token expires, UTC. Format YYYY-MM-DD HH:MM:SS.
+        pub expires_utc_datetime: ::std::string::String,
+        pub session_token: crate::pdm::SessionToken,
+    }
+    /**The result of a call. PDM answers HTTP 200 for every outcome, including errors, and
+reports the outcome here. Response status codes:
+- 101 = OK
+- 201 = Invalid / inactive company ID
+- 202 = Invalid / inactive API key
+- 204 = IP address not approved
+- 205 = Rate limit exceeded
+- 301 = Required data missing
+- 302 = Data exceeded parameters (list fields in status details)
+- 303 = Incorrect data type (list fields in status details)
+- 401 = No matching customer found
+- 500 = General service error
+
+`code` is a plain integer, not an enumeration, so a code PDM adds later still decodes;
+the documented codes are also listed in `x-status-codes`.
+*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct Status {
+        /**See status codes: 101 OK, 201 Invalid / inactive company ID, 202 Invalid /
+inactive API key, 204 IP address not approved, 205 Rate limit exceeded, 301
+Required data missing, 302 Data exceeded parameters, 303 Incorrect data type, 401
+No matching customer found, 500 General service error.
+*/
+        pub code: i32,
+        ///Response details. For 302 and 303 it lists the offending fields.
+        pub details: ::std::string::String,
+    }
+    /// Error types.
+    pub mod error {
+        /// Error from a `TryFrom` or `FromStr` implementation.
+        pub struct ConversionError(::std::borrow::Cow<'static, str>);
+        impl ::std::error::Error for ConversionError {}
+        impl ::std::fmt::Display for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Display::fmt(&self.0, f)
+            }
+        }
+        impl ::std::fmt::Debug for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+        impl From<&'static str> for ConversionError {
+            fn from(value: &'static str) -> Self {
+                Self(value.into())
+            }
+        }
+        impl From<String> for ConversionError {
+            fn from(value: String) -> Self {
+                Self(value.into())
+            }
+        }
+    }
+}
+#[derive(Clone, Debug)]
+/**Client for PDM (Pro Delivery Manager) accounts API
+
+The customer calls of the PDM (Pro Delivery Manager) v2 accounts API, written by hand from
+PDM's endpoint page for GetCustomer and PDM's public docs for GetSessionToken.
+
+Every call is `POST {base}/<Method>` (no trailing slash) with a JSON body. There are no
+authentication headers: the company id, the API key (GetSessionToken) and the session
+token (every other call) travel in the body.
+
+PDM answers HTTP 200 for every outcome and puts its own result code in the body
+(`status.code`, see the `Status` schema): 101 is OK, anything else is an error, and the
+record (`session`, `customer`) may then be absent or null.
+
+Contradictions and gaps found in the vendor's pages, kept here as found:
+- GetCustomer says "either customer_id or external_customer_ref are required, but not
+  both", then "If both are provided, both will be tried starting with customer_id and
+  using first match": "not both" and "if both" contradict each other. The spec keeps both
+  fields optional and repeats the documented rule;
+- the GetCustomer request sample sends both fields (`"customer_id": 1408` with
+  `"external_customer_ref": ""`);
+- `external_customer_ref` is typed `string` but described as "The unique reference int";
+- `session_token` is not marked "Required." like `company_id`, although every call needs
+  it; it is said to be issued by "the GetSession API call", whose name is
+  GetSessionToken;
+- `active` is documented as "True / False" but sent as a JSON boolean (`true`);
+- the response field list loses its indentation: `email_address`, `tel_number_1` and
+  `tel_number_2` follow the `address` fields, but the sample carries them on the customer,
+  which is where the spec puts them;
+- no HTTP status other than 200 is documented.
+
+
+Version: v2*/
+pub struct Client {
+    pub(crate) baseurl: String,
+    pub(crate) client: reqwest::Client,
+}
+impl Client {
+    /// Create a new client.
+    ///
+    /// `baseurl` is the base URL provided to the internal
+    /// `reqwest::Client`, and should include a scheme and hostname,
+    /// as well as port and a path stem if applicable.
+    pub fn new(baseurl: &str) -> Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        let client = {
+            let dur = ::std::time::Duration::from_secs(15u64);
+            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
+        };
+        #[cfg(target_arch = "wasm32")]
+        let client = reqwest::ClientBuilder::new();
+        Self::new_with_client(baseurl, client.build().unwrap())
+    }
+    /// Construct a new client with an existing `reqwest::Client`,
+    /// allowing more control over its configuration.
+    ///
+    /// `baseurl` is the base URL provided to the internal
+    /// `reqwest::Client`, and should include a scheme and hostname,
+    /// as well as port and a path stem if applicable.
+    pub fn new_with_client(baseurl: &str, client: reqwest::Client) -> Self {
+        Self {
+            baseurl: baseurl.to_string(),
+            client,
+        }
+    }
+}
+impl ClientInfo<()> for Client {
+    fn api_version() -> &'static str {
+        "v2"
+    }
+    fn baseurl(&self) -> &str {
+        self.baseurl.as_str()
+    }
+    fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+    fn inner(&self) -> &() {
+        &()
+    }
+}
+const _: () = {
+    #[allow(dead_code)]
+    fn assert_client_hooks()
+    where
+        Client: ClientHooks<()>,
+    {}
+};
+#[allow(clippy::all)]
+impl Client {
+    /**GetCustomer
+
+This function will return one customer record based on the search criteria provided.
+The customer can be found with either the Customer Id or the External Customer
+Reference.
+
+*Either customer_id or external_customer_ref are required, but not both. If both are
+provided, both will be tried starting with customer_id and using first match. (The
+two sentences contradict each other — "not both" and "if both" — and the vendor's own
+request sample sends both, with an empty `external_customer_ref`. The spec keeps both
+fields optional; sending exactly one is the safe reading.)
+
+PDM answers HTTP 200 whatever the outcome; `status.code` carries the result (101 = OK,
+401 = No matching customer found, see `Status`). `customer` may be absent or null when
+the code is not 101.
+
+
+Sends a `POST` request to `/GetCustomer`
+
+*/
+    pub async fn get_customer<'a>(
+        &'a self,
+        body: &'a types::GetCustomerRequest,
+    ) -> Result<ResponseValue<types::GetCustomerResponse>, Error<()>> {
+        let url = format!("{}/GetCustomer", self.baseurl,);
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "get_customer",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => crate::transport::response_value(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**GetSessionToken
+
+Issues a session token, valid for a finite period of time (see the expiry date/time in
+the answer), for a company and its API key. Every other call sends the token in its
+body as `session_token`.
+
+PDM answers HTTP 200 whatever the outcome; `status.code` carries the result (101 = OK,
+see `Status`). `session` may be absent or null when the code is not 101.
+
+
+Sends a `POST` request to `/GetSessionToken`
+
+*/
+    pub async fn get_session_token<'a>(
+        &'a self,
+        body: &'a types::GetSessionTokenRequest,
+    ) -> Result<ResponseValue<types::GetSessionTokenResponse>, Error<()>> {
+        let url = format!("{}/GetSessionToken", self.baseurl,);
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "get_session_token",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => crate::transport::response_value(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+}
+/// Items consumers will typically use such as the Client.
+pub mod prelude {
+    #[allow(unused_imports)]
+    pub use super::Client;
+}
+/// Every generated call goes through the shared transport (headers, metadata, limits).
+impl progenitor_client::ClientHooks<()> for Client {
+    async fn exec(
+        &self,
+        request: reqwest::Request,
+        _info: &progenitor_client::OperationInfo,
+    ) -> reqwest::Result<reqwest::Response> {
+        crate::transport::exec(&self.client, request).await
+    }
+}
+impl crate::validation::Validate for types::Address {
+    fn validate_at(
+        &self,
+        _path: &crate::validation::FieldPath<'_>,
+        _out: &mut Vec<crate::validation::Violation>,
+    ) {}
+}
+impl crate::validation::Validate for types::Customer {
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::Validate::validate_at(
+            &self.address,
+            &path.field("address"),
+            out,
+        );
+        crate::validation::check(
+            &self.customer_ref,
+            &path.field("customer_ref"),
+            &[crate::validation::Rule::Pattern("^C[0-9]{6}$")],
+            out,
+        );
+        crate::validation::check(
+            &self.external_customer_ref,
+            &path.field("external_customer_ref"),
+            &[crate::validation::Rule::MaxLength(50)],
+            out,
+        );
+        crate::validation::check(
+            &self.gender,
+            &path.field("gender"),
+            &[crate::validation::Rule::OneOf(&["Male", "Female"])],
+            out,
+        );
+        crate::validation::check(
+            &self.title,
+            &path.field("title"),
+            &[crate::validation::Rule::MaxLength(12)],
+            out,
+        );
+    }
+}
+impl crate::validation::Validate for types::GetCustomerRequest {
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::check(
+            &self.external_customer_ref,
+            &path.field("external_customer_ref"),
+            &[crate::validation::Rule::MaxLength(50)],
+            out,
+        );
+    }
+}
+impl crate::validation::Validate for types::GetCustomerResponse {
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::Validate::validate_at(
+            &self.customer,
+            &path.field("customer"),
+            out,
+        );
+        crate::validation::Validate::validate_at(
+            &self.status,
+            &path.field("status"),
+            out,
+        );
+    }
+}
+impl crate::validation::Validate for types::GetSessionTokenRequest {
+    fn validate_at(
+        &self,
+        _path: &crate::validation::FieldPath<'_>,
+        _out: &mut Vec<crate::validation::Violation>,
+    ) {}
+}
+impl crate::validation::Validate for types::GetSessionTokenResponse {
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::Validate::validate_at(
+            &self.session,
+            &path.field("session"),
+            out,
+        );
+        crate::validation::Validate::validate_at(
+            &self.status,
+            &path.field("status"),
+            out,
+        );
+    }
+}
+impl crate::validation::Validate for types::Session {
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::check(
+            &self.expires_local_datetime,
+            &path.field("expires_local_datetime"),
+            &[
+                crate::validation::Rule::Pattern(
+                    "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                ),
+            ],
+            out,
+        );
+        crate::validation::check(
+            &self.expires_utc_datetime,
+            &path.field("expires_utc_datetime"),
+            &[
+                crate::validation::Rule::Pattern(
+                    "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                ),
+            ],
+            out,
+        );
+    }
+}
+impl crate::validation::Validate for types::Status {
+    fn validate_at(
+        &self,
+        _path: &crate::validation::FieldPath<'_>,
+        _out: &mut Vec<crate::validation::Violation>,
+    ) {}
+}
+/// What the spec documents that is not a generated type.
+pub mod spec {
+    /// The documented request headers, which the layer sets once per client.
+    pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[];
+}
