@@ -132,11 +132,9 @@ impl Common {
         }
         let http = match &self.http {
             Some(http) => http.clone(),
-            None => crate::transport::http_client(
-                self.connect_timeout,
-                self.timeout,
-                &self.user_agent,
-            )?,
+            None => {
+                crate::transport::http_client(self.connect_timeout, self.timeout, &self.user_agent)?
+            }
         };
         let transport = Transport {
             retry: self.retry.clone(),

@@ -296,6 +296,26 @@ pub(crate) trait VendorCall: Sync {
     fn secrets(&self, _session: &Self::Session, _out: &mut Vec<String>) {}
 }
 
+/// An operation's name (for spans and logs) and whether repeating it is safe. Every generated
+/// operation here is a read or idempotent: a name alone is such an operation.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Op {
+    pub(crate) name: &'static str,
+    /// GET, HEAD, PUT, DELETE and documented reads may be retried on any retryable failure;
+    /// other requests only when the server cannot have acted on them (connection failures,
+    /// 429, PDM's 205, a refused credential).
+    pub(crate) idempotent: bool,
+}
+
+impl From<&'static str> for Op {
+    fn from(name: &'static str) -> Op {
+        Op {
+            name,
+            idempotent: true,
+        }
+    }
+}
+
 /// The reqwest client and call policy one vendor client holds.
 #[derive(Clone, Debug)]
 pub(crate) struct Transport {
@@ -326,7 +346,7 @@ impl Transport {
     pub(crate) async fn call<V, T, U, Fut>(
         &self,
         vendor: &V,
-        operation: &'static str,
+        operation: impl Into<Op>,
         send: impl Fn(&V::Session) -> Fut + Send + Sync,
         accept: impl Fn(T, &ResponseMeta) -> Result<U, Error> + Send + Sync,
     ) -> Result<Response<U>, Error>
@@ -341,10 +361,11 @@ impl Transport {
             // Part of another call's attempt (its credential): one request, its budget.
             return Box::pin(self.attempt(vendor, &send, &accept)).await.0;
         }
+        let op = operation.into();
         let span = tracing::debug_span!(
             "customer_apis.call",
             vendor = %V::VENDOR,
-            operation,
+            operation = op.name,
             attempts = tracing::field::Empty,
             status = tracing::field::Empty,
             request_id = tracing::field::Empty,
@@ -358,7 +379,13 @@ impl Transport {
             seen: RefCell::new(Seen::default()),
         };
         let deadline = self.deadline.map(|d| (d, tokio::time::Instant::now() + d));
-        let run = self.attempts(vendor, &send, &accept, &attempts, deadline.map(|d| d.1));
+        let run = self.attempts(
+            vendor,
+            &send,
+            &accept,
+            (&attempts, op.idempotent),
+            deadline.map(|d| d.1),
+        );
         // The deadline is inside the call's scope, so that the requests sent are still known
         // when it fires.
         let (result, sent) = CALL
@@ -412,7 +439,7 @@ impl Transport {
         vendor: &V,
         send: &(impl Fn(&V::Session) -> Fut + Sync),
         accept: &(impl Fn(T, &ResponseMeta) -> Result<U, Error> + Sync),
-        attempts: &AtomicU32,
+        (attempts, idempotent): (&AtomicU32, bool),
         deadline: Option<tokio::time::Instant>,
     ) -> Result<Response<U>, Error>
     where
@@ -448,7 +475,9 @@ impl Transport {
                     continue;
                 }
             }
-            if !e.is_retryable() {
+            // A request that is not idempotent is repeated only when the server cannot have
+            // acted on it: not after a 502, 503 or 504.
+            if !e.is_retryable() || (!idempotent && e.kind() == crate::ErrorKind::Unavailable) {
                 return Err(e);
             }
             let Some(computed) = backoff.next() else {
@@ -727,6 +756,71 @@ const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
 /// Percent-encodes one path parameter (the generated calls use it instead of progenitor's).
 pub(crate) fn encode_path(segment: &str) -> String {
     percent_encoding::utf8_percent_encode(segment, PATH_SEGMENT).to_string()
+}
+
+/// The URL of an escape-hatch request: `path` (with an optional query) appended to the base
+/// URL. It must start with `/` and stay under the base URL's path: no `.` or `..` segment (nor
+/// percent-encoded ones), no `\`, fragment, whitespace or control character.
+pub(crate) fn raw_url(base: &str, path: &str) -> Result<reqwest::Url, Error> {
+    let rule = |r: &'static str| Err(Error::invalid("path", r));
+    if !path.starts_with('/') {
+        return rule("must start with `/` (it is appended to the base URL)");
+    }
+    if path.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return rule("must not contain whitespace or control characters");
+    }
+    if path.contains('\\') || path.contains('#') {
+        return rule("must not contain `\\` or `#`");
+    }
+    let (segments, _query) = path.split_once('?').unwrap_or((path, ""));
+    let dot = |s: &str| {
+        let s = s.to_ascii_lowercase().replace("%2e", ".");
+        s == "." || s == ".."
+    };
+    if segments.split('/').any(dot) {
+        return rule("must not contain `.` or `..` segments");
+    }
+    let url = reqwest::Url::parse(&format!("{base}{path}"))
+        .map_err(|e| Error::invalid("path", format!("does not make a URL ({e})")))?;
+    let prefix = reqwest::Url::parse(base).map(|b| b.path().trim_end_matches('/').to_owned());
+    if !prefix.is_ok_and(|p| url.path().starts_with(&p)) {
+        return rule("must stay under the base URL's path");
+    }
+    Ok(url)
+}
+
+/// Sends a request built by the escape hatch through [`exec`], as a generated call would, and
+/// decodes a 2xx body as `T` (an error status goes to the layer's error mapping).
+pub(crate) async fn send_raw<T: serde::de::DeserializeOwned, E>(
+    client: &reqwest::Client,
+    request: reqwest::RequestBuilder,
+) -> Result<ResponseValue<T>, GenError<E>> {
+    let request = request
+        .build()
+        .map_err(|e| GenError::InvalidRequest(e.to_string()))?;
+    let response = exec(client, request)
+        .await
+        .map_err(GenError::CommunicationError)?;
+    if response.status().is_success() {
+        response_value(response).await
+    } else {
+        Err(GenError::UnexpectedResponse(response))
+    }
+}
+
+/// Whether requests with `method` may be repeated (RFC 9110's idempotent methods).
+#[cfg(any(feature = "cro", feature = "foxtrot"))]
+pub(crate) fn idempotent(method: &reqwest::Method) -> bool {
+    use reqwest::Method;
+    [
+        Method::GET,
+        Method::HEAD,
+        Method::PUT,
+        Method::DELETE,
+        Method::OPTIONS,
+        Method::TRACE,
+    ]
+    .contains(method)
 }
 
 /// Builds the reqwest client every attempt of one vendor client uses.

@@ -39,7 +39,7 @@ use secrecy::ExposeSecret;
 use crate::auth::{RefreshingTokenBuilder, StaticToken, TokenProvider};
 use crate::error::{ApiError, Error, ResponseMeta, Vendor};
 use crate::response::Response;
-use crate::transport::{Prepared, ServedVersion, Transport, VendorCall};
+use crate::transport::{Op, Prepared, ServedVersion, Transport, VendorCall};
 
 #[allow(
     dead_code,
@@ -453,6 +453,44 @@ impl Client {
                 accept,
             )
             .await
+    }
+
+    /// Any request, for an endpoint `specs/cro.yaml` does not cover yet, through this client's
+    /// core: token, tenant and version pin, the version check, retries (any retryable failure
+    /// for GET, HEAD, PUT and DELETE; for other methods only when the server cannot have acted
+    /// on the request), timeouts, the size cap and [`Error`]. `path` is appended to the base URL
+    /// (`/customers/1/locations/20`, a query allowed) and must stay under it; `body`, if any, is
+    /// sent as JSON. The answer decodes as `T` (`serde_json::Value` to take it as it comes).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: customer_apis::cro::Client) -> Result<(), customer_apis::Error> {
+    /// let location: serde_json::Value = client
+    ///     .request(reqwest::Method::GET, "/customers/1/locations/20", None)
+    ///     .await?
+    ///     .into_inner();
+    /// # let _ = location; Ok(()) }
+    /// ```
+    pub async fn request<T: serde::de::DeserializeOwned + Send>(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&serde_json::Value>,
+    ) -> Result<Response<T>, Error> {
+        let inner = &*self.inner;
+        let url = crate::transport::raw_url(&inner.base_url, path)?;
+        let op = Op {
+            name: "request",
+            idempotent: crate::transport::idempotent(&method),
+        };
+        let http = progenitor_client::ClientInfo::client(&inner.generated);
+        let send = |_: &()| {
+            let mut request = http.request(method.clone(), url.clone());
+            if let Some(body) = body {
+                request = request.json(body);
+            }
+            crate::transport::send_raw::<T, types::ErrorModel>(http, request)
+        };
+        inner.transport.call(inner, op, send, accept).await
     }
 
     /// Deactivate Customer: `DELETE /customers/{customer_id}/locations/{customer_location_id}`.

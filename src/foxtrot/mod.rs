@@ -24,7 +24,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::error::{ApiError, Error, FoxtrotCode, ResponseMeta, Vendor, VendorCode};
 use crate::response::Response;
-use crate::transport::{Prepared, Transport, VendorCall};
+use crate::transport::{Op, Prepared, Transport, VendorCall};
 
 #[allow(
     dead_code,
@@ -318,6 +318,53 @@ impl Client {
                 },
             )
             .await
+    }
+
+    /// Any request, for an endpoint `specs/foxtrot.yaml` does not cover yet, through this
+    /// client's core: the API key, retries (any retryable failure for GET, HEAD, PUT and
+    /// DELETE; for other methods only when the server cannot have acted on the request),
+    /// timeouts, the size cap, the envelope (its `status` read, its `data` returned as `T`) and
+    /// [`Error`]. `path` is appended to the base URL (a query allowed) and must stay under it;
+    /// `body`, if any, is sent as JSON.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: customer_apis::foxtrot::Client) -> Result<(), customer_apis::Error> {
+    /// let routes: serde_json::Value = client
+    ///     .request(reqwest::Method::GET, "/dcs/Foxtrot-DC/routes", None)
+    ///     .await?
+    ///     .into_inner();
+    /// # let _ = routes; Ok(()) }
+    /// ```
+    pub async fn request<T: serde::de::DeserializeOwned + Send>(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&serde_json::Value>,
+    ) -> Result<Response<T>, Error> {
+        #[derive(serde::Deserialize)]
+        struct Envelope<T> {
+            status: String,
+            data: T,
+        }
+        let inner = &*self.inner;
+        let url = crate::transport::raw_url(&inner.base_url, path)?;
+        let op = Op {
+            name: "request",
+            idempotent: crate::transport::idempotent(&method),
+        };
+        let http = progenitor_client::ClientInfo::client(&inner.generated);
+        let send = |_: &()| {
+            let mut request = http.request(method.clone(), url.clone());
+            if let Some(body) = body {
+                request = request.json(body);
+            }
+            crate::transport::send_raw::<Envelope<T>, types::ErrorEnvelope>(http, request)
+        };
+        let accept = |answer: Envelope<T>, meta: &ResponseMeta| {
+            envelope(&answer.status, meta)?;
+            Ok(answer.data)
+        };
+        inner.transport.call(inner, op, send, accept).await
     }
 
     /// Get waypoint information for a given customer id (the most recent 10):

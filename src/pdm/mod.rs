@@ -28,7 +28,7 @@ use reqwest::header::HeaderMap;
 use crate::auth::{secret_text, SharedCredential};
 use crate::error::{ApiError, Error, PdmStatus, ResponseMeta, Vendor, VendorCode};
 use crate::response::Response;
-use crate::transport::{Prepared, Transport, VendorCall};
+use crate::transport::{Op, Prepared, Transport, VendorCall};
 use crate::validation::Validate;
 
 #[allow(
@@ -348,6 +348,64 @@ impl Client {
                 },
             )
             .await
+    }
+
+    /// Any PDM method, for one `specs/pdm.yaml` does not cover yet: `POST {base}/<pdm_method>`
+    /// with `body` plus the client's `company_id` and `session_token`, through this client's
+    /// core (sessions obtained and renewed, retries, timeouts, the size cap, [`Error`]). The
+    /// answer's `status` is checked like the documented methods' (any code but 101 is
+    /// [`Error::Api`]); the rest of the answer decodes as `T`. `idempotent`: whether repeating
+    /// the method is safe (reads are); if not, it is repeated only when PDM cannot have acted
+    /// on it.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: customer_apis::pdm::Client) -> Result<(), customer_apis::Error> {
+    /// let mut body = serde_json::Map::new();
+    /// body.insert("customer_id".into(), 1408.into());
+    /// let orders: serde_json::Value = client.request("GetOrders", body, true).await?.into_inner();
+    /// # let _ = orders; Ok(()) }
+    /// ```
+    pub async fn request<T: serde::de::DeserializeOwned + Send>(
+        &self,
+        pdm_method: &str,
+        body: serde_json::Map<String, serde_json::Value>,
+        idempotent: bool,
+    ) -> Result<Response<T>, Error> {
+        #[derive(serde::Deserialize)]
+        struct Answer<T> {
+            status: types::Status,
+            #[serde(flatten)]
+            rest: T,
+        }
+        if pdm_method.is_empty()
+            || !pdm_method
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            return Err(Error::invalid(
+                "pdm_method",
+                "must be a PDM method name (ASCII letters, digits and `_`)",
+            ));
+        }
+        let inner = &*self.inner;
+        let url = crate::transport::raw_url(&inner.base_url, &format!("/{pdm_method}"))?;
+        let op = Op {
+            name: "request",
+            idempotent,
+        };
+        let http = progenitor_client::ClientInfo::client(&inner.generated);
+        let send = |session: &SessionToken| {
+            let mut body = body.clone();
+            body.insert("company_id".into(), inner.company_id.into());
+            body.insert("session_token".into(), session.expose().into());
+            let request = http.post(url.clone()).json(&body);
+            crate::transport::send_raw::<Answer<T>, ()>(http, request)
+        };
+        let accept = |answer: Answer<T>, meta: &ResponseMeta| {
+            check_status(&answer.status, meta)?;
+            Ok(answer.rest)
+        };
+        inner.transport.call(inner, op, send, accept).await
     }
 
     /// GetSessionToken: a fresh session token for the client's API key. The client calls it
