@@ -4,9 +4,7 @@
 //! against the built client (about 10 s with the suite's dependencies built). And a broken
 //! spec is refused with the reason.
 
-#[allow(dead_code)]
-#[path = "../build/codegen.rs"]
-mod codegen;
+use super::codegen;
 
 fn cro_spec() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/specs/cro.yaml")).unwrap()

@@ -1,0 +1,15 @@
+//! Each vendor's client against a local server: what it sends, decodes and refuses, its
+//! credentials, the plaintext guard, and the hardening found by hostile servers.
+
+#[cfg(feature = "cro")]
+mod cro_auth;
+#[cfg(feature = "cro")]
+mod cro_client;
+#[cfg(feature = "foxtrot")]
+mod foxtrot_client;
+#[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+mod hardening;
+#[cfg(feature = "pdm")]
+mod pdm_client;
+#[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+mod plaintext_guard;
