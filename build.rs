@@ -25,7 +25,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 // The generation routine itself lives in build/codegen.rs so that tests can run it on an
-// edited spec (tests/regenerate.rs).
+// edited spec (tests/it/build_rules/regenerate.rs).
 #[path = "build/codegen.rs"]
 mod codegen;
 
