@@ -25,7 +25,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 // The generation routine itself lives in build/codegen/ (one file per phase) so that tests
-// can run it on an edited spec and compare its output with golden files (tests/golden.rs).
+// can run it on an edited spec and compare its output with golden files (tests/it/build_rules/golden.rs).
 #[path = "build/codegen/mod.rs"]
 mod codegen;
 

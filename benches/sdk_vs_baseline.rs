@@ -39,9 +39,16 @@ use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 use customer_apis::cro::{self, ApiVersion};
 use customer_apis::{foxtrot, pdm};
 use reqwest::header::{ACCEPT, AUTHORIZATION};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use baseline::{
+    PlainCustomer, PlainFoxtrotCustomer, PlainFoxtrotEnvelope, PlainPdmAnswer, PlainPdmCustomer,
+    PlainPdmRequest,
+};
+
+#[path = "support/baseline.rs"]
+mod baseline;
 
 // ---------------------------------------------------------------------------------------------
 // Counting allocator
@@ -265,150 +272,8 @@ async fn serve(mut socket: tokio::net::TcpStream, routes: Arc<Vec<(&'static str,
 // Hand-written baselines: plain serde structs and plain reqwest calls
 // ---------------------------------------------------------------------------------------------
 
-/// The CRO customer as a user would write it by hand: the same fields, strings for timestamps.
-/// (`PlainCustomer<customer_apis::Timestamp>` is the diagnostic that isolates the SDK's
-/// timestamp type from the rest of the generated model.)
-#[allow(dead_code)]
-#[derive(Debug, Deserialize)]
-struct PlainCustomer<Ts = String> {
-    addresses: Vec<PlainAddress>,
-    contacts: Vec<PlainContact>,
-    created_on: Ts,
-    id: i64,
-    last_updated_on: Ts,
-    locations: Vec<PlainLocation<Ts>>,
-    name: String,
-    parent_id: Option<i64>,
-}
-
-#[allow(dead_code)]
-#[derive(Debug, Deserialize)]
-struct PlainAddress {
-    country: Option<String>,
-    id: i64,
-    is_active: bool,
-    is_billing: bool,
-    is_physical: bool,
-    is_shipping: bool,
-    latitude: Option<f64>,
-    line_1: Option<String>,
-    line_2: Option<String>,
-    line_3: Option<String>,
-    line_4: Option<String>,
-    locality: Option<String>,
-    longitude: Option<f64>,
-    postcode: Option<String>,
-    region: Option<String>,
-}
-
-#[allow(dead_code)]
-#[derive(Debug, Deserialize)]
-struct PlainContact {
-    email: Option<String>,
-    fax: Option<String>,
-    id: i64,
-    name: String,
-    notify_on_acknowledged_request: bool,
-    notify_on_completed_request: bool,
-    notify_on_dispatched_request: bool,
-    notify_on_failed_request: bool,
-    notify_on_new_request: bool,
-    number: Option<String>,
-}
-
-#[allow(dead_code)]
-#[derive(Debug, Deserialize)]
-struct PlainLocation<Ts> {
-    created_on: Ts,
-    customer_id: i64,
-    is_active: bool,
-    is_commercial: Option<bool>,
-    location_id: i64,
-    note: Option<String>,
-    reference_number: Option<String>,
-    renewal_date: Option<String>,
-    sales_rep: Option<String>,
-    sales_rep_id: Option<String>,
-    suspension_id: Option<i64>,
-}
-
-#[allow(dead_code)]
-#[derive(Debug, Deserialize)]
-struct PlainPdmAnswer {
-    status: PlainPdmStatus,
-    customer: Option<PlainPdmCustomer>,
-}
-
-#[derive(Debug, Deserialize)]
-struct PlainPdmStatus {
-    code: i32,
-    details: String,
-}
-
-#[allow(dead_code)]
-#[derive(Debug, Deserialize)]
-struct PlainPdmCustomer {
-    customer_id: i64,
-    customer_ref: String,
-    external_customer_ref: Option<String>,
-    created: String,
-    last_modified: String,
-    title: Option<String>,
-    first_name: Option<String>,
-    last_name: Option<String>,
-    gender: Option<String>,
-    dob: Option<String>,
-    address: Option<PlainPdmAddress>,
-    email_address: Option<String>,
-    tel_number_1: Option<String>,
-    tel_number_2: Option<String>,
-    active: bool,
-}
-
-#[allow(dead_code)]
-#[derive(Debug, Deserialize)]
-struct PlainPdmAddress {
-    line_1: Option<String>,
-    line_2: Option<String>,
-    line_3: Option<String>,
-    city: Option<String>,
-    county: Option<String>,
-    postal_code: Option<String>,
-}
-
-#[derive(Serialize)]
-struct PlainPdmRequest<'a> {
-    company_id: i64,
-    session_token: &'a str,
-    customer_id: i64,
-}
-
-#[derive(Debug, Deserialize)]
-struct PlainFoxtrotEnvelope {
-    data: PlainFoxtrotData,
-}
-
-#[derive(Debug, Deserialize)]
-struct PlainFoxtrotData {
-    customer: PlainFoxtrotCustomer,
-}
-
-#[allow(dead_code)]
-#[derive(Debug, Deserialize)]
-struct PlainFoxtrotCustomer {
-    id: String,
-    name: String,
-    imported_address: Option<String>,
-    imported_location: Option<PlainLocationPoint>,
-    inferred_location: Option<PlainLocationPoint>,
-}
-
-#[allow(dead_code)]
-#[derive(Debug, Deserialize)]
-struct PlainLocationPoint {
-    latitude: f64,
-    longitude: f64,
-}
+// The plain serde structs (`PlainCustomer`, `PlainPdmAnswer`, `PlainFoxtrotEnvelope`, ...) are in
+// benches/support/baseline.rs, shared with examples/get_customer_loop.rs.
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 

@@ -27,6 +27,14 @@ use std::time::Instant;
 use customer_apis::cro::Client;
 use customer_apis::sandbox::{Sandbox, CRO_SAMPLE_TOKEN};
 
+// The hand-written side's plain serde structs, the same as the bench's baseline. Only the CRO
+// customer is used here.
+#[allow(dead_code)]
+#[path = "../benches/support/baseline.rs"]
+mod baseline;
+
+use baseline::PlainCustomer;
+
 struct Options {
     base_url: Option<String>,
     serve: Option<SocketAddr>,
@@ -166,71 +174,6 @@ async fn calls(o: Options) -> Result<(), Box<dyn std::error::Error>> {
         per_call.as_secs_f64() * 1e6
     );
     Ok(())
-}
-
-/// The CRO customer as a user would write it by hand: the same fields, plain types.
-#[allow(dead_code)]
-#[derive(serde::Deserialize)]
-struct PlainCustomer {
-    addresses: Vec<PlainAddress>,
-    contacts: Vec<PlainContact>,
-    created_on: String,
-    id: i64,
-    last_updated_on: String,
-    locations: Vec<PlainLocation>,
-    name: String,
-    parent_id: Option<i64>,
-}
-
-#[allow(dead_code)]
-#[derive(serde::Deserialize)]
-struct PlainAddress {
-    country: Option<String>,
-    id: i64,
-    is_active: bool,
-    is_billing: bool,
-    is_physical: bool,
-    is_shipping: bool,
-    latitude: Option<f64>,
-    line_1: Option<String>,
-    line_2: Option<String>,
-    line_3: Option<String>,
-    line_4: Option<String>,
-    locality: Option<String>,
-    longitude: Option<f64>,
-    postcode: Option<String>,
-    region: Option<String>,
-}
-
-#[allow(dead_code)]
-#[derive(serde::Deserialize)]
-struct PlainContact {
-    email: Option<String>,
-    fax: Option<String>,
-    id: i64,
-    name: String,
-    notify_on_acknowledged_request: bool,
-    notify_on_completed_request: bool,
-    notify_on_dispatched_request: bool,
-    notify_on_failed_request: bool,
-    notify_on_new_request: bool,
-    number: Option<String>,
-}
-
-#[allow(dead_code)]
-#[derive(serde::Deserialize)]
-struct PlainLocation {
-    created_on: String,
-    customer_id: i64,
-    is_active: bool,
-    is_commercial: Option<bool>,
-    location_id: i64,
-    note: Option<String>,
-    reference_number: Option<String>,
-    renewal_date: Option<String>,
-    sales_rep: Option<String>,
-    sales_rep_id: Option<String>,
-    suspension_id: Option<i64>,
 }
 
 /// The same calls without the SDK (for comparison only).

@@ -1,6 +1,6 @@
 //! The generation routine of build.rs: one spec's text in, Rust source and the spec as JSON
 //! out. Pure (no I/O, no clock, no hash-map order), so tests run it on edited specs and compare
-//! its output with golden files (`tests/golden.rs`).
+//! its output with golden files (`tests/it/build_rules/golden.rs`).
 //!
 //! Three phases, one module each:
 //!

@@ -465,7 +465,7 @@ impl Client {
     /// ```no_run
     /// # async fn demo(client: customer_apis::cro::Client) -> Result<(), customer_apis::Error> {
     /// let location: serde_json::Value = client
-    ///     .request(reqwest::Method::GET, "/customers/1/locations/20", None)
+    ///     .request::<serde_json::Value>(reqwest::Method::GET, "/customers/1/locations/20", None)
     ///     .await?
     ///     .into_inner();
     /// # let _ = location; Ok(()) }

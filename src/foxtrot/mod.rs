@@ -330,7 +330,7 @@ impl Client {
     /// ```no_run
     /// # async fn demo(client: customer_apis::foxtrot::Client) -> Result<(), customer_apis::Error> {
     /// let routes: serde_json::Value = client
-    ///     .request(reqwest::Method::GET, "/dcs/Foxtrot-DC/routes", None)
+    ///     .request::<serde_json::Value>(reqwest::Method::GET, "/dcs/Foxtrot-DC/routes", None)
     ///     .await?
     ///     .into_inner();
     /// # let _ = routes; Ok(()) }
@@ -341,10 +341,11 @@ impl Client {
         path: &str,
         body: Option<&serde_json::Value>,
     ) -> Result<Response<T>, Error> {
+        /// `data` is read as it comes: an error's `data` is the error body, not a `T`.
         #[derive(serde::Deserialize)]
-        struct Envelope<T> {
+        struct Envelope {
             status: String,
-            data: T,
+            data: serde_json::Value,
         }
         let inner = &*self.inner;
         let url = crate::transport::raw_url(&inner.base_url, path)?;
@@ -358,11 +359,30 @@ impl Client {
             if let Some(body) = body {
                 request = request.json(body);
             }
-            crate::transport::send_raw::<Envelope<T>, types::ErrorEnvelope>(http, request)
+            crate::transport::send_raw::<Envelope, types::ErrorEnvelope>(http, request)
         };
-        let accept = |answer: Envelope<T>, meta: &ResponseMeta| {
+        let accept = |answer: Envelope, meta: &ResponseMeta| {
+            if answer.status == "error" {
+                if let Ok(body) = serde_json::from_value::<types::ErrorData>(answer.data.clone()) {
+                    return Err(Error::Api(Box::new(ApiError {
+                        vendor: Vendor::Foxtrot,
+                        status: meta.status.unwrap_or(reqwest::StatusCode::OK),
+                        code: Some(VendorCode::Foxtrot(FoxtrotCode::from_code(body.code))),
+                        field: None,
+                        detail: Some(body.message),
+                        explanation: None,
+                        body_excerpt: None,
+                        meta: meta.clone(),
+                    })));
+                }
+            }
             envelope(&answer.status, meta)?;
-            Ok(answer.data)
+            serde_json::from_value(answer.data).map_err(|e| Error::Decode {
+                expected: std::any::type_name::<T>(),
+                reason: format!("data: {e}"),
+                excerpt: String::new(),
+                meta: Box::new(meta.clone()),
+            })
         };
         inner.transport.call(inner, op, send, accept).await
     }

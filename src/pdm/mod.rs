@@ -362,7 +362,7 @@ impl Client {
     /// # async fn demo(client: customer_apis::pdm::Client) -> Result<(), customer_apis::Error> {
     /// let mut body = serde_json::Map::new();
     /// body.insert("customer_id".into(), 1408.into());
-    /// let orders: serde_json::Value = client.request("GetOrders", body, true).await?.into_inner();
+    /// let orders = client.request::<serde_json::Value>("GetOrders", body, true).await?;
     /// # let _ = orders; Ok(()) }
     /// ```
     pub async fn request<T: serde::de::DeserializeOwned + Send>(

@@ -1,9 +1,7 @@
 //! Credentials are never sent over plain http to a host other than loopback unless the user
 //! allows it on the builder.
-#![cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 
-mod common;
-
+use crate::support;
 use customer_apis::{cro, foxtrot, pdm, Error, RefreshingToken};
 
 fn rule(result: Result<(), Error>) -> Option<String> {
@@ -22,7 +20,7 @@ fn all_builders(url: &str, allow: bool) -> Vec<Option<String>> {
         rule(
             cro::Client::builder()
                 .base_url(url)
-                .bearer_token(common::TOKEN)
+                .bearer_token(support::TOKEN)
                 .tenant_id(1)
                 .allow_insecure_http(allow)
                 .build()

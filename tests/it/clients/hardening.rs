@@ -3,14 +3,12 @@
 //! guard, CRO's token rule, token expiries that overflow the clock, Foxtrot's envelope status,
 //! PDM's nested retries and the whole-call deadline, the CRO version pin on every status,
 //! decode errors that name the field, unbounded vendor text, and misleading errors.
-#![cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
-
-mod common;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::support;
 use customer_apis::cro;
 use customer_apis::pdm::{self, CustomerLookup};
 use customer_apis::{foxtrot, Error, FoxtrotCode, RefreshingToken, RetryPolicy, VendorCode};
@@ -30,7 +28,7 @@ fn fast(attempts: u32) -> RetryPolicy {
 }
 
 fn example(vendor: &str, path_: &str, method_: &str) -> Value {
-    let spec = common::spec(vendor);
+    let spec = support::spec(vendor);
     let media = &spec["paths"][path_][method_]["responses"]["200"]["content"]["application/json"];
     media.get("example").cloned().unwrap_or_else(|| {
         media["examples"]
@@ -483,7 +481,7 @@ async fn a_202_renewal_reports_every_attempt_and_request() {
         .respond_with(ResponseTemplate::new(200).set_body_json(session_answer()))
         .mount(&server)
         .await;
-    let spec = common::spec("pdm");
+    let spec = support::spec("pdm");
     let customer = spec["paths"]["/GetCustomer"]["post"]["responses"]["200"]["content"]
         ["application/json"]["examples"]
         .as_object()

@@ -7,10 +7,7 @@
 //! another host) say so and are counted apart. Positive controls then show that the same
 //! server does see what a valid input sends.
 //!
-//! `cargo test --test bad_input -- --nocapture` prints how many bad inputs were tried.
-#![cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
-
-mod common;
+//! `cargo test --test it -- faults::bad_input --nocapture` prints how many bad inputs were tried.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -18,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::TOKEN;
+use crate::support::TOKEN;
 use customer_apis::cro::{self, ApiVersion};
 use customer_apis::pdm::{self, CustomerLookup};
 use customer_apis::{foxtrot, AccessToken, BoxFuture, Error, TokenProvider};

@@ -1,8 +1,6 @@
 //! The Foxtrot client against a local server, and every spec example decoding.
-#![cfg(feature = "foxtrot")]
 
-mod common;
-
+use crate::support;
 use customer_apis::foxtrot::types::{
     ConfidentLocationEnvelope, CustomerEnvelope, ErrorEnvelope, WaypointList, WaypointListEnvelope,
 };
@@ -15,7 +13,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const KEY: &str = "foxtrot-key-SECRET-9";
 
 fn example(p: &str) -> Value {
-    common::spec("foxtrot")["paths"][p]["get"]["responses"]["200"]["content"]["application/json"]
+    support::spec("foxtrot")["paths"][p]["get"]["responses"]["200"]["content"]["application/json"]
         ["example"]
         .clone()
 }
@@ -39,7 +37,7 @@ fn decode(schema: &str, value: &Value) -> Result<(), String> {
 
 #[test]
 fn every_spec_example_decodes() {
-    let examples = common::examples(&common::spec("foxtrot"));
+    let examples = support::examples(&support::spec("foxtrot"));
     assert_eq!(examples.len(), 13);
     for (at, schema, example) in &examples {
         decode(schema, example).unwrap_or_else(|e| panic!("{at}: {schema}: {e}"));

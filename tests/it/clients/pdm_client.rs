@@ -1,11 +1,9 @@
 //! The PDM client against a local server: sessions, lookups, every status code.
-#![cfg(feature = "pdm")]
-
-mod common;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use crate::support;
 use customer_apis::pdm::{Client, CustomerLookup};
 use customer_apis::{Error, PdmStatus, RetryPolicy, VendorCode};
 use serde_json::{json, Value};
@@ -15,7 +13,7 @@ use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 const API_KEY: &str = "pdm-api-key-SECRET-42";
 
 fn customer_sample() -> Value {
-    let spec = common::spec("pdm");
+    let spec = support::spec("pdm");
     let media =
         &spec["paths"]["/GetCustomer"]["post"]["responses"]["200"]["content"]["application/json"];
     media.get("example").cloned().unwrap_or_else(|| {

@@ -1,9 +1,7 @@
 //! The embedded sandbox: it answers the vendors' documented samples with the documented
 //! responses, behaves as the docs say, and serves every operation of the three clients.
-#![cfg(feature = "sandbox")]
 
-mod common;
-
+use crate::support;
 use customer_apis::cro::ApiVersion;
 use customer_apis::pdm::CustomerLookup;
 use customer_apis::sandbox::{self, Sandbox};
@@ -13,7 +11,7 @@ use serde_json::{json, Value};
 const TOKEN: &str = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";
 
 fn sample(vendor: &str, path: &str, method: &str) -> Value {
-    let spec = common::spec(vendor);
+    let spec = support::spec(vendor);
     let media = &spec["paths"][path][method]["responses"]["200"]["content"]["application/json"];
     media.get("example").cloned().unwrap_or_else(|| {
         media["examples"]

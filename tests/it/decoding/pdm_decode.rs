@@ -1,8 +1,6 @@
 //! Every example in specs/pdm.yaml decodes into the generated types (read out of the spec).
-#![cfg(feature = "pdm")]
 
-mod common;
-
+use crate::support;
 use customer_apis::pdm::types::{
     Customer, GetCustomerRequest, GetCustomerResponse, GetSessionTokenRequest,
     GetSessionTokenResponse, Status,
@@ -28,7 +26,7 @@ fn decode(schema: &str, value: &Value) -> Result<Vec<String>, String> {
 
 #[test]
 fn every_spec_example_decodes() {
-    let examples = common::examples(&common::spec("pdm"));
+    let examples = support::examples(&support::spec("pdm"));
     assert_eq!(examples.len(), 7);
     for (at, schema, example) in &examples {
         decode(schema, example).unwrap_or_else(|e| panic!("{at}: {schema}: {e}"));

@@ -3,11 +3,8 @@
 //! error, within its time bound, with exactly the expected number of requests on the wire
 //! (nothing that is not retryable is repeated), and nothing panics.
 //!
-//! The faults run concurrently; `cargo test --test fault_injection -- --nocapture` prints how
-//! many were tried.
-#![cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
-
-mod common;
+//! The faults run concurrently; `cargo test --test it -- faults::fault_injection --nocapture`
+//! prints how many were tried.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -15,6 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
+use crate::support;
 use customer_apis::pdm::CustomerLookup;
 use customer_apis::{
     cro, foxtrot, pdm, Error, FoxtrotCode, PdmStatus, ResponseMeta, RetryPolicy, VendorCode,
@@ -369,7 +367,7 @@ impl Opts {
 }
 
 fn spec_example(vendor: &str, path: &str, method: &str) -> Value {
-    let spec = common::spec(vendor);
+    let spec = support::spec(vendor);
     let media = &spec["paths"][path][method]["responses"]["200"]["content"]["application/json"];
     media.get("example").cloned().unwrap_or_else(|| {
         media["examples"]
@@ -474,7 +472,7 @@ impl V {
         match self {
             V::Cro => Client::Cro(
                 tune!(cro::Client::builder())
-                    .bearer_token(common::TOKEN)
+                    .bearer_token(support::TOKEN)
                     .tenant_id(1)
                     .build()
                     .unwrap(),

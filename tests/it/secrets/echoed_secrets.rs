@@ -6,11 +6,9 @@
 //! A TRACE-level subscriber with the `log` bridge captures everything logged; every error's
 //! `Display` and `Debug` is captured too; then both are searched for every secret and a
 //! fragment of each. `-- --nocapture` prints each leak.
-#![cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 
-mod common;
-
-use common::secrets::{assert_shown, json_unicode_escaped, leaks, logs, Shown};
+use crate::support;
+use crate::support::secrets::{assert_shown, json_unicode_escaped, leaks, logs, Shown};
 use customer_apis::pdm::{self, CustomerLookup};
 use customer_apis::{cro, foxtrot, RefreshingToken, RetryPolicy};
 use serde_json::json;
@@ -44,7 +42,7 @@ const SECRETS: [&str; 14] = [
 ];
 
 fn fast() -> RetryPolicy {
-    common::secrets::fast().max_attempts(2)
+    support::secrets::fast().max_attempts(2)
 }
 
 /// An HTML error page listing the request's headers and body, as some gateways do.

@@ -10,15 +10,13 @@
 //! `detail` or `explanation`, in an HTML error page, in a 200 that does not decode, JSON-escaped)
 //! and search for the token in every form. Each test uses secrets of its own, since the log
 //! capture is shared by the whole binary.
-#![cfg(feature = "cro")]
-
-mod common;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::secrets::{
+use crate::support;
+use crate::support::secrets::{
     assert_shown, fast, json_unicode_escaped, leaks, logs, Shown, LOG_BRIDGE_MARKER,
 };
 use customer_apis::cro::{ApiVersion, Client};
@@ -58,7 +56,7 @@ const SECRETS: [&str; 15] = [
 ];
 
 fn example(path: &str, method: &str) -> Value {
-    common::spec("cro")["paths"][path][method]["responses"]["200"]["content"]["application/json"]
+    support::spec("cro")["paths"][path][method]["responses"]["200"]["content"]["application/json"]
         ["example"]
         .clone()
 }

@@ -1,15 +1,13 @@
 //! The `customer-apis` binary, run as a process: against the sandbox for the vendors'
 //! documented behaviour, and against a local mock where a test needs a specific misbehaviour or
 //! must see that nothing was sent.
-#![cfg(all(feature = "cli", feature = "sandbox"))]
-
-mod common;
 
 use std::io::{BufRead, BufReader};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::support;
 use customer_apis::sandbox::Sandbox;
 use customer_apis::{cro, pdm};
 use serde_json::{json, Value};
@@ -438,7 +436,7 @@ async fn api_errors_exit_3_with_status_and_vendor_detail() {
 #[tokio::test(flavor = "multi_thread")]
 async fn unusable_answers_exit_3() {
     let server = MockServer::start().await;
-    let sample = common::spec("cro")["paths"]["/customers/{customer_id}"]["get"]["responses"]
+    let sample = support::spec("cro")["paths"]["/customers/{customer_id}"]["get"]["responses"]
         ["200"]["content"]["application/json"]["example"]
         .clone();
     assert!(sample.is_object(), "the spec has a Get Customer example");

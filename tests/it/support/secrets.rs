@@ -1,5 +1,5 @@
-//! Support for the secret-leak suites (tests/cro_secrets.rs, tests/secrets_all_vendors.rs): a
-//! process-wide TRACE capture of everything logged, the `Debug`/`Display` of every value and
+//! Support for the secret-leak suites (`secrets::cro_secrets`, `secrets::secrets_all_vendors`,
+//! `secrets::echoed_secrets`): a process-wide TRACE capture of everything logged, the `Debug`/`Display` of every value and
 //! error a flow shows, and the search of both for secrets.
 
 use std::io::Write;
@@ -34,7 +34,9 @@ impl Capture {
 
 /// The process-wide TRACE capture: tracing events and spans, and `log` records (reqwest's)
 /// through the `LogTracer` bridge that `try_init` installs (tracing-subscriber's default
-/// `tracing-log` feature). Tests of one binary share it, so each searches for secrets of its own.
+/// `tracing-log` feature). The integration tests are one binary and this is its only global
+/// subscriber (no other test may install one): every test shares the capture, so each searches
+/// for secrets of its own.
 pub fn logs() -> &'static Capture {
     static LOGS: OnceLock<Capture> = OnceLock::new();
     LOGS.get_or_init(|| {
@@ -118,6 +120,7 @@ pub fn fast() -> RetryPolicy {
 
 /// `text` as a JSON string body (without the quotes) would carry it with every character
 /// `\u`-escaped: a server that echoes a secret may send it in this form.
+#[cfg(feature = "cro")]
 pub fn json_unicode_escaped(text: &str) -> String {
     text.chars()
         .map(|c| format!("\\u{:04x}", c as u32))

@@ -1,21 +1,19 @@
 //! No credential appears in any `Debug`, `Display` or log line over full PDM and Foxtrot flows
-//! (tests/cro_secrets.rs covers CRO): success, every error kind, retries, and PDM's session
+//! (`cro_secrets` covers CRO): success, every error kind, retries, and PDM's session
 //! renewal after 202. A TRACE-level subscriber, installed process-wide with the `log` bridge
 //! (checked: reqwest's `log` lines are in the capture), captures everything the SDK and its
 //! HTTP stack log; every value and error shown along the way is captured too; then the capture
 //! is searched for every secret and a fragment of each.
 //!
-//! `cargo test --test secrets_all_vendors -- --nocapture` prints what was captured and how
-//! many leaks were found.
-#![cfg(all(feature = "pdm", feature = "foxtrot"))]
-
-mod common;
+//! `cargo test --test it -- secrets::secrets_all_vendors --nocapture` prints what was captured
+//! and how many leaks were found.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::secrets::{assert_shown, fast, leaks, logs, Shown, LOG_BRIDGE_MARKER};
+use crate::support;
+use crate::support::secrets::{assert_shown, fast, leaks, logs, Shown, LOG_BRIDGE_MARKER};
 use customer_apis::foxtrot;
 use customer_apis::pdm::{self, CustomerLookup};
 use serde_json::{json, Value};
@@ -46,7 +44,7 @@ const SECRETS: [&str; 12] = [
 ];
 
 fn pdm_customer() -> Value {
-    let spec = common::spec("pdm");
+    let spec = support::spec("pdm");
     let media =
         &spec["paths"]["/GetCustomer"]["post"]["responses"]["200"]["content"]["application/json"];
     media.get("example").cloned().unwrap_or_else(|| {
@@ -344,7 +342,7 @@ async fn foxtrot_no_api_key_in_debug_display_or_trace_logs() {
     let logs = logs();
     let mut shown = Shown::default();
     let example = |p: &str| {
-        common::spec("foxtrot")["paths"][p]["get"]["responses"]["200"]["content"]
+        support::spec("foxtrot")["paths"][p]["get"]["responses"]["200"]["content"]
             ["application/json"]["example"]
             .clone()
     };

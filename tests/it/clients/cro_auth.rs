@@ -1,12 +1,10 @@
 //! CRO client settings, credentials and redaction.
-#![cfg(feature = "cro")]
-
-mod common;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::TOKEN;
+use crate::support;
+use crate::support::TOKEN;
 use customer_apis::cro::{ApiVersion, Client};
 use customer_apis::{Error, RefreshingToken, RetryPolicy};
 use serde_json::{json, Value};
@@ -14,7 +12,7 @@ use wiremock::matchers::{body_string_contains, header, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 fn contact() -> Value {
-    common::spec("cro")["paths"]["/customers/{customer_id}/contacts/{customer_contact_id}"]["get"]
+    support::spec("cro")["paths"]["/customers/{customer_id}/contacts/{customer_contact_id}"]["get"]
         ["responses"]["200"]["content"]["application/json"]["example"]
         .clone()
 }

@@ -1,9 +1,7 @@
 //! Every example in specs/cro.yaml, and the variations real CRO data shows, decodes into the
 //! generated types. The examples are read out of the spec, so spec and test cannot drift.
-#![cfg(feature = "cro")]
 
-mod common;
-
+use crate::support;
 use customer_apis::cro::types::{
     CustomerContactModel, CustomerModel, DispatchCustomerLocationModel, ErrorModel,
 };
@@ -27,8 +25,8 @@ fn decode(schema: &str, value: &Value) -> Result<Vec<String>, String> {
 
 #[test]
 fn every_spec_example_decodes() {
-    let spec = common::spec("cro");
-    let examples = common::examples(&spec);
+    let spec = support::spec("cro");
+    let examples = support::examples(&spec);
     // The three operations' 200 samples, an error example on each of their seven documented
     // error statuses, and the error body's schema example.
     assert_eq!(examples.len(), 25);
@@ -38,7 +36,7 @@ fn every_spec_example_decodes() {
 }
 
 fn sample(operation_path: &str, method: &str) -> Value {
-    let spec = common::spec("cro");
+    let spec = support::spec("cro");
     spec["paths"][operation_path][method]["responses"]["200"]["content"]["application/json"]
         ["example"]
         .clone()

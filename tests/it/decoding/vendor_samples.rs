@@ -3,12 +3,10 @@
 //! sandbox). Needs `curl`, and a Python with `requests` (`VENDOR_SAMPLES_PYTHON`, or `python3`);
 //! where one is missing it says so and skips, except under CI (`CI` set), where that fails:
 //! .ci/run installs both.
-#![cfg(feature = "sandbox")]
-
-mod common;
 
 use std::process::Command;
 
+use crate::support;
 use customer_apis::sandbox::{Sandbox, CRO_SAMPLE_TOKEN};
 use serde_json::Value;
 
@@ -96,7 +94,7 @@ fn available(program: &str, args: &[&str]) -> bool {
 }
 
 fn example(path: &str, method: &str) -> Value {
-    common::spec("cro")["paths"][path][method]["responses"]["200"]["content"]["application/json"]
+    support::spec("cro")["paths"][path][method]["responses"]["200"]["content"]["application/json"]
         ["example"]
         .clone()
 }

@@ -3,16 +3,14 @@
 //! shows up here as a diff to review; refresh the files with
 //!
 //! ```text
-//! EXPECTORATE=overwrite cargo test --test golden
+//! EXPECTORATE=overwrite cargo test --test it build_rules::golden
 //! ```
 //!
 //! and commit them with the change that moved them. The golden files are text, never compiled
 //! by this crate (the generated code is compiled where `src/<vendor>/mod.rs` includes it).
 //! The generator needs no vendor feature, so every spec is checked whatever features are on.
 
-#[allow(dead_code)]
-#[path = "../build/codegen/mod.rs"]
-mod codegen;
+use super::codegen;
 
 fn check(vendor: &str) {
     let dir = env!("CARGO_MANIFEST_DIR");

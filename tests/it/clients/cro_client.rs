@@ -1,11 +1,9 @@
 //! The CRO client against a local HTTP server: what it sends, what it decodes, how it fails.
-#![cfg(feature = "cro")]
-
-mod common;
 
 use std::time::Duration;
 
-use common::TOKEN;
+use crate::support;
+use crate::support::TOKEN;
 use customer_apis::cro::{ApiVersion, Client};
 use customer_apis::{Error, RetryPolicy};
 use serde_json::{json, Value};
@@ -15,7 +13,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const REQUEST_ID: &str = "474cdb8c-461a-4a2f-be39-d01d258eeb86";
 
 fn example(path_: &str, method_: &str) -> Value {
-    common::spec("cro")["paths"][path_][method_]["responses"]["200"]["content"]["application/json"]
+    support::spec("cro")["paths"][path_][method_]["responses"]["200"]["content"]["application/json"]
         ["example"]
         .clone()
 }

@@ -5,9 +5,7 @@
 
 use serde_json::Value;
 
-#[allow(dead_code)]
-#[path = "../build/codegen/mod.rs"]
-mod codegen;
+use super::codegen;
 
 fn spec(vendor: &str) -> Value {
     let path = format!("{}/specs/{vendor}.yaml", env!("CARGO_MANIFEST_DIR"));

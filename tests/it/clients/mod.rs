@@ -1,0 +1,18 @@
+//! Each vendor's client against a local server: what it sends, decodes and refuses, its
+//! credentials, the plaintext guard, the hardening found by hostile servers, and the escape
+//! hatch (`Client::request`) and a caller's own reqwest client.
+
+#[cfg(feature = "cro")]
+mod cro_auth;
+#[cfg(feature = "cro")]
+mod cro_client;
+#[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+mod escape_hatch;
+#[cfg(feature = "foxtrot")]
+mod foxtrot_client;
+#[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+mod hardening;
+#[cfg(feature = "pdm")]
+mod pdm_client;
+#[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+mod plaintext_guard;
