@@ -808,19 +808,62 @@ pub(crate) async fn send_raw<T: serde::de::DeserializeOwned, E>(
     }
 }
 
-/// Whether requests with `method` may be repeated (RFC 9110's idempotent methods).
+/// An escape-hatch request of CRO or Foxtrot: `method` on `base_url` + `path` with `body` as
+/// JSON, checked before anything is sent; `send` is the request closure for [`Transport::call`]
+/// and the [`Op`] says whether the method may be repeated (RFC 9110's idempotent methods).
 #[cfg(any(feature = "cro", feature = "foxtrot"))]
-pub(crate) fn idempotent(method: &reqwest::Method) -> bool {
-    use reqwest::Method;
-    [
-        Method::GET,
-        Method::HEAD,
-        Method::PUT,
-        Method::DELETE,
-        Method::OPTIONS,
-        Method::TRACE,
-    ]
-    .contains(method)
+pub(crate) struct RawRequest<'a> {
+    pub(crate) http: &'a reqwest::Client,
+    pub(crate) method: reqwest::Method,
+    pub(crate) url: reqwest::Url,
+    pub(crate) body: Option<&'a serde_json::Value>,
+}
+
+#[cfg(any(feature = "cro", feature = "foxtrot"))]
+impl<'a> RawRequest<'a> {
+    pub(crate) fn new(
+        http: &'a reqwest::Client,
+        base_url: &str,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&'a serde_json::Value>,
+    ) -> Result<Self, Error> {
+        let url = raw_url(base_url, path)?;
+        Ok(RawRequest {
+            http,
+            method,
+            url,
+            body,
+        })
+    }
+
+    pub(crate) fn op(&self) -> Op {
+        use reqwest::Method;
+        let idempotent = [
+            Method::GET,
+            Method::HEAD,
+            Method::PUT,
+            Method::DELETE,
+            Method::OPTIONS,
+            Method::TRACE,
+        ]
+        .contains(&self.method);
+        Op {
+            name: "request",
+            idempotent,
+        }
+    }
+
+    /// One attempt's request, decoded as `T` on a 2xx.
+    pub(crate) async fn send<T: serde::de::DeserializeOwned, E>(
+        &self,
+    ) -> Result<ResponseValue<T>, GenError<E>> {
+        let mut request = self.http.request(self.method.clone(), self.url.clone());
+        if let Some(body) = self.body {
+            request = request.json(body);
+        }
+        send_raw(self.http, request).await
+    }
 }
 
 /// Builds the reqwest client every attempt of one vendor client uses.

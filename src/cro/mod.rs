@@ -39,7 +39,7 @@ use secrecy::ExposeSecret;
 use crate::auth::{RefreshingTokenBuilder, StaticToken, TokenProvider};
 use crate::error::{ApiError, Error, ResponseMeta, Vendor};
 use crate::response::Response;
-use crate::transport::{Op, Prepared, ServedVersion, Transport, VendorCall};
+use crate::transport::{Prepared, RawRequest, ServedVersion, Transport, VendorCall};
 
 #[allow(
     dead_code,
@@ -477,20 +477,10 @@ impl Client {
         body: Option<&serde_json::Value>,
     ) -> Result<Response<T>, Error> {
         let inner = &*self.inner;
-        let url = crate::transport::raw_url(&inner.base_url, path)?;
-        let op = Op {
-            name: "request",
-            idempotent: crate::transport::idempotent(&method),
-        };
         let http = progenitor_client::ClientInfo::client(&inner.generated);
-        let send = |_: &()| {
-            let mut request = http.request(method.clone(), url.clone());
-            if let Some(body) = body {
-                request = request.json(body);
-            }
-            crate::transport::send_raw::<T, types::ErrorModel>(http, request)
-        };
-        inner.transport.call(inner, op, send, accept).await
+        let raw = RawRequest::new(http, &inner.base_url, method, path, body)?;
+        let send = |_: &()| raw.send::<T, types::ErrorModel>();
+        inner.transport.call(inner, raw.op(), send, accept).await
     }
 
     /// Deactivate Customer: `DELETE /customers/{customer_id}/locations/{customer_location_id}`.

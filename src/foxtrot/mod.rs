@@ -24,7 +24,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::error::{ApiError, Error, FoxtrotCode, ResponseMeta, Vendor, VendorCode};
 use crate::response::Response;
-use crate::transport::{Op, Prepared, Transport, VendorCall};
+use crate::transport::{Prepared, RawRequest, Transport, VendorCall};
 
 #[allow(
     dead_code,
@@ -348,19 +348,9 @@ impl Client {
             data: serde_json::Value,
         }
         let inner = &*self.inner;
-        let url = crate::transport::raw_url(&inner.base_url, path)?;
-        let op = Op {
-            name: "request",
-            idempotent: crate::transport::idempotent(&method),
-        };
         let http = progenitor_client::ClientInfo::client(&inner.generated);
-        let send = |_: &()| {
-            let mut request = http.request(method.clone(), url.clone());
-            if let Some(body) = body {
-                request = request.json(body);
-            }
-            crate::transport::send_raw::<Envelope, types::ErrorEnvelope>(http, request)
-        };
+        let raw = RawRequest::new(http, &inner.base_url, method, path, body)?;
+        let send = |_: &()| raw.send::<Envelope, types::ErrorEnvelope>();
         let accept = |answer: Envelope, meta: &ResponseMeta| {
             if answer.status == "error" {
                 if let Ok(body) = serde_json::from_value::<types::ErrorData>(answer.data.clone()) {
@@ -384,7 +374,7 @@ impl Client {
                 meta: Box::new(meta.clone()),
             })
         };
-        inner.transport.call(inner, op, send, accept).await
+        inner.transport.call(inner, raw.op(), send, accept).await
     }
 
     /// Get waypoint information for a given customer id (the most recent 10):
