@@ -316,6 +316,65 @@ impl From<&'static str> for Op {
     }
 }
 
+/// A hand-written answer type (a spec schema with `x-rust-type-path`) that says itself what
+/// its success value is (Foxtrot's waypoints come bare or enveloped).
+// The generated methods use these helpers where a spec calls for them; a build with only
+// one vendor may not.
+#[allow(dead_code)]
+pub(crate) trait Answer: Sized {
+    /// What the operation returns.
+    type Value;
+    /// The value, or the error the answer says.
+    fn accept(self, meta: &ResponseMeta) -> Result<Self::Value, Error>;
+}
+
+/// A success answer without the property its operation returns (`x-result`).
+#[allow(dead_code)]
+pub(crate) fn missing_result(path: &'static str, meta: &ResponseMeta) -> Error {
+    Error::Decode {
+        expected: "a success answer",
+        reason: format!("the success answer came without `{path}` (absent or null)"),
+        excerpt: String::new(),
+        meta: Box::new(meta.clone()),
+    }
+}
+
+/// The longest path parameter sent. No vendor documents a limit; this SDK refuses longer
+/// values before sending, because servers and proxies refuse URLs of a few KiB and the error
+/// would quote it.
+#[allow(dead_code)]
+pub(crate) const MAX_PATH_PARAM_CHARS: usize = 1024;
+
+/// A string path parameter, checked before anything is sent: not empty, at most
+/// [`MAX_PATH_PARAM_CHARS`], no control characters, and not `.` or `..` (URL parsing resolves
+/// those away, even percent-encoded, so the request would go to another path). Every other
+/// value is percent-encoded into exactly one segment ([`encode_path`]).
+#[allow(dead_code)]
+pub(crate) fn path_param<T: std::str::FromStr>(
+    field: &'static str,
+    value: &str,
+) -> Result<T, Error> {
+    if value.is_empty() {
+        return Err(Error::invalid(field, "must be at least 1 character long"));
+    }
+    // No more bytes than the limit means no more characters: counting is for long values only.
+    if value.len() > MAX_PATH_PARAM_CHARS && value.chars().count() > MAX_PATH_PARAM_CHARS {
+        return Err(Error::invalid(
+            field,
+            "must be at most 1024 characters long (an SDK limit)",
+        ));
+    }
+    if value == "." || value == ".." {
+        return Err(Error::invalid(field, "must not be `.` or `..`"));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(Error::invalid(field, "must not contain control characters"));
+    }
+    value
+        .parse()
+        .map_err(|_| Error::invalid(field, "is not a valid value"))
+}
+
 /// The reqwest client and call policy one vendor client holds.
 #[derive(Clone, Debug)]
 pub(crate) struct Transport {

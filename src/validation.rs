@@ -18,7 +18,7 @@
 //! }"#).unwrap();
 //! let violations = customer.validate();
 //! assert_eq!(violations.len(), 1);
-//! assert_eq!(violations[0].to_string(), "name: must be at least 1 characters long");
+//! assert_eq!(violations[0].to_string(), "name: must not be empty");
 //! # }
 //! ```
 
@@ -41,17 +41,28 @@ pub enum Rule {
     MinItems(u64),
     /// At most this many items.
     MaxItems(u64),
+    /// At least one of these fields is present and not empty (the spec's
+    /// `x-required-one-of`).
+    OneRequired(&'static [&'static str]),
 }
 
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Rule::MinLength(1) => f.write_str("must not be empty"),
             Rule::MinLength(n) => write!(f, "must be at least {n} characters long"),
             Rule::MaxLength(n) => write!(f, "must be at most {n} characters long"),
             Rule::Pattern(p) => write!(f, "must match {p}"),
             Rule::OneOf(values) => write!(f, "must be one of {}", values.join(", ")),
             Rule::MinItems(n) => write!(f, "must have at least {n} items"),
             Rule::MaxItems(n) => write!(f, "must have at most {n} items"),
+            Rule::OneRequired(fields) => {
+                write!(
+                    f,
+                    "one of {} is required (and not empty)",
+                    fields.join(", ")
+                )
+            }
         }
     }
 }
@@ -64,7 +75,7 @@ impl Rule {
             Rule::MaxLength(n) => value.chars().count() as u64 <= n,
             Rule::Pattern(p) => pattern_matches(p, value),
             Rule::OneOf(values) => values.contains(&value),
-            Rule::MinItems(_) | Rule::MaxItems(_) => true,
+            Rule::MinItems(_) | Rule::MaxItems(_) | Rule::OneRequired(_) => true,
         }
     }
 
@@ -259,6 +270,66 @@ pub fn check<T: Checked + ?Sized>(
     out: &mut Vec<Violation>,
 ) {
     value.check(path, rules, out);
+}
+
+/// A field's value as `x-required-one-of` counts it: present, and not an empty string.
+pub trait Present {
+    /// Whether the value counts as given.
+    fn is_present(&self) -> bool;
+}
+
+impl Present for String {
+    fn is_present(&self) -> bool {
+        !self.trim().is_empty()
+    }
+}
+
+impl<T: Present> Present for Option<T> {
+    fn is_present(&self) -> bool {
+        self.as_ref().is_some_and(Present::is_present)
+    }
+}
+
+macro_rules! always_present {
+    ($($t:ty),*) => {$(
+        impl Present for $t {
+            fn is_present(&self) -> bool {
+                true
+            }
+        }
+    )*};
+}
+always_present!(i32, i64, u32, u64, f64, bool);
+
+/// Used by the generated `Validate` impls: `fields` are the names of `x-required-one-of`,
+/// `present` whether each is given.
+#[doc(hidden)]
+pub fn check_one_required(
+    path: &FieldPath<'_>,
+    fields: &'static [&'static str],
+    present: &[bool],
+    out: &mut Vec<Violation>,
+) {
+    if !present.iter().any(|p| *p) {
+        out.push(Violation {
+            field: path.field(&fields.join(" / ")).to_string(),
+            rule: Rule::OneRequired(fields),
+        });
+    }
+}
+
+/// The first violation of `value`'s documented rules as [`Error::InvalidInput`], before a
+/// request is sent.
+///
+/// [`Error::InvalidInput`]: crate::Error::InvalidInput
+#[allow(dead_code)] // used by the generated methods of specs with request bodies
+pub(crate) fn check_request<T: Validate + ?Sized>(value: &T) -> Result<(), crate::Error> {
+    let mut out = Vec::new();
+    value.validate_at(&FieldPath::ROOT, &mut out);
+    match out.into_iter().next() {
+        None => Ok(()),
+        Some(broken) => Err(crate::Error::invalid(broken.field, broken.rule.to_string())),
+    }
 }
 
 /// A request header the spec documents, with its rules.

@@ -17,11 +17,25 @@ pub fn emit(tokens: TokenStream, spec: &Rewritten) -> Result<String> {
         syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
     add_renamed_decoders(&mut file, &spec.renames)?;
     Lean.visit_file_mut(&mut file);
+    let (impls, params) = super::methods::client_methods(&file, spec)?;
+    types_items(&mut file)?.extend(params);
+    file.items.extend(impls);
     file.items.push(hooks_impl());
     file.items
         .extend(validate_impls(&spec.models, &spec.replacements));
     file.items.push(header_table(&spec.headers));
     Ok(prettyplease::unparse(&file))
+}
+
+/// The items of the generated `types` module.
+fn types_items(file: &mut syn::File) -> Result<&mut Vec<syn::Item>> {
+    file.items
+        .iter_mut()
+        .find_map(|item| match item {
+            syn::Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
+            _ => None,
+        })
+        .ok_or_else(|| "generated code has no types module".to_owned())
 }
 
 /// A schema with a renamed property decodes through a private twin that reads both names:
@@ -35,14 +49,7 @@ fn add_renamed_decoders(file: &mut syn::File, renames: &[Rename]) -> Result<()> 
             .or_default()
             .push((&rename.new, &rename.old));
     }
-    let types = file
-        .items
-        .iter_mut()
-        .find_map(|item| match item {
-            syn::Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
-            _ => None,
-        })
-        .ok_or("generated code has no types module")?;
+    let types = types_items(file)?;
     for (schema, pairs) in by_schema {
         let model = types
             .iter_mut()
@@ -229,7 +236,10 @@ impl ToTokens for Rule {
 }
 
 /// One `Validate` impl per model that is not replaced by a hand-written type.
-fn validate_impls(models: &[Model], replacements: &[(String, String)]) -> Vec<syn::Item> {
+pub(super) fn validate_impls(
+    models: &[Model],
+    replacements: &[(String, String)],
+) -> Vec<syn::Item> {
     models
         .iter()
         .filter(|model| !replacements.iter().any(|(n, _)| n == &model.name))
@@ -249,6 +259,14 @@ fn validate_impls(models: &[Model], replacements: &[(String, String)]) -> Vec<sy
                     }
                 })
                 .collect();
+            let mut checks = checks;
+            if !model.one_of_required.is_empty() {
+                let names = &model.one_of_required;
+                let idents = names.iter().map(|n| format_ident!("{}", n));
+                checks.push(quote! {
+                    crate::validation::check_one_required(path, &[#(#names),*], &[#(crate::validation::Present::is_present(&self.#idents)),*], out);
+                });
+            }
             let (path, out) = if checks.is_empty() {
                 (format_ident!("_path"), format_ident!("_out"))
             } else {

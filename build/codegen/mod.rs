@@ -14,6 +14,7 @@
 //!    prettyplease.
 
 mod emit;
+mod methods;
 mod rewrite;
 mod settings;
 

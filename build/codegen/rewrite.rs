@@ -19,6 +19,40 @@ pub struct Rewritten {
     pub models: Vec<Model>,
     /// `(schema, Rust type path)` for every `x-rust-type-path`.
     pub replacements: Vec<(String, String)>,
+    /// Every operation, in path then method order, for the ergonomic client's methods.
+    pub operations: Vec<Operation>,
+    /// `x-client-fields`: request body properties the client fills in from its credentials
+    /// (PDM's `company_id` and `session_token`); callers never pass them.
+    pub client_fields: Vec<String>,
+    /// `x-answer-status`: the property of a success answer that the vendor's policy reads
+    /// (PDM's `status`, Foxtrot's envelope `status`), if the vendor has one.
+    pub answer_status: Option<String>,
+}
+
+/// One operation as the ergonomic client's generated method needs it.
+pub struct Operation {
+    pub id: String,
+    /// Lower case (`get`, `post`).
+    pub method: String,
+    pub path: String,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    /// The names of its `in: path` parameters.
+    pub path_params: Vec<String>,
+    /// `x-method-name`: the method's name instead of the snake case of the `operationId`.
+    pub method_name: Option<String>,
+    /// `x-idempotent`: whether repeating it is safe, instead of what its HTTP method says.
+    pub idempotent: Option<bool>,
+    /// `x-result`: the property path (`data.customer`) of the success answer that the method
+    /// returns; empty for the whole answer.
+    pub result: Vec<String>,
+    /// `x-result-schema`: the schema of what a replaced (`x-rust-type-path`) answer type
+    /// returns through its `Answer` impl.
+    pub result_schema: Option<String>,
+    /// `x-credential-exchange`: the operation that issues the credential (PDM's
+    /// GetSessionToken); the vendor's credential policy calls it, so it gets no generated
+    /// method of its own.
+    pub credential_exchange: bool,
 }
 
 /// Checks the document and applies every rewrite, in this order: headers, renames,
@@ -26,6 +60,20 @@ pub struct Rewritten {
 pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
     check_refs(&doc, &doc, "")?;
     let headers = take_header_parameters(&mut doc)?;
+    let operations = operations(&doc)?;
+    let client_fields = match doc.get("x-client-fields") {
+        None => Vec::new(),
+        Some(v) => name_list(v).ok_or("x-client-fields: not a list of property names")?,
+    };
+    let answer_status = match doc.get("x-answer-status") {
+        None => None,
+        Some(v) => Some(
+            v.as_str()
+                .filter(|s| is_rust_field(s))
+                .ok_or("x-answer-status: not a property name")?
+                .to_owned(),
+        ),
+    };
     let schemas = doc
         .pointer_mut("/components/schemas")
         .and_then(Value::as_object_mut)
@@ -41,7 +89,114 @@ pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
         renames,
         models,
         replacements,
+        operations,
+        client_fields,
+        answer_status,
     })
+}
+
+/// A list of plain snake_case names.
+fn name_list(v: &Value) -> Option<Vec<String>> {
+    v.as_array()?
+        .iter()
+        .map(|n| n.as_str().filter(|s| is_rust_field(s)).map(str::to_owned))
+        .collect()
+}
+
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+/// Every operation with what its generated method needs (header parameters already gone).
+fn operations(doc: &Value) -> Result<Vec<Operation>> {
+    let mut found = Vec::new();
+    let paths = doc
+        .get("paths")
+        .and_then(Value::as_object)
+        .ok_or("no paths")?;
+    for (path, item) in paths {
+        let shared = item.get("parameters").and_then(Value::as_array);
+        for method in METHODS {
+            let Some(op) = item.get(method) else {
+                continue;
+            };
+            let at = format!("{} {path}", method.to_uppercase());
+            let id = op
+                .get("operationId")
+                .and_then(Value::as_str)
+                .ok_or_else(|| format!("{at}: no operationId"))?
+                .to_owned();
+            let text = |k: &str| op.get(k).and_then(Value::as_str).map(str::to_owned);
+            let mut path_params = Vec::new();
+            let own = op.get("parameters").and_then(Value::as_array);
+            for p in shared.into_iter().chain(own).flatten() {
+                let p = resolve(doc, p).map_err(|e| format!("{at}: {e}"))?;
+                if p.get("in").and_then(Value::as_str) == Some("path") {
+                    let name = p["name"]
+                        .as_str()
+                        .ok_or_else(|| format!("{at}: a parameter without a name"))?;
+                    if !path_params.iter().any(|n| n == name) {
+                        path_params.push(name.to_owned());
+                    }
+                }
+            }
+            let method_name = match op.get("x-method-name") {
+                None => None,
+                Some(v) => Some(
+                    v.as_str()
+                        .filter(|s| is_rust_field(s))
+                        .ok_or_else(|| format!("{at}: x-method-name is not a snake_case name"))?
+                        .to_owned(),
+                ),
+            };
+            let idempotent = match op.get("x-idempotent") {
+                None => None,
+                Some(v) => Some(
+                    v.as_bool()
+                        .ok_or_else(|| format!("{at}: x-idempotent is not true or false"))?,
+                ),
+            };
+            let result = match op.get("x-result").map(Value::as_str) {
+                None => Vec::new(),
+                Some(Some(p)) if p.split('.').all(is_rust_field) => {
+                    p.split('.').map(str::to_owned).collect()
+                }
+                Some(_) => {
+                    return Err(format!(
+                        "{at}: x-result is not a property path (`data.customer`)"
+                    ))
+                }
+            };
+            let result_schema = match op.get("x-result-schema") {
+                None => None,
+                Some(v) => Some(
+                    v.as_str()
+                        .ok_or_else(|| format!("{at}: x-result-schema is not a schema name"))?
+                        .to_owned(),
+                ),
+            };
+            let credential_exchange = match op.get("x-credential-exchange") {
+                None => false,
+                Some(v) => v
+                    .as_bool()
+                    .ok_or_else(|| format!("{at}: x-credential-exchange is not true or false"))?,
+            };
+            found.push(Operation {
+                id,
+                method: method.to_owned(),
+                path: path.clone(),
+                summary: text("summary"),
+                description: text("description"),
+                path_params,
+                method_name,
+                idempotent,
+                result,
+                result_schema,
+                credential_exchange,
+            });
+        }
+    }
+    Ok(found)
 }
 
 /// Every local `$ref` must point at something.
@@ -81,6 +236,7 @@ pub struct HeaderRule {
 }
 
 /// One documented constraint, emitted as a `crate::validation::Rule`.
+#[derive(Clone)]
 pub enum Rule {
     MinLength(u64),
     MaxLength(u64),
@@ -187,6 +343,7 @@ fn string_rules(schema: &Value, what: &str) -> Result<Vec<Rule>> {
 }
 
 /// One field of a model as the `Validate` impl sees it.
+#[derive(Clone)]
 pub enum FieldCheck {
     /// A string or array with rules.
     Rules(Vec<Rule>),
@@ -198,6 +355,8 @@ pub struct Model {
     pub name: String,
     /// In property order; a field may appear twice (its rules, then its nested model).
     pub fields: Vec<(String, FieldCheck)>,
+    /// `x-required-one-of`: at least one of these properties must be present (and not empty).
+    pub one_of_required: Vec<String>,
 }
 
 const CONSTRAINT_KEYWORDS: [&str; 6] = [
@@ -259,9 +418,28 @@ fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
                 fields.push((prop.clone(), FieldCheck::Nested));
             }
         }
+        let schema = &schemas[name.as_str()];
+        let one_of_required = match schema.get("x-required-one-of") {
+            None => Vec::new(),
+            Some(v) => {
+                let list = name_list(v).filter(|l| l.len() > 1).ok_or_else(|| {
+                    format!("schema {name}: x-required-one-of is not a list of two or more property names")
+                })?;
+                if let Some(missing) = list
+                    .iter()
+                    .find(|p| schema["properties"].get(p.as_str()).is_none())
+                {
+                    return Err(format!(
+                        "schema {name}: x-required-one-of names {missing}, which is not a property"
+                    ));
+                }
+                list
+            }
+        };
         models.push(Model {
             name: name.clone(),
             fields,
+            one_of_required,
         });
     }
     Ok(models)

@@ -412,49 +412,6 @@ impl Client {
         self.inner.api_version
     }
 
-    /// Get Customer: `GET /customers/{customer_id}`.
-    ///
-    /// Idempotent (a read), so retried on retryable failures.
-    pub async fn get_customer(
-        &self,
-        customer_id: i64,
-    ) -> Result<Response<types::CustomerModel>, Error> {
-        let inner = &*self.inner;
-        inner
-            .transport
-            .call(
-                inner,
-                "getCustomer",
-                |_| inner.generated.get_customer(customer_id),
-                accept,
-            )
-            .await
-    }
-
-    /// Get Contact: `GET /customers/{customer_id}/contacts/{customer_contact_id}`.
-    ///
-    /// Idempotent (a read), so retried on retryable failures.
-    pub async fn get_contact(
-        &self,
-        customer_id: i64,
-        customer_contact_id: i64,
-    ) -> Result<Response<types::CustomerContactModel>, Error> {
-        let inner = &*self.inner;
-        inner
-            .transport
-            .call(
-                inner,
-                "getContact",
-                |_| {
-                    inner
-                        .generated
-                        .get_contact(customer_id, customer_contact_id)
-                },
-                accept,
-            )
-            .await
-    }
-
     /// Any request, for an endpoint `specs/cro.yaml` does not cover yet, through this client's
     /// core: token, tenant and version pin, the version check, retries (any retryable failure
     /// for GET, HEAD, PUT and DELETE; for other methods only when the server cannot have acted
@@ -480,45 +437,10 @@ impl Client {
         let http = progenitor_client::ClientInfo::client(&inner.generated);
         let raw = RawRequest::new(http, &inner.base_url, method, path, body)?;
         let send = |_: &()| raw.send::<T, types::ErrorModel>();
+        // CRO answers the documented model itself: nothing to unwrap.
+        let accept = |value: T, _: &ResponseMeta| Ok(value);
         inner.transport.call(inner, raw.op(), send, accept).await
     }
-
-    /// Deactivate Customer: `DELETE /customers/{customer_id}/locations/{customer_location_id}`.
-    ///
-    /// Marks the customer inactive at the location (a soft delete) and returns the location.
-    /// Idempotent: deactivating twice leaves it inactive, so the call is retried on retryable
-    /// failures.
-    ///
-    /// **Breaking change 2021/04/07**: CRO renamed the answer's `customer_id` to `id`. Versions
-    /// before it send `customer_id`, later ones `id`. The returned
-    /// [`DispatchCustomerLocationModel`](types::DispatchCustomerLocationModel) has a single field,
-    /// `id`, that decodes from either name whatever version is pinned; an answer with neither
-    /// fails to decode instead of leaving the identifier silently empty.
-    pub async fn deactivate_location(
-        &self,
-        customer_id: i64,
-        customer_location_id: i64,
-    ) -> Result<Response<types::DispatchCustomerLocationModel>, Error> {
-        let inner = &*self.inner;
-        inner
-            .transport
-            .call(
-                inner,
-                "deactivateCustomer",
-                |_| {
-                    inner
-                        .generated
-                        .deactivate_customer(customer_id, customer_location_id)
-                },
-                accept,
-            )
-            .await
-    }
-}
-
-/// CRO answers the documented model itself: nothing to unwrap.
-fn accept<T>(value: T, _meta: &ResponseMeta) -> Result<T, Error> {
-    Ok(value)
 }
 
 impl VendorCall for Inner {

@@ -114,6 +114,17 @@ impl WaypointsAnswer {
     }
 }
 
+/// The enveloped form's `status` is read like every other answer's.
+impl crate::transport::Answer for WaypointsAnswer {
+    type Value = types::WaypointList;
+    fn accept(self, meta: &ResponseMeta) -> Result<types::WaypointList, Error> {
+        if let WaypointsAnswer::Enveloped(e) = &self {
+            answer_status(&e.status, meta)?;
+        }
+        Ok(self.into_list())
+    }
+}
+
 /// Builds a [`Client`]; every setting is checked by [`ClientBuilder::build`].
 ///
 /// Every option, with its default where it has one:
@@ -234,90 +245,12 @@ impl fmt::Debug for Client {
 
 /// The longest path id sent. Foxtrot documents no limit; this SDK refuses longer ids before
 /// sending, because servers and proxies refuse URLs of a few KiB and the error would quote it.
-pub const MAX_ID_CHARS: usize = 1024;
-
-fn id<T: std::str::FromStr>(field: &'static str, value: &str) -> Result<T, Error> {
-    if value.is_empty() {
-        return Err(Error::invalid(field, "must be at least 1 character long"));
-    }
-    // No more bytes than the limit means no more characters: counting is for long ids only.
-    if value.len() > MAX_ID_CHARS && value.chars().count() > MAX_ID_CHARS {
-        return Err(Error::invalid(
-            field,
-            "must be at most 1024 characters long (an SDK limit)",
-        ));
-    }
-    // `.` and `..` are resolved away by URL parsing: the request would go to another path.
-    // Every other id is percent-encoded into one path segment (`/`, `\`, `%`, `?`, `#`
-    // included), see `transport::encode_path`.
-    if value == "." || value == ".." {
-        return Err(Error::invalid(field, "must not be `.` or `..`"));
-    }
-    if value.chars().any(char::is_control) {
-        return Err(Error::invalid(field, "must not contain control characters"));
-    }
-    value
-        .parse()
-        .map_err(|_| Error::invalid(field, "must be at least 1 character long"))
-}
-
-fn ids(dc_id: &str, customer_id: &str) -> Result<(types::DcId, types::CustomerId), Error> {
-    Ok((id("dc_id", dc_id)?, id("customer_id", customer_id)?))
-}
+pub const MAX_ID_CHARS: usize = crate::transport::MAX_PATH_PARAM_CHARS;
 
 impl Client {
     /// A builder with the defaults.
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
-    }
-
-    /// Get a customer: `GET /dcs/{dc_id}/customers/{customer_id}`. Its locations may be `None`
-    /// when Foxtrot has none. Errors: 401 (API key invalid), 403 (DC does not exist or no
-    /// permission), 404 (customer does not exist).
-    pub async fn get_customer(
-        &self,
-        dc_id: &str,
-        customer_id: &str,
-    ) -> Result<Response<types::Customer>, Error> {
-        let (dc, customer) = ids(dc_id, customer_id)?;
-        let inner = &*self.inner;
-        inner
-            .transport
-            .call(
-                inner,
-                "getCustomer",
-                |_| inner.generated.get_customer(&dc, &customer),
-                |answer: types::CustomerEnvelope, meta| {
-                    envelope(&answer.status, meta)?;
-                    Ok(answer.data.customer)
-                },
-            )
-            .await
-    }
-
-    /// Get the confident location for a customer if available:
-    /// `GET /dcs/{dc_id}/customers/{customer_id}/confident-location`. When Foxtrot is not
-    /// confident of it, the error carries
-    /// [`FoxtrotCode::LocationNotConfident`] (7001).
-    pub async fn get_confident_location(
-        &self,
-        dc_id: &str,
-        customer_id: &str,
-    ) -> Result<Response<types::ConfidentLocation>, Error> {
-        let (dc, customer) = ids(dc_id, customer_id)?;
-        let inner = &*self.inner;
-        inner
-            .transport
-            .call(
-                inner,
-                "getConfidentLocation",
-                |_| inner.generated.get_confident_location(&dc, &customer),
-                |answer: types::ConfidentLocationEnvelope, meta| {
-                    envelope(&answer.status, meta)?;
-                    Ok(answer.data)
-                },
-            )
-            .await
     }
 
     /// Any request, for an endpoint `specs/foxtrot.yaml` does not cover yet, through this
@@ -366,7 +299,7 @@ impl Client {
                     })));
                 }
             }
-            envelope(&answer.status, meta)?;
+            answer_status(&answer.status, meta)?;
             serde_json::from_value(answer.data).map_err(|e| Error::Decode {
                 expected: std::any::type_name::<T>(),
                 reason: format!("data: {e}"),
@@ -376,39 +309,12 @@ impl Client {
         };
         inner.transport.call(inner, raw.op(), send, accept).await
     }
-
-    /// Get waypoint information for a given customer id (the most recent 10):
-    /// `GET /dcs/{dc_id}/customers/{customer_id}/waypoints`. Accepts the bare list the docs
-    /// show and the enveloped form.
-    pub async fn get_waypoints(
-        &self,
-        dc_id: &str,
-        customer_id: &str,
-    ) -> Result<Response<types::WaypointList>, Error> {
-        let (dc, customer) = ids(dc_id, customer_id)?;
-        let inner = &*self.inner;
-        inner
-            .transport
-            .call(
-                inner,
-                "getWaypoints",
-                |_| inner.generated.get_waypoints(&dc, &customer),
-                |answer: WaypointsAnswer, meta| match answer {
-                    WaypointsAnswer::Enveloped(e) => {
-                        envelope(&e.status, meta)?;
-                        Ok(e.data)
-                    }
-                    WaypointsAnswer::Bare(list) => Ok(list),
-                },
-            )
-            .await
-    }
 }
 
 /// What the envelope's `status` says of a 2xx answer whose `data` decoded: `success` is the
 /// value; `pending` is [`Error::Pending`]; `error` is the vendor error it says (its `data`
 /// had the success shape, so there is no code); anything else is not an answer to use.
-fn envelope(status: &str, meta: &ResponseMeta) -> Result<(), Error> {
+pub(crate) fn answer_status(status: &str, meta: &ResponseMeta) -> Result<(), Error> {
     match status {
         "success" => Ok(()),
         "pending" => Err(Error::Pending {

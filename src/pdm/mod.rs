@@ -29,7 +29,6 @@ use crate::auth::{secret_text, SharedCredential};
 use crate::error::{ApiError, Error, PdmStatus, ResponseMeta, Vendor, VendorCode};
 use crate::response::Response;
 use crate::transport::{Op, Prepared, Transport, VendorCall};
-use crate::validation::Validate;
 
 #[allow(
     dead_code,
@@ -106,17 +105,37 @@ impl CustomerLookup {
             )),
         }
     }
+}
 
-    fn parts(&self) -> (Option<i64>, Option<&str>) {
-        match self {
+/// GetCustomer's parameters from a lookup: `client.get_customer(&CustomerLookup::id(1408))`.
+impl From<&CustomerLookup> for types::GetCustomerParams {
+    fn from(lookup: &CustomerLookup) -> Self {
+        let (customer_id, external_customer_ref) = match lookup {
             CustomerLookup::Id(id) => (Some(*id), None),
-            CustomerLookup::ExternalRef(r) => (None, Some(r)),
+            CustomerLookup::ExternalRef(r) => (None, Some(r.clone())),
             CustomerLookup::Both {
                 customer_id,
                 external_customer_ref,
-            } => (Some(*customer_id), Some(external_customer_ref)),
+            } => (Some(*customer_id), Some(external_customer_ref.clone())),
+        };
+        types::GetCustomerParams {
+            customer_id,
+            external_customer_ref,
         }
     }
+}
+
+impl From<CustomerLookup> for types::GetCustomerParams {
+    fn from(lookup: CustomerLookup) -> Self {
+        (&lookup).into()
+    }
+}
+
+/// What every PDM request body carries besides its own fields (the spec's `x-client-fields`):
+/// one attempt's credentials.
+pub(crate) struct BodyCredentials {
+    company_id: i64,
+    session_token: SessionToken,
 }
 
 enum Credentials {
@@ -310,46 +329,6 @@ impl Client {
         ClientBuilder::default()
     }
 
-    /// GetCustomer: one customer, by id, external reference or both.
-    ///
-    /// Checked before sending: the external reference is at most 50 characters and not empty.
-    /// A read, so retried on retryable failures (and on PDM's 205).
-    pub async fn get_customer(
-        &self,
-        lookup: &CustomerLookup,
-    ) -> Result<Response<types::Customer>, Error> {
-        let inner = &*self.inner;
-        let (customer_id, external_ref) = lookup.parts();
-        if external_ref.is_some_and(|r| r.trim().is_empty()) {
-            return Err(Error::invalid("external_customer_ref", "must not be empty"));
-        }
-        let body = |session: &SessionToken| types::GetCustomerRequest {
-            company_id: inner.company_id,
-            session_token: session.clone(),
-            customer_id,
-            external_customer_ref: external_ref.map(str::to_owned),
-        };
-        let placeholder = SessionToken::new("-");
-        if let Some(broken) = body(&placeholder).validate().into_iter().next() {
-            return Err(Error::invalid(broken.field, broken.rule.to_string()));
-        }
-        inner
-            .transport
-            .call(
-                inner,
-                "GetCustomer",
-                |session| {
-                    let body = body(session);
-                    async move { inner.generated.get_customer(&body).await }
-                },
-                |answer: types::GetCustomerResponse, meta| {
-                    check_status(&answer.status, meta)?;
-                    answer.customer.ok_or_else(|| missing("customer", meta))
-                },
-            )
-            .await
-    }
-
     /// Any PDM method, for one `specs/pdm.yaml` does not cover yet: `POST {base}/<pdm_method>`
     /// with `body` plus the client's `company_id` and `session_token`, through this client's
     /// core (sessions obtained and renewed, retries, timeouts, the size cap, [`Error`]). The
@@ -394,15 +373,18 @@ impl Client {
             idempotent,
         };
         let http = progenitor_client::ClientInfo::client(&inner.generated);
-        let send = |session: &SessionToken| {
+        let send = |session: &BodyCredentials| {
             let mut body = body.clone();
-            body.insert("company_id".into(), inner.company_id.into());
-            body.insert("session_token".into(), session.expose().into());
+            body.insert("company_id".into(), session.company_id.into());
+            body.insert(
+                "session_token".into(),
+                session.session_token.expose().into(),
+            );
             let request = http.post(url.clone()).json(&body);
             crate::transport::send_raw::<Answer<T>, ()>(http, request)
         };
         let accept = |answer: Answer<T>, meta: &ResponseMeta| {
-            check_status(&answer.status, meta)?;
+            answer_status(&answer.status, meta)?;
             Ok(answer.rest)
         };
         inner.transport.call(inner, op, send, accept).await
@@ -421,7 +403,8 @@ impl Client {
     }
 }
 
-fn check_status(status: &types::Status, meta: &ResponseMeta) -> Result<(), Error> {
+/// PDM's answer status: any code but 101 (OK) is [`Error::Api`] with its [`PdmStatus`].
+fn answer_status(status: &types::Status, meta: &ResponseMeta) -> Result<(), Error> {
     if status.code == OK {
         return Ok(());
     }
@@ -498,7 +481,7 @@ impl Inner {
                 "GetSessionToken",
                 |_| self.generated.get_session_token(&body),
                 |answer: types::GetSessionTokenResponse, meta| {
-                    check_status(&answer.status, meta)?;
+                    answer_status(&answer.status, meta)?;
                     let session = answer.session.ok_or_else(|| missing("session", meta))?;
                     // Sent on as is, an empty token would only earn a 202 on the next call.
                     if session.session_token.expose().trim().is_empty() {
@@ -518,14 +501,18 @@ impl Inner {
 
 impl VendorCall for Inner {
     type ErrorBody = ();
-    type Session = SessionToken;
+    type Session = BodyCredentials;
     const VENDOR: Vendor = Vendor::Pdm;
 
-    async fn prepare(&self) -> Result<Prepared<SessionToken>, Error> {
+    async fn prepare(&self) -> Result<Prepared<BodyCredentials>, Error> {
+        let credentials = |session_token| BodyCredentials {
+            company_id: self.company_id,
+            session_token,
+        };
         match &self.session {
             Session::Fixed(token) => Ok(Prepared {
                 headers: self.no_headers.clone(),
-                session: token.clone(),
+                session: credentials(token.clone()),
                 generation: 0,
             }),
             Session::Managed { key, cache } => {
@@ -538,7 +525,7 @@ impl VendorCall for Inner {
                     .await?;
                 Ok(Prepared {
                     headers: self.no_headers.clone(),
-                    session,
+                    session: credentials(session),
                     generation,
                 })
             }
@@ -555,8 +542,8 @@ impl VendorCall for Inner {
         }
     }
 
-    fn secrets(&self, session: &SessionToken, out: &mut Vec<String>) {
-        out.push(session.expose().to_owned());
+    fn secrets(&self, session: &BodyCredentials, out: &mut Vec<String>) {
+        out.push(session.session_token.expose().to_owned());
         self.secrets_into(out);
     }
 

@@ -747,6 +747,131 @@ pub mod prelude {
     #[allow(unused_imports)]
     pub use super::Client;
 }
+/// One method per operation of the spec.
+impl super::Client {
+    /// Get Customer: `GET /customers/{customer_id}`.
+    ///
+    /// Get a customer by id.
+    ///
+    /// Roles allowed: Admin, ClientCustomer, CrmUser, Dispatcher, Driver,
+    /// ThirdPartyDispatcher, ThirdPartyDriver.
+    ///
+    /// Breaking changes: no breaking changes.
+    ///
+    /// Idempotent: retried on any retryable failure.
+    pub async fn get_customer(
+        &self,
+        customer_id: i64,
+    ) -> ::std::result::Result<crate::Response<types::CustomerModel>, crate::Error> {
+        let inner = &*self.inner;
+        let op = crate::transport::Op {
+            name: "getCustomer",
+            idempotent: true,
+        };
+        inner
+            .transport
+            .call(
+                inner,
+                op,
+                |_session| {
+                    inner
+                        .generated
+                        .get_customer(::std::clone::Clone::clone(&customer_id))
+                },
+                |answer: types::CustomerModel, _meta: &crate::ResponseMeta| {
+                    ::std::result::Result::Ok(answer)
+                },
+            )
+            .await
+    }
+    /// Get Contact: `GET /customers/{customer_id}/contacts/{customer_contact_id}`.
+    ///
+    /// Get customer contact by id.
+    ///
+    /// Roles allowed: Admin, ClientCustomer, CrmUser, Dispatcher, Driver,
+    /// ThirdPartyDispatcher, ThirdPartyDriver.
+    ///
+    /// Breaking changes: no breaking changes.
+    ///
+    /// Idempotent: retried on any retryable failure.
+    pub async fn get_contact(
+        &self,
+        customer_id: i64,
+        customer_contact_id: i64,
+    ) -> ::std::result::Result<
+        crate::Response<types::CustomerContactModel>,
+        crate::Error,
+    > {
+        let inner = &*self.inner;
+        let op = crate::transport::Op {
+            name: "getContact",
+            idempotent: true,
+        };
+        inner
+            .transport
+            .call(
+                inner,
+                op,
+                |_session| {
+                    inner
+                        .generated
+                        .get_contact(
+                            ::std::clone::Clone::clone(&customer_id),
+                            ::std::clone::Clone::clone(&customer_contact_id),
+                        )
+                },
+                |answer: types::CustomerContactModel, _meta: &crate::ResponseMeta| {
+                    ::std::result::Result::Ok(answer)
+                },
+            )
+            .await
+    }
+    /// Deactivate Customer: `DELETE /customers/{customer_id}/locations/{customer_location_id}`.
+    ///
+    /// Deactivate a customer at a location. This is a soft delete: the location is marked
+    /// inactive (`is_active: false`) and returned; repeating the call leaves it inactive, so
+    /// the operation is idempotent.
+    ///
+    /// Roles allowed: Dispatcher.
+    ///
+    /// Breaking changes: 2021/04/07 — in the 200 response body (DispatchCustomerLocationModel)
+    /// `customer_id` was renamed to `id`.
+    ///
+    /// Idempotent: retried on any retryable failure.
+    pub async fn deactivate_location(
+        &self,
+        customer_id: i64,
+        customer_location_id: i64,
+    ) -> ::std::result::Result<
+        crate::Response<types::DispatchCustomerLocationModel>,
+        crate::Error,
+    > {
+        let inner = &*self.inner;
+        let op = crate::transport::Op {
+            name: "deactivateCustomer",
+            idempotent: true,
+        };
+        inner
+            .transport
+            .call(
+                inner,
+                op,
+                |_session| {
+                    inner
+                        .generated
+                        .deactivate_customer(
+                            ::std::clone::Clone::clone(&customer_id),
+                            ::std::clone::Clone::clone(&customer_location_id),
+                        )
+                },
+                |
+                    answer: types::DispatchCustomerLocationModel,
+                    _meta: &crate::ResponseMeta|
+                { ::std::result::Result::Ok(answer) },
+            )
+            .await
+    }
+}
 /// Every generated call goes through the shared transport (headers, metadata, limits).
 impl progenitor_client::ClientHooks<()> for Client {
     async fn exec(

@@ -578,6 +578,124 @@ pub mod prelude {
     #[allow(unused_imports)]
     pub use super::Client;
 }
+/// One method per operation of the spec.
+impl super::Client {
+    /// Get a customer: `GET /dcs/{dc_id}/customers/{customer_id}`.
+    ///
+    /// Get a customer. Note that the location object may be null if Foxtrot does not have an
+    /// imported location for the customer.
+    ///
+    /// Idempotent: retried on any retryable failure.
+    pub async fn get_customer(
+        &self,
+        dc_id: &str,
+        customer_id: &str,
+    ) -> ::std::result::Result<crate::Response<types::Customer>, crate::Error> {
+        let dc_id: types::DcId = crate::transport::path_param("dc_id", dc_id)?;
+        let customer_id: types::CustomerId = crate::transport::path_param(
+            "customer_id",
+            customer_id,
+        )?;
+        let inner = &*self.inner;
+        let op = crate::transport::Op {
+            name: "getCustomer",
+            idempotent: true,
+        };
+        inner
+            .transport
+            .call(
+                inner,
+                op,
+                |_session| inner.generated.get_customer(&dc_id, &customer_id),
+                |answer: types::CustomerEnvelope, meta: &crate::ResponseMeta| {
+                    super::answer_status(&answer.status, meta)?;
+                    let answer = answer.data;
+                    let answer = answer.customer;
+                    ::std::result::Result::Ok(answer)
+                },
+            )
+            .await
+    }
+    /// Get the confident location for a customer if available: `GET /dcs/{dc_id}/customers/{customer_id}/confident-location`.
+    ///
+    /// Get the confident location for a customer if available. When Foxtrot is not confident
+    /// of the customer's location it answers 400 with error code 7001 (Customer location not
+    /// confident).
+    ///
+    /// The vendor's response sample is not valid JSON (`"customer_id:` lacks its closing
+    /// quote); the example below is the corrected sample.
+    ///
+    /// Idempotent: retried on any retryable failure.
+    pub async fn get_confident_location(
+        &self,
+        dc_id: &str,
+        customer_id: &str,
+    ) -> ::std::result::Result<crate::Response<types::ConfidentLocation>, crate::Error> {
+        let dc_id: types::DcId = crate::transport::path_param("dc_id", dc_id)?;
+        let customer_id: types::CustomerId = crate::transport::path_param(
+            "customer_id",
+            customer_id,
+        )?;
+        let inner = &*self.inner;
+        let op = crate::transport::Op {
+            name: "getConfidentLocation",
+            idempotent: true,
+        };
+        inner
+            .transport
+            .call(
+                inner,
+                op,
+                |_session| inner.generated.get_confident_location(&dc_id, &customer_id),
+                |answer: types::ConfidentLocationEnvelope, meta: &crate::ResponseMeta| {
+                    super::answer_status(&answer.status, meta)?;
+                    let answer = answer.data;
+                    ::std::result::Result::Ok(answer)
+                },
+            )
+            .await
+    }
+    /// Get waypoint information for a given customer id: `GET /dcs/{dc_id}/customers/{customer_id}/waypoints`.
+    ///
+    /// Get waypoint information for a given customer id. Note that this only returns the most
+    /// recent 10 waypoints for the customer.
+    ///
+    /// The page documents the answer without the envelope, as `{"waypoints": [...]}`, and the
+    /// 200 schema accepts it (`WaypointsAnswer`: `WaypointList`). The real API may wrap it in the envelope like
+    /// every other answer (`{"status": "success", "data": {"waypoints": [...]}}`,
+    /// `WaypointListEnvelope`); the SDK layer accepts both. The vendor's sample ends the list
+    /// with `, ...`, an ellipsis rather than JSON: the example keeps its one waypoint.
+    ///
+    /// Idempotent: retried on any retryable failure.
+    pub async fn get_waypoints(
+        &self,
+        dc_id: &str,
+        customer_id: &str,
+    ) -> ::std::result::Result<crate::Response<types::WaypointList>, crate::Error> {
+        let dc_id: types::DcId = crate::transport::path_param("dc_id", dc_id)?;
+        let customer_id: types::CustomerId = crate::transport::path_param(
+            "customer_id",
+            customer_id,
+        )?;
+        let inner = &*self.inner;
+        let op = crate::transport::Op {
+            name: "getWaypoints",
+            idempotent: true,
+        };
+        inner
+            .transport
+            .call(
+                inner,
+                op,
+                |_session| inner.generated.get_waypoints(&dc_id, &customer_id),
+                |answer: crate::foxtrot::WaypointsAnswer, meta: &crate::ResponseMeta| <crate::foxtrot::WaypointsAnswer as crate::transport::Answer>::accept(
+                    answer,
+                    meta,
+                ),
+            )
+            .await
+    }
+}
 /// Every generated call goes through the shared transport (headers, metadata, limits).
 impl progenitor_client::ClientHooks<()> for Client {
     async fn exec(

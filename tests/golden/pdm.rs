@@ -97,7 +97,9 @@ exactly one.)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub customer_id: ::std::option::Option<i64>,
         /**Required*. The unique reference int for the customer as known by the third-party
-system. Max length = 50. (Typed string, though the docs call it an "int".)
+system. Max length = 50. (Typed string, though the docs call it an "int".) An empty
+reference names no customer, so the SDK refuses one (`minLength: 1`); the vendor's
+own request sample sends `""` beside a `customer_id`.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub external_customer_ref: ::std::option::Option<::std::string::String>,
@@ -195,6 +197,18 @@ No matching customer found, 500 General service error.
                 Self(value.into())
             }
         }
+    }
+    /// The parameters of GetCustomer: its request body (`GetCustomerRequest`) without what the client fills in.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct GetCustomerParams {
+        ///Required*. The unique internal id for the customer in PDM.
+        pub customer_id: ::std::option::Option<i64>,
+        /**Required*. The unique reference int for the customer as known by the third-party
+system. Max length = 50. (Typed string, though the docs call it an "int".) An empty
+reference names no customer, so the SDK refuses one (`minLength: 1`); the vendor's
+own request sample sends `""` beside a `customer_id`.
+*/
+        pub external_customer_ref: ::std::option::Option<::std::string::String>,
     }
 }
 #[derive(Clone, Debug)]
@@ -379,6 +393,95 @@ pub mod prelude {
     #[allow(unused_imports)]
     pub use super::Client;
 }
+/// One method per operation of the spec.
+impl super::Client {
+    /// GetCustomer: `POST /GetCustomer`.
+    ///
+    /// This function will return one customer record based on the search criteria provided.
+    /// The customer can be found with either the Customer Id or the External Customer
+    /// Reference.
+    ///
+    /// *Either customer_id or external_customer_ref are required, but not both. If both are
+    /// provided, both will be tried starting with customer_id and using first match. (The
+    /// two sentences contradict each other — "not both" and "if both" — and the vendor's own
+    /// request sample sends both, with an empty `external_customer_ref`. The spec keeps both
+    /// fields optional; sending exactly one is the safe reading.)
+    ///
+    /// PDM answers HTTP 200 whatever the outcome; `status.code` carries the result (101 = OK,
+    /// 401 = No matching customer found, see `Status`). `customer` may be absent or null when
+    /// the code is not 101.
+    ///
+    /// The client fills in `company_id` and `session_token` from its credentials.
+    /// Idempotent: retried on any retryable failure.
+    pub async fn get_customer(
+        &self,
+        params: impl ::std::convert::Into<types::GetCustomerParams>,
+    ) -> ::std::result::Result<crate::Response<types::Customer>, crate::Error> {
+        let params: types::GetCustomerParams = params.into();
+        crate::validation::check_request(&params)?;
+        let inner = &*self.inner;
+        let op = crate::transport::Op {
+            name: "GetCustomer",
+            idempotent: true,
+        };
+        inner
+            .transport
+            .call(
+                inner,
+                op,
+                |session| {
+                    let body = types::GetCustomerRequest {
+                        company_id: ::std::clone::Clone::clone(&session.company_id),
+                        session_token: ::std::clone::Clone::clone(
+                            &session.session_token,
+                        ),
+                        customer_id: ::std::clone::Clone::clone(&params.customer_id),
+                        external_customer_ref: ::std::clone::Clone::clone(
+                            &params.external_customer_ref,
+                        ),
+                    };
+                    async move { inner.generated.get_customer(&body).await }
+                },
+                |answer: types::GetCustomerResponse, meta: &crate::ResponseMeta| {
+                    super::answer_status(&answer.status, meta)?;
+                    let answer = answer
+                        .customer
+                        .ok_or_else(|| crate::transport::missing_result(
+                            "customer",
+                            meta,
+                        ))?;
+                    ::std::result::Result::Ok(answer)
+                },
+            )
+            .await
+    }
+}
+impl crate::validation::Validate for types::GetCustomerParams {
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::check(
+            &self.external_customer_ref,
+            &path.field("external_customer_ref"),
+            &[
+                crate::validation::Rule::MinLength(1),
+                crate::validation::Rule::MaxLength(50),
+            ],
+            out,
+        );
+        crate::validation::check_one_required(
+            path,
+            &["customer_id", "external_customer_ref"],
+            &[
+                crate::validation::Present::is_present(&self.customer_id),
+                crate::validation::Present::is_present(&self.external_customer_ref),
+            ],
+            out,
+        );
+    }
+}
 /// Every generated call goes through the shared transport (headers, metadata, limits).
 impl progenitor_client::ClientHooks<()> for Client {
     async fn exec(
@@ -442,7 +545,19 @@ impl crate::validation::Validate for types::GetCustomerRequest {
         crate::validation::check(
             &self.external_customer_ref,
             &path.field("external_customer_ref"),
-            &[crate::validation::Rule::MaxLength(50)],
+            &[
+                crate::validation::Rule::MinLength(1),
+                crate::validation::Rule::MaxLength(50),
+            ],
+            out,
+        );
+        crate::validation::check_one_required(
+            path,
+            &["customer_id", "external_customer_ref"],
+            &[
+                crate::validation::Present::is_present(&self.customer_id),
+                crate::validation::Present::is_present(&self.external_customer_ref),
+            ],
             out,
         );
     }

@@ -48,7 +48,7 @@ fn the_vendors_own_sample_breaks_a_documented_limit_and_still_decodes() {
     let violations = decode("CustomerModel", &customer).expect("decodes");
     assert_eq!(
         violations,
-        vec!["locations[1].sales_rep: must be at least 1 characters long".to_owned()]
+        vec!["locations[1].sales_rep: must not be empty".to_owned()]
     );
 }
 

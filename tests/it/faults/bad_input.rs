@@ -590,7 +590,11 @@ fn pdm_cases(server: &str) -> Vec<Case> {
         case(
             "PDM",
             "blank reference",
-            Want::Invalid("external_customer_ref", "must not be empty"),
+            // Blank counts as absent for the documented "one of them is required".
+            Want::Invalid(
+                "customer_id / external_customer_ref",
+                "one of customer_id, external_customer_ref is required",
+            ),
             lookup(CustomerLookup::external_ref(" \t\r\n ")),
         ),
         case(
