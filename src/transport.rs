@@ -257,10 +257,6 @@ fn credential_refused(e: &Error) -> bool {
 
 /// How a vendor's layer takes part in a call.
 pub(crate) trait VendorCall: Sync {
-    /// The body progenitor decodes for a documented error status (the layer reads the bytes
-    /// itself; the type only names the generated call's error).
-    type ErrorBody;
-
     /// Who this is.
     const VENDOR: Vendor;
 
@@ -402,7 +398,7 @@ impl Transport {
     /// One call has one budget: at most the policy's attempts, where an attempt is obtaining
     /// the credential if needed and sending the operation once; a repeat after a refused
     /// credential is an attempt too. The whole call is bounded by the deadline, if set.
-    pub(crate) async fn call<V, T, U, Fut>(
+    pub(crate) async fn call<V, T, U, E, Fut>(
         &self,
         vendor: &V,
         operation: impl Into<Op>,
@@ -411,10 +407,10 @@ impl Transport {
     ) -> Result<Response<U>, Error>
     where
         V: VendorCall,
-        V::ErrorBody: Send,
+        E: Send,
         T: serde::de::DeserializeOwned + Send,
         U: Send,
-        Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>> + Send,
+        Fut: Future<Output = Result<ResponseValue<T>, GenError<E>>> + Send,
     {
         if CALL.try_with(|_| ()).is_ok() {
             // Part of another call's attempt (its credential): one request, its budget.
@@ -493,7 +489,7 @@ impl Transport {
     }
 
     /// The attempts of one call, with the waits between them.
-    async fn attempts<V, T, U, Fut>(
+    async fn attempts<V, T, U, E, Fut>(
         &self,
         vendor: &V,
         send: &(impl Fn(&V::Session) -> Fut + Sync),
@@ -504,7 +500,7 @@ impl Transport {
     where
         V: VendorCall,
         T: serde::de::DeserializeOwned,
-        Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>>,
+        Fut: Future<Output = Result<ResponseValue<T>, GenError<E>>>,
     {
         use backon::BackoffBuilder;
         let mut backoff = self.retry.backoff().build();
@@ -559,7 +555,7 @@ impl Transport {
 
     /// One attempt: the credential, one request, and the vendor's reading of the answer.
     /// Whatever the server said is redacted before it leaves.
-    async fn attempt<V, T, U, Fut>(
+    async fn attempt<V, T, U, E, Fut>(
         &self,
         vendor: &V,
         send: &(impl Fn(&V::Session) -> Fut + Sync),
@@ -568,7 +564,7 @@ impl Transport {
     where
         V: VendorCall,
         T: serde::de::DeserializeOwned,
-        Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>>,
+        Fut: Future<Output = Result<ResponseValue<T>, GenError<E>>>,
     {
         let prepared = match vendor.prepare().await {
             Ok(prepared) => prepared,
@@ -594,7 +590,7 @@ impl Transport {
         (result, Some(prepared.generation))
     }
 
-    async fn attempt_with<V, T, Fut>(
+    async fn attempt_with<V, T, E, Fut>(
         &self,
         vendor: &V,
         send: &(impl Fn(&V::Session) -> Fut + Sync),
@@ -603,7 +599,7 @@ impl Transport {
     where
         V: VendorCall,
         T: serde::de::DeserializeOwned,
-        Fut: Future<Output = Result<ResponseValue<T>, GenError<V::ErrorBody>>>,
+        Fut: Future<Output = Result<ResponseValue<T>, GenError<E>>>,
     {
         let _ = CALL.try_with(|c| {
             c.requests.set(c.requests.get() + 1);

@@ -444,7 +444,6 @@ impl Client {
 }
 
 impl VendorCall for Inner {
-    type ErrorBody = types::ErrorModel;
     const VENDOR: Vendor = Vendor::Cro;
 
     type Session = ();

@@ -343,7 +343,6 @@ pub(crate) fn answer_status(status: &str, meta: &ResponseMeta) -> Result<(), Err
 }
 
 impl VendorCall for Inner {
-    type ErrorBody = types::ErrorEnvelope;
     type Session = ();
     const VENDOR: Vendor = Vendor::Foxtrot;
 

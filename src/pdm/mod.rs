@@ -440,7 +440,6 @@ fn lifetime(expires_utc: &str) -> Option<Duration> {
 struct SessionFetch<'a>(&'a Inner);
 
 impl VendorCall for SessionFetch<'_> {
-    type ErrorBody = ();
     type Session = ();
     const VENDOR: Vendor = Vendor::Pdm;
 
@@ -500,7 +499,6 @@ impl Inner {
 }
 
 impl VendorCall for Inner {
-    type ErrorBody = ();
     type Session = BodyCredentials;
     const VENDOR: Vendor = Vendor::Pdm;
 

@@ -128,6 +128,9 @@ mod scratch_copy {
     use std::path::{Path, PathBuf};
     use std::process::Command;
 
+    use wiremock::matchers::{header, method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
     use super::cro_spec_with_mobile;
 
     fn copy_tree(from: &Path, to: &Path) {
@@ -143,21 +146,59 @@ mod scratch_copy {
         }
     }
 
-    /// Uses the new field: compiles only if the built client has it, as `Option<String>`.
-    const USES_MOBILE: &str = r#"
+    /// Uses the new field (compiles only if the built client has it, as `Option<String>`) and
+    /// calls the new operation against the server whose URL is its argument.
+    const USES_EDITS: &str = r#"
     use customer_apis::cro::types::CustomerContactModel;
+    use customer_apis::cro::Client;
 
     fn mobile(contact: &CustomerContactModel) -> Option<&str> {
         contact.mobile.as_deref()
     }
 
-    fn main() {
+    #[tokio::main(flavor = "current_thread")]
+    async fn main() {
         let _ = mobile;
+        let base = std::env::args().nth(1).expect("the server's URL");
+        let client = Client::builder()
+            .base_url(base)
+            .bearer_token("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")
+            .tenant_id(42)
+            .build()
+            .unwrap();
+        let location = client.get_customer_location(1, 20).await.expect("the new operation answers");
+        println!("location {} of customer {}, active {}", location.location_id, location.id, location.is_active);
     }
     "#;
 
-    #[test]
-    fn a_spec_edit_in_a_copy_of_the_crate_reaches_the_client_cargo_build_builds() {
+    /// `GET /customers/{customer_id}/locations/{customer_location_id}`, as a maintainer adds it
+    /// beside Deactivate Customer (same path), with an example.
+    fn with_get_customer_location(spec: &str, example: &serde_json::Value) -> String {
+        let anchor = "  /customers/{customer_id}/locations/{customer_location_id}:\n";
+        assert!(spec.contains(anchor));
+        let operation = format!(
+            "    get:\n      operationId: getCustomerLocation\n      summary: Get Customer Location\n      description: Get a customer location by id (added by a maintainer).\n      tags: [customers]\n      parameters:\n        - $ref: \"#/components/parameters/CustomerId\"\n        - $ref: \"#/components/parameters/CustomerLocationId\"\n        - $ref: \"#/components/parameters/Authorization\"\n        - $ref: \"#/components/parameters/ApiVersion\"\n        - $ref: \"#/components/parameters/TenantId\"\n      responses:\n        \"200\":\n          description: The customer location.\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/DispatchCustomerLocationModel\"\n              example: {example}\n"
+        );
+        spec.replacen(anchor, &format!("{anchor}{operation}"), 1)
+    }
+
+    /// The deactivate example of the committed spec, as an active location 20 of customer 1.
+    fn location_example() -> serde_json::Value {
+        let spec: serde_json::Value = serde_yaml::from_str(&super::cro_spec()).unwrap();
+        let mut example = spec["paths"]
+            ["/customers/{customer_id}/locations/{customer_location_id}"]["delete"]["responses"]
+            ["200"]["content"]["application/json"]["example"]
+            .clone();
+        example["is_active"] = true.into();
+        example["location_id"] = 20.into();
+        example
+    }
+
+    /// The done-when of "every operation is generated": a copy of the crate whose spec gains a
+    /// field and an operation builds with `cargo build` alone (no `.rs` file of the crate
+    /// touched), and the new method sends the request with token, tenant and version pin.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_spec_edit_in_a_copy_of_the_crate_reaches_the_client_cargo_build_builds() {
         let source = Path::new(env!("CARGO_MANIFEST_DIR"));
         let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
         let scratch = tmp.join("regenerate-scratch");
@@ -185,7 +226,7 @@ mod scratch_copy {
         // Another package name: the same name and version would share the suite's own build-script
         // output (cargo hashes a path package relative to its workspace), and overwrite it.
         let manifest = format!(
-            "{}\n[[example]]\nname = \"uses_mobile\"\n\n[workspace]\n",
+            "{}\n[[example]]\nname = \"uses_edits\"\n\n[workspace]\n",
             kept.join("\n")
         )
         .replacen(
@@ -195,10 +236,20 @@ mod scratch_copy {
         );
         std::fs::write(scratch.join("Cargo.toml"), manifest).unwrap();
         std::fs::create_dir_all(scratch.join("examples")).unwrap();
-        std::fs::write(scratch.join("examples/uses_mobile.rs"), USES_MOBILE).unwrap();
+        std::fs::write(scratch.join("examples/uses_edits.rs"), USES_EDITS).unwrap();
         let spec = scratch.join("specs/cro.yaml");
         let original = std::fs::read_to_string(&spec).unwrap();
-        std::fs::write(&spec, cro_spec_with_mobile(&original)).unwrap();
+        let example = location_example();
+        let edited = with_get_customer_location(&cro_spec_with_mobile(&original), &example);
+        std::fs::write(&spec, edited).unwrap();
+        // Only the spec differs from the crate's sources.
+        for dir in ["src", "build"] {
+            assert_eq!(
+                same_files(&source.join(dir), &scratch.join(dir)),
+                None,
+                "{dir}"
+            );
+        }
 
         // The suite's own target directory, profile and features: every dependency is reused
         // (examples and tests build them alike) and only the copy compiles.
@@ -220,7 +271,7 @@ mod scratch_copy {
             "--offline".to_owned(),
             "--no-default-features".to_owned(),
             format!("--features={}", features.join(",")),
-            "--example=uses_mobile".to_owned(),
+            "--example=uses_edits".to_owned(),
             "--message-format=json".to_owned(),
         ];
         if !cfg!(debug_assertions) {
@@ -228,12 +279,18 @@ mod scratch_copy {
         }
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let started = std::time::Instant::now();
-        let out = Command::new(cargo)
-            .current_dir(&scratch)
-            .env("CARGO_TARGET_DIR", &target)
-            .args(&args)
-            .output()
-            .unwrap();
+        let build_dir = scratch.clone();
+        let build_target = target.clone();
+        let out = tokio::task::spawn_blocking(move || {
+            Command::new(cargo)
+                .current_dir(&build_dir)
+                .env("CARGO_TARGET_DIR", &build_target)
+                .args(&args)
+                .output()
+                .unwrap()
+        })
+        .await
+        .unwrap();
         eprintln!("cargo build of the copy took {:?}", started.elapsed());
         assert!(
             out.status.success(),
@@ -258,5 +315,65 @@ mod scratch_copy {
         // The suite's own client, built from the committed spec, has no such field.
         let committed = include_str!(concat!(env!("OUT_DIR"), "/cro.rs"));
         assert!(!committed.contains("pub mobile:"));
+        assert!(generated.contains("pub async fn get_customer_location("));
+        assert!(!committed.contains("get_customer_location"));
+
+        // The new method against a server that answers only with the client's credentials,
+        // tenant and pinned version on the wire.
+        let executable = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .find(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "uses_edits")
+            .and_then(|m| m["executable"].as_str().map(PathBuf::from))
+            .expect("the example was built");
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path("/customers/1/locations/20"))
+            .and(header(
+                "authorization",
+                "Bearer eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl",
+            ))
+            .and(header("x-tenant-id", "42"))
+            .and(header("x-api-version", "2023/04/19"))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .insert_header("x-api-version", "2023/04/19")
+                    .set_body_json(&example),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        let uri = server.uri();
+        let run = tokio::task::spawn_blocking(move || {
+            Command::new(executable).arg(uri).output().unwrap()
+        })
+        .await
+        .unwrap();
+        assert!(
+            run.status.success(),
+            "the new method failed:\n{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&run.stdout).trim(),
+            "location 20 of customer 1, active true"
+        );
+        server.verify().await;
+    }
+
+    /// The first file that differs between two trees (by relative path), if any.
+    fn same_files(a: &Path, b: &Path) -> Option<PathBuf> {
+        let mut found = None;
+        for entry in std::fs::read_dir(a).unwrap() {
+            let entry = entry.unwrap();
+            let (x, y) = (entry.path(), b.join(entry.file_name()));
+            let differs = if entry.file_type().unwrap().is_dir() {
+                same_files(&x, &y)
+            } else {
+                (std::fs::read(&x).ok() != std::fs::read(&y).ok()).then(|| x.clone())
+            };
+            found = found.or(differs);
+        }
+        found
     }
 }
