@@ -8,7 +8,9 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 use syn::visit_mut::VisitMut;
 
-use super::rewrite::{FieldCheck, HeaderRule, Model, Rename, Rewritten, Rule};
+use super::rewrite::{
+    variant_name, FieldCheck, HeaderRule, Model, Rename, Rewritten, Rule, StringEnum,
+};
 use super::Result;
 
 /// progenitor's tokens in, the formatted source out.
@@ -23,7 +25,7 @@ pub fn emit(tokens: TokenStream, spec: &Rewritten) -> Result<String> {
     file.items.push(hooks_impl());
     file.items
         .extend(validate_impls(&spec.models, &spec.replacements));
-    file.items.push(header_table(&spec.headers));
+    file.items.push(spec_module(&spec.headers, &spec.enums));
     Ok(prettyplease::unparse(&file))
 }
 
@@ -284,8 +286,9 @@ pub(super) fn validate_impls(
         .collect()
 }
 
-/// The documented request headers as `spec::REQUEST_HEADERS`.
-fn header_table(headers: &[HeaderRule]) -> syn::Item {
+/// The documented request headers as `spec::REQUEST_HEADERS`, and the `x-rust-enum` enums.
+fn spec_module(headers: &[HeaderRule], enums: &[StringEnum]) -> syn::Item {
+    let enums = enums.iter().map(string_enum);
     let rows = headers.iter().map(|h| {
         let (name, required, rules) = (&h.name, h.required, &h.rules);
         let integer = h.kind == "integer";
@@ -298,6 +301,7 @@ fn header_table(headers: &[HeaderRule]) -> syn::Item {
         pub mod spec {
             /// The documented request headers, which the layer sets once per client.
             pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[#(#rows),*];
+            #(#enums)*
         }
     }
 }
@@ -488,5 +492,119 @@ fn is_serde_deserialize_with(attr: &syn::Attribute, function: &str) -> bool {
                 && matches!(&arg.value, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == function)
         }
         _ => false,
+    }
+}
+
+/// A string enum of the spec (`x-rust-enum`) as a Rust enum: its values in the spec's order
+/// (which `Ord` follows), `as_str`, `ALL`, `Display`, `FromStr` (refusing any other value with
+/// the list), and serde as the string.
+fn string_enum(e: &StringEnum) -> TokenStream {
+    let name = format_ident!("{}", e.name);
+    let unknown = format_ident!("Unknown{}", e.name);
+    let variants: Vec<syn::Ident> = e
+        .values
+        .iter()
+        .map(|v| format_ident!("{}", variant_name(v)))
+        .collect();
+    let values = &e.values;
+    let count = values.len();
+    let docs = e.values.iter().map(|v| {
+        let mut doc = format!(" `{v}`");
+        if let Some(note) = e.notes.get(v) {
+            doc.push_str(": ");
+            doc.push_str(note.trim());
+        }
+        if e.default.as_ref() == Some(v) {
+            doc.push_str(" (the default)");
+        }
+        doc
+    });
+    let defaults = e
+        .values
+        .iter()
+        .map(|v| (e.default.as_ref() == Some(v)).then(|| quote!(#[default])));
+    let derive_default = e.default.as_ref().map(|_| quote!(Default,));
+    let description = e
+        .description
+        .as_deref()
+        .unwrap_or("")
+        .lines()
+        .map(|l| format!(" {l}"))
+        .collect::<Vec<_>>();
+    let unknown_doc = format!(" A string that is not a documented {}.", e.what);
+    let message = format!(
+        "unknown {} {{:?}}: must be one of {}",
+        e.what,
+        e.values.join(", ")
+    );
+    let all_doc = " Every documented value, in the spec's order.".to_owned();
+    quote! {
+        #(#[doc = #description])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_default)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#[doc = #docs] #defaults #variants,)*
+        }
+
+        impl #name {
+            #[doc = #all_doc]
+            pub const ALL: [#name; #count] = [#(#name::#variants),*];
+
+            /// The value as the spec writes it.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    #(#name::#variants => #values,)*
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        #[doc = #unknown_doc]
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct #unknown(::std::string::String);
+
+        impl ::std::fmt::Display for #unknown {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, #message, self.0)
+            }
+        }
+
+        impl ::std::error::Error for #unknown {}
+
+        impl ::std::str::FromStr for #name {
+            type Err = #unknown;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                #name::ALL
+                    .into_iter()
+                    .find(|v| v.as_str() == s)
+                    // Quoted in the message: at most 64 characters of it.
+                    .ok_or_else(|| #unknown(s.chars().take(64).collect()))
+            }
+        }
+
+        impl ::std::convert::TryFrom<&str> for #name {
+            type Error = #unknown;
+            fn try_from(s: &str) -> ::std::result::Result<Self, Self::Error> {
+                s.parse()
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+                s.parse().map_err(<D::Error as ::serde::de::Error>::custom)
+            }
+        }
     }
 }

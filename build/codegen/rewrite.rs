@@ -24,9 +24,25 @@ pub struct Rewritten {
     /// `x-client-fields`: request body properties the client fills in from its credentials
     /// (PDM's `company_id` and `session_token`); callers never pass them.
     pub client_fields: Vec<String>,
+    /// Every string schema marked `x-rust-enum`, in name order.
+    pub enums: Vec<StringEnum>,
     /// `x-answer-status`: the property of a success answer that the vendor's policy reads
     /// (PDM's `status`, Foxtrot's envelope `status`), if the vendor has one.
     pub answer_status: Option<String>,
+}
+
+/// A string schema with `enum` and `x-rust-enum: <what a value is>`, generated as a Rust enum
+/// (CRO's API versions): one list of values, in the spec.
+pub struct StringEnum {
+    pub name: String,
+    /// What a value is, for messages (`CRO API version`).
+    pub what: String,
+    pub description: Option<String>,
+    pub values: Vec<String>,
+    /// `x-enum-descriptions`: a note per value.
+    pub notes: BTreeMap<String, String>,
+    /// The schema's `default`.
+    pub default: Option<String>,
 }
 
 /// One operation as the ergonomic client's generated method needs it.
@@ -78,6 +94,7 @@ pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
         .pointer_mut("/components/schemas")
         .and_then(Value::as_object_mut)
         .ok_or("no components.schemas")?;
+    let enums = string_enums(schemas)?;
     let renames = apply_renames(schemas)?;
     let models = take_constraints(schemas)?;
     let replacements = take_replacements(schemas);
@@ -91,8 +108,92 @@ pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
         replacements,
         operations,
         client_fields,
+        enums,
         answer_status,
     })
+}
+
+/// The schemas marked `x-rust-enum`.
+fn string_enums(schemas: &Map<String, Value>) -> Result<Vec<StringEnum>> {
+    let mut found = Vec::new();
+    for (name, schema) in schemas {
+        let Some(what) = schema.get("x-rust-enum") else {
+            continue;
+        };
+        let at = format!("schema {name}");
+        let what = what
+            .as_str()
+            .ok_or_else(|| format!("{at}: x-rust-enum must say what a value is"))?;
+        let values: Vec<String> = schema
+            .get("enum")
+            .and_then(Value::as_array)
+            .and_then(|v| v.iter().map(|v| v.as_str().map(str::to_owned)).collect())
+            .ok_or_else(|| format!("{at}: x-rust-enum needs an enum of strings"))?;
+        let mut variants: Vec<String> = values.iter().map(|v| variant_name(v)).collect();
+        variants.sort();
+        variants.dedup();
+        if values.is_empty() || variants.len() != values.len() {
+            return Err(format!(
+                "{at}: x-rust-enum values must give distinct Rust names"
+            ));
+        }
+        let default = schema
+            .get("default")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        if default.as_ref().is_some_and(|d| !values.contains(d)) {
+            return Err(format!("{at}: default is not one of the enum's values"));
+        }
+        let notes = match schema.get("x-enum-descriptions") {
+            None => BTreeMap::new(),
+            Some(v) => v
+                .as_object()
+                .and_then(|m| {
+                    m.iter()
+                        .map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+                        .collect::<Option<BTreeMap<_, _>>>()
+                })
+                .filter(|m| m.keys().all(|k| values.contains(k)))
+                .ok_or_else(|| format!("{at}: x-enum-descriptions must map enum values to text"))?,
+        };
+        found.push(StringEnum {
+            name: name.clone(),
+            what: what.to_owned(),
+            description: schema
+                .get("description")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            values,
+            notes,
+            default,
+        });
+    }
+    Ok(found)
+}
+
+/// `2019/02/08` → `V2019_02_08`; `pending` → `Pending`.
+pub fn variant_name(value: &str) -> String {
+    let mut out = String::new();
+    let mut upper = true;
+    for c in value.chars() {
+        if c.is_ascii_alphanumeric() {
+            if upper {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+            upper = false;
+        } else {
+            if out.chars().next().is_some_and(|f| f.is_ascii_digit()) {
+                out.push('_');
+            }
+            upper = true;
+        }
+    }
+    if out.chars().next().is_none_or(|c| c.is_ascii_digit()) {
+        out.insert(0, 'V');
+    }
+    out
 }
 
 /// A list of plain snake_case names.

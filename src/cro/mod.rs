@@ -30,7 +30,6 @@
 //! `Bearer Bearer x.y`, spaces or raw UTF-8 through).
 
 use std::fmt;
-use std::str::FromStr;
 use std::sync::Arc;
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
@@ -63,89 +62,12 @@ pub use generated::spec::REQUEST_HEADERS;
 /// The default base URL.
 pub const DEFAULT_BASE_URL: &str = "https://api.crosoftware.net";
 
-/// A documented CRO API version, sent as `x-api-version`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[non_exhaustive]
-pub enum ApiVersion {
-    /// 2019/02/08, the version of the docs' samples.
-    V2019_02_08,
-    /// 2021/04/07: Deactivate Customer's `customer_id` is renamed `id`.
-    V2021_04_07,
-    /// 2021/05/07.
-    V2021_05_07,
-    /// 2021/08/02.
-    V2021_08_02,
-    /// 2021/11/04.
-    V2021_11_04,
-    /// 2023/04/19, the newest documented version and the default.
-    #[default]
-    V2023_04_19,
-}
+/// A documented CRO API version, sent as `x-api-version`: generated from the spec's list
+/// (`specs/cro.yaml`, schema `ApiVersion`), ordered oldest first.
+pub use generated::spec::ApiVersion;
 
-impl ApiVersion {
-    /// Every documented version, oldest first.
-    pub const ALL: [ApiVersion; 6] = [
-        ApiVersion::V2019_02_08,
-        ApiVersion::V2021_04_07,
-        ApiVersion::V2021_05_07,
-        ApiVersion::V2021_08_02,
-        ApiVersion::V2021_11_04,
-        ApiVersion::V2023_04_19,
-    ];
-
-    /// The version as CRO writes it (`2019/02/08`).
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ApiVersion::V2019_02_08 => "2019/02/08",
-            ApiVersion::V2021_04_07 => "2021/04/07",
-            ApiVersion::V2021_05_07 => "2021/05/07",
-            ApiVersion::V2021_08_02 => "2021/08/02",
-            ApiVersion::V2021_11_04 => "2021/11/04",
-            ApiVersion::V2023_04_19 => "2023/04/19",
-        }
-    }
-}
-
-impl fmt::Display for ApiVersion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A string that is not one of the six documented versions.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown CRO API version {0:?}: must be one of 2019/02/08, 2021/04/07, 2021/05/07, 2021/08/02, 2021/11/04, 2023/04/19")]
-pub struct UnknownApiVersion(String);
-
-impl FromStr for ApiVersion {
-    type Err = UnknownApiVersion;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ApiVersion::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| UnknownApiVersion(s.chars().take(64).collect()))
-    }
-}
-
-impl TryFrom<&str> for ApiVersion {
-    type Error = UnknownApiVersion;
-    fn try_from(s: &str) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl serde::Serialize for ApiVersion {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ApiVersion {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
+/// A string that is not one of the documented versions.
+pub use generated::spec::UnknownApiVersion;
 
 enum Auth {
     /// Validated once at build; sent as is.

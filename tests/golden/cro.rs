@@ -1111,4 +1111,97 @@ pub mod spec {
             rules: &[],
         },
     ];
+    /// A valid API version string: 2019/02/08, 2021/04/07, 2021/05/07, 2021/08/02, 2021/11/04
+    /// or 2023/04/19. At least 1 and no more than 64 characters.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+    #[non_exhaustive]
+    pub enum ApiVersion {
+        /// `2019/02/08`: the version of the docs' samples.
+        V2019_02_08,
+        /// `2021/04/07`: Deactivate Customer's `customer_id` is renamed `id`.
+        V2021_04_07,
+        /// `2021/05/07`
+        V2021_05_07,
+        /// `2021/08/02`
+        V2021_08_02,
+        /// `2021/11/04`
+        V2021_11_04,
+        /// `2023/04/19`: the newest documented version. (the default)
+        #[default]
+        V2023_04_19,
+    }
+    impl ApiVersion {
+        /// Every documented value, in the spec's order.
+        pub const ALL: [ApiVersion; 6usize] = [
+            ApiVersion::V2019_02_08,
+            ApiVersion::V2021_04_07,
+            ApiVersion::V2021_05_07,
+            ApiVersion::V2021_08_02,
+            ApiVersion::V2021_11_04,
+            ApiVersion::V2023_04_19,
+        ];
+        /// The value as the spec writes it.
+        pub const fn as_str(self) -> &'static str {
+            match self {
+                ApiVersion::V2019_02_08 => "2019/02/08",
+                ApiVersion::V2021_04_07 => "2021/04/07",
+                ApiVersion::V2021_05_07 => "2021/05/07",
+                ApiVersion::V2021_08_02 => "2021/08/02",
+                ApiVersion::V2021_11_04 => "2021/11/04",
+                ApiVersion::V2023_04_19 => "2023/04/19",
+            }
+        }
+    }
+    impl ::std::fmt::Display for ApiVersion {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    /// A string that is not a documented CRO API version.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct UnknownApiVersion(::std::string::String);
+    impl ::std::fmt::Display for UnknownApiVersion {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            write!(
+                f,
+                "unknown CRO API version {:?}: must be one of 2019/02/08, 2021/04/07, 2021/05/07, 2021/08/02, 2021/11/04, 2023/04/19",
+                self.0
+            )
+        }
+    }
+    impl ::std::error::Error for UnknownApiVersion {}
+    impl ::std::str::FromStr for ApiVersion {
+        type Err = UnknownApiVersion;
+        fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+            ApiVersion::ALL
+                .into_iter()
+                .find(|v| v.as_str() == s)
+                .ok_or_else(|| UnknownApiVersion(s.chars().take(64).collect()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ApiVersion {
+        type Error = UnknownApiVersion;
+        fn try_from(s: &str) -> ::std::result::Result<Self, Self::Error> {
+            s.parse()
+        }
+    }
+    impl ::serde::Serialize for ApiVersion {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ApiVersion {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let s = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
+            s.parse().map_err(<D::Error as ::serde::de::Error>::custom)
+        }
+    }
 }

@@ -69,6 +69,27 @@ fn generated_calls_carry_no_generator_headers_and_copy_no_response_headers() {
 }
 
 #[test]
+fn an_api_version_added_to_the_spec_is_one_more_variant_of_the_generated_enum() {
+    let original = cro_spec();
+    let list = "\"2021/11/04\", \"2023/04/19\"]";
+    assert!(original.contains(list));
+    let edited = original.replacen(list, "\"2021/11/04\", \"2023/04/19\", \"2025/01/01\"]", 1);
+    let flat = |spec: &str| -> String {
+        let (code, _) = codegen::generate(spec).unwrap();
+        code.split_whitespace().collect()
+    };
+    let (before, after) = (flat(&original), flat(&edited));
+    assert!(before.contains("pubconstALL:[ApiVersion;6]"));
+    assert!(after.contains("pubconstALL:[ApiVersion;7]"));
+    assert!(after.contains("ApiVersion::V2025_01_01=>\"2025/01/01\","));
+    assert!(after.contains(
+        "mustbeoneof2019/02/08,2021/04/07,2021/05/07,2021/08/02,2021/11/04,2023/04/19,2025/01/01"
+    ));
+    // The default stays the spec's `default`.
+    assert!(after.contains("#[default]V2023_04_19"));
+}
+
+#[test]
 fn generation_is_deterministic() {
     let spec = cro_spec();
     assert_eq!(
