@@ -507,7 +507,7 @@ fn string_enum(e: &StringEnum) -> TokenStream {
         .map(|v| format_ident!("{}", variant_name(v)))
         .collect();
     let values = &e.values;
-    let count = values.len();
+    let count = proc_macro2::Literal::usize_unsuffixed(values.len());
     let docs = e.values.iter().map(|v| {
         let mut doc = format!(" `{v}`");
         if let Some(note) = e.notes.get(v) {

@@ -1132,7 +1132,7 @@ pub mod spec {
     }
     impl ApiVersion {
         /// Every documented value, in the spec's order.
-        pub const ALL: [ApiVersion; 6usize] = [
+        pub const ALL: [ApiVersion; 6] = [
             ApiVersion::V2019_02_08,
             ApiVersion::V2021_04_07,
             ApiVersion::V2021_05_07,
