@@ -126,9 +126,13 @@ pub mod sandbox;
 pub use auth::{
     AccessToken, BoxFuture, RefreshingToken, RefreshingTokenBuilder, StaticToken, TokenProvider,
 };
-pub use error::{
-    ApiError, Error, ErrorKind, FoxtrotCode, PdmStatus, ResponseMeta, Vendor, VendorCode,
-};
+pub use error::{ApiError, Error, ErrorKind, ResponseMeta, Vendor, VendorCode};
+/// Also at [`foxtrot::FoxtrotCode`], where it is defined.
+#[cfg(feature = "foxtrot")]
+pub use foxtrot::FoxtrotCode;
+/// Also at [`pdm::PdmStatus`], where it is defined.
+#[cfg(feature = "pdm")]
+pub use pdm::PdmStatus;
 pub use response::Response;
 pub use retry::RetryPolicy;
 pub use timestamp::{Timestamp, TimestampError};

@@ -18,9 +18,7 @@ use progenitor_client::{Error as GenError, ResponseValue};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use tracing::Instrument;
 
-use crate::error::{
-    is_retryable_status, parse_retry_after, ApiError, Error, ResponseMeta, Vendor, VendorCode,
-};
+use crate::error::{is_retryable_status, parse_retry_after, ApiError, Error, ResponseMeta, Vendor};
 use crate::redact::Redactor;
 use crate::response::Response;
 use crate::retry::RetryPolicy;
@@ -248,8 +246,8 @@ pub(crate) struct Prepared<S> {
 fn credential_refused(e: &Error) -> bool {
     match e {
         Error::Api(api) => {
-            api.status == reqwest::StatusCode::UNAUTHORIZED
-                || api.code == Some(VendorCode::Pdm(crate::error::PdmStatus::InvalidApiKey))
+            // HTTP 401, or a vendor code that says so (PDM's 202).
+            api.kind() == crate::ErrorKind::CredentialRejected
         }
         _ => false,
     }

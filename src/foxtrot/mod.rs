@@ -22,9 +22,12 @@ use std::sync::Arc;
 use reqwest::header::{HeaderMap, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::error::{ApiError, Error, FoxtrotCode, ResponseMeta, Vendor, VendorCode};
+use crate::error::{ApiError, Error, ResponseMeta, Vendor, VendorCode};
 use crate::response::Response;
 use crate::transport::{Prepared, RawRequest, Transport, VendorCall};
+
+mod code;
+pub use code::FoxtrotCode;
 
 #[allow(
     dead_code,

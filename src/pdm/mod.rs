@@ -26,9 +26,12 @@ use std::time::Duration;
 use reqwest::header::HeaderMap;
 
 use crate::auth::{secret_text, SharedCredential};
-use crate::error::{ApiError, Error, PdmStatus, ResponseMeta, Vendor, VendorCode};
+use crate::error::{ApiError, Error, ResponseMeta, Vendor, VendorCode};
 use crate::response::Response;
 use crate::transport::{Op, Prepared, Transport, VendorCall};
+
+mod status;
+pub use status::PdmStatus;
 
 #[allow(
     dead_code,
