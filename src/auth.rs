@@ -361,9 +361,9 @@ impl RefreshingTokenBuilder {
     /// Takes the client's connection settings (a CRO builder does this).
     #[cfg(feature = "cro")]
     pub(crate) fn with_common(mut self, common: &crate::config::Common) -> Self {
-        self.connect_timeout = common.connect_timeout;
-        self.timeout = common.timeout;
-        self.user_agent = common.user_agent.clone();
+        self.connect_timeout = common.config.connect_timeout;
+        self.timeout = common.config.timeout;
+        self.user_agent = common.config.user_agent.clone();
         self
     }
 

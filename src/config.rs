@@ -85,34 +85,72 @@ pub(crate) fn is_protected(url: &reqwest::Url) -> bool {
     }
 }
 
-/// The settings every vendor's builder shares: connection, retries, limits and the plaintext
-/// guard. Builders hold one and get its setters from [`common_builder_methods!`].
-#[derive(Debug, Clone)]
-pub(crate) struct Common {
-    pub(crate) connect_timeout: Duration,
-    pub(crate) timeout: Duration,
-    pub(crate) retry: RetryPolicy,
-    pub(crate) user_agent: String,
-    pub(crate) body_limit: usize,
-    pub(crate) allow_http: bool,
-    pub(crate) operation_timeout: Option<Duration>,
-    /// The caller's own reqwest client, if given.
-    pub(crate) http: Option<reqwest::Client>,
+/// The settings every vendor client shares: timeouts (per attempt and for the whole call),
+/// retries, the user agent, the response size cap and the plaintext guard. One value, so that
+/// an app can set them once and hand them to each vendor's builder with
+/// `.config(config.clone())`; each builder also has a setter per field.
+///
+/// ```
+/// use std::time::Duration;
+/// use customer_apis::{Config, RetryPolicy};
+///
+/// let mut config = Config::default();
+/// config.timeout = Duration::from_secs(5);
+/// config.operation_timeout = Some(Duration::from_secs(20));
+/// config.retry = RetryPolicy::disabled();
+/// # #[cfg(feature = "foxtrot")]
+/// let foxtrot = customer_apis::foxtrot::Client::builder()
+///     .api_key("my-api-key")
+///     .config(config.clone())
+///     .build()?;
+/// # Ok::<(), customer_apis::Error>(())
+/// ```
+///
+/// Fields may be added in a minor release (the struct is `#[non_exhaustive]`): start from
+/// [`Config::default`] and set what you need.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Config {
+    /// How long to wait for a connection (default [`DEFAULT_CONNECT_TIMEOUT`](crate::DEFAULT_CONNECT_TIMEOUT), 10 s).
+    pub connect_timeout: Duration,
+    /// How long one attempt may take, connection to last body byte (default
+    /// [`DEFAULT_TIMEOUT`](crate::DEFAULT_TIMEOUT), 30 s).
+    pub timeout: Duration,
+    /// A deadline for a whole call: obtaining credentials, every attempt and the waits between
+    /// them (default none).
+    pub operation_timeout: Option<Duration>,
+    /// How failed attempts are retried (default 3 attempts, backoff with jitter).
+    pub retry: RetryPolicy,
+    /// The `User-Agent` header (default [`DEFAULT_USER_AGENT`](crate::DEFAULT_USER_AGENT)); visible ASCII.
+    pub user_agent: String,
+    /// The largest response body read, in bytes (default 4 MiB).
+    pub max_response_bytes: usize,
+    /// Whether a plain `http://` base URL to a host other than loopback is allowed (default
+    /// false: credentials would travel unencrypted).
+    pub allow_insecure_http: bool,
 }
 
-impl Default for Common {
+impl Default for Config {
     fn default() -> Self {
-        Common {
+        Config {
             connect_timeout: crate::DEFAULT_CONNECT_TIMEOUT,
             timeout: crate::DEFAULT_TIMEOUT,
+            operation_timeout: None,
             retry: RetryPolicy::default(),
             user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
-            body_limit: crate::transport::DEFAULT_BODY_LIMIT,
-            allow_http: false,
-            operation_timeout: None,
-            http: None,
+            max_response_bytes: crate::transport::DEFAULT_BODY_LIMIT,
+            allow_insecure_http: false,
         }
     }
+}
+
+/// What every vendor's builder holds besides its vendor's settings: the [`Config`] and the
+/// caller's reqwest client, if any. Builders get their setters from [`common_builder_methods!`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Common {
+    pub(crate) config: Config,
+    /// The caller's own reqwest client, if given.
+    pub(crate) http: Option<reqwest::Client>,
 }
 
 impl Common {
@@ -122,9 +160,10 @@ impl Common {
         &self,
         raw_base_url: &str,
     ) -> Result<(String, reqwest::Client, Transport), Error> {
-        let url = base_url(raw_base_url, self.allow_http)?;
-        timeouts(self.connect_timeout, self.timeout)?;
-        if self.operation_timeout.is_some_and(|d| d.is_zero()) {
+        let config = &self.config;
+        let url = base_url(raw_base_url, config.allow_insecure_http)?;
+        timeouts(config.connect_timeout, config.timeout)?;
+        if config.operation_timeout.is_some_and(|d| d.is_zero()) {
             return Err(Error::invalid(
                 "operation_timeout",
                 "must be greater than zero",
@@ -132,16 +171,18 @@ impl Common {
         }
         let http = match &self.http {
             Some(http) => http.clone(),
-            None => {
-                crate::transport::http_client(self.connect_timeout, self.timeout, &self.user_agent)?
-            }
+            None => crate::transport::http_client(
+                config.connect_timeout,
+                config.timeout,
+                &config.user_agent,
+            )?,
         };
         let transport = Transport {
-            retry: self.retry.clone(),
-            body_limit: self.body_limit,
-            deadline: self.operation_timeout,
+            retry: config.retry.clone(),
+            body_limit: config.max_response_bytes,
+            deadline: config.operation_timeout,
             // A client of our own has the attempt timeout built in; a caller's gets it per request.
-            attempt_timeout: self.http.as_ref().map(|_| self.timeout),
+            attempt_timeout: self.http.as_ref().map(|_| config.timeout),
         };
         Ok((url, http, transport))
     }
@@ -150,15 +191,23 @@ impl Common {
 /// The setters of [`Common`], written once for the three builders (each has a `common` field).
 macro_rules! common_builder_methods {
     () => {
+        /// Every shared setting at once (see [`Config`](crate::Config)); the setters below
+        /// change one field each. The reqwest client given to
+        /// [`http_client`](Self::http_client), if any, is kept.
+        pub fn config(mut self, config: crate::Config) -> Self {
+            self.common.config = config;
+            self
+        }
+
         /// How long to wait for a connection (default 10 s).
         pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.common.connect_timeout = timeout;
+            self.common.config.connect_timeout = timeout;
             self
         }
 
         /// How long one attempt may take, connection to last body byte (default 30 s).
         pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.common.timeout = timeout;
+            self.common.config.timeout = timeout;
             self
         }
 
@@ -168,7 +217,7 @@ macro_rules! common_builder_methods {
         /// [`Error::Timeout`](crate::Error::Timeout), and no retry starts whose wait would end
         /// past it.
         pub fn operation_timeout(mut self, deadline: std::time::Duration) -> Self {
-            self.common.operation_timeout = Some(deadline);
+            self.common.config.operation_timeout = Some(deadline);
             self
         }
 
@@ -193,20 +242,20 @@ macro_rules! common_builder_methods {
         /// 3 attempts, backoff with jitter; [`RetryPolicy::disabled`](crate::RetryPolicy::disabled)
         /// for none).
         pub fn retry_policy(mut self, policy: crate::RetryPolicy) -> Self {
-            self.common.retry = policy;
+            self.common.config.retry = policy;
             self
         }
 
         /// The `User-Agent` header (default `customer-apis/<version>`); visible ASCII.
         pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
-            self.common.user_agent = agent.into();
+            self.common.config.user_agent = agent.into();
             self
         }
 
         /// The largest response body read, in bytes (default 4 MiB); a larger one is
         /// [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge).
         pub fn max_response_bytes(mut self, limit: usize) -> Self {
-            self.common.body_limit = limit;
+            self.common.config.max_response_bytes = limit;
             self
         }
 
@@ -214,7 +263,7 @@ macro_rules! common_builder_methods {
         /// credentials would travel unencrypted. Loopback (`localhost`, `127.0.0.1`, `::1`) is
         /// always allowed, for sandboxes and local proxies.
         pub fn allow_insecure_http(mut self, allow: bool) -> Self {
-            self.common.allow_http = allow;
+            self.common.config.allow_insecure_http = allow;
             self
         }
     };

@@ -126,6 +126,7 @@ pub mod sandbox;
 pub use auth::{
     AccessToken, BoxFuture, RefreshingToken, RefreshingTokenBuilder, StaticToken, TokenProvider,
 };
+pub use config::Config;
 pub use error::{ApiError, Error, ErrorKind, ResponseMeta, Vendor, VendorCode};
 /// Also at [`foxtrot::FoxtrotCode`], where it is defined.
 #[cfg(feature = "foxtrot")]

@@ -2,6 +2,8 @@
 //! credentials, the plaintext guard, the hardening found by hostile servers, and the escape
 //! hatch (`Client::request`) and a caller's own reqwest client.
 
+#[cfg(all(feature = "cro", feature = "foxtrot"))]
+mod config;
 #[cfg(feature = "cro")]
 mod cro_auth;
 #[cfg(feature = "cro")]
