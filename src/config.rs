@@ -148,6 +148,8 @@ impl Default for Config {
 /// caller's reqwest client, if any. Builders get their setters from [`common_builder_methods!`].
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Common {
+    /// `None`: the vendor's default, if it has one.
+    pub(crate) base_url: Option<String>,
     pub(crate) config: Config,
     /// The caller's own reqwest client, if given.
     pub(crate) http: Option<reqwest::Client>,
@@ -191,6 +193,14 @@ impl Common {
 /// The setters of [`Common`], written once for the three builders (each has a `common` field).
 macro_rules! common_builder_methods {
     () => {
+        /// The API's base URL; it may carry a path prefix (`http://gateway.internal/cro`).
+        /// CRO and Foxtrot default to their public API (`DEFAULT_BASE_URL`
+        /// in their module); PDM has no shared endpoint, so it is required there.
+        pub fn base_url(mut self, url: impl Into<String>) -> Self {
+            self.common.base_url = Some(url.into());
+            self
+        }
+
         /// Every shared setting at once (see [`Config`](crate::Config)); the setters below
         /// change one field each. The reqwest client given to
         /// [`http_client`](Self::http_client), if any, is kept.

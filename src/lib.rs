@@ -98,6 +98,7 @@
 #![warn(missing_docs)]
 
 mod auth;
+mod client;
 mod config;
 mod error;
 mod redact;

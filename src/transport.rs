@@ -875,7 +875,7 @@ pub(crate) struct RawRequest<'a> {
 #[cfg(any(feature = "cro", feature = "foxtrot"))]
 impl<'a> RawRequest<'a> {
     pub(crate) fn new(
-        http: &'a reqwest::Client,
+        generated: &'a impl progenitor_client::ClientInfo<()>,
         base_url: &str,
         method: reqwest::Method,
         path: &str,
@@ -883,7 +883,7 @@ impl<'a> RawRequest<'a> {
     ) -> Result<Self, Error> {
         let url = raw_url(base_url, path)?;
         Ok(RawRequest {
-            http,
+            http: generated.client(),
             method,
             url,
             body,

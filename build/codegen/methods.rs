@@ -5,10 +5,10 @@
 //! A generated method checks its input (path parameters are one non-dot segment; bodies and
 //! parameter sets against their documented rules), then hands one closure that sends the
 //! request and one that reads the answer to the vendor's transport
-//! (`inner.transport.call(inner, ..)`), which applies the vendor's credentials, headers,
+//! (`inner.transport.call(&inner.policy, ..)`), which applies the vendor's credentials, headers,
 //! version check, retries and errors. What the vendor module provides, by name:
-//! - `Client { inner: Arc<Inner> }` where `Inner` has `generated` (this module's `Client`) and
-//!   `transport`, and implements `crate::transport::VendorCall`;
+//! - `Client { inner: Arc<crate::client::Core<Policy, generated::Client>> }`, whose policy
+//!   implements `crate::transport::VendorCall`;
 //! - with `x-client-fields`: the attempt's session (`VendorCall::Session`) has one field per
 //!   client field, cloned into each request body;
 //! - with `x-answer-status`: `super::answer_status(&status, meta)`, which turns a success
@@ -53,6 +53,11 @@ pub fn client_methods(
         syn::parse_quote! {
             /// One method per operation of the spec.
             impl super::Client {
+                /// A builder with the defaults.
+                pub fn builder() -> super::ClientBuilder {
+                    ::std::default::Default::default()
+                }
+
                 #(#methods)*
             }
         },
@@ -400,7 +405,7 @@ fn method(
             #(#checks)*
             let inner = &*self.inner;
             let op = crate::transport::Op { name: #op_id, idempotent: #idempotent };
-            inner.transport.call(inner, op, #send, #accept).await
+            inner.transport.call(&inner.policy, op, #send, #accept).await
         }
     };
     Ok((item, extra))

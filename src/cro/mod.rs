@@ -38,18 +38,14 @@ use secrecy::ExposeSecret;
 use crate::auth::{RefreshingTokenBuilder, StaticToken, TokenProvider};
 use crate::error::{ApiError, Error, ResponseMeta, Vendor};
 use crate::response::Response;
-use crate::transport::{Prepared, RawRequest, ServedVersion, Transport, VendorCall};
+use crate::transport::{Prepared, RawRequest, ServedVersion, VendorCall};
 
-#[allow(
-    dead_code,
-    unused_imports,
-    unused_comparisons,
-    missing_docs,
-    clippy::all,
-    rustdoc::all
-)]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/cro.rs"));
+crate::client::vendor_client! {
+    /// A CRO client: credentials, tenant and API version are set once and sent on every request.
+    ///
+    /// Cheap to clone (one `Arc`); clones share one connection pool. `Send + Sync`.
+    spec: "cro",
+    policy: Cro,
 }
 
 /// The models of `specs/cro.yaml`, generated at build time. Each implements
@@ -98,8 +94,8 @@ enum Auth {
 ///     .build()?;
 /// # Ok::<(), customer_apis::Error>(())
 /// ```
+#[derive(Default)]
 pub struct ClientBuilder {
-    base_url: String,
     auth: Option<AuthChoice>,
     tenant_id: Option<String>,
     api_version: ApiVersion,
@@ -115,7 +111,6 @@ enum AuthChoice {
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
-            .field("base_url", &self.base_url)
             .field(
                 "credentials",
                 &self.auth.as_ref().map(|a| match a {
@@ -131,26 +126,7 @@ impl fmt::Debug for ClientBuilder {
     }
 }
 
-impl Default for ClientBuilder {
-    fn default() -> Self {
-        ClientBuilder {
-            base_url: DEFAULT_BASE_URL.to_owned(),
-            auth: None,
-            tenant_id: None,
-            api_version: ApiVersion::default(),
-            common: crate::config::Common::default(),
-        }
-    }
-}
-
 impl ClientBuilder {
-    /// The API's base URL (default [`DEFAULT_BASE_URL`]); it may carry a path prefix
-    /// (`http://gateway.internal/cro`).
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = url.into();
-        self
-    }
-
     /// A bearer access token obtained elsewhere, with or without the `Bearer ` scheme. It must
     /// match the documented pattern and be at most 256 characters with the scheme.
     pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
@@ -189,7 +165,6 @@ impl ClientBuilder {
 
     /// Checks every setting and builds the client. Errors name the setting and the rule.
     pub fn build(self) -> Result<Client, Error> {
-        let (base_url, http, transport) = self.common.build(&self.base_url)?;
         let auth = match self.auth {
             None => {
                 return Err(Error::invalid(
@@ -225,19 +200,14 @@ impl ClientBuilder {
         if let Auth::Static(value) = &auth {
             fixed.insert(reqwest::header::AUTHORIZATION, value.clone());
         }
-        let fixed = Arc::new(fixed);
-        let generated = generated::Client::new_with_client(&base_url, http);
-        Ok(Client {
-            inner: Arc::new(Inner {
-                generated,
-                transport,
-                auth,
-                fixed,
-                base_url,
-                tenant,
-                api_version: self.api_version,
-            }),
-        })
+        let policy = Cro {
+            auth,
+            fixed: Arc::new(fixed),
+            tenant,
+            api_version: self.api_version,
+        };
+        let base_url = self.common.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL);
+        Client::from_policy(&self.common, base_url, |_, _, _| Ok(policy))
     }
 }
 
@@ -286,52 +256,36 @@ fn authorization_value(token: &str) -> Result<HeaderValue, Error> {
     Ok(header)
 }
 
-/// A CRO client: credentials, tenant and API version are set once and sent on every request.
-///
-/// Cheap to clone (one `Arc`); clones share one connection pool. `Send + Sync`.
-#[derive(Clone)]
-pub struct Client {
-    inner: Arc<Inner>,
-}
-
-struct Inner {
-    generated: generated::Client,
-    transport: Transport,
+/// What is special about CRO: a bearer token (static or from a provider), a tenant and a
+/// pinned API version on every request, and a version check on every answer.
+struct Cro {
     auth: Auth,
+    /// Tenant, version, `Accept` and a static token's `Authorization`: built once.
     fixed: Arc<HeaderMap>,
-    base_url: String,
     tenant: String,
     api_version: ApiVersion,
 }
 
-impl fmt::Debug for Client {
+impl fmt::Debug for Cro {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let i = &self.inner;
-        f.debug_struct("cro::Client")
-            .field("base_url", &i.base_url)
-            .field("tenant_id", &i.tenant)
-            .field("api_version", &i.api_version)
+        f.debug_struct("Cro")
+            .field("tenant_id", &self.tenant)
+            .field("api_version", &self.api_version)
             .field(
                 "credentials",
-                &match &i.auth {
+                &match &self.auth {
                     Auth::Static(_) => "static token [REDACTED]".to_owned(),
                     Auth::Provider(p) => format!("{p:?}"),
                 },
             )
-            .field("retry", &i.transport.retry)
             .finish()
     }
 }
 
 impl Client {
-    /// A builder with the defaults.
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
-    }
-
     /// The pinned API version.
     pub fn api_version(&self) -> ApiVersion {
-        self.inner.api_version
+        self.inner.policy.api_version
     }
 
     /// Any request, for an endpoint `specs/cro.yaml` does not cover yet, through this client's
@@ -356,16 +310,18 @@ impl Client {
         body: Option<&serde_json::Value>,
     ) -> Result<Response<T>, Error> {
         let inner = &*self.inner;
-        let http = progenitor_client::ClientInfo::client(&inner.generated);
-        let raw = RawRequest::new(http, &inner.base_url, method, path, body)?;
+        let raw = RawRequest::new(&inner.generated, &inner.base_url, method, path, body)?;
         let send = |_: &()| raw.send::<T, types::ErrorModel>();
         // CRO answers the documented model itself: nothing to unwrap.
         let accept = |value: T, _: &ResponseMeta| Ok(value);
-        inner.transport.call(inner, raw.op(), send, accept).await
+        inner
+            .transport
+            .call(&inner.policy, raw.op(), send, accept)
+            .await
     }
 }
 
-impl VendorCall for Inner {
+impl VendorCall for Cro {
     const VENDOR: Vendor = Vendor::Cro;
 
     type Session = ();

@@ -24,21 +24,15 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::error::{ApiError, Error, ResponseMeta, Vendor, VendorCode};
 use crate::response::Response;
-use crate::transport::{Prepared, RawRequest, Transport, VendorCall};
+use crate::transport::{Prepared, RawRequest, VendorCall};
 
 mod code;
 pub use code::FoxtrotCode;
 
-#[allow(
-    dead_code,
-    unused_imports,
-    unused_comparisons,
-    missing_docs,
-    clippy::all,
-    rustdoc::all
-)]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/foxtrot.rs"));
+crate::client::vendor_client! {
+    /// A Foxtrot client. Cheap to clone; clones share one connection pool. `Send + Sync`.
+    spec: "foxtrot",
+    policy: Foxtrot,
 }
 
 /// The models of `specs/foxtrot.yaml`, generated at build time. Each implements
@@ -149,8 +143,8 @@ impl crate::transport::Answer for WaypointsAnswer {
 ///     .build()?;
 /// # Ok::<(), customer_apis::Error>(())
 /// ```
+#[derive(Default)]
 pub struct ClientBuilder {
-    base_url: String,
     api_key: Option<SecretString>,
     common: crate::config::Common,
 }
@@ -158,30 +152,13 @@ pub struct ClientBuilder {
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("foxtrot::ClientBuilder")
-            .field("base_url", &self.base_url)
             .field("api_key", &self.api_key.as_ref().map(|_| "[REDACTED]"))
             .field("common", &self.common)
             .finish()
     }
 }
 
-impl Default for ClientBuilder {
-    fn default() -> Self {
-        ClientBuilder {
-            base_url: DEFAULT_BASE_URL.to_owned(),
-            api_key: None,
-            common: crate::config::Common::default(),
-        }
-    }
-}
-
 impl ClientBuilder {
-    /// The API's base URL (default [`DEFAULT_BASE_URL`]); it may carry a path prefix.
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = url.into();
-        self
-    }
-
     /// The API key, sent as `Authorization: Bearer <key>` (required).
     pub fn api_key(mut self, key: impl Into<String>) -> Self {
         self.api_key = Some(SecretString::from(key.into()));
@@ -192,7 +169,6 @@ impl ClientBuilder {
 
     /// Checks every setting and builds the client.
     pub fn build(self) -> Result<Client, Error> {
-        let (base_url, http, transport) = self.common.build(&self.base_url)?;
         let key = self
             .api_key
             .ok_or_else(|| Error::invalid("api_key", "is required"))?;
@@ -213,34 +189,24 @@ impl ClientBuilder {
         authorization.set_sensitive(true);
         let mut headers = HeaderMap::new();
         headers.insert(reqwest::header::AUTHORIZATION, authorization);
-        Ok(Client {
-            inner: Arc::new(Inner {
-                generated: generated::Client::new_with_client(&base_url, http),
-                transport,
-                headers: Arc::new(headers),
-                base_url,
-            }),
-        })
+        let policy = Foxtrot {
+            headers: Arc::new(headers),
+        };
+        let base_url = self.common.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL);
+        Client::from_policy(&self.common, base_url, |_, _, _| Ok(policy))
     }
 }
 
-/// A Foxtrot client. Cheap to clone; clones share one connection pool. `Send + Sync`.
-#[derive(Clone)]
-pub struct Client {
-    inner: Arc<Inner>,
-}
-
-struct Inner {
-    generated: generated::Client,
-    transport: Transport,
+/// What is special about Foxtrot: an API key as a bearer token, and answers in an envelope
+/// whose `status` says success, pending or error.
+struct Foxtrot {
+    /// `Authorization: Bearer <key>`, built once.
     headers: Arc<HeaderMap>,
-    base_url: String,
 }
 
-impl fmt::Debug for Client {
+impl fmt::Debug for Foxtrot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("foxtrot::Client")
-            .field("base_url", &self.inner.base_url)
+        f.debug_struct("Foxtrot")
             .field("api_key", &"[REDACTED]")
             .finish()
     }
@@ -251,11 +217,6 @@ impl fmt::Debug for Client {
 pub const MAX_ID_CHARS: usize = crate::transport::MAX_PATH_PARAM_CHARS;
 
 impl Client {
-    /// A builder with the defaults.
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
-    }
-
     /// Any request, for an endpoint `specs/foxtrot.yaml` does not cover yet, through this
     /// client's core: the API key, retries (any retryable failure for GET, HEAD, PUT and
     /// DELETE; for other methods only when the server cannot have acted on the request),
@@ -284,8 +245,7 @@ impl Client {
             data: serde_json::Value,
         }
         let inner = &*self.inner;
-        let http = progenitor_client::ClientInfo::client(&inner.generated);
-        let raw = RawRequest::new(http, &inner.base_url, method, path, body)?;
+        let raw = RawRequest::new(&inner.generated, &inner.base_url, method, path, body)?;
         let send = |_: &()| raw.send::<Envelope, types::ErrorEnvelope>();
         let accept = |answer: Envelope, meta: &ResponseMeta| {
             if answer.status == "error" {
@@ -310,7 +270,10 @@ impl Client {
                 meta: Box::new(meta.clone()),
             })
         };
-        inner.transport.call(inner, raw.op(), send, accept).await
+        inner
+            .transport
+            .call(&inner.policy, raw.op(), send, accept)
+            .await
     }
 }
 
@@ -345,7 +308,7 @@ pub(crate) fn answer_status(status: &str, meta: &ResponseMeta) -> Result<(), Err
     }
 }
 
-impl VendorCall for Inner {
+impl VendorCall for Foxtrot {
     type Session = ();
     const VENDOR: Vendor = Vendor::Foxtrot;
 

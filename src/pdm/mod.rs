@@ -33,16 +33,10 @@ use crate::transport::{Op, Prepared, Transport, VendorCall};
 mod status;
 pub use status::PdmStatus;
 
-#[allow(
-    dead_code,
-    unused_imports,
-    unused_comparisons,
-    missing_docs,
-    clippy::all,
-    rustdoc::all
-)]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/pdm.rs"));
+crate::client::vendor_client! {
+    /// A PDM client. Cheap to clone; clones share the connection pool and the session token.
+    spec: "pdm",
+    policy: Pdm,
 }
 
 /// The models of `specs/pdm.yaml`, generated at build time. Each implements
@@ -169,18 +163,18 @@ enum Credentials {
 ///     .build()?;
 /// # Ok::<(), customer_apis::Error>(())
 /// ```
+#[derive(Default)]
 pub struct ClientBuilder {
-    base_url: Option<String>,
     company_id: Option<i64>,
     credentials: Option<Credentials>,
     common: crate::config::Common,
-    refresh_early: Duration,
+    /// `None`: 60 s.
+    refresh_early: Option<Duration>,
 }
 
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("pdm::ClientBuilder")
-            .field("base_url", &self.base_url)
             .field("company_id", &self.company_id)
             .field(
                 "credentials",
@@ -194,25 +188,7 @@ impl fmt::Debug for ClientBuilder {
     }
 }
 
-impl Default for ClientBuilder {
-    fn default() -> Self {
-        ClientBuilder {
-            base_url: None,
-            company_id: None,
-            credentials: None,
-            common: crate::config::Common::default(),
-            refresh_early: Duration::from_secs(60),
-        }
-    }
-}
-
 impl ClientBuilder {
-    /// Your PDM endpoint (required: PDM has no shared default). It may carry a path prefix.
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = Some(url.into());
-        self
-    }
-
     /// Your company id in PDM (required).
     pub fn company_id(mut self, company_id: i64) -> Self {
         self.company_id = Some(company_id);
@@ -236,23 +212,22 @@ impl ClientBuilder {
 
     /// How long before its expiry a session token is renewed (default 60 s).
     pub fn refresh_early(mut self, margin: Duration) -> Self {
-        self.refresh_early = margin;
+        self.refresh_early = Some(margin);
         self
     }
 
     /// Checks every setting and builds the client.
     pub fn build(self) -> Result<Client, Error> {
-        let base_url = self.base_url.ok_or_else(|| {
+        let base_url = self.common.base_url.clone().ok_or_else(|| {
             Error::invalid(
                 "base_url",
                 "is required: every PDM customer has its own endpoint",
             )
         })?;
-        let (base_url, http, transport) = self.common.build(&base_url)?;
         let company_id = self
             .company_id
             .ok_or_else(|| Error::invalid("company_id", "is required"))?;
-        let session = match self.credentials {
+        let credentials = match self.credentials {
             None => {
                 return Err(Error::invalid(
                     "api_key",
@@ -261,64 +236,56 @@ impl ClientBuilder {
             }
             Some(Credentials::ApiKey(key)) => {
                 crate::config::secret("api_key", key.expose())?;
-                Session::Managed {
-                    key,
-                    cache: SharedCredential::default(),
-                }
+                Credentials::ApiKey(key)
             }
             Some(Credentials::Session(token)) => {
                 crate::config::secret("session_token", token.expose())?;
-                Session::Fixed(token)
+                Credentials::Session(token)
             }
         };
-        Ok(Client {
-            inner: Arc::new(Inner {
-                generated: generated::Client::new_with_client(&base_url, http),
-                transport,
+        let no_headers = Arc::new(HeaderMap::new());
+        let refresh_early = self.refresh_early.unwrap_or(Duration::from_secs(60));
+        let policy = |base_url: &str, http: &reqwest::Client, transport: &Transport| {
+            let session = match credentials {
+                Credentials::ApiKey(key) => Session::Managed(Box::new(SessionSource {
+                    key,
+                    company_id,
+                    cache: SharedCredential::default(),
+                    refresh_early,
+                    generated: generated::Client::new_with_client(base_url, http.clone()),
+                    transport: transport.clone(),
+                    no_headers: no_headers.clone(),
+                })),
+                Credentials::Session(token) => Session::Fixed(token),
+            };
+            Ok(Pdm {
                 company_id,
                 session,
-                refresh_early: self.refresh_early,
-                no_headers: Arc::new(HeaderMap::new()),
-                base_url,
-            }),
-        })
+                no_headers,
+            })
+        };
+        Client::from_policy(&self.common, &base_url, policy)
     }
 }
 
-enum Session {
-    Managed {
-        key: ApiKey,
-        cache: SharedCredential<SessionToken>,
-    },
-    Fixed(SessionToken),
-}
-
-/// A PDM client. Cheap to clone; clones share the connection pool and the session token.
-#[derive(Clone)]
-pub struct Client {
-    inner: Arc<Inner>,
-}
-
-struct Inner {
-    generated: generated::Client,
-    transport: Transport,
+/// What is special about PDM: the company id and a session token in every request body (the
+/// spec's `x-client-fields`), the session obtained and renewed with GetSessionToken, and a
+/// status code in every answer.
+struct Pdm {
     company_id: i64,
     session: Session,
-    refresh_early: Duration,
-    base_url: String,
     /// PDM sends nothing in headers; shared so that an attempt costs no allocation.
     no_headers: Arc<HeaderMap>,
 }
 
-impl fmt::Debug for Client {
+impl fmt::Debug for Pdm {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("pdm::Client")
-            .field("base_url", &self.inner.base_url)
-            .field("company_id", &self.inner.company_id)
+        f.debug_struct("Pdm")
+            .field("company_id", &self.company_id)
             .field(
                 "credentials",
-                &match self.inner.session {
-                    Session::Managed { .. } => "API key [REDACTED]",
+                &match self.session {
+                    Session::Managed(_) => "API key [REDACTED]",
                     Session::Fixed(_) => "session token [REDACTED]",
                 },
             )
@@ -326,12 +293,28 @@ impl fmt::Debug for Client {
     }
 }
 
-impl Client {
-    /// A builder with the defaults.
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
-    }
+enum Session {
+    /// Obtained with the API key, cached and renewed.
+    Managed(Box<SessionSource>),
+    /// Given by the caller; used as is, never renewed.
+    Fixed(SessionToken),
+}
 
+/// PDM's session as a credential provider: GetSessionToken with the API key, behind the same
+/// single-flight cache as [`RefreshingToken`](crate::RefreshingToken) (concurrent callers
+/// share one request), renewed `refresh_early` before it expires and once after PDM refuses it
+/// (code 202). It sends with the client's reqwest client and call policy.
+struct SessionSource {
+    key: ApiKey,
+    company_id: i64,
+    cache: SharedCredential<SessionToken>,
+    refresh_early: Duration,
+    generated: generated::Client,
+    transport: Transport,
+    no_headers: Arc<HeaderMap>,
+}
+
+impl Client {
     /// Any PDM method, for one `specs/pdm.yaml` does not cover yet: `POST {base}/<pdm_method>`
     /// with `body` plus the client's `company_id` and `session_token`, through this client's
     /// core (sessions obtained and renewed, retries, timeouts, the size cap, [`Error`]). The
@@ -390,14 +373,14 @@ impl Client {
             answer_status(&answer.status, meta)?;
             Ok(answer.rest)
         };
-        inner.transport.call(inner, op, send, accept).await
+        inner.transport.call(&inner.policy, op, send, accept).await
     }
 
     /// GetSessionToken: a fresh session token for the client's API key. The client calls it
     /// itself when needed; call it to hand a token to another process.
     pub async fn get_session_token(&self) -> Result<Response<types::Session>, Error> {
-        match &self.inner.session {
-            Session::Managed { key, .. } => self.inner.fetch_session(key).await,
+        match &self.inner.policy.session {
+            Session::Managed(source) => source.fetch().await,
             Session::Fixed(_) => Err(Error::invalid(
                 "api_key",
                 "is required to obtain a session token",
@@ -440,7 +423,7 @@ fn lifetime(expires_utc: &str) -> Option<Duration> {
 }
 
 /// GetSessionToken goes through the same transport, without a session of its own.
-struct SessionFetch<'a>(&'a Inner);
+struct SessionFetch<'a>(&'a SessionSource);
 
 impl VendorCall for SessionFetch<'_> {
     type Session = ();
@@ -455,27 +438,31 @@ impl VendorCall for SessionFetch<'_> {
     }
 
     fn error_fields(&self, body: &[u8], error: &mut ApiError) {
-        self.0.error_fields(body, error);
+        status_fields(body, error);
     }
 
     fn secrets(&self, _session: &(), out: &mut Vec<String>) {
-        self.0.secrets_into(out);
+        out.push(self.0.key.expose().to_owned());
     }
 }
 
-impl Inner {
-    /// The client's own credentials, redacted from whatever PDM answers.
-    fn secrets_into(&self, out: &mut Vec<String>) {
-        match &self.session {
-            Session::Managed { key, .. } => out.push(key.expose().to_owned()),
-            Session::Fixed(token) => out.push(token.expose().to_owned()),
-        }
+impl SessionSource {
+    /// The cached session, or a fresh one; with its generation.
+    async fn token(&self) -> Result<(SessionToken, u64), Error> {
+        self.cache
+            .get(self.refresh_early, || async {
+                let session = self.fetch().await?.into_inner();
+                let lifetime = lifetime(&session.expires_utc_datetime);
+                Ok((session.session_token, lifetime))
+            })
+            .await
     }
 
-    async fn fetch_session(&self, key: &ApiKey) -> Result<Response<types::Session>, Error> {
+    /// GetSessionToken, once.
+    async fn fetch(&self) -> Result<Response<types::Session>, Error> {
         let body = types::GetSessionTokenRequest {
             company_id: self.company_id,
-            key: key.clone(),
+            key: self.key.clone(),
         };
         self.transport
             .call(
@@ -501,7 +488,21 @@ impl Inner {
     }
 }
 
-impl VendorCall for Inner {
+/// PDM's status from an answer's body, if it carries one.
+fn status_fields(body: &[u8], error: &mut ApiError) {
+    #[derive(serde::Deserialize)]
+    struct Answer {
+        status: types::Status,
+    }
+    if let Ok(answer) = serde_json::from_slice::<Answer>(body) {
+        error.code = Some(VendorCode::Pdm(PdmStatus::from_code(
+            answer.status.code.into(),
+        )));
+        error.detail = Some(answer.status.details);
+    }
+}
+
+impl VendorCall for Pdm {
     type Session = BodyCredentials;
     const VENDOR: Vendor = Vendor::Pdm;
 
@@ -516,14 +517,8 @@ impl VendorCall for Inner {
                 session: credentials(token.clone()),
                 generation: 0,
             }),
-            Session::Managed { key, cache } => {
-                let (session, generation) = cache
-                    .get(self.refresh_early, || async {
-                        let session = self.fetch_session(key).await?.into_inner();
-                        let lifetime = lifetime(&session.expires_utc_datetime);
-                        Ok((session.session_token, lifetime))
-                    })
-                    .await?;
+            Session::Managed(source) => {
+                let (session, generation) = source.token().await?;
                 Ok(Prepared {
                     headers: self.no_headers.clone(),
                     session: credentials(session),
@@ -536,8 +531,8 @@ impl VendorCall for Inner {
     async fn credential_rejected(&self, generation: u64) -> bool {
         match &self.session {
             Session::Fixed(_) => false,
-            Session::Managed { cache, .. } => {
-                cache.invalidate(generation).await;
+            Session::Managed(source) => {
+                source.cache.invalidate(generation).await;
                 true
             }
         }
@@ -545,19 +540,14 @@ impl VendorCall for Inner {
 
     fn secrets(&self, session: &BodyCredentials, out: &mut Vec<String>) {
         out.push(session.session_token.expose().to_owned());
-        self.secrets_into(out);
+        // The client's own credential too.
+        out.push(match &self.session {
+            Session::Managed(source) => source.key.expose().to_owned(),
+            Session::Fixed(token) => token.expose().to_owned(),
+        });
     }
 
     fn error_fields(&self, body: &[u8], error: &mut ApiError) {
-        #[derive(serde::Deserialize)]
-        struct Answer {
-            status: types::Status,
-        }
-        if let Ok(answer) = serde_json::from_slice::<Answer>(body) {
-            error.code = Some(VendorCode::Pdm(PdmStatus::from_code(
-                answer.status.code.into(),
-            )));
-            error.detail = Some(answer.status.details);
-        }
+        status_fields(body, error);
     }
 }

@@ -749,6 +749,10 @@ pub mod prelude {
 }
 /// One method per operation of the spec.
 impl super::Client {
+    /// A builder with the defaults.
+    pub fn builder() -> super::ClientBuilder {
+        ::std::default::Default::default()
+    }
     /// Get Customer: `GET /customers/{customer_id}`.
     ///
     /// Get a customer by id.
@@ -771,7 +775,7 @@ impl super::Client {
         inner
             .transport
             .call(
-                inner,
+                &inner.policy,
                 op,
                 |_session| {
                     inner
@@ -810,7 +814,7 @@ impl super::Client {
         inner
             .transport
             .call(
-                inner,
+                &inner.policy,
                 op,
                 |_session| {
                     inner
@@ -854,7 +858,7 @@ impl super::Client {
         inner
             .transport
             .call(
-                inner,
+                &inner.policy,
                 op,
                 |_session| {
                     inner

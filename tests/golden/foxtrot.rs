@@ -580,6 +580,10 @@ pub mod prelude {
 }
 /// One method per operation of the spec.
 impl super::Client {
+    /// A builder with the defaults.
+    pub fn builder() -> super::ClientBuilder {
+        ::std::default::Default::default()
+    }
     /// Get a customer: `GET /dcs/{dc_id}/customers/{customer_id}`.
     ///
     /// Get a customer. Note that the location object may be null if Foxtrot does not have an
@@ -604,7 +608,7 @@ impl super::Client {
         inner
             .transport
             .call(
-                inner,
+                &inner.policy,
                 op,
                 |_session| inner.generated.get_customer(&dc_id, &customer_id),
                 |answer: types::CustomerEnvelope, meta: &crate::ResponseMeta| {
@@ -644,7 +648,7 @@ impl super::Client {
         inner
             .transport
             .call(
-                inner,
+                &inner.policy,
                 op,
                 |_session| inner.generated.get_confident_location(&dc_id, &customer_id),
                 |answer: types::ConfidentLocationEnvelope, meta: &crate::ResponseMeta| {
@@ -685,7 +689,7 @@ impl super::Client {
         inner
             .transport
             .call(
-                inner,
+                &inner.policy,
                 op,
                 |_session| inner.generated.get_waypoints(&dc_id, &customer_id),
                 |answer: crate::foxtrot::WaypointsAnswer, meta: &crate::ResponseMeta| <crate::foxtrot::WaypointsAnswer as crate::transport::Answer>::accept(

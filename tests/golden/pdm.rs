@@ -395,6 +395,10 @@ pub mod prelude {
 }
 /// One method per operation of the spec.
 impl super::Client {
+    /// A builder with the defaults.
+    pub fn builder() -> super::ClientBuilder {
+        ::std::default::Default::default()
+    }
     /// GetCustomer: `POST /GetCustomer`.
     ///
     /// This function will return one customer record based on the search criteria provided.
@@ -427,7 +431,7 @@ impl super::Client {
         inner
             .transport
             .call(
-                inner,
+                &inner.policy,
                 op,
                 |session| {
                     let body = types::GetCustomerRequest {

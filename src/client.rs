@@ -1,0 +1,99 @@
+//! The client core every vendor shares. A vendor's `Client` is one `Arc<Core<Policy,
+//! Generated>>`: the vendor module's policy says what is special about the vendor (its
+//! credentials, fixed headers, error body, answer status and version rule, as
+//! [`VendorCall`](crate::transport::VendorCall)), the client progenitor generated from its spec
+//! sends, and the [`Transport`] runs the one call path. The methods generated from the spec
+//! (build/codegen/methods.rs) call `inner.transport.call(&inner.policy, ..)` with
+//! `inner.generated`; nothing here is written per vendor.
+
+use std::fmt;
+use std::sync::Arc;
+
+use crate::error::Error;
+use crate::transport::Transport;
+
+/// One vendor client's parts, shared by its clones.
+pub(crate) struct Core<P, G> {
+    /// What is special about the vendor.
+    pub(crate) policy: P,
+    /// The client progenitor generated from the vendor's spec.
+    pub(crate) generated: G,
+    pub(crate) transport: Transport,
+    /// Normalised, without a trailing slash.
+    pub(crate) base_url: String,
+}
+
+impl<P: fmt::Debug, G> Core<P, G> {
+    /// Checks the shared settings and `base_url`, and puts the parts together: `policy` gets
+    /// the checked URL, the reqwest client and the transport (PDM's session source sends with
+    /// them), `generated` makes the generated client.
+    pub(crate) fn build(
+        common: &crate::config::Common,
+        base_url: &str,
+        policy: impl FnOnce(&str, &reqwest::Client, &Transport) -> Result<P, Error>,
+        generated: impl FnOnce(&str, reqwest::Client) -> G,
+    ) -> Result<Arc<Self>, Error> {
+        let (base_url, http, transport) = common.build(base_url)?;
+        let policy = policy(&base_url, &http, &transport)?;
+        Ok(Arc::new(Core {
+            policy,
+            generated: generated(&base_url, http),
+            transport,
+            base_url,
+        }))
+    }
+
+    /// The vendor client's `Debug`: base URL, policy (credentials redacted) and retries.
+    pub(crate) fn fmt_as(&self, name: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct(name)
+            .field("base_url", &self.base_url)
+            .field("policy", &self.policy)
+            .field("retry", &self.transport.retry)
+            .finish()
+    }
+}
+
+/// A vendor module's shape, written once: its `generated` module (`specs/<spec>.yaml` as build.rs
+/// generated it; the generator's output is not held to the crate's lints, and the vendor module
+/// re-exports what it exposes with docs) and its `Client`, one `Arc` of the [`Core`] with the
+/// vendor's policy, whose `Debug` redacts what the policy redacts.
+macro_rules! vendor_client {
+    ($(#[$doc:meta])* spec: $spec:literal, policy: $policy:ty $(,)?) => {
+        #[allow(
+            dead_code,
+            unused_imports,
+            unused_comparisons,
+            missing_docs,
+            clippy::all,
+            rustdoc::all
+        )]
+        mod generated {
+            include!(concat!(env!("OUT_DIR"), "/", $spec, ".rs"));
+        }
+
+        $(#[$doc])*
+        #[derive(Clone)]
+        pub struct Client {
+            inner: std::sync::Arc<crate::client::Core<$policy, generated::Client>>,
+        }
+
+        impl std::fmt::Debug for Client {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.inner.fmt_as(concat!($spec, "::Client"), f)
+            }
+        }
+
+        impl Client {
+            /// The client on `base_url` with the policy `policy` makes (see [`Core::build`]).
+            fn from_policy(
+                common: &crate::config::Common,
+                base_url: &str,
+                policy: impl FnOnce(&str, &reqwest::Client, &crate::transport::Transport) -> Result<$policy, crate::Error>,
+            ) -> Result<Client, crate::Error> {
+                let inner = crate::client::Core::build(common, base_url, policy, generated::Client::new_with_client)?;
+                Ok(Client { inner })
+            }
+        }
+    };
+}
+pub(crate) use vendor_client;
