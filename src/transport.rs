@@ -394,13 +394,14 @@ impl Transport {
                     None => run.await,
                     Some((limit, _)) => match tokio::time::timeout(limit, run).await {
                         Ok(result) => result,
-                        Err(_) => Err(Error::Timeout {
+                        Err(elapsed) => Err(Error::Timeout {
                             message: format!(
                                 "the call did not complete within its deadline of {}",
                                 seconds(limit)
                             ),
                             connect: false,
                             meta: Box::default(),
+                            source: Some(Box::new(elapsed)),
                         }),
                     },
                 };
@@ -585,13 +586,14 @@ impl Transport {
                 if seen.too_large || over_limit(&e) {
                     return Err(too_large(meta));
                 }
-                Err(transport_error(&e, meta))
+                Err(transport_error(e, meta))
             }
             (_, GenError::InvalidRequest(reason)) => Err(Error::invalid("request", reason)),
             (_, GenError::Custom(reason)) => Err(Error::Transport {
                 message: reason,
                 connect: false,
                 meta: Box::new(meta),
+                source: None,
             }),
             (Some(status), _) if !status.is_success() => {
                 let body = seen.error_body.take().unwrap_or_default();
@@ -616,6 +618,7 @@ impl Transport {
                     reason: redactor.text(&decode_reason::<T>(&body, &reason)),
                     excerpt: redactor.excerpt(&body),
                     meta: Box::new(error.meta),
+                    source: Some(crate::error::json_cause(reason, &redactor)),
                 })
             }
             // A 2xx the spec does not declare (or a declared 2xx error, which none is).
@@ -697,17 +700,17 @@ async fn read_capped(response: reqwest::Response, limit: usize) -> Option<Bytes>
     Some(body.into())
 }
 
-/// One line naming the failure and its causes (reqwest's own message is terse).
-fn transport_error(e: &reqwest::Error, meta: ResponseMeta) -> Error {
-    let mut message = e.to_string();
+/// One line naming the failure and its causes (reqwest's own message is terse); the
+/// reqwest error is kept as the source.
+fn transport_error(mut e: reqwest::Error, meta: ResponseMeta) -> Error {
     // A body the layer rewrapped has reqwest's placeholder URL, which names nothing real.
-    if let Some(url) = e
-        .url()
-        .filter(|u| u.host_str() == Some("no.url.provided.local"))
+    if e.url()
+        .is_some_and(|u| u.host_str() == Some("no.url.provided.local"))
     {
-        message = message.replace(&format!(" for url ({url})"), "");
+        e = e.without_url();
     }
-    let mut source = std::error::Error::source(e);
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(&e);
     while let Some(cause) = source {
         message.push_str(": ");
         message.push_str(&cause.to_string());
@@ -720,12 +723,14 @@ fn transport_error(e: &reqwest::Error, meta: ResponseMeta) -> Error {
             message,
             connect,
             meta: Box::new(meta),
+            source: Some(Box::new(e)),
         }
     } else {
         Error::Transport {
             message,
             connect,
             meta: Box::new(meta),
+            source: Some(Box::new(e)),
         }
     }
 }

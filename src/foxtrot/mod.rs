@@ -372,6 +372,7 @@ impl Client {
                 reason: format!("data: {e}"),
                 excerpt: String::new(),
                 meta: Box::new(meta.clone()),
+                source: Some(crate::error::json_cause(e, &Default::default())),
             })
         };
         inner.transport.call(inner, raw.op(), send, accept).await
@@ -432,6 +433,7 @@ fn envelope(status: &str, meta: &ResponseMeta) -> Result<(), Error> {
             ),
             excerpt: String::new(),
             meta: Box::new(meta.clone()),
+            source: None,
         }),
     }
 }

@@ -443,6 +443,7 @@ fn missing(what: &'static str, meta: &ResponseMeta) -> Error {
         reason: format!("status 101 (OK) without `{what}`"),
         excerpt: String::new(),
         meta: Box::new(meta.clone()),
+        source: None,
     }
 }
 
@@ -507,6 +508,7 @@ impl Inner {
                             reason: "session.session_token is empty (the spec requires at least 1 character)".to_owned(),
                             excerpt: String::new(),
                             meta: Box::new(meta.clone()),
+                            source: None,
                         });
                     }
                     Ok(session)

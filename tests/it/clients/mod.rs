@@ -1,11 +1,13 @@
 //! Each vendor's client against a local server: what it sends, decodes and refuses, its
-//! credentials, the plaintext guard, the hardening found by hostile servers, and the escape
-//! hatch (`Client::request`) and a caller's own reqwest client.
+//! credentials, the plaintext guard, the hardening found by hostile servers, the escape hatch
+//! (`Client::request`) and a caller's own reqwest client, and the causes errors keep.
 
 #[cfg(feature = "cro")]
 mod cro_auth;
 #[cfg(feature = "cro")]
 mod cro_client;
+#[cfg(all(feature = "cro", feature = "foxtrot"))]
+mod error_sources;
 #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 mod escape_hatch;
 #[cfg(feature = "foxtrot")]
