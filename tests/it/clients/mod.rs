@@ -1,6 +1,7 @@
 //! Each vendor's client against a local server: what it sends, decodes and refuses, its
 //! credentials, the plaintext guard, the hardening found by hostile servers, the escape hatch
-//! (`Client::request`) and a caller's own reqwest client, and the causes errors keep.
+//! (`Client::request`) and a caller's own reqwest client, the causes errors keep, and the
+//! response headers a `Response` exposes.
 
 #[cfg(feature = "cro")]
 mod cro_auth;
@@ -18,3 +19,5 @@ mod hardening;
 mod pdm_client;
 #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 mod plaintext_guard;
+#[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+mod response_headers;
