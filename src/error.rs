@@ -250,7 +250,10 @@ pub enum ErrorKind {
 /// Everything that can go wrong in a call, for every vendor.
 ///
 /// Messages are one line and never contain a credential: tokens, refresh tokens, session
-/// tokens and API keys are held in [`secrecy`] types and no variant carries one.
+/// tokens and API keys are held in [`secrecy`] types and no variant carries one. The same
+/// holds for the causes [`Timeout`](Error::Timeout), [`Transport`](Error::Transport) and
+/// [`Decode`](Error::Decode) keep as their [`source()`](std::error::Error::source): a cause
+/// whose message could quote what a server sent is kept only as redacted text.
 ///
 /// ```
 /// use customer_apis::Error;
@@ -292,6 +295,11 @@ pub enum Error {
         connect: bool,
         /// Attempts made.
         meta: Box<ResponseMeta>,
+        /// The underlying error, returned by [`source()`](std::error::Error::source): the
+        /// [`reqwest::Error`] of an attempt's timeout, `tokio`'s `Elapsed` for the call's
+        /// deadline. Neither quotes anything a server sent (a reqwest error names at most the
+        /// request's URL, which carries no credential).
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
     /// The connection failed (refused, reset, TLS, DNS) or the body could not be read.
     #[error("transport error: {message} [{meta}]")]
@@ -303,6 +311,11 @@ pub enum Error {
         connect: bool,
         /// Attempts made.
         meta: Box<ResponseMeta>,
+        /// The underlying error, returned by [`source()`](std::error::Error::source): the
+        /// [`reqwest::Error`] (downcast to read its kind), which quotes nothing a server sent
+        /// (it names at most the request's URL, which carries no credential). `message`
+        /// already quotes its causes, so a reporter that walks the chain repeats them.
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
     /// A success answer did not decode into the documented type.
     #[error("could not decode {expected}: {reason}{}{} [{meta}]",
@@ -318,6 +331,13 @@ pub enum Error {
         excerpt: String,
         /// Request id, API version and attempts.
         meta: Box<ResponseMeta>,
+        /// The underlying error, returned by [`source()`](std::error::Error::source). For a
+        /// body that is not JSON (a syntax error, an early end) it is the
+        /// [`serde_json::Error`] itself, whose message is a fixed text and a position. A
+        /// message that can quote the body (`invalid type: string "…"`, `unknown variant
+        /// …`) is never kept as it came: the source is then a private error whose message is
+        /// that text redacted like `reason`. `None` when the body decoded but was not usable.
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
     /// The server did not confirm the API version the client pinned: its `x-api-version` was
     /// another version, missing, repeated or not readable. Checked before the body is decoded,
@@ -476,10 +496,16 @@ impl Error {
                 opt(&mut e.body_excerpt);
             }
             Error::Decode {
-                reason, excerpt, ..
+                reason,
+                excerpt,
+                source,
+                ..
             } => {
                 text(reason);
                 text(excerpt);
+                if let Some(cause) = source.as_mut().and_then(|s| s.downcast_mut::<ServerText>()) {
+                    text(&mut cause.0);
+                }
             }
             Error::VersionMismatch { served, .. } => text(served),
             // The layer's own messages, with causes: redacted, not cut.
@@ -491,6 +517,39 @@ impl Error {
             Error::InvalidInput { .. } | Error::ResponseTooLarge { .. } | Error::Pending { .. } => {
             }
         }
+    }
+}
+
+/// What an [`Error`] keeps as its source.
+pub(crate) type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+// The source is never mutated through a shared reference, and the variants' other fields are
+// plain data: a panic cannot leave an `Error` half-updated. As `anyhow::Error` does, `Error`
+// stays unwind-safe although `dyn Error` does not say so (it was before it kept sources).
+impl std::panic::UnwindSafe for Error {}
+impl std::panic::RefUnwindSafe for Error {}
+
+/// A cause whose message came from a server: only its text is kept, and [`Error::sanitize`]
+/// redacts it like every other server text.
+#[derive(Debug)]
+pub(crate) struct ServerText(String);
+
+impl fmt::Display for ServerText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ServerText {}
+
+/// The source to keep for a JSON decoding error: the error itself when its message cannot
+/// quote the input (a syntax error or an early end: a fixed text and a position), otherwise
+/// its message redacted by `redactor` (and again by [`Error::sanitize`]), as a [`ServerText`].
+pub(crate) fn json_cause(e: serde_json::Error, redactor: &Redactor) -> BoxError {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Syntax | Category::Eof => Box::new(e),
+        Category::Data | Category::Io => Box::new(ServerText(redactor.text(&e.to_string()))),
     }
 }
 

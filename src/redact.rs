@@ -165,6 +165,97 @@ impl Redactor {
     }
 }
 
+/// A cheap first test of texts that seldom hold a secret (a success's headers), so that the
+/// [`Redactor`], whose forms cost thousands of instructions to build, is built only for a text
+/// it may change: [`Sieve::may_mask`] is `false` only when [`Redactor::redact`] with the same
+/// secrets would leave the text as it is.
+pub(crate) struct Sieve<'s> {
+    /// A run of ASCII letters and digits of each secret (empty when it has none).
+    runs: [&'s str; 4],
+    /// How many `runs` hold one; more secrets than that let every text through.
+    len: usize,
+}
+
+impl<'s> Sieve<'s> {
+    /// A sieve for these secrets, read as [`Redactor::new`] reads them.
+    pub(crate) fn new(secrets: impl IntoIterator<Item = &'s str>) -> Self {
+        let mut sieve = Sieve {
+            runs: [""; 4],
+            len: 0,
+        };
+        for secret in secrets.into_iter().map(strip_scheme) {
+            if secret.is_empty() {
+                continue;
+            }
+            if sieve.len == sieve.runs.len() {
+                // Too many to keep: the empty run, which every text holds.
+                sieve.runs[0] = "";
+                break;
+            }
+            sieve.runs[sieve.len] = needle(secret);
+            sieve.len += 1;
+        }
+        sieve
+    }
+
+    /// Whether the redactor may mask something in `text`. Every raw form it searches for keeps
+    /// a secret's ASCII letters and digits as they are, in order and together, so a form holds
+    /// each run of them whole. The JSON strings it decodes may hide a secret behind
+    /// escapes (a backslash), and one under a credential-like key (a colon after a quoted key)
+    /// is masked whatever it holds: a text with a quote and either is left to the redactor.
+    pub(crate) fn may_mask(&self, text: &[u8]) -> bool {
+        if self.runs[..self.len]
+            .iter()
+            .any(|run| holds(text, run.as_bytes()))
+        {
+            return true;
+        }
+        text.contains(&b'"') && text.iter().any(|&b| b == b'\\' || b == b':')
+    }
+}
+
+/// The first run of [`NEEDLE`] ASCII letters and digits in `secret`, or the longest shorter
+/// one (empty when it has none). Any part of such a run will do: every form holds it whole.
+fn needle(secret: &str) -> &str {
+    let bytes = secret.as_bytes();
+    let (mut best, mut start) = ((0, 0), 0);
+    for (i, b) in bytes.iter().enumerate() {
+        if !b.is_ascii_alphanumeric() {
+            start = i + 1;
+            continue;
+        }
+        if i + 1 - start > best.1 - best.0 {
+            best = (start, i + 1);
+            if i + 1 - start == NEEDLE {
+                break;
+            }
+        }
+    }
+    &secret[best.0..best.1]
+}
+
+/// How many letters and digits of a secret the sieve looks for (few texts hold 8 of them).
+const NEEDLE: usize = 8;
+
+/// Whether `needle` occurs in `text` (an empty needle does).
+fn holds(text: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let Some(last_start) = text.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    let mut from = 0;
+    while let Some(at) = text[from..=last_start].iter().position(|&b| b == first) {
+        let at = from + at;
+        if text[at + 1..].starts_with(rest) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
 fn strip_scheme(secret: &str) -> &str {
     match secret.get(..7) {
         Some(prefix) if prefix.eq_ignore_ascii_case("bearer ") => secret[7..].trim_start(),
@@ -339,6 +430,75 @@ mod tests {
         let kept = r.text(&text);
         // 195 bytes of text, then the mask cut at the 200-byte cap.
         assert_eq!(kept, format!("{}[REDA…", "d".repeat(195)));
+    }
+
+    proptest::proptest! {
+        /// Texts made of pieces of secrets, their encoded forms, JSON punctuation and other
+        /// text: whatever the redactor would change, the sieve lets through.
+        #[test]
+        fn the_sieve_lets_through_every_text_the_redactor_changes(
+            pieces in proptest::collection::vec(0usize..PIECES.len(), 0..8),
+            free in "[a-z0-9 .|%&;]{0,6}",
+        ) {
+            let secrets = ["Bearer eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl", "k+y/&<1>", "9001|s3|01"];
+            let mut text: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            text.push_str(&free);
+            let changed = Redactor::new(secrets).redact(&text) != text.as_str();
+            proptest::prop_assert!(!changed || Sieve::new(secrets).may_mask(text.as_bytes()));
+        }
+    }
+
+    const PIECES: [&str; 22] = [
+        "eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl",
+        "eyJhbGciOi%2EeyJzdWIiOi%2Ec2lnbmF0dXJl",
+        "\\u0065yJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl",
+        "c2lnbmF0dXJl",
+        "k+y/&<1>",
+        "k%2By%2F%26%3C1%3E",
+        "k+y\\/&<1>",
+        "k+y/&amp;&lt;1&gt;",
+        "9001|s3|01",
+        "9001%7Cs3%7C01",
+        "9001",
+        "s3",
+        "\"",
+        "\\",
+        ":",
+        " ",
+        "token",
+        "\"token\"",
+        "W/\"33a64df5\"",
+        "application/json",
+        "474cdb8c-461a-4a2f-be39-d01d258eeb86",
+        "Bearer ",
+    ];
+
+    #[test]
+    fn the_sieve_passes_over_texts_without_a_secret() {
+        let sieve = Sieve::new(["Bearer eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl", "9001|s3|01"]);
+        for clean in [
+            &b"application/json"[..],
+            b"474cdb8c-461a-4a2f-be39-d01d258eeb86",
+            b"W/\"33a64df5\"",
+            b"Thu, 01 Jan 2026 00:00:00 GMT",
+        ] {
+            assert!(!sieve.may_mask(clean), "{}", String::from_utf8_lossy(clean));
+        }
+        for suspect in [&b"x eyJhbGciOi"[..], b"{\"a\": 1}", b"\"\\u0039001"] {
+            assert!(
+                sieve.may_mask(suspect),
+                "{}",
+                String::from_utf8_lossy(suspect)
+            );
+        }
+        // A secret without a letter or digit gives the sieve nothing to look for, and so do
+        // more secrets than it keeps.
+        assert!(Sieve::new(["&&"]).may_mask(b"anything"));
+        assert!(Sieve::new(["aaaa", "bbbb", "cccc", "dddd", "eeee"]).may_mask(b"anything"));
+        assert!(!Sieve::new(["aaaa", "bbbb", "cccc", "dddd"]).may_mask(b"anything"));
+        assert_eq!(needle("ab.cde|f"), "cde");
+        assert_eq!(needle("ab.cdefghijklm"), "cdefghij");
+        assert_eq!(needle("&&"), "");
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 use std::ops::Deref;
 
+use http::HeaderMap;
+
 use crate::error::ResponseMeta;
 
 /// A decoded answer and what the exchange told about it (request id, served API version,
@@ -19,16 +21,62 @@ use crate::error::ResponseMeta;
 pub struct Response<T> {
     value: T,
     meta: ResponseMeta,
+    /// Boxed: a response is moved through every layer of the call, a box is cheaper to move.
+    headers: Option<Box<HeaderMap>>,
 }
 
 impl<T> Response<T> {
     pub(crate) fn new(value: T, meta: ResponseMeta) -> Self {
-        Response { value, meta }
+        Response {
+            value,
+            meta,
+            headers: None,
+        }
+    }
+
+    pub(crate) fn with_headers(mut self, headers: Option<Box<HeaderMap>>) -> Self {
+        self.headers = headers;
+        self
+    }
+
+    pub(crate) fn take_headers(&mut self) -> Option<Box<HeaderMap>> {
+        self.headers.take()
     }
 
     /// Request id, served API version, status and attempts.
     pub fn meta(&self) -> &ResponseMeta {
         &self.meta
+    }
+
+    /// The headers of the answer (of the attempt that succeeded), as the server sent them
+    /// but for credentials:
+    ///
+    /// - a value that holds a credential the attempt was sent with (the token, API key or
+    ///   session token, in any form [`Error`](crate::Error)'s server texts are redacted in:
+    ///   plain, after `Bearer `, JSON-, form- or percent-encoded, HTML-escaped; or a JSON
+    ///   string under a credential-like key) has it replaced by `[REDACTED]` and is marked
+    ///   sensitive;
+    /// - the values of `set-cookie`, `cookie`, `authorization` and `proxy-authorization` are
+    ///   kept but marked sensitive: they may be credentials of their own.
+    ///
+    /// A sensitive value prints as `Sensitive` in `Debug` output (this `Response`'s
+    /// included); [`HeaderValue::is_sensitive`](http::HeaderValue::is_sensitive) tells
+    /// them apart. The headers are those of the HTTP response, moved into this `Response`
+    /// rather than copied.
+    ///
+    /// ```
+    /// # #[cfg(feature = "cro")]
+    /// # async fn demo(client: customer_apis::cro::Client) -> Result<(), customer_apis::Error> {
+    /// let customer = client.get_customer(1).await?;
+    /// let limit = customer.headers().get("x-ratelimit-remaining");
+    /// # let _ = limit; Ok(()) }
+    /// ```
+    pub fn headers(&self) -> &HeaderMap {
+        static NONE: std::sync::OnceLock<HeaderMap> = std::sync::OnceLock::new();
+        match &self.headers {
+            Some(headers) => headers,
+            None => NONE.get_or_init(HeaderMap::new),
+        }
     }
 
     pub(crate) fn meta_mut(&mut self) -> &mut ResponseMeta {

@@ -35,6 +35,9 @@ struct Seen {
     too_large: bool,
     /// The body of a non-2xx answer, read by [`exec`] (at most the size cap).
     error_body: Option<Bytes>,
+    /// The headers of a 2xx answer, taken out of it by [`exec`] (not copied) for the
+    /// [`Response`].
+    headers: Option<Box<HeaderMap>>,
 }
 
 /// What a response said about the API version it applied (`x-api-version`).
@@ -131,7 +134,7 @@ pub(crate) async fn exec(
             a.body_limit.get()
         })
         .unwrap_or(DEFAULT_BODY_LIMIT);
-    let response = client.execute(request).await?;
+    let mut response = client.execute(request).await?;
     let status = response.status();
     let too_large = response.content_length().is_some_and(|n| n > limit as u64);
     let _ = CALL.try_with(|a| {
@@ -143,6 +146,10 @@ pub(crate) async fn exec(
         seen.api_version = ServedVersion::read(headers);
         seen.retry_after = text(&reqwest::header::RETRY_AFTER).and_then(parse_retry_after);
         seen.too_large = too_large && status.is_success();
+        // Moved, not copied: nothing reads a success's headers after this but the Response.
+        if status.is_success() {
+            seen.headers = Some(Box::new(std::mem::take(response.headers_mut())));
+        }
     });
     if !status.is_success() {
         return read_error_body(response, limit).await;
@@ -330,6 +337,7 @@ pub(crate) fn missing_result(path: &'static str, meta: &ResponseMeta) -> Error {
         reason: format!("the success answer came without `{path}` (absent or null)"),
         excerpt: String::new(),
         meta: Box::new(meta.clone()),
+        source: None,
     }
 }
 
@@ -447,13 +455,14 @@ impl Transport {
                     None => run.await,
                     Some((limit, _)) => match tokio::time::timeout(limit, run).await {
                         Ok(result) => result,
-                        Err(_) => Err(Error::Timeout {
+                        Err(elapsed) => Err(Error::Timeout {
                             message: format!(
                                 "the call did not complete within its deadline of {}",
                                 seconds(limit)
                             ),
                             connect: false,
                             meta: Box::default(),
+                            source: Some(Box::new(elapsed)),
                         }),
                     },
                 };
@@ -569,10 +578,11 @@ impl Transport {
             Err(e) => return (Err(e), None),
         };
         let result = self.attempt_with(vendor, send, &prepared).await;
-        let result = result.and_then(|r| {
+        let result = result.and_then(|mut r| {
+            let headers = r.take_headers();
             let (value, meta) = r.into_parts();
             match accept(value, &meta) {
-                Ok(value) => Ok(Response::new(value, meta)),
+                Ok(value) => Ok(Response::new(value, meta).with_headers(headers)),
                 Err(mut e) => {
                     if let Some(m) = e.meta_mut() {
                         *m = meta;
@@ -628,7 +638,13 @@ impl Transport {
             meta: Box::new(meta),
         };
         let outcome = match outcome {
-            Ok(value) => return Ok(Response::new(value.into_inner(), meta)),
+            Ok(value) => {
+                let mut headers = seen.headers.take();
+                if let Some(headers) = headers.as_deref_mut() {
+                    safe_headers(vendor, prepared, headers);
+                }
+                return Ok(Response::new(value.into_inner(), meta).with_headers(headers));
+            }
             Err(e) => e,
         };
         match (seen.status, outcome) {
@@ -638,13 +654,14 @@ impl Transport {
                 if seen.too_large || over_limit(&e) {
                     return Err(too_large(meta));
                 }
-                Err(transport_error(&e, meta))
+                Err(transport_error(e, meta))
             }
             (_, GenError::InvalidRequest(reason)) => Err(Error::invalid("request", reason)),
             (_, GenError::Custom(reason)) => Err(Error::Transport {
                 message: reason,
                 connect: false,
                 meta: Box::new(meta),
+                source: None,
             }),
             (Some(status), _) if !status.is_success() => {
                 let body = seen.error_body.take().unwrap_or_default();
@@ -669,6 +686,7 @@ impl Transport {
                     reason: redactor.text(&decode_reason::<T>(&body, &reason)),
                     excerpt: redactor.excerpt(&body),
                     meta: Box::new(error.meta),
+                    source: Some(crate::error::json_cause(reason, &redactor)),
                 })
             }
             // A 2xx the spec does not declare (or a declared 2xx error, which none is).
@@ -690,6 +708,44 @@ impl Transport {
                 let status = status.unwrap_or_else(|| value.status());
                 Err(Error::Api(Box::new(api_error::<V>(status, meta))))
             }
+        }
+    }
+}
+
+/// A success's headers made safe to hand to the caller (see [`Response::headers`]): the
+/// values of credential headers marked sensitive; a value that holds one of the attempt's
+/// credentials redacted and marked sensitive.
+fn safe_headers<V: VendorCall>(
+    vendor: &V,
+    prepared: &Prepared<V::Session>,
+    headers: &mut HeaderMap,
+) {
+    use reqwest::header::{AUTHORIZATION, COOKIE, PROXY_AUTHORIZATION, SET_COOKIE};
+    if headers.is_empty() {
+        return;
+    }
+    // The same secrets as `redactor`'s, sifted first: most answers hold none of them.
+    let mut secrets = Vec::new();
+    vendor.secrets(&prepared.session, &mut secrets);
+    let sent = prepared.headers.iter().filter(|(_, v)| v.is_sensitive());
+    let sent = sent.filter_map(|(_, v)| v.to_str().ok());
+    let sieve = crate::redact::Sieve::new(sent.chain(secrets.iter().map(String::as_str)));
+    let mut redactor = None;
+    for (name, value) in headers.iter_mut() {
+        if sieve.may_mask(value.as_bytes()) {
+            let redactor = redactor.get_or_insert_with(|| self::redactor(vendor, prepared));
+            let text = String::from_utf8_lossy(value.as_bytes());
+            if let std::borrow::Cow::Owned(masked) = redactor.redact(&text) {
+                // The mask is visible ASCII and the rest was a header value: no fallback is
+                // expected, but none would keep the secret.
+                *value = HeaderValue::from_str(&masked)
+                    .unwrap_or(HeaderValue::from_static("[REDACTED]"));
+                value.set_sensitive(true);
+                continue;
+            }
+        }
+        if [&SET_COOKIE, &COOKIE, &AUTHORIZATION, &PROXY_AUTHORIZATION].contains(&name) {
+            value.set_sensitive(true);
         }
     }
 }
@@ -750,17 +806,17 @@ async fn read_capped(response: reqwest::Response, limit: usize) -> Option<Bytes>
     Some(body.into())
 }
 
-/// One line naming the failure and its causes (reqwest's own message is terse).
-fn transport_error(e: &reqwest::Error, meta: ResponseMeta) -> Error {
-    let mut message = e.to_string();
+/// One line naming the failure and its causes (reqwest's own message is terse); the
+/// reqwest error is kept as the source.
+fn transport_error(mut e: reqwest::Error, meta: ResponseMeta) -> Error {
     // A body the layer rewrapped has reqwest's placeholder URL, which names nothing real.
-    if let Some(url) = e
-        .url()
-        .filter(|u| u.host_str() == Some("no.url.provided.local"))
+    if e.url()
+        .is_some_and(|u| u.host_str() == Some("no.url.provided.local"))
     {
-        message = message.replace(&format!(" for url ({url})"), "");
+        e = e.without_url();
     }
-    let mut source = std::error::Error::source(e);
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(&e);
     while let Some(cause) = source {
         message.push_str(": ");
         message.push_str(&cause.to_string());
@@ -773,12 +829,14 @@ fn transport_error(e: &reqwest::Error, meta: ResponseMeta) -> Error {
             message,
             connect,
             meta: Box::new(meta),
+            source: Some(Box::new(e)),
         }
     } else {
         Error::Transport {
             message,
             connect,
             meta: Box::new(meta),
+            source: Some(Box::new(e)),
         }
     }
 }

@@ -268,6 +268,7 @@ impl Client {
                 reason: format!("data: {e}"),
                 excerpt: String::new(),
                 meta: Box::new(meta.clone()),
+                source: Some(crate::error::json_cause(e, &Default::default())),
             })
         };
         inner
@@ -304,6 +305,7 @@ pub(crate) fn answer_status(status: &str, meta: &ResponseMeta) -> Result<(), Err
             ),
             excerpt: String::new(),
             meta: Box::new(meta.clone()),
+            source: None,
         }),
     }
 }

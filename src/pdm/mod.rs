@@ -412,6 +412,7 @@ fn missing(what: &'static str, meta: &ResponseMeta) -> Error {
         reason: format!("status 101 (OK) without `{what}`"),
         excerpt: String::new(),
         meta: Box::new(meta.clone()),
+        source: None,
     }
 }
 
@@ -479,6 +480,7 @@ impl SessionSource {
                             reason: "session.session_token is empty (the spec requires at least 1 character)".to_owned(),
                             excerpt: String::new(),
                             meta: Box::new(meta.clone()),
+                            source: None,
                         });
                     }
                     Ok(session)

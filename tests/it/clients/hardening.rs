@@ -459,6 +459,7 @@ async fn the_operation_timeout_bounds_the_whole_call() {
             message,
             connect,
             meta,
+            ..
         } => {
             assert!(message.contains("deadline"), "{message}");
             assert!(!connect);

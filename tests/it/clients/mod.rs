@@ -1,6 +1,7 @@
 //! Each vendor's client against a local server: what it sends, decodes and refuses, its
-//! credentials, the plaintext guard, the hardening found by hostile servers, and the escape
-//! hatch (`Client::request`) and a caller's own reqwest client.
+//! credentials, the plaintext guard, the hardening found by hostile servers, the escape hatch
+//! (`Client::request`) and a caller's own reqwest client, the causes errors keep, and the
+//! response headers a `Response` exposes.
 
 #[cfg(all(feature = "cro", feature = "foxtrot"))]
 mod config;
@@ -8,6 +9,8 @@ mod config;
 mod cro_auth;
 #[cfg(feature = "cro")]
 mod cro_client;
+#[cfg(all(feature = "cro", feature = "foxtrot"))]
+mod error_sources;
 #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 mod escape_hatch;
 #[cfg(feature = "foxtrot")]
@@ -18,3 +21,5 @@ mod hardening;
 mod pdm_client;
 #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 mod plaintext_guard;
+#[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+mod response_headers;
