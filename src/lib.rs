@@ -101,6 +101,7 @@ mod auth;
 mod client;
 mod config;
 mod error;
+pub mod operation;
 mod redact;
 mod response;
 mod retry;

@@ -59,7 +59,7 @@ impl fmt::Display for Rule {
             Rule::OneRequired(fields) => {
                 write!(
                     f,
-                    "one of {} is required (and not empty)",
+                    "one of them is required, not empty ({})",
                     fields.join(", ")
                 )
             }

@@ -35,15 +35,18 @@ pub fn client_methods(
     let mut methods = Vec::new();
     let mut params_structs = Vec::new();
     let mut impls = Vec::new();
+    let (mut arms, mut rows) = (Vec::new(), Vec::new());
     for op in spec.operations.iter().filter(|op| !op.credential_exchange) {
         let at = format!("operation {}", op.id);
         let generated_name = snake_case(&op.id);
         let sig = generated
             .get(generated_name.as_str())
             .ok_or_else(|| format!("{at}: progenitor generated no method `{generated_name}`"))?;
-        let (method, params) = method(op, sig, &types, spec).map_err(|e| format!("{at}: {e}"))?;
-        methods.push(method);
-        if let Some((params, validate)) = params {
+        let made = method(op, sig, &types, spec).map_err(|e| format!("{at}: {e}"))?;
+        methods.push(made.item);
+        arms.push(made.arm);
+        rows.push(made.row);
+        if let Some((params, validate)) = made.params {
             params_structs.push(params);
             impls.extend(validate);
         }
@@ -62,6 +65,28 @@ pub fn client_methods(
             }
         },
     );
+    impls.push(syn::parse_quote! {
+        /// Any operation by its method name, with its arguments as text: what the command-line
+        /// tool runs, so that a spec's new operation is a command with no code of its own.
+        #[cfg(feature = "cli")]
+        impl super::Client {
+            #[doc(hidden)]
+            pub async fn call_operation(
+                &self,
+                name: &str,
+                args: &crate::operation::Args,
+            ) -> ::std::result::Result<crate::Response<::serde_json::Value>, crate::Error> {
+                match name {
+                    #(#arms)*
+                    _ => ::std::result::Result::Err(crate::Error::invalid("operation", "is not an operation of this client")),
+                }
+            }
+        }
+    });
+    impls.push(syn::parse_quote! {
+        /// Every operation of the spec with a generated method, in path order.
+        pub const OPERATIONS: &[crate::operation::Operation] = &[#(#rows),*];
+    });
     Ok((impls, params_structs))
 }
 
@@ -241,6 +266,25 @@ fn success_type(sig: &syn::Signature) -> Result<syn::Type> {
         .ok_or_else(|| "the generated method does not return Result<ResponseValue<T>, _>".into())
 }
 
+/// The first line of a field's doc comment.
+fn first_doc_line(f: &syn::Field) -> Option<String> {
+    f.attrs.iter().find_map(|a| match &a.meta {
+        syn::Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) => s
+                .value()
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .map(str::to_owned),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
 fn field<'a>(s: &'a syn::ItemStruct, name: &str) -> Option<&'a syn::Field> {
     s.fields
         .iter()
@@ -279,12 +323,22 @@ fn docs(op: &Operation, idempotent: bool, client_fields: &[String]) -> Vec<Strin
 /// A parameter struct (for the `types` module) and its `Validate` impl.
 type ParamsItems = (syn::Item, Vec<syn::Item>);
 
+/// What one operation adds.
+struct Method {
+    item: syn::ImplItemFn,
+    params: Option<ParamsItems>,
+    /// Its arm of `call_operation`.
+    arm: TokenStream,
+    /// Its row of `spec::OPERATIONS`.
+    row: TokenStream,
+}
+
 fn method(
     op: &Operation,
     sig: &syn::Signature,
     types: &BTreeMap<String, syn::ItemStruct>,
     spec: &Rewritten,
-) -> Result<(syn::ImplItemFn, Option<ParamsItems>)> {
+) -> Result<Method> {
     let generated = &sig.ident;
     let name = format_ident!(
         "{}",
@@ -300,6 +354,31 @@ fn method(
     let mut body_build: Option<TokenStream> = None;
     let mut extra = None;
     let mut filled: &[String] = &[];
+    // For the dynamic call (`call_operation`): how each argument is read from named text
+    // values, and what the call passes; and each parameter's row in `OPERATIONS`.
+    let mut reads: Vec<TokenStream> = Vec::new();
+    let mut passes: Vec<TokenStream> = Vec::new();
+    let mut rows: Vec<TokenStream> = Vec::new();
+    let param_row = |name: &str,
+                     place: TokenStream,
+                     required: bool,
+                     alias: Option<&String>,
+                     doc: Option<String>| {
+        let description = doc.unwrap_or_else(|| {
+            op.parameters
+                .iter()
+                .find(|(n, ..)| n == name)
+                .map(|(.., d)| d.clone())
+                .unwrap_or_default()
+        });
+        let alias = match alias {
+            Some(a) => quote!(::std::option::Option::Some(#a)),
+            None => quote!(::std::option::Option::None),
+        };
+        quote! {
+            crate::operation::Param { name: #name, location: crate::operation::ParamIn::#place, required: #required, description: #description, alias: #alias }
+        }
+    };
     for input in sig.inputs.iter() {
         let syn::FnArg::Typed(arg) = input else {
             continue;
@@ -328,6 +407,9 @@ fn method(
                     let #ident: #owned = crate::transport::path_param(#label, #ident)?;
                 });
                 args.push(quote!(&#ident));
+                reads.push(quote!(let #ident: ::std::string::String = args.required(#label)?;));
+                passes.push(quote!(&#ident));
+                rows.push(param_row(&label, quote!(Path), true, None, None));
                 continue;
             }
         }
@@ -340,6 +422,9 @@ fn method(
                 inputs.push(quote!(body: &types::#body_name));
                 checks.push(quote!(crate::validation::check_request(body)?;));
                 args.push(quote!(body));
+                reads.push(quote!(let body: types::#body_name = args.required("body")?;));
+                passes.push(quote!(&body));
+                rows.push(param_row("body", quote!(Body), true, None, None));
                 continue;
             }
             // The caller gives the body without the client's fields, as `<Operation>Params`.
@@ -349,6 +434,30 @@ fn method(
             extra = Some((params, validate));
             let client = spec.client_fields.iter().map(|f| format_ident!("{f}"));
             let given = field_names.iter().map(|f| format_ident!("{f}"));
+            let mut read_fields = Vec::new();
+            for f in &field_names {
+                let declared = field(body, f).ok_or("a parameter field is gone")?;
+                let optional = option_inner(&declared.ty).is_some();
+                let getter = if optional {
+                    format_ident!("optional")
+                } else {
+                    format_ident!("required")
+                };
+                let ident = format_ident!("{f}");
+                read_fields.push(quote!(#ident: args.#getter(#f)?));
+                let alias = spec
+                    .property_aliases
+                    .get(&(body_name.to_string(), f.clone()));
+                rows.push(param_row(
+                    f,
+                    quote!(Body),
+                    !optional,
+                    alias,
+                    first_doc_line(declared),
+                ));
+            }
+            reads.push(quote!(let params = types::#params_name { #(#read_fields,)* };));
+            passes.push(quote!(params));
             inputs.push(quote!(params: impl ::std::convert::Into<types::#params_name>));
             checks.push(quote! {
                 let params: types::#params_name = params.into();
@@ -367,6 +476,44 @@ fn method(
         ElideLifetimes.visit_type_mut(&mut ty);
         inputs.push(quote!(#ident: #ty));
         args.push(quote!(::std::clone::Clone::clone(&#ident)));
+        // Read as the owned value, passed as the method takes it.
+        let optional = option_inner(&ty).cloned();
+        let (owned, pass) = match (&optional, referent(optional.as_ref().unwrap_or(&ty))) {
+            (Some(_), Some(inner)) => {
+                let owned = if matches!(inner, syn::Type::Path(p) if p.path.is_ident("str")) {
+                    quote!(::std::string::String)
+                } else {
+                    quote!(#inner)
+                };
+                (
+                    quote!(::std::option::Option<#owned>),
+                    quote!(#ident.as_deref()),
+                )
+            }
+            (Some(inner), None) => (quote!(::std::option::Option<#inner>), quote!(#ident)),
+            (None, Some(inner)) => {
+                let owned = if matches!(inner, syn::Type::Path(p) if p.path.is_ident("str")) {
+                    quote!(::std::string::String)
+                } else {
+                    quote!(#inner)
+                };
+                (owned, quote!(&#ident))
+            }
+            (None, None) => (quote!(#ty), quote!(#ident)),
+        };
+        let getter = if optional.is_some() {
+            format_ident!("optional")
+        } else {
+            format_ident!("required")
+        };
+        reads.push(quote!(let #ident: #owned = args.#getter(#label)?;));
+        passes.push(pass);
+        let place = if path_string || op.path_params.iter().any(|p| snake_case(p) == label) {
+            quote!(Path)
+        } else {
+            quote!(Query)
+        };
+        rows.push(param_row(&label, place, optional.is_none(), None, None));
     }
 
     let (accept, value_ty) = accept(op, &success_type(sig)?, types, spec)?;
@@ -399,6 +546,28 @@ fn method(
         None => quote! { |_session| inner.generated.#generated(#(#args),*) },
     };
     let doc = docs(op, idempotent, filled);
+    let name_text = name.to_string();
+    let arm = quote! {
+        #name_text => {
+            #(#reads)*
+            crate::operation::to_json(self.#name(#(#passes),*).await?)
+        }
+    };
+    let (method_text, path_text) = (op.method.to_uppercase(), &op.path);
+    let summary = op.summary.clone().unwrap_or_default();
+    let aliases = &op.cli_aliases;
+    let row = quote! {
+        crate::operation::Operation {
+            id: #op_id,
+            name: #name_text,
+            method: #method_text,
+            path: #path_text,
+            summary: #summary,
+            idempotent: #idempotent,
+            aliases: &[#(#aliases),*],
+            params: &[#(#rows),*],
+        }
+    };
     let item = syn::parse_quote! {
         #(#[doc = #doc])*
         pub async fn #name(&self, #(#inputs),*) -> ::std::result::Result<crate::Response<#value_ty>, crate::Error> {
@@ -408,7 +577,12 @@ fn method(
             inner.transport.call(&inner.policy, op, #send, #accept).await
         }
     };
-    Ok((item, extra))
+    Ok(Method {
+        item,
+        params: extra,
+        arm,
+        row,
+    })
 }
 
 /// The closure that turns a decoded success answer into the method's value, and that value's

@@ -24,6 +24,8 @@ pub struct Rewritten {
     /// `x-client-fields`: request body properties the client fills in from its credentials
     /// (PDM's `company_id` and `session_token`); callers never pass them.
     pub client_fields: Vec<String>,
+    /// `x-cli-alias` of request properties: (schema, property) → another flag name.
+    pub property_aliases: BTreeMap<(String, String), String>,
     /// Every string schema marked `x-rust-enum`, in name order.
     pub enums: Vec<StringEnum>,
     /// `x-answer-status`: the property of a success answer that the vendor's policy reads
@@ -55,6 +57,10 @@ pub struct Operation {
     pub description: Option<String>,
     /// The names of its `in: path` parameters.
     pub path_params: Vec<String>,
+    /// Its path and query parameters: name, whether in the path, required, description.
+    pub parameters: Vec<(String, bool, bool, String)>,
+    /// `x-cli-aliases`: other names of its command-line subcommand (names it had before).
+    pub cli_aliases: Vec<String>,
     /// `x-method-name`: the method's name instead of the snake case of the `operationId`.
     pub method_name: Option<String>,
     /// `x-idempotent`: whether repeating it is safe, instead of what its HTTP method says.
@@ -95,6 +101,7 @@ pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
         .and_then(Value::as_object_mut)
         .ok_or("no components.schemas")?;
     let enums = string_enums(schemas)?;
+    let property_aliases = property_aliases(schemas)?;
     let renames = apply_renames(schemas)?;
     let models = take_constraints(schemas)?;
     let replacements = take_replacements(schemas);
@@ -108,9 +115,29 @@ pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
         replacements,
         operations,
         client_fields,
+        property_aliases,
         enums,
         answer_status,
     })
+}
+
+/// Every `x-cli-alias` of a property.
+fn property_aliases(schemas: &Map<String, Value>) -> Result<BTreeMap<(String, String), String>> {
+    let mut found = BTreeMap::new();
+    for (name, schema) in schemas {
+        let Some(props) = schema.get("properties").and_then(Value::as_object) else {
+            continue;
+        };
+        for (prop, s) in props {
+            if let Some(alias) = s.get("x-cli-alias") {
+                let alias = alias.as_str().ok_or_else(|| {
+                    format!("schema {name}, property {prop}: x-cli-alias is not a name")
+                })?;
+                found.insert((name.clone(), prop.clone()), alias.to_owned());
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// The schemas marked `x-rust-enum`.
@@ -229,10 +256,29 @@ fn operations(doc: &Value) -> Result<Vec<Operation>> {
                 .to_owned();
             let text = |k: &str| op.get(k).and_then(Value::as_str).map(str::to_owned);
             let mut path_params = Vec::new();
+            let mut parameters: Vec<(String, bool, bool, String)> = Vec::new();
             let own = op.get("parameters").and_then(Value::as_array);
             for p in shared.into_iter().chain(own).flatten() {
                 let p = resolve(doc, p).map_err(|e| format!("{at}: {e}"))?;
-                if p.get("in").and_then(Value::as_str) == Some("path") {
+                let place = p.get("in").and_then(Value::as_str);
+                if matches!(place, Some("path" | "query")) {
+                    let name = p["name"].as_str().unwrap_or_default().to_owned();
+                    let required = p.get("required").and_then(Value::as_bool).unwrap_or(false);
+                    let description = p
+                        .get("description")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default();
+                    let first_line = description
+                        .lines()
+                        .next()
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned();
+                    if !parameters.iter().any(|(n, ..)| *n == name) {
+                        parameters.push((name, place == Some("path"), required, first_line));
+                    }
+                }
+                if place == Some("path") {
                     let name = p["name"]
                         .as_str()
                         .ok_or_else(|| format!("{at}: a parameter without a name"))?;
@@ -282,8 +328,17 @@ fn operations(doc: &Value) -> Result<Vec<Operation>> {
                     .as_bool()
                     .ok_or_else(|| format!("{at}: x-credential-exchange is not true or false"))?,
             };
+            let cli_aliases = match op.get("x-cli-aliases") {
+                None => Vec::new(),
+                Some(v) => v
+                    .as_array()
+                    .and_then(|a| a.iter().map(|n| n.as_str().map(str::to_owned)).collect())
+                    .ok_or_else(|| format!("{at}: x-cli-aliases is not a list of names"))?,
+            };
             found.push(Operation {
                 id,
+                parameters,
+                cli_aliases,
                 method: method.to_owned(),
                 path: path.clone(),
                 summary: text("summary"),

@@ -33,7 +33,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::parser::ValueSource;
-use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{ArgMatches, Args as ClapArgs, CommandFactory, FromArgMatches, Parser, Subcommand};
+use customer_apis::operation::{Args, Operation, ParamIn};
 use customer_apis::{cro, foxtrot, pdm, sandbox, Error, Response, ResponseMeta};
 use serde::Serialize;
 
@@ -79,8 +80,8 @@ enum VendorCommand {
     Sandbox(SandboxArgs),
 }
 
-/// CRO's settings and operation.
-#[derive(Debug, Args)]
+/// CRO's settings; its operations are added from `cro::OPERATIONS`.
+#[derive(Debug, ClapArgs)]
 struct CroArgs {
     /// CRO's base URL; it may carry a path prefix.
     #[arg(long, global = true, env = "CRO_BASE_URL", value_name = "URL",
@@ -105,38 +106,10 @@ struct CroArgs {
     /// library's default pin.
     #[arg(long, global = true, env = "CRO_API_VERSION", value_name = "VERSION")]
     api_version: Option<String>,
-
-    /// The operation.
-    #[command(subcommand)]
-    operation: CroOperation,
 }
 
-/// CRO's operations.
-#[derive(Debug, Subcommand)]
-enum CroOperation {
-    /// Get Customer: GET /customers/{customer_id}.
-    GetCustomer {
-        /// The customer's id.
-        customer_id: i64,
-    },
-    /// Get Contact: GET /customers/{customer_id}/contacts/{contact_id}.
-    GetContact {
-        /// The customer's id.
-        customer_id: i64,
-        /// The contact's id.
-        contact_id: i64,
-    },
-    /// Deactivate Customer at a location: DELETE /customers/{customer_id}/locations/{location_id}.
-    DeactivateLocation {
-        /// The customer's id.
-        customer_id: i64,
-        /// The location's id.
-        location_id: i64,
-    },
-}
-
-/// PDM's settings and operation.
-#[derive(Debug, Args)]
+/// PDM's settings; its operations are added from `pdm::OPERATIONS`.
+#[derive(Debug, ClapArgs)]
 struct PdmArgs {
     /// Your PDM endpoint (required: PDM has no shared default); it may carry a path prefix.
     #[arg(long, global = true, env = "PDM_BASE_URL", value_name = "URL")]
@@ -165,28 +138,10 @@ struct PdmArgs {
         value_name = "TOKEN"
     )]
     session_token: Option<String>,
-
-    /// The operation.
-    #[command(subcommand)]
-    operation: PdmOperation,
 }
 
-/// PDM's operations.
-#[derive(Debug, Subcommand)]
-enum PdmOperation {
-    /// GetCustomer: one customer by PDM's id, external reference, or both (id tried first).
-    GetCustomer {
-        /// PDM's customer id.
-        #[arg(long, value_name = "N")]
-        customer_id: Option<i64>,
-        /// The external customer reference (at most 50 characters).
-        #[arg(long, value_name = "REF")]
-        external_ref: Option<String>,
-    },
-}
-
-/// Foxtrot's settings and operation.
-#[derive(Debug, Args)]
+/// Foxtrot's settings; its operations are added from `foxtrot::OPERATIONS`.
+#[derive(Debug, ClapArgs)]
 struct FoxtrotArgs {
     /// Foxtrot's base URL; it may carry a path prefix.
     #[arg(long, global = true, env = "FOXTROT_BASE_URL", value_name = "URL",
@@ -202,34 +157,10 @@ struct FoxtrotArgs {
         value_name = "KEY"
     )]
     api_key: Option<String>,
-
-    /// The operation.
-    #[command(subcommand)]
-    operation: FoxtrotOperation,
-}
-
-/// Foxtrot's operations; each takes a distribution centre id and a customer id.
-#[derive(Debug, Subcommand)]
-enum FoxtrotOperation {
-    /// Get a customer: GET /dcs/{dc_id}/customers/{customer_id}.
-    GetCustomer(FoxtrotIds),
-    /// Get the confident location: GET /dcs/{dc_id}/customers/{customer_id}/confident-location.
-    ConfidentLocation(FoxtrotIds),
-    /// Get the most recent waypoints: GET /dcs/{dc_id}/customers/{customer_id}/waypoints.
-    Waypoints(FoxtrotIds),
-}
-
-/// The ids every Foxtrot operation takes.
-#[derive(Debug, Args)]
-struct FoxtrotIds {
-    /// The distribution centre's id.
-    dc_id: String,
-    /// The customer's id.
-    customer_id: String,
 }
 
 /// The sandbox's settings.
-#[derive(Debug, Args)]
+#[derive(Debug, ClapArgs)]
 struct SandboxArgs {
     /// The port to listen on, on 127.0.0.1.
     #[arg(long, default_value_t = sandbox::DEFAULT_PORT, value_name = "N")]
@@ -298,7 +229,7 @@ fn parse_seconds(text: &str) -> Result<Duration, String> {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let matches = Cli::command().get_matches();
+    let matches = command().get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
@@ -342,17 +273,94 @@ fn init_tracing(filter: &str) {
         .init();
 }
 
+/// The command line: the vendors' settings (derived above) and one subcommand per operation
+/// of each spec, built from the operation tables the library generates: a spec's new operation
+/// is a subcommand with no code here.
+fn command() -> clap::Command {
+    Cli::command()
+        .mut_subcommand("cro", |c| with_operations(c, cro::OPERATIONS))
+        .mut_subcommand("pdm", |c| with_operations(c, pdm::OPERATIONS))
+        .mut_subcommand("foxtrot", |c| with_operations(c, foxtrot::OPERATIONS))
+}
+
+/// `get_customer_location` → `get-customer-location`.
+fn kebab(name: &str) -> String {
+    name.replace('_', "-")
+}
+
+/// One subcommand per operation: path parameters positional in path order, every other
+/// parameter a `--flag` named after it (a whole body is `--body JSON`).
+fn with_operations(vendor: clap::Command, operations: &[Operation]) -> clap::Command {
+    use clap::{Arg, Command};
+    let subcommands = operations.iter().map(|op| {
+        let mut command = Command::new(kebab(op.name))
+            .about(format!("{}: {} {}", op.summary, op.method, op.path))
+            .visible_aliases(op.aliases.iter().copied());
+        for param in op.params {
+            let mut arg = Arg::new(param.name)
+                .value_name(param.name.to_uppercase())
+                .required(param.required)
+                .allow_hyphen_values(true);
+            if !param.description.is_empty() {
+                arg = arg.help(param.description);
+            }
+            if param.location != ParamIn::Path {
+                arg = arg.long(kebab(param.name));
+                if let Some(alias) = param.alias {
+                    arg = arg.visible_alias(kebab(alias));
+                }
+            }
+            command = command.arg(arg);
+        }
+        command
+    });
+    vendor.subcommand_required(true).subcommands(subcommands)
+}
+
+/// The operation chosen under a vendor's subcommand, and its arguments by parameter name.
+fn chosen(
+    matches: &ArgMatches,
+    vendor: &str,
+    operations: &[Operation],
+) -> Result<(&'static str, Args), Failure> {
+    let (name, args) = matches
+        .subcommand_matches(vendor)
+        .and_then(ArgMatches::subcommand)
+        .ok_or_else(|| Failure::Config(format!("no {vendor} operation given")))?;
+    let op = operations
+        .iter()
+        .find(|op| kebab(op.name) == name)
+        .ok_or_else(|| Failure::Config(format!("unknown {vendor} operation {name}")))?;
+    let mut values = Args::default();
+    for param in op.params {
+        if let Some(value) = args.get_one::<String>(param.name) {
+            values.insert(param.name, value.clone());
+        }
+    }
+    Ok((op.name, values))
+}
+
 /// Runs the chosen subcommand.
 async fn run(vendor: VendorCommand, matches: &ArgMatches, common: Common) -> Result<(), Failure> {
     match vendor {
-        VendorCommand::Cro(args) => run_cro(args, common).await,
+        VendorCommand::Cro(args) => {
+            let (operation, values) = chosen(matches, "cro", cro::OPERATIONS)?;
+            let client = cro_client(args, common)?;
+            emit(client.call_operation(operation, &values).await?, common)
+        }
         VendorCommand::Pdm(args) => {
             let pdm_matches = matches
                 .subcommand_matches("pdm")
                 .expect("clap parsed the pdm subcommand");
-            run_pdm(args, pdm_matches, common).await
+            let (operation, values) = chosen(matches, "pdm", pdm::OPERATIONS)?;
+            let client = pdm_client(args, pdm_matches, common)?;
+            emit(client.call_operation(operation, &values).await?, common)
         }
-        VendorCommand::Foxtrot(args) => run_foxtrot(args, common).await,
+        VendorCommand::Foxtrot(args) => {
+            let (operation, values) = chosen(matches, "foxtrot", foxtrot::OPERATIONS)?;
+            let client = foxtrot_client(args, common)?;
+            emit(client.call_operation(operation, &values).await?, common)
+        }
         VendorCommand::Sandbox(args) => run_sandbox(args).await,
     }
 }
@@ -362,8 +370,8 @@ fn missing(what: &str, flag: &str, var: &str) -> Failure {
     Failure::Config(format!("missing {what}: pass {flag} or set {var}"))
 }
 
-/// Builds the CRO client and calls the operation.
-async fn run_cro(args: CroArgs, common: Common) -> Result<(), Failure> {
+/// Builds the CRO client.
+fn cro_client(args: CroArgs, common: Common) -> Result<cro::Client, Failure> {
     let token = args
         .token
         .ok_or_else(|| missing("CRO token", "--token", "CRO_TOKEN"))?;
@@ -383,23 +391,7 @@ async fn run_cro(args: CroArgs, common: Common) -> Result<(), Failure> {
     if let Some(timeout) = common.timeout {
         builder = builder.timeout(timeout).operation_timeout(timeout);
     }
-    let client = builder.build()?;
-    match args.operation {
-        CroOperation::GetCustomer { customer_id } => {
-            emit(client.get_customer(customer_id).await?, common)
-        }
-        CroOperation::GetContact {
-            customer_id,
-            contact_id,
-        } => emit(client.get_contact(customer_id, contact_id).await?, common),
-        CroOperation::DeactivateLocation {
-            customer_id,
-            location_id,
-        } => emit(
-            client.deactivate_location(customer_id, location_id).await?,
-            common,
-        ),
-    }
+    Ok(builder.build()?)
 }
 
 /// Whether a value came from the command line (as opposed to the environment).
@@ -446,8 +438,12 @@ fn pdm_credential(args: &mut PdmArgs, matches: &ArgMatches) -> Result<PdmCredent
     }
 }
 
-/// Builds the PDM client and calls the operation.
-async fn run_pdm(mut args: PdmArgs, matches: &ArgMatches, common: Common) -> Result<(), Failure> {
+/// Builds the PDM client.
+fn pdm_client(
+    mut args: PdmArgs,
+    matches: &ArgMatches,
+    common: Common,
+) -> Result<pdm::Client, Failure> {
     let base_url = args
         .base_url
         .take()
@@ -470,22 +466,11 @@ async fn run_pdm(mut args: PdmArgs, matches: &ArgMatches, common: Common) -> Res
     if let Some(timeout) = common.timeout {
         builder = builder.timeout(timeout).operation_timeout(timeout);
     }
-    match args.operation {
-        PdmOperation::GetCustomer {
-            customer_id,
-            external_ref,
-        } => {
-            // The lookup is checked first: a missing id and reference is a usage problem
-            // whatever the rest of the configuration says.
-            let lookup = pdm::CustomerLookup::from_parts(customer_id, external_ref)?;
-            let client = builder.build()?;
-            emit(client.get_customer(&lookup).await?, common)
-        }
-    }
+    Ok(builder.build()?)
 }
 
-/// Builds the Foxtrot client and calls the operation.
-async fn run_foxtrot(args: FoxtrotArgs, common: Common) -> Result<(), Failure> {
+/// Builds the Foxtrot client.
+fn foxtrot_client(args: FoxtrotArgs, common: Common) -> Result<foxtrot::Client, Failure> {
     let key = args
         .api_key
         .ok_or_else(|| missing("Foxtrot API key", "--api-key", "FOXTROT_API_KEY"))?;
@@ -495,23 +480,7 @@ async fn run_foxtrot(args: FoxtrotArgs, common: Common) -> Result<(), Failure> {
     if let Some(timeout) = common.timeout {
         builder = builder.timeout(timeout).operation_timeout(timeout);
     }
-    let client = builder.build()?;
-    match args.operation {
-        FoxtrotOperation::GetCustomer(ids) => emit(
-            client.get_customer(&ids.dc_id, &ids.customer_id).await?,
-            common,
-        ),
-        FoxtrotOperation::ConfidentLocation(ids) => emit(
-            client
-                .get_confident_location(&ids.dc_id, &ids.customer_id)
-                .await?,
-            common,
-        ),
-        FoxtrotOperation::Waypoints(ids) => emit(
-            client.get_waypoints(&ids.dc_id, &ids.customer_id).await?,
-            common,
-        ),
-    }
+    Ok(builder.build()?)
 }
 
 /// Runs the sandbox on 127.0.0.1 until Ctrl-C.

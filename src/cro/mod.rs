@@ -48,6 +48,9 @@ crate::client::vendor_client! {
     policy: Cro,
 }
 
+/// Every operation of `specs/cro.yaml` with its method, as data (see [`crate::operation`]).
+pub use generated::OPERATIONS;
+
 /// The models of `specs/cro.yaml`, generated at build time. Each implements
 /// [`Validate`](crate::Validate) with its documented rules.
 pub use generated::types;

@@ -35,6 +35,9 @@ crate::client::vendor_client! {
     policy: Foxtrot,
 }
 
+/// Every operation of `specs/foxtrot.yaml` with its method, as data (see [`crate::operation`]).
+pub use generated::OPERATIONS;
+
 /// The models of `specs/foxtrot.yaml`, generated at build time. Each implements
 /// [`Validate`](crate::Validate) with its documented rules.
 pub use generated::types;

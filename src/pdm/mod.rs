@@ -39,6 +39,9 @@ crate::client::vendor_client! {
     policy: Pdm,
 }
 
+/// Every operation of `specs/pdm.yaml` with its method, as data (see [`crate::operation`]).
+pub use generated::OPERATIONS;
+
 /// The models of `specs/pdm.yaml`, generated at build time. Each implements
 /// [`Validate`](crate::Validate) with its documented rules.
 pub use generated::types;

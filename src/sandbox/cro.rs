@@ -4,15 +4,16 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::extract::{Path, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get};
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
 use super::{
-    CRO_CONFLICT_CUSTOMER, CRO_FAILING_CUSTOMER, CRO_FORBIDDEN_TENANT, CRO_RATE_LIMITED_CUSTOMER,
+    SpecFallback, SpecMatch, CRO_CONFLICT_CUSTOMER, CRO_FAILING_CUSTOMER, CRO_FORBIDDEN_TENANT,
+    CRO_RATE_LIMITED_CUSTOMER,
 };
 use crate::cro::{ApiVersion, REQUEST_HEADERS};
 
@@ -29,26 +30,63 @@ struct Cro {
 
 type Shared = Arc<Mutex<Cro>>;
 
-pub(super) fn routes() -> Router {
-    let spec = super::spec("cro");
+pub(super) fn routes() -> (Router, SpecFallback) {
+    let spec = Arc::new(super::spec("cro"));
     let state: Shared = Arc::new(Mutex::new(Cro {
         customer: super::example(&spec, "/customers/{customer_id}", "get"),
         last_version: HashMap::new(),
     }));
-    Router::new()
+    let fallback: SpecFallback = {
+        let state = state.clone();
+        Arc::new(move |request| {
+            let (state, spec) = (state.clone(), spec.clone());
+            Box::pin(async move { spec_operation(&state, &spec, request).await })
+        })
+    };
+    let other = super::as_handler(&fallback);
+    let router = Router::new()
         .route(
             "/customers/{customer_id}",
-            get(get_customer).fallback(only("GET")),
+            get(get_customer).fallback(other.clone()),
         )
         .route(
             "/customers/{customer_id}/contacts/{contact_id}",
-            get(get_contact).fallback(only("GET")),
+            get(get_contact).fallback(other.clone()),
         )
         .route(
             "/customers/{customer_id}/locations/{location_id}",
-            delete(deactivate).fallback(only("DELETE")),
+            delete(deactivate).fallback(other),
         )
-        .with_state(state)
+        .with_state(state);
+    (router, fallback)
+}
+
+/// Any operation of the spec without a handler of its own: the documented checks (token,
+/// tenant, version, the customer triggers), then its 200 example in the version applied's
+/// headers. Another method on a documented path is 405, naming the documented ones.
+async fn spec_operation(state: &Shared, spec: &Value, request: Request) -> Response {
+    let (method, path, headers, _) = super::request_parts(request).await;
+    match super::match_operation(spec, &method, &path) {
+        SpecMatch::Operation { params, example } => {
+            let customer_id = match params.get("customer_id").map(|v| v.parse::<i64>()) {
+                None => 0,
+                Some(Ok(id)) => id,
+                Some(Err(_)) => return bad_ids(),
+            };
+            match check(state, &headers, customer_id) {
+                Ok(version) => answer(StatusCode::OK, Some(version), example),
+                Err(response) => response,
+            }
+        }
+        SpecMatch::OtherMethods(allowed) => not_allowed(&method, &allowed.join(", ")),
+        SpecMatch::Unknown => error(
+            StatusCode::NOT_FOUND,
+            None,
+            "path",
+            "Not found.",
+            "No such endpoint.",
+        ),
+    }
 }
 
 fn error(
@@ -257,38 +295,38 @@ async fn get_contact(
     }
 }
 
-/// Any other method: 405 in CRO's error format, naming the documented one. The docs' Python
+/// Any other method: 405 in CRO's error format, naming the documented ones. The docs' Python
 /// sample for Deactivate Customer calls `requests.post` on a DELETE endpoint; this answer lets
 /// it run and says what is wrong.
-fn only(allowed: &'static str) -> impl Fn(Method) -> std::future::Ready<Response> + Clone {
-    move |method: Method| {
-        let mut response = error(
-            StatusCode::METHOD_NOT_ALLOWED,
-            None,
-            "method",
-            &format!("Method \"{method}\" not allowed."),
-            &format!(
-                "This endpoint is {allowed} (the vendor's Python sample for Deactivate Customer sends POST)."
-            ),
-        );
-        response
-            .headers_mut()
-            .insert("allow", HeaderValue::from_static(allowed));
-        std::future::ready(response)
+fn not_allowed(method: &str, allowed: &str) -> Response {
+    let mut response = error(
+        StatusCode::METHOD_NOT_ALLOWED,
+        None,
+        "method",
+        &format!("Method \"{method}\" not allowed."),
+        &format!(
+            "This endpoint is {allowed} (the vendor's Python sample for Deactivate Customer sends POST)."
+        ),
+    );
+    if let Ok(allowed) = HeaderValue::from_str(allowed) {
+        response.headers_mut().insert("allow", allowed);
     }
+    response
 }
 
 /// Path identifiers that are not 64-bit integers: 400 in CRO's format, not axum's plain text.
+fn bad_ids() -> Response {
+    error(
+        StatusCode::BAD_REQUEST,
+        None,
+        "path",
+        "Invalid identifier.",
+        "Path identifiers are integers.",
+    )
+}
+
 fn ids<T>(path: Result<Path<T>, PathRejection>) -> Result<T, Response> {
-    path.map(|Path(ids)| ids).map_err(|_| {
-        error(
-            StatusCode::BAD_REQUEST,
-            None,
-            "path",
-            "Invalid identifier.",
-            "Path identifiers are integers.",
-        )
-    })
+    path.map(|Path(ids)| ids).map_err(|_| bad_ids())
 }
 
 /// Soft delete: marks the location inactive and answers DispatchCustomerLocationModel in the

@@ -2,14 +2,14 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::extract::{Path, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-use super::FOXTROT_NOT_CONFIDENT_CUSTOMER;
+use super::{SpecFallback, SpecMatch, FOXTROT_NOT_CONFIDENT_CUSTOMER};
 
 const DC: &str = "Foxtrot-DC";
 
@@ -21,8 +21,8 @@ struct Foxtrot {
 
 type Shared = Arc<Foxtrot>;
 
-pub(super) fn routes() -> Router {
-    let spec = super::spec("foxtrot");
+pub(super) fn routes() -> (Router, SpecFallback) {
+    let spec = Arc::new(super::spec("foxtrot"));
     let state = Arc::new(Foxtrot {
         customer: super::example(&spec, "/dcs/{dc_id}/customers/{customer_id}", "get"),
         confident_location: super::example(
@@ -36,20 +36,43 @@ pub(super) fn routes() -> Router {
             "get",
         ),
     });
-    Router::new()
+    let fallback: SpecFallback = Arc::new(move |request| {
+        let spec = spec.clone();
+        Box::pin(async move { spec_operation(&spec, request).await })
+    });
+    let other = super::as_handler(&fallback);
+    let router = Router::new()
         .route(
             "/dcs/{dc_id}/customers/{customer_id}",
-            get(get_customer).fallback(only_get),
+            get(get_customer).fallback(other.clone()),
         )
         .route(
             "/dcs/{dc_id}/customers/{customer_id}/confident-location",
-            get(confident_location).fallback(only_get),
+            get(confident_location).fallback(other.clone()),
         )
         .route(
             "/dcs/{dc_id}/customers/{customer_id}/waypoints",
-            get(waypoints).fallback(only_get),
+            get(waypoints).fallback(other),
         )
-        .with_state(state)
+        .with_state(state);
+    (router, fallback)
+}
+
+/// Any operation of the spec without a handler of its own: the API key and DC checks, then
+/// its 200 example (already in the envelope). Another method on a documented path is 405.
+async fn spec_operation(spec: &Value, request: Request) -> Response {
+    let (method, path, headers, _) = super::request_parts(request).await;
+    match super::match_operation(spec, &method, &path) {
+        SpecMatch::Operation { params, example } => {
+            let dc_id = params.get("dc_id").map_or(DC, String::as_str);
+            match check(&headers, dc_id) {
+                Ok(()) => (StatusCode::OK, Json(example)).into_response(),
+                Err(response) => response,
+            }
+        }
+        SpecMatch::OtherMethods(allowed) => not_allowed(&method, &allowed.join(", ")),
+        SpecMatch::Unknown => error(StatusCode::NOT_FOUND, 404, "No such endpoint."),
+    }
 }
 
 fn error(status: StatusCode, code: i64, message: &str) -> Response {
@@ -90,16 +113,16 @@ fn check(headers: &HeaderMap, dc_id: &str) -> Result<(), Response> {
     Ok(())
 }
 
-/// Any method but GET: 405 in Foxtrot's error envelope.
-async fn only_get(method: Method) -> Response {
+/// Another method than the documented ones: 405 in Foxtrot's error envelope.
+fn not_allowed(method: &str, allowed: &str) -> Response {
     let mut response = error(
         StatusCode::METHOD_NOT_ALLOWED,
         405,
         &format!("Method {method} not allowed."),
     );
-    response
-        .headers_mut()
-        .insert("allow", HeaderValue::from_static("GET"));
+    if let Ok(allowed) = HeaderValue::from_str(allowed) {
+        response.headers_mut().insert("allow", allowed);
+    }
     response
 }
 

@@ -112,6 +112,64 @@ pub(crate) fn example(spec: &Value, path: &str, method: &str) -> Value {
         .unwrap_or(Value::Null)
 }
 
+/// How a request matches a spec's operations.
+pub(crate) enum SpecMatch {
+    /// An operation: its path parameters by name and its 200 example.
+    Operation {
+        params: std::collections::BTreeMap<String, String>,
+        example: Value,
+    },
+    /// A documented path, but not with this method: the methods it has (upper case).
+    OtherMethods(Vec<String>),
+    /// No documented path.
+    Unknown,
+}
+
+/// Finds the operation of `spec` that `method` on `path` calls (a template's `{name}` matches
+/// one non-empty segment).
+pub(crate) fn match_operation(spec: &Value, method: &str, path: &str) -> SpecMatch {
+    let Some(paths) = spec["paths"].as_object() else {
+        return SpecMatch::Unknown;
+    };
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    for (template, item) in paths {
+        let parts: Vec<&str> = template.split('/').collect();
+        if parts.len() != segments.len() {
+            continue;
+        }
+        let mut params = std::collections::BTreeMap::new();
+        let fits = parts.iter().zip(&segments).all(|(part, segment)| {
+            match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+                Some(name) if !segment.is_empty() => {
+                    let value = percent_encoding::percent_decode_str(segment).decode_utf8_lossy();
+                    params.insert(name.to_owned(), value.into_owned());
+                    true
+                }
+                Some(_) => false,
+                None => part == segment,
+            }
+        });
+        if !fits {
+            continue;
+        }
+        let lower = method.to_ascii_lowercase();
+        if item.get(&lower).is_some() {
+            return SpecMatch::Operation {
+                params,
+                example: example(spec, template, &lower),
+            };
+        }
+        let methods = ["get", "put", "post", "delete", "patch", "head", "options"];
+        let allowed = methods
+            .iter()
+            .filter(|m| item.get(**m).is_some())
+            .map(|m| m.to_ascii_uppercase())
+            .collect();
+        return SpecMatch::OtherMethods(allowed);
+    }
+    SpecMatch::Unknown
+}
+
 /// A running sandbox. Stopped when dropped.
 #[derive(Debug)]
 pub struct Sandbox {
@@ -202,6 +260,76 @@ impl Drop for Sandbox {
     }
 }
 
+/// The three vendors' routes; a request no route takes goes to the vendor whose spec documents
+/// its path, which answers any operation from the spec's example after its own checks.
 fn router() -> axum::Router {
-    cro::routes().merge(pdm::routes()).merge(foxtrot::routes())
+    let (cro, cro_fallback) = cro::routes();
+    let (pdm, pdm_fallback) = pdm::routes();
+    let (foxtrot, foxtrot_fallback) = foxtrot::routes();
+    let specs = std::sync::Arc::new([spec("cro"), spec("pdm"), spec("foxtrot")]);
+    let fallback = move |request: axum::extract::Request| {
+        let specs = specs.clone();
+        let (cro, pdm, foxtrot) = (
+            cro_fallback.clone(),
+            pdm_fallback.clone(),
+            foxtrot_fallback.clone(),
+        );
+        async move {
+            let path = request.uri().path().to_owned();
+            let method = request.method().as_str().to_owned();
+            let vendor = specs.iter().position(|spec| {
+                !matches!(match_operation(spec, &method, &path), SpecMatch::Unknown)
+            });
+            match vendor {
+                Some(0) => cro(request).await,
+                Some(1) => pdm(request).await,
+                Some(_) => foxtrot(request).await,
+                None => axum::response::IntoResponse::into_response((
+                    axum::http::StatusCode::NOT_FOUND,
+                    "no vendor documents this path",
+                )),
+            }
+        }
+    };
+    cro.merge(pdm).merge(foxtrot).fallback(fallback)
+}
+
+/// A vendor's answer to any request of its spec that no handler of its own takes.
+pub(crate) type SpecFallback = std::sync::Arc<
+    dyn Fn(
+            axum::extract::Request,
+        ) -> futures_util::future::BoxFuture<'static, axum::response::Response>
+        + Send
+        + Sync,
+>;
+
+/// `fallback` as a handler, for the vendor's own routes (another method on a documented path).
+pub(crate) fn as_handler(
+    fallback: &SpecFallback,
+) -> impl Fn(
+    axum::extract::Request,
+) -> futures_util::future::BoxFuture<'static, axum::response::Response>
+       + Clone
+       + Send
+       + Sync
+       + 'static {
+    let fallback = fallback.clone();
+    move |request| fallback(request)
+}
+
+/// The parts of a request the spec fallbacks read: method, path, headers and body (at most
+/// 1 MiB).
+pub(crate) async fn request_parts(
+    request: axum::extract::Request,
+) -> (String, String, axum::http::HeaderMap, bytes::Bytes) {
+    let (parts, body) = request.into_parts();
+    let body = axum::body::to_bytes(body, 1 << 20)
+        .await
+        .unwrap_or_default();
+    (
+        parts.method.as_str().to_owned(),
+        parts.uri.path().to_owned(),
+        parts.headers,
+        body,
+    )
 }

@@ -5,14 +5,16 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{HeaderValue, Method, StatusCode};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-use super::{PDM_BLOCKED_COMPANY, PDM_INVALID_API_KEY, PDM_SAMPLE_SESSION_TOKEN};
+use super::{
+    SpecFallback, SpecMatch, PDM_BLOCKED_COMPANY, PDM_INVALID_API_KEY, PDM_SAMPLE_SESSION_TOKEN,
+};
 
 /// How long an issued session token lives.
 const SESSION_LIFETIME: Duration = Duration::from_secs(3600);
@@ -25,8 +27,8 @@ struct Pdm {
 
 type Shared = Arc<Mutex<Pdm>>;
 
-pub(super) fn routes() -> Router {
-    let spec = super::spec("pdm");
+pub(super) fn routes() -> (Router, SpecFallback) {
+    let spec = Arc::new(super::spec("pdm"));
     let sample = super::example(&spec, "/GetCustomer", "post");
     let mut sessions = HashMap::new();
     sessions.insert(PDM_SAMPLE_SESSION_TOKEN.to_owned(), (9001, None));
@@ -34,17 +36,68 @@ pub(super) fn routes() -> Router {
         customer: sample["customer"].clone(),
         sessions,
     }));
-    Router::new()
+    let fallback: SpecFallback = {
+        let state = state.clone();
+        Arc::new(move |request| {
+            let (state, spec) = (state.clone(), spec.clone());
+            Box::pin(async move { spec_operation(&state, &spec, request).await })
+        })
+    };
+    let other = super::as_handler(&fallback);
+    let router = Router::new()
         .route(
             "/GetSessionToken",
-            post(get_session_token).fallback(only_post),
+            post(get_session_token).fallback(other.clone()),
         )
-        .route("/GetCustomer", post(get_customer).fallback(only_post))
-        .with_state(state)
+        .route("/GetCustomer", post(get_customer).fallback(other))
+        .with_state(state);
+    (router, fallback)
+}
+
+/// Any PDM method of the spec without a handler of its own: company and session checked as
+/// for GetCustomer, then its example with status 101. Any method but POST is 405.
+async fn spec_operation(state: &Shared, spec: &Value, request: Request) -> Response {
+    let (method, path, _, body) = super::request_parts(request).await;
+    match super::match_operation(spec, &method, &path) {
+        SpecMatch::Operation { example, .. } => {
+            let body = match json_body(&body) {
+                Ok(body) => body,
+                Err(answer) => return answer.into_response(),
+            };
+            let pdm = state.lock().unwrap_or_else(|p| p.into_inner());
+            match authorised(&pdm, &body) {
+                Ok(()) => Json(example).into_response(),
+                Err(answer) => answer.into_response(),
+            }
+        }
+        SpecMatch::OtherMethods(_) => not_allowed(&method),
+        SpecMatch::Unknown => {
+            (StatusCode::NOT_FOUND, status(500, "No such PDM method")).into_response()
+        }
+    }
+}
+
+/// The company id and session token of a request body: a session PDM issued to that company,
+/// not expired.
+fn authorised(pdm: &Pdm, body: &Value) -> Result<(), Json<Value>> {
+    let company = company(body)?;
+    let token = match text(body, "session_token")? {
+        Field::Missing => return Err(status(301, "Required data missing: session_token")),
+        Field::Present(t) => t,
+    };
+    match pdm.sessions.get(token) {
+        Some((owner, expires))
+            if *owner == company && expires.is_none_or(|at| at > chrono::Utc::now()) =>
+        {
+            Ok(())
+        }
+        Some((owner, _)) if *owner != company => Err(status(201, "Invalid / inactive company ID")),
+        _ => Err(status(202, "Invalid / inactive API key")),
+    }
 }
 
 /// Any method but POST: 405 (PDM's methods are all POST with a JSON body).
-async fn only_post(method: Method) -> Response {
+fn not_allowed(method: &str) -> Response {
     let mut response = (
         StatusCode::METHOD_NOT_ALLOWED,
         status(
@@ -156,19 +209,7 @@ async fn get_customer(State(state): State<Shared>, body: Bytes) -> Json<Value> {
     };
     let pdm = state.lock().unwrap_or_else(|p| p.into_inner());
     let result = (|| {
-        let company = company(&body)?;
-        let token = match text(&body, "session_token")? {
-            Field::Missing => return Err(status(301, "Required data missing: session_token")),
-            Field::Present(t) => t,
-        };
-        match pdm.sessions.get(token) {
-            Some((owner, expires))
-                if *owner == company && expires.is_none_or(|at| at > chrono::Utc::now()) => {}
-            Some((owner, _)) if *owner != company => {
-                return Err(status(201, "Invalid / inactive company ID"))
-            }
-            _ => return Err(status(202, "Invalid / inactive API key")),
-        }
+        authorised(&pdm, &body)?;
         let id = int(&body, "customer_id")?;
         let reference = text(&body, "external_customer_ref")?;
         if let Field::Present(r) = reference {

@@ -876,6 +876,117 @@ impl super::Client {
             .await
     }
 }
+/// Any operation by its method name, with its arguments as text: what the command-line
+/// tool runs, so that a spec's new operation is a command with no code of its own.
+#[cfg(feature = "cli")]
+impl super::Client {
+    #[doc(hidden)]
+    pub async fn call_operation(
+        &self,
+        name: &str,
+        args: &crate::operation::Args,
+    ) -> ::std::result::Result<crate::Response<::serde_json::Value>, crate::Error> {
+        match name {
+            "get_customer" => {
+                let customer_id: i64 = args.required("customer_id")?;
+                crate::operation::to_json(self.get_customer(customer_id).await?)
+            }
+            "get_contact" => {
+                let customer_id: i64 = args.required("customer_id")?;
+                let customer_contact_id: i64 = args.required("customer_contact_id")?;
+                crate::operation::to_json(
+                    self.get_contact(customer_id, customer_contact_id).await?,
+                )
+            }
+            "deactivate_location" => {
+                let customer_id: i64 = args.required("customer_id")?;
+                let customer_location_id: i64 = args.required("customer_location_id")?;
+                crate::operation::to_json(
+                    self.deactivate_location(customer_id, customer_location_id).await?,
+                )
+            }
+            _ => {
+                ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        "operation",
+                        "is not an operation of this client",
+                    ),
+                )
+            }
+        }
+    }
+}
+/// Every operation of the spec with a generated method, in path order.
+pub const OPERATIONS: &[crate::operation::Operation] = &[
+    crate::operation::Operation {
+        id: "getCustomer",
+        name: "get_customer",
+        method: "GET",
+        path: "/customers/{customer_id}",
+        summary: "Get Customer",
+        idempotent: true,
+        aliases: &[],
+        params: &[
+            crate::operation::Param {
+                name: "customer_id",
+                location: crate::operation::ParamIn::Path,
+                required: true,
+                description: "Customer identifier.",
+                alias: ::std::option::Option::None,
+            },
+        ],
+    },
+    crate::operation::Operation {
+        id: "getContact",
+        name: "get_contact",
+        method: "GET",
+        path: "/customers/{customer_id}/contacts/{customer_contact_id}",
+        summary: "Get Contact",
+        idempotent: true,
+        aliases: &[],
+        params: &[
+            crate::operation::Param {
+                name: "customer_id",
+                location: crate::operation::ParamIn::Path,
+                required: true,
+                description: "Customer identifier.",
+                alias: ::std::option::Option::None,
+            },
+            crate::operation::Param {
+                name: "customer_contact_id",
+                location: crate::operation::ParamIn::Path,
+                required: true,
+                description: "Customer contact identifier.",
+                alias: ::std::option::Option::None,
+            },
+        ],
+    },
+    crate::operation::Operation {
+        id: "deactivateCustomer",
+        name: "deactivate_location",
+        method: "DELETE",
+        path: "/customers/{customer_id}/locations/{customer_location_id}",
+        summary: "Deactivate Customer",
+        idempotent: true,
+        aliases: &[],
+        params: &[
+            crate::operation::Param {
+                name: "customer_id",
+                location: crate::operation::ParamIn::Path,
+                required: true,
+                description: "Customer identifier.",
+                alias: ::std::option::Option::None,
+            },
+            crate::operation::Param {
+                name: "customer_location_id",
+                location: crate::operation::ParamIn::Path,
+                required: true,
+                description: "Customer location identifier.",
+                alias: ::std::option::Option::None,
+            },
+        ],
+    },
+];
 /// Every generated call goes through the shared transport (headers, metadata, limits).
 impl progenitor_client::ClientHooks<()> for Client {
     async fn exec(

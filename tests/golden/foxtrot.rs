@@ -700,6 +700,125 @@ impl super::Client {
             .await
     }
 }
+/// Any operation by its method name, with its arguments as text: what the command-line
+/// tool runs, so that a spec's new operation is a command with no code of its own.
+#[cfg(feature = "cli")]
+impl super::Client {
+    #[doc(hidden)]
+    pub async fn call_operation(
+        &self,
+        name: &str,
+        args: &crate::operation::Args,
+    ) -> ::std::result::Result<crate::Response<::serde_json::Value>, crate::Error> {
+        match name {
+            "get_customer" => {
+                let dc_id: ::std::string::String = args.required("dc_id")?;
+                let customer_id: ::std::string::String = args.required("customer_id")?;
+                crate::operation::to_json(self.get_customer(&dc_id, &customer_id).await?)
+            }
+            "get_confident_location" => {
+                let dc_id: ::std::string::String = args.required("dc_id")?;
+                let customer_id: ::std::string::String = args.required("customer_id")?;
+                crate::operation::to_json(
+                    self.get_confident_location(&dc_id, &customer_id).await?,
+                )
+            }
+            "get_waypoints" => {
+                let dc_id: ::std::string::String = args.required("dc_id")?;
+                let customer_id: ::std::string::String = args.required("customer_id")?;
+                crate::operation::to_json(
+                    self.get_waypoints(&dc_id, &customer_id).await?,
+                )
+            }
+            _ => {
+                ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        "operation",
+                        "is not an operation of this client",
+                    ),
+                )
+            }
+        }
+    }
+}
+/// Every operation of the spec with a generated method, in path order.
+pub const OPERATIONS: &[crate::operation::Operation] = &[
+    crate::operation::Operation {
+        id: "getCustomer",
+        name: "get_customer",
+        method: "GET",
+        path: "/dcs/{dc_id}/customers/{customer_id}",
+        summary: "Get a customer",
+        idempotent: true,
+        aliases: &[],
+        params: &[
+            crate::operation::Param {
+                name: "dc_id",
+                location: crate::operation::ParamIn::Path,
+                required: true,
+                description: "The dc id.",
+                alias: ::std::option::Option::None,
+            },
+            crate::operation::Param {
+                name: "customer_id",
+                location: crate::operation::ParamIn::Path,
+                required: true,
+                description: "The customer's id.",
+                alias: ::std::option::Option::None,
+            },
+        ],
+    },
+    crate::operation::Operation {
+        id: "getConfidentLocation",
+        name: "get_confident_location",
+        method: "GET",
+        path: "/dcs/{dc_id}/customers/{customer_id}/confident-location",
+        summary: "Get the confident location for a customer if available",
+        idempotent: true,
+        aliases: &["confident-location"],
+        params: &[
+            crate::operation::Param {
+                name: "dc_id",
+                location: crate::operation::ParamIn::Path,
+                required: true,
+                description: "The dc id.",
+                alias: ::std::option::Option::None,
+            },
+            crate::operation::Param {
+                name: "customer_id",
+                location: crate::operation::ParamIn::Path,
+                required: true,
+                description: "The customer's id.",
+                alias: ::std::option::Option::None,
+            },
+        ],
+    },
+    crate::operation::Operation {
+        id: "getWaypoints",
+        name: "get_waypoints",
+        method: "GET",
+        path: "/dcs/{dc_id}/customers/{customer_id}/waypoints",
+        summary: "Get waypoint information for a given customer id",
+        idempotent: true,
+        aliases: &["waypoints"],
+        params: &[
+            crate::operation::Param {
+                name: "dc_id",
+                location: crate::operation::ParamIn::Path,
+                required: true,
+                description: "The dc id.",
+                alias: ::std::option::Option::None,
+            },
+            crate::operation::Param {
+                name: "customer_id",
+                location: crate::operation::ParamIn::Path,
+                required: true,
+                description: "The customer's id.",
+                alias: ::std::option::Option::None,
+            },
+        ],
+    },
+];
 /// Every generated call goes through the shared transport (headers, metadata, limits).
 impl progenitor_client::ClientHooks<()> for Client {
     async fn exec(

@@ -486,6 +486,63 @@ impl crate::validation::Validate for types::GetCustomerParams {
         );
     }
 }
+/// Any operation by its method name, with its arguments as text: what the command-line
+/// tool runs, so that a spec's new operation is a command with no code of its own.
+#[cfg(feature = "cli")]
+impl super::Client {
+    #[doc(hidden)]
+    pub async fn call_operation(
+        &self,
+        name: &str,
+        args: &crate::operation::Args,
+    ) -> ::std::result::Result<crate::Response<::serde_json::Value>, crate::Error> {
+        match name {
+            "get_customer" => {
+                let params = types::GetCustomerParams {
+                    customer_id: args.optional("customer_id")?,
+                    external_customer_ref: args.optional("external_customer_ref")?,
+                };
+                crate::operation::to_json(self.get_customer(params).await?)
+            }
+            _ => {
+                ::std::result::Result::Err(
+                    crate::Error::invalid(
+                        "operation",
+                        "is not an operation of this client",
+                    ),
+                )
+            }
+        }
+    }
+}
+/// Every operation of the spec with a generated method, in path order.
+pub const OPERATIONS: &[crate::operation::Operation] = &[
+    crate::operation::Operation {
+        id: "GetCustomer",
+        name: "get_customer",
+        method: "POST",
+        path: "/GetCustomer",
+        summary: "GetCustomer",
+        idempotent: true,
+        aliases: &[],
+        params: &[
+            crate::operation::Param {
+                name: "customer_id",
+                location: crate::operation::ParamIn::Body,
+                required: false,
+                description: "Required*. The unique internal id for the customer in PDM.",
+                alias: ::std::option::Option::None,
+            },
+            crate::operation::Param {
+                name: "external_customer_ref",
+                location: crate::operation::ParamIn::Body,
+                required: false,
+                description: "Required*. The unique reference int for the customer as known by the third-party",
+                alias: ::std::option::Option::Some("external_ref"),
+            },
+        ],
+    },
+];
 /// Every generated call goes through the shared transport (headers, metadata, limits).
 impl progenitor_client::ClientHooks<()> for Client {
     async fn exec(

@@ -593,7 +593,7 @@ fn pdm_cases(server: &str) -> Vec<Case> {
             // Blank counts as absent for the documented "one of them is required".
             Want::Invalid(
                 "customer_id / external_customer_ref",
-                "one of customer_id, external_customer_ref is required",
+                "one of them is required, not empty (customer_id, external_customer_ref)",
             ),
             lookup(CustomerLookup::external_ref(" \t\r\n ")),
         ),

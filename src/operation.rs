@@ -1,0 +1,117 @@
+//! The operations of each vendor's spec, as data (`cro::OPERATIONS`, `pdm::OPERATIONS`,
+//! `foxtrot::OPERATIONS`, generated with the methods): what a tool needs to offer every
+//! operation without code of its own per operation. The command-line tool builds its
+//! subcommands from them.
+
+#[cfg(feature = "cli")]
+use crate::{error::Error, response::Response};
+
+/// One operation of a vendor's spec that has a method on the vendor's client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Operation {
+    /// The spec's `operationId` (`getCustomer`).
+    pub id: &'static str,
+    /// The client's method (`get_customer`); the command-line subcommand is its kebab case.
+    pub name: &'static str,
+    /// The HTTP method, upper case.
+    pub method: &'static str,
+    /// The path template (`/customers/{customer_id}`).
+    pub path: &'static str,
+    /// The spec's summary.
+    pub summary: &'static str,
+    /// Whether repeating it is safe (it is retried on any retryable failure).
+    pub idempotent: bool,
+    /// Other names of its command-line subcommand (`x-cli-aliases`: names it had before).
+    pub aliases: &'static [&'static str],
+    /// Its parameters, path parameters first in path order.
+    pub params: &'static [Param],
+}
+
+/// One parameter of an [`Operation`] as its method takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Param {
+    /// The spec's name (`customer_id`, a body property, or `body` for a whole body).
+    pub name: &'static str,
+    /// Where it goes.
+    pub location: ParamIn,
+    /// Whether the operation needs it.
+    pub required: bool,
+    /// The first line of the spec's description, if any.
+    pub description: &'static str,
+    /// Another command-line flag name for it (`x-cli-alias`), if any.
+    pub alias: Option<&'static str>,
+}
+
+/// Where a [`Param`] goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ParamIn {
+    /// A path segment.
+    Path,
+    /// The query string.
+    Query,
+    /// The request body (a property of it, or all of it).
+    Body,
+}
+
+/// Named arguments as text, for a call by operation name (feature `cli`): each value is read
+/// as its parameter's type, as a plain string first and then as JSON (`1408`, `true`,
+/// `{"a": 1}`).
+#[cfg(feature = "cli")]
+#[derive(Debug, Clone, Default)]
+pub struct Args {
+    values: std::collections::BTreeMap<String, String>,
+}
+
+#[cfg(feature = "cli")]
+impl Args {
+    /// Sets the argument `name` (the [`Param::name`]).
+    pub fn insert(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        self.values.insert(name.into(), value.into());
+    }
+
+    pub(crate) fn required<T: serde::de::DeserializeOwned>(
+        &self,
+        name: &'static str,
+    ) -> Result<T, Error> {
+        self.optional(name)?
+            .ok_or_else(|| Error::invalid(name, "is required"))
+    }
+
+    pub(crate) fn optional<T: serde::de::DeserializeOwned>(
+        &self,
+        name: &'static str,
+    ) -> Result<Option<T>, Error> {
+        let Some(text) = self.values.get(name) else {
+            return Ok(None);
+        };
+        if let Ok(value) = serde_json::from_value(serde_json::Value::String(text.clone())) {
+            return Ok(Some(value));
+        }
+        serde_json::from_str(text).map(Some).map_err(|e| {
+            let kind = std::any::type_name::<T>()
+                .rsplit("::")
+                .next()
+                .unwrap_or("value");
+            Error::invalid(name, format!("is not a valid {kind} ({e})"))
+        })
+    }
+}
+
+/// A typed answer as JSON, for a call by operation name.
+#[cfg(feature = "cli")]
+pub(crate) fn to_json<T: serde::Serialize>(
+    response: Response<T>,
+) -> Result<Response<serde_json::Value>, Error> {
+    let (value, meta) = response.into_parts();
+    let value = serde_json::to_value(value).map_err(|e| Error::Decode {
+        expected: "a value that serializes as JSON",
+        reason: e.to_string(),
+        excerpt: String::new(),
+        meta: Box::new(meta.clone()),
+        source: None,
+    })?;
+    Ok(Response::new(value, meta))
+}
