@@ -215,11 +215,13 @@ mod scratch_copy {
         example
     }
 
-    /// The done-when of "every operation is generated": a copy of the crate whose spec gains a
-    /// field and an operation builds with `cargo build` alone (no `.rs` file of the crate
-    /// touched), and the new method sends the request with token, tenant and version pin.
+    /// A copy of the crate whose spec gains a field and an operation builds with `cargo build`
+    /// alone (no `.rs` file of the crate touched): the new method sends the request with token,
+    /// tenant and version pin; with the CLI, the copy's `customer-apis sandbox` answers it and
+    /// `customer-apis cro get-customer-location 1 20` prints it.
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn a_spec_edit_in_a_copy_of_the_crate_reaches_the_client_cargo_build_builds() {
+    async fn a_field_and_an_operation_added_to_a_copy_of_the_spec_reach_the_client_cli_and_sandbox()
+    {
         let source = Path::new(env!("CARGO_MANIFEST_DIR"));
         let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
         let scratch = tmp.join("regenerate-scratch");
@@ -297,6 +299,10 @@ mod scratch_copy {
         ];
         if !cfg!(debug_assertions) {
             args.push("--release".to_owned());
+        }
+        // With the CLI, its binary too: the new operation is a subcommand.
+        if cfg!(feature = "cli") {
+            args.push("--bin=customer-apis".to_owned());
         }
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let started = std::time::Instant::now();
@@ -380,6 +386,57 @@ mod scratch_copy {
             "location 20 of customer 1, active true"
         );
         server.verify().await;
+
+        // The CLI and sandbox halves: the copy's `customer-apis sandbox` answers the new
+        // operation from its example, and `customer-apis cro get-customer-location 1 20` calls it.
+        #[cfg(feature = "cli")]
+        {
+            let cli = String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+                .find(|m| {
+                    m["reason"] == "compiler-artifact"
+                        && m["target"]["name"] == "customer-apis"
+                        && m["package_id"]
+                            .as_str()
+                            .is_some_and(|id| id.contains("customer-apis-regenerate"))
+                })
+                .and_then(|m| m["executable"].as_str().map(PathBuf::from))
+                .expect("the copy's CLI was built");
+            let port = std::net::TcpListener::bind("127.0.0.1:0")
+                .unwrap()
+                .local_addr()
+                .unwrap()
+                .port();
+            let mut sandbox = Command::new(&cli)
+                .args(["sandbox", "--port", &port.to_string()])
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap();
+            let listening = (0..100).any(|_| {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+            });
+            let run = Command::new(&cli)
+                .args(["cro", "get-customer-location", "1", "20"])
+                .env("CRO_BASE_URL", format!("http://127.0.0.1:{port}"))
+                .env("CRO_TOKEN", customer_apis::sandbox::CRO_SAMPLE_TOKEN)
+                .env("CRO_TENANT_ID", "1")
+                .output()
+                .unwrap();
+            let _ = sandbox.kill();
+            let _ = sandbox.wait();
+            assert!(listening, "the copy's sandbox did not listen");
+            assert!(
+                run.status.success(),
+                "customer-apis cro get-customer-location failed:\n{}",
+                String::from_utf8_lossy(&run.stderr)
+            );
+            let location: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+            assert_eq!(location["location_id"], 20, "{location}");
+            assert_eq!(location["is_active"], true, "{location}");
+            assert_eq!(location["id"], 1, "{location}");
+        }
     }
 
     /// The first file that differs between two trees (by relative path), if any.
