@@ -27,6 +27,14 @@ const SECRET_KEY_PARTS: [&str; 6] = [
     "credential",
 ];
 
+/// Whether a JSON key or header name names a credential (`session_token`, `key`,
+/// `x-api-key`, `client_secret`...).
+#[cfg_attr(not(feature = "sandbox"), allow(dead_code))]
+pub(crate) fn is_credential_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    SECRET_KEY_PARTS.iter().any(|part| name.contains(part)) || name == "cookie"
+}
+
 /// The credentials of one exchange, and the forms they may come back in.
 #[derive(Default)]
 pub(crate) struct Redactor {

@@ -170,12 +170,154 @@ pub(crate) fn match_operation(spec: &Value, method: &str, path: &str) -> SpecMat
     SpecMatch::Unknown
 }
 
+/// One request the sandbox received, as an app's test would assert on it, with every
+/// credential `[REDACTED]`: the values of `authorization`, `cookie` and any header or JSON body
+/// field whose name names a credential (`session_token`, `key`, `x-api-key`...).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct RecordedRequest {
+    /// The HTTP method.
+    pub method: String,
+    /// The path and query, as sent.
+    pub path: String,
+    /// Header names (lower case) and values, in the order received.
+    pub headers: Vec<(String, String)>,
+    /// The body: JSON as sent, other text as a string, `null` when empty.
+    pub body: Value,
+}
+
+impl RecordedRequest {
+    /// The value of header `name` (any case), if it was sent.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The most requests kept (the oldest go first).
+pub const MAX_RECORDED_REQUESTS: usize = 10_000;
+
+/// The requests received, oldest first.
+type RequestLog = std::sync::Arc<std::sync::Mutex<std::collections::VecDeque<RecordedRequest>>>;
+
+/// A credential's value as the log shows it.
+const REDACTED: &str = "[REDACTED]";
+
+/// `value` with every string under a credential-like key redacted, at any depth.
+fn redact_json(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                if crate::redact::is_credential_name(key) && !v.is_null() {
+                    *v = Value::String(REDACTED.to_owned());
+                } else {
+                    redact_json(v);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(redact_json),
+        _ => {}
+    }
+}
+
+/// Records every request but the control API's (`/__sandbox/...`), then serves it.
+async fn record(
+    log: RequestLog,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let path = request.uri().path();
+    if path.starts_with(CONTROL_PREFIX) {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 1 << 20).await else {
+        return axum::response::IntoResponse::into_response((
+            axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+            "the sandbox reads bodies of at most 1 MiB",
+        ));
+    };
+    let headers = parts
+        .headers
+        .iter()
+        .map(|(name, value)| {
+            let shown = if crate::redact::is_credential_name(name.as_str()) {
+                REDACTED.to_owned()
+            } else {
+                String::from_utf8_lossy(value.as_bytes()).into_owned()
+            };
+            (name.as_str().to_owned(), shown)
+        })
+        .collect();
+    let body_value = if bytes.is_empty() {
+        Value::Null
+    } else {
+        match serde_json::from_slice::<Value>(&bytes) {
+            Ok(mut json) => {
+                redact_json(&mut json);
+                json
+            }
+            Err(_) => Value::String(String::from_utf8_lossy(&bytes).into_owned()),
+        }
+    };
+    let entry = RecordedRequest {
+        method: parts.method.as_str().to_owned(),
+        path: parts
+            .uri
+            .path_and_query()
+            .map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned()),
+        headers,
+        body: body_value,
+    };
+    {
+        let mut log = log.lock().unwrap_or_else(|p| p.into_inner());
+        if log.len() == MAX_RECORDED_REQUESTS {
+            log.pop_front();
+        }
+        log.push_back(entry);
+    }
+    next.run(axum::extract::Request::from_parts(
+        parts,
+        axum::body::Body::from(bytes),
+    ))
+    .await
+}
+
+/// The reserved prefix of the sandbox's control API; no vendor path starts with it.
+pub const CONTROL_PREFIX: &str = "/__sandbox/";
+
+/// The control API: `GET /__sandbox/requests` (the log as JSON), `DELETE /__sandbox/requests`
+/// (empties it).
+fn control(log: RequestLog) -> axum::Router {
+    let read = log.clone();
+    axum::Router::new().route(
+        "/__sandbox/requests",
+        axum::routing::get(move || {
+            let log = read.clone();
+            async move {
+                let log = log.lock().unwrap_or_else(|p| p.into_inner());
+                axum::Json(log.iter().cloned().collect::<Vec<_>>())
+            }
+        })
+        .delete(move || {
+            let log = log.clone();
+            async move {
+                log.lock().unwrap_or_else(|p| p.into_inner()).clear();
+                axum::http::StatusCode::NO_CONTENT
+            }
+        }),
+    )
+}
+
 /// A running sandbox. Stopped when dropped.
 #[derive(Debug)]
 pub struct Sandbox {
     addr: SocketAddr,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<()>>,
+    log: RequestLog,
 }
 
 impl Sandbox {
@@ -189,7 +331,8 @@ impl Sandbox {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
         let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
-        let app = router();
+        let log = RequestLog::default();
+        let app = router(log.clone());
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app)
                 .with_graceful_shutdown(async {
@@ -201,7 +344,34 @@ impl Sandbox {
             addr,
             shutdown: Some(shutdown),
             task: Some(task),
+            log,
         })
+    }
+
+    /// Every request received so far (at most [`MAX_RECORDED_REQUESTS`], oldest first), with
+    /// credentials redacted: what your app sent, for your test to assert on. The standalone
+    /// sandbox serves the same at `GET /__sandbox/requests`.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let sandbox = customer_apis::sandbox::Sandbox::start().await?;
+    /// sandbox.cro_client().build()?.get_customer(1).await?;
+    /// let sent = sandbox.requests();
+    /// assert_eq!(sent.len(), 1);
+    /// assert_eq!(sent[0].path, "/customers/1");
+    /// assert_eq!(sent[0].header("x-tenant-id"), Some("1"));
+    /// assert_eq!(sent[0].header("authorization"), Some("[REDACTED]"));
+    /// # Ok(()) }
+    /// ```
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        let log = self.log.lock().unwrap_or_else(|p| p.into_inner());
+        log.iter().cloned().collect()
+    }
+
+    /// Forgets the requests received so far.
+    pub fn clear_requests(&self) {
+        self.log.lock().unwrap_or_else(|p| p.into_inner()).clear();
     }
 
     /// The address it listens on.
@@ -262,7 +432,7 @@ impl Drop for Sandbox {
 
 /// The three vendors' routes; a request no route takes goes to the vendor whose spec documents
 /// its path, which answers any operation from the spec's example after its own checks.
-fn router() -> axum::Router {
+fn router(log: RequestLog) -> axum::Router {
     let (cro, cro_fallback) = cro::routes();
     let (pdm, pdm_fallback) = pdm::routes();
     let (foxtrot, foxtrot_fallback) = foxtrot::routes();
@@ -291,7 +461,13 @@ fn router() -> axum::Router {
             }
         }
     };
-    cro.merge(pdm).merge(foxtrot).fallback(fallback)
+    cro.merge(pdm)
+        .merge(foxtrot)
+        .merge(control(log.clone()))
+        .fallback(fallback)
+        .layer(axum::middleware::from_fn(move |request, next| {
+            record(log.clone(), request, next)
+        }))
 }
 
 /// A vendor's answer to any request of its spec that no handler of its own takes.

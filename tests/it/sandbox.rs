@@ -492,3 +492,62 @@ async fn the_sandbox_stops_when_dropped() {
         "still listening after drop"
     );
 }
+
+#[tokio::test]
+async fn the_sandbox_records_what_each_client_sent_with_every_credential_redacted() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let cro_token = sandbox::CRO_SAMPLE_TOKEN;
+    let (pdm_key, fox_key) = ("pdm-key-kept-secret", "foxtrot-key-kept-secret");
+    sandbox
+        .cro_client()
+        .build()
+        .unwrap()
+        .get_customer(1)
+        .await
+        .unwrap();
+    let pdm = sandbox.pdm_client().api_key(pdm_key).build().unwrap();
+    pdm.get_customer(&CustomerLookup::id(1408)).await.unwrap();
+    let session = pdm.get_session_token().await.unwrap().into_inner();
+    let fox = sandbox.foxtrot_client().api_key(fox_key).build().unwrap();
+    fox.get_customer("Foxtrot-DC", "johns-burger-shack")
+        .await
+        .unwrap();
+
+    let sent = sandbox.requests();
+    let seen: Vec<(&str, &str)> = sent
+        .iter()
+        .map(|r| (r.method.as_str(), r.path.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("GET", "/customers/1"),
+            ("POST", "/GetSessionToken"),
+            ("POST", "/GetCustomer"),
+            ("POST", "/GetSessionToken"),
+            ("GET", "/dcs/Foxtrot-DC/customers/johns-burger-shack"),
+        ]
+    );
+    assert_eq!(sent[0].header("x-tenant-id"), Some("1"));
+    assert_eq!(sent[0].header("x-api-version"), Some("2023/04/19"));
+    assert_eq!(sent[0].header("authorization"), Some("[REDACTED]"));
+    assert_eq!(sent[1].body["key"], json!("[REDACTED]"));
+    assert_eq!(sent[1].body["company_id"], json!(9001));
+    assert_eq!(sent[2].body["session_token"], json!("[REDACTED]"));
+    assert_eq!(sent[2].body["customer_id"], json!(1408));
+    assert_eq!(sent[4].header("authorization"), Some("[REDACTED]"));
+
+    // The same log over HTTP, for the standalone sandbox; the control API is not logged.
+    let http = reqwest::Client::new();
+    let url = format!("{}/__sandbox/requests", sandbox.base_url());
+    let (status, _, over_http) = raw(http.get(&url)).await;
+    assert_eq!(status, 200);
+    assert_eq!(over_http, serde_json::to_value(&sent).unwrap());
+    let text = over_http.to_string();
+    for secret in [cro_token, pdm_key, fox_key, session.session_token.expose()] {
+        assert!(!text.contains(secret), "the log shows a credential");
+    }
+    let (status, _, _) = raw(http.delete(&url)).await;
+    assert_eq!(status, 204);
+    assert!(sandbox.requests().is_empty());
+}
