@@ -67,7 +67,9 @@ pub(super) fn routes() -> (Router, SpecFallback) {
 async fn spec_operation(state: &Shared, spec: &Value, request: Request) -> Response {
     let (method, path, headers, _) = super::request_parts(request).await;
     match super::match_operation(spec, &method, &path) {
-        SpecMatch::Operation { params, example } => {
+        SpecMatch::Operation {
+            params, example, ..
+        } => {
             let customer_id = match params.get("customer_id").map(|v| v.parse::<i64>()) {
                 None => 0,
                 Some(Ok(id)) => id,

@@ -63,7 +63,9 @@ pub(super) fn routes() -> (Router, SpecFallback) {
 async fn spec_operation(spec: &Value, request: Request) -> Response {
     let (method, path, headers, _) = super::request_parts(request).await;
     match super::match_operation(spec, &method, &path) {
-        SpecMatch::Operation { params, example } => {
+        SpecMatch::Operation {
+            params, example, ..
+        } => {
             let dc_id = params.get("dc_id").map_or(DC, String::as_str);
             match check(&headers, dc_id) {
                 Ok(()) => (StatusCode::OK, Json(example)).into_response(),

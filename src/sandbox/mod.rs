@@ -60,8 +60,11 @@ use std::net::SocketAddr;
 use serde_json::Value;
 
 mod cro;
+mod faults;
 mod foxtrot;
 mod pdm;
+
+pub use faults::{Fault, FaultKind};
 
 /// The port the vendors' own code samples use, and the standalone sandbox's default.
 pub const DEFAULT_PORT: u16 = 8003;
@@ -83,6 +86,17 @@ pub const PDM_SAMPLE_SESSION_TOKEN: &str = "9001|85d1c76d-5088-4cbe-a681-f3a8659
 pub const FOXTROT_NOT_CONFIDENT_CUSTOMER: &str = "not-confident";
 /// A bearer token that matches CRO's documented pattern, for the sandbox.
 pub const CRO_SAMPLE_TOKEN: &str = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJzYW5kYm94In0.c2FuZGJveA";
+
+/// A spec, parsed once for the process.
+pub(crate) fn spec_ref(vendor: &str) -> &'static Value {
+    static SPECS: std::sync::OnceLock<[Value; 3]> = std::sync::OnceLock::new();
+    let specs = SPECS.get_or_init(|| [spec("cro"), spec("pdm"), spec("foxtrot")]);
+    match vendor {
+        "cro" => &specs[0],
+        "pdm" => &specs[1],
+        _ => &specs[2],
+    }
+}
 
 /// The specs, as build.rs saw them.
 pub(crate) fn spec(vendor: &str) -> Value {
@@ -114,8 +128,9 @@ pub(crate) fn example(spec: &Value, path: &str, method: &str) -> Value {
 
 /// How a request matches a spec's operations.
 pub(crate) enum SpecMatch {
-    /// An operation: its path parameters by name and its 200 example.
+    /// An operation: its path template, its path parameters by name and its 200 example.
     Operation {
+        template: String,
         params: std::collections::BTreeMap<String, String>,
         example: Value,
     },
@@ -155,6 +170,7 @@ pub(crate) fn match_operation(spec: &Value, method: &str, path: &str) -> SpecMat
         let lower = method.to_ascii_lowercase();
         if item.get(&lower).is_some() {
             return SpecMatch::Operation {
+                template: template.clone(),
                 params,
                 example: example(spec, template, &lower),
             };
@@ -318,6 +334,7 @@ pub struct Sandbox {
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<()>>,
     log: RequestLog,
+    faults: faults::Faults,
 }
 
 impl Sandbox {
@@ -332,7 +349,8 @@ impl Sandbox {
         let addr = listener.local_addr()?;
         let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
         let log = RequestLog::default();
-        let app = router(log.clone());
+        let faults = faults::Faults::default();
+        let app = router(log.clone(), faults.clone());
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app)
                 .with_graceful_shutdown(async {
@@ -345,6 +363,7 @@ impl Sandbox {
             shutdown: Some(shutdown),
             task: Some(task),
             log,
+            faults,
         })
     }
 
@@ -367,6 +386,23 @@ impl Sandbox {
     pub fn requests(&self) -> Vec<RecordedRequest> {
         let log = self.log.lock().unwrap_or_else(|p| p.into_inner());
         log.iter().cloned().collect()
+    }
+
+    /// Sets a fault: until cleared or used up, the matching calls fail as it says (see
+    /// [`Fault`]). Faults apply in the order set; the first that matches a request is used.
+    pub fn fault(&self, fault: Fault) {
+        self.faults
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(fault);
+    }
+
+    /// Clears every fault.
+    pub fn clear_faults(&self) {
+        self.faults
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
     }
 
     /// Forgets the requests received so far.
@@ -432,13 +468,11 @@ impl Drop for Sandbox {
 
 /// The three vendors' routes; a request no route takes goes to the vendor whose spec documents
 /// its path, which answers any operation from the spec's example after its own checks.
-fn router(log: RequestLog) -> axum::Router {
+fn router(log: RequestLog, faults: faults::Faults) -> axum::Router {
     let (cro, cro_fallback) = cro::routes();
     let (pdm, pdm_fallback) = pdm::routes();
     let (foxtrot, foxtrot_fallback) = foxtrot::routes();
-    let specs = std::sync::Arc::new([spec("cro"), spec("pdm"), spec("foxtrot")]);
     let fallback = move |request: axum::extract::Request| {
-        let specs = specs.clone();
         let (cro, pdm, foxtrot) = (
             cro_fallback.clone(),
             pdm_fallback.clone(),
@@ -447,8 +481,11 @@ fn router(log: RequestLog) -> axum::Router {
         async move {
             let path = request.uri().path().to_owned();
             let method = request.method().as_str().to_owned();
-            let vendor = specs.iter().position(|spec| {
-                !matches!(match_operation(spec, &method, &path), SpecMatch::Unknown)
+            let vendor = ["cro", "pdm", "foxtrot"].iter().position(|v| {
+                !matches!(
+                    match_operation(spec_ref(v), &method, &path),
+                    SpecMatch::Unknown
+                )
             });
             match vendor {
                 Some(0) => cro(request).await,
@@ -464,7 +501,11 @@ fn router(log: RequestLog) -> axum::Router {
     cro.merge(pdm)
         .merge(foxtrot)
         .merge(control(log.clone()))
+        .merge(faults::control(faults.clone()))
         .fallback(fallback)
+        .layer(axum::middleware::from_fn(move |request, next| {
+            faults::apply(faults.clone(), request, next)
+        }))
         .layer(axum::middleware::from_fn(move |request, next| {
             record(log.clone(), request, next)
         }))

@@ -5,3 +5,5 @@
 mod bad_input;
 #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 mod fault_injection;
+#[cfg(feature = "sandbox")]
+mod on_demand;

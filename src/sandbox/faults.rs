@@ -1,0 +1,268 @@
+//! Faults on demand: per operation (and optionally per path parameter value), for the next N
+//! calls or always, the sandbox answers an error status in the vendor's error format, waits,
+//! names another API version, cuts or replaces the body, breaks the connection off, or answers a
+//! PDM status code. Set from Rust ([`Sandbox::fault`](super::Sandbox::fault)) or, for the
+//! standalone sandbox, with `POST /__sandbox/faults` (the [`Fault`] as JSON).
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+/// What goes wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FaultKind {
+    /// This HTTP status, with the vendor's error body (CRO's `field`/`detail`/`explanation`,
+    /// Foxtrot's error envelope with the status as its code, PDM's status 500 in the body).
+    Status {
+        /// The HTTP status.
+        status: u16,
+    },
+    /// The answer comes this many milliseconds late (to test timeouts).
+    Delay {
+        /// How long to wait before answering.
+        millis: u64,
+    },
+    /// The answer names this `x-api-version` (CRO's version check).
+    ApiVersion {
+        /// The version the answer says it applied.
+        version: String,
+    },
+    /// The answer's body is cut in half (a JSON document that ends too early).
+    Truncated,
+    /// The answer's body is an HTML page, not JSON.
+    NotJson,
+    /// The connection breaks off after the status line, before the body.
+    Reset,
+    /// PDM answers HTTP 200 with this status code in the body (201, 202, 205, 401, 500...).
+    PdmStatus {
+        /// PDM's status code.
+        code: i64,
+    },
+}
+
+/// A fault for one operation: which (its `operationId`, and optionally path parameter values),
+/// what goes wrong, and for how many calls.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use customer_apis::sandbox::{Fault, FaultKind, Sandbox};
+///
+/// let sandbox = Sandbox::start().await?;
+/// sandbox.fault(Fault::new("getCustomer", FaultKind::Status { status: 503 }).times(1));
+/// let cro = sandbox.cro_client().build()?;
+/// let customer = cro.get_customer(1).await?; // the 503 is retried
+/// assert_eq!(customer.meta().attempts, 2);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Fault {
+    /// The `operationId` of the spec (`getCustomer`, `GetCustomer`, `getConfidentLocation`).
+    /// CRO and Foxtrot both have a `getCustomer`: the fault applies to both unless `params`
+    /// tells them apart.
+    pub operation: String,
+    /// Path parameter values the request must have (`customer_id: "1"`); empty: any.
+    #[serde(default)]
+    pub params: BTreeMap<String, String>,
+    /// How many calls it applies to; `None`: every call until cleared.
+    #[serde(default)]
+    pub times: Option<u32>,
+    /// What goes wrong.
+    #[serde(flatten)]
+    pub kind: FaultKind,
+}
+
+impl Fault {
+    /// `kind` on every call of `operation` (its `operationId`) until cleared.
+    pub fn new(operation: impl Into<String>, kind: FaultKind) -> Self {
+        Fault {
+            operation: operation.into(),
+            params: BTreeMap::new(),
+            times: None,
+            kind,
+        }
+    }
+
+    /// Only for the next `n` matching calls.
+    pub fn times(mut self, n: u32) -> Self {
+        self.times = Some(n);
+        self
+    }
+
+    /// Only for requests whose path parameter `name` is `value`.
+    pub fn with_param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.params.insert(name.into(), value.into());
+        self
+    }
+}
+
+/// The faults in force.
+pub(crate) type Faults = Arc<Mutex<Vec<Fault>>>;
+
+/// Which vendor a request is for, its operation and path parameters, from the specs.
+fn operation_of(
+    method: &str,
+    path: &str,
+) -> Option<(&'static str, String, BTreeMap<String, String>)> {
+    for vendor in ["cro", "pdm", "foxtrot"] {
+        let spec = super::spec_ref(vendor);
+        if let super::SpecMatch::Operation {
+            params, template, ..
+        } = super::match_operation(spec, method, path)
+        {
+            let id = spec["paths"][template.as_str()][method.to_ascii_lowercase()]["operationId"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            return Some((vendor, id, params));
+        }
+    }
+    None
+}
+
+/// The fault that applies to this request, if any (one call of it is used up).
+fn take(faults: &Faults, method: &str, path: &str) -> Option<(&'static str, FaultKind)> {
+    let (vendor, id, params) = operation_of(method, path)?;
+    let mut faults = faults.lock().unwrap_or_else(|p| p.into_inner());
+    let index = faults.iter().position(|f| {
+        f.operation == id && f.params.iter().all(|(k, v)| params.get(k) == Some(v))
+    })?;
+    let kind = faults[index].kind.clone();
+    if let Some(n) = &mut faults[index].times {
+        *n = n.saturating_sub(1);
+        if *n == 0 {
+            faults.remove(index);
+        }
+    }
+    Some((vendor, kind))
+}
+
+/// The vendor's error body for `status`.
+fn error_answer(vendor: &str, status: StatusCode, version: Option<&HeaderValue>) -> Response {
+    let reason = status.canonical_reason().unwrap_or("Error");
+    match vendor {
+        "cro" => {
+            let body = json!({"field": null, "detail": reason, "explanation": "A fault set on the sandbox."});
+            let mut response = (status, axum::Json(body)).into_response();
+            let version = version
+                .cloned()
+                .unwrap_or(HeaderValue::from_static("2019/02/08"));
+            response.headers_mut().insert("x-api-version", version);
+            response
+        }
+        "foxtrot" => {
+            let body =
+                json!({"status": "error", "data": {"code": status.as_u16(), "message": reason}});
+            (status, axum::Json(body)).into_response()
+        }
+        _ => {
+            let body = json!({"status": {"code": 500, "details": reason}});
+            (status, axum::Json(body)).into_response()
+        }
+    }
+}
+
+/// Applies the fault set for this request, if any, around `next`.
+pub(crate) async fn apply(
+    faults: Faults,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let method = request.method().as_str().to_owned();
+    let path = request.uri().path().to_owned();
+    let Some((vendor, kind)) = take(&faults, &method, &path) else {
+        return next.run(request).await;
+    };
+    let pinned = request.headers().get("x-api-version").cloned();
+    match kind {
+        FaultKind::Status { status } => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            error_answer(vendor, status, pinned.as_ref())
+        }
+        FaultKind::PdmStatus { code } => {
+            axum::Json(json!({"status": {"code": code, "details": "A fault set on the sandbox."}}))
+                .into_response()
+        }
+        FaultKind::Delay { millis } => {
+            tokio::time::sleep(Duration::from_millis(millis)).await;
+            next.run(request).await
+        }
+        FaultKind::ApiVersion { version } => {
+            let mut response = next.run(request).await;
+            if let Ok(value) = HeaderValue::from_str(&version) {
+                response.headers_mut().insert("x-api-version", value);
+            }
+            response
+        }
+        FaultKind::Truncated | FaultKind::NotJson => {
+            let response = next.run(request).await;
+            let (mut parts, body) = response.into_parts();
+            let bytes = axum::body::to_bytes(body, 1 << 22)
+                .await
+                .unwrap_or_default();
+            let body = if kind == FaultKind::Truncated {
+                bytes.slice(..bytes.len() / 2)
+            } else {
+                parts
+                    .headers
+                    .insert("content-type", HeaderValue::from_static("text/html"));
+                bytes::Bytes::from_static(
+                    b"<html><body>502 Bad Gateway (a fault set on the sandbox)</body></html>",
+                )
+            };
+            parts.headers.remove("content-length");
+            Response::from_parts(parts, axum::body::Body::from(body))
+        }
+        FaultKind::Reset => {
+            let broken = futures_util::stream::once(async {
+                Err::<bytes::Bytes, std::io::Error>(std::io::Error::new(
+                    std::io::ErrorKind::ConnectionReset,
+                    "a fault set on the sandbox",
+                ))
+            });
+            let mut response = Response::new(axum::body::Body::from_stream(broken));
+            response
+                .headers_mut()
+                .insert("content-type", HeaderValue::from_static("application/json"));
+            response
+        }
+    }
+}
+
+/// `POST /__sandbox/faults` adds one ([`Fault`] as JSON); `DELETE` clears them all;
+/// `GET` lists those in force.
+pub(crate) fn control(faults: Faults) -> axum::Router {
+    let (list, add) = (faults.clone(), faults.clone());
+    axum::Router::new().route(
+        "/__sandbox/faults",
+        axum::routing::get(move || {
+            let faults = list.clone();
+            async move { axum::Json(faults.lock().unwrap_or_else(|p| p.into_inner()).clone()) }
+        })
+        .post(move |fault: axum::Json<Fault>| {
+            let faults = add.clone();
+            async move {
+                faults
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push(fault.0);
+                StatusCode::CREATED
+            }
+        })
+        .delete(move || {
+            let faults = faults.clone();
+            async move {
+                faults.lock().unwrap_or_else(|p| p.into_inner()).clear();
+                StatusCode::NO_CONTENT
+            }
+        }),
+    )
+}
