@@ -26,15 +26,18 @@ struct Cro {
     customer: Value,
     /// The version each token last used (CRO applies it when a request names none).
     last_version: HashMap<String, ApiVersion>,
+    /// The token endpoint: a token it issued is refused once expired.
+    oauth: super::oauth::SharedOAuth,
 }
 
 type Shared = Arc<Mutex<Cro>>;
 
-pub(super) fn routes() -> (Router, SpecFallback) {
+pub(super) fn routes(oauth: super::oauth::SharedOAuth) -> (Router, SpecFallback) {
     let spec = Arc::new(super::spec("cro"));
     let state: Shared = Arc::new(Mutex::new(Cro {
         customer: super::example(&spec, "/customers/{customer_id}", "get"),
         last_version: HashMap::new(),
+        oauth,
     }));
     let fallback: SpecFallback = {
         let state = state.clone();
@@ -135,6 +138,25 @@ fn check(state: &Shared, headers: &HeaderMap, customer_id: i64) -> Result<ApiVer
             "authorization",
             "Invalid token header.",
             &broken,
+        ));
+    }
+    let bare = token
+        .get(7..)
+        .filter(|_| token[..7].eq_ignore_ascii_case("bearer "));
+    let expired = bare.is_some_and(|t| {
+        let cro = state.lock().unwrap_or_else(|p| p.into_inner());
+        let oauth = cro.oauth.lock().unwrap_or_else(|p| p.into_inner());
+        oauth.expired(t.trim())
+    });
+    if expired {
+        // Answered in the version asked for, as CRO answers a token it no longer accepts.
+        let asked = text("x-api-version").and_then(|v| v.parse::<ApiVersion>().ok());
+        return Err(error(
+            StatusCode::UNAUTHORIZED,
+            asked,
+            "authorization",
+            "Token expired.",
+            "Obtain a new access token with the refresh token.",
         ));
     }
     let version = match text("x-api-version") {

@@ -62,9 +62,11 @@ use serde_json::Value;
 mod cro;
 mod faults;
 mod foxtrot;
+mod oauth;
 mod pdm;
 
 pub use faults::{Fault, FaultKind};
+pub use oauth::{OAuthSettings, CRO_REFRESH_TOKEN, OAUTH_TOKEN_PATH};
 
 /// The port the vendors' own code samples use, and the standalone sandbox's default.
 pub const DEFAULT_PORT: u16 = 8003;
@@ -327,6 +329,20 @@ fn control(log: RequestLog) -> axum::Router {
     )
 }
 
+/// `PUT /__sandbox/oauth`: the token endpoint's [`OAuthSettings`] as JSON.
+fn oauth_control(oauth: oauth::SharedOAuth) -> axum::Router {
+    axum::Router::new().route(
+        "/__sandbox/oauth",
+        axum::routing::put(move |settings: axum::Json<OAuthSettings>| {
+            let oauth = oauth.clone();
+            async move {
+                oauth.lock().unwrap_or_else(|p| p.into_inner()).settings = settings.0;
+                axum::http::StatusCode::NO_CONTENT
+            }
+        }),
+    )
+}
+
 /// A running sandbox. Stopped when dropped.
 #[derive(Debug)]
 pub struct Sandbox {
@@ -335,6 +351,7 @@ pub struct Sandbox {
     task: Option<tokio::task::JoinHandle<()>>,
     log: RequestLog,
     faults: faults::Faults,
+    oauth: oauth::SharedOAuth,
 }
 
 impl Sandbox {
@@ -350,7 +367,8 @@ impl Sandbox {
         let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
         let log = RequestLog::default();
         let faults = faults::Faults::default();
-        let app = router(log.clone(), faults.clone());
+        let oauth = oauth::SharedOAuth::default();
+        let app = router(log.clone(), faults.clone(), oauth.clone());
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app)
                 .with_graceful_shutdown(async {
@@ -364,6 +382,7 @@ impl Sandbox {
             task: Some(task),
             log,
             faults,
+            oauth,
         })
     }
 
@@ -403,6 +422,39 @@ impl Sandbox {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clear();
+    }
+
+    /// The URL of the sandbox's OAuth token endpoint (CRO's refresh-token grant), for
+    /// [`RefreshingToken::builder`](crate::RefreshingToken::builder) with
+    /// [`CRO_REFRESH_TOKEN`]. The sandbox's CRO accepts the access tokens it issues until they
+    /// expire.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use customer_apis::sandbox::{Sandbox, CRO_REFRESH_TOKEN};
+    /// use customer_apis::RefreshingToken;
+    ///
+    /// let sandbox = Sandbox::start().await?;
+    /// let cro = customer_apis::cro::Client::builder()
+    ///     .base_url(sandbox.base_url())
+    ///     .refreshing_token(RefreshingToken::builder(sandbox.oauth_token_url(), "my-client", CRO_REFRESH_TOKEN))
+    ///     .tenant_id(1)
+    ///     .build()?;
+    /// cro.get_customer(1).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn oauth_token_url(&self) -> String {
+        format!("{}{OAUTH_TOKEN_PATH}", self.base_url())
+    }
+
+    /// Changes how the token endpoint behaves (short-lived tokens, no rotation, refusal); the
+    /// standalone sandbox takes the same as JSON at `PUT /__sandbox/oauth`.
+    pub fn set_oauth(&self, settings: OAuthSettings) {
+        self.oauth
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .settings = settings;
     }
 
     /// Forgets the requests received so far.
@@ -468,8 +520,8 @@ impl Drop for Sandbox {
 
 /// The three vendors' routes; a request no route takes goes to the vendor whose spec documents
 /// its path, which answers any operation from the spec's example after its own checks.
-fn router(log: RequestLog, faults: faults::Faults) -> axum::Router {
-    let (cro, cro_fallback) = cro::routes();
+fn router(log: RequestLog, faults: faults::Faults, oauth: oauth::SharedOAuth) -> axum::Router {
+    let (cro, cro_fallback) = cro::routes(oauth.clone());
     let (pdm, pdm_fallback) = pdm::routes();
     let (foxtrot, foxtrot_fallback) = foxtrot::routes();
     let fallback = move |request: axum::extract::Request| {
@@ -502,6 +554,8 @@ fn router(log: RequestLog, faults: faults::Faults) -> axum::Router {
         .merge(foxtrot)
         .merge(control(log.clone()))
         .merge(faults::control(faults.clone()))
+        .merge(oauth::routes(oauth.clone()))
+        .merge(oauth_control(oauth))
         .fallback(fallback)
         .layer(axum::middleware::from_fn(move |request, next| {
             faults::apply(faults.clone(), request, next)

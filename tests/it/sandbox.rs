@@ -551,3 +551,81 @@ async fn the_sandbox_records_what_each_client_sent_with_every_credential_redacte
     assert_eq!(status, 204);
     assert!(sandbox.requests().is_empty());
 }
+
+#[tokio::test]
+async fn the_oauth_endpoint_issues_rotates_expires_and_refuses_tokens_for_refreshing_token() {
+    use customer_apis::sandbox::{OAuthSettings, CRO_REFRESH_TOKEN};
+    use customer_apis::{ErrorKind, RefreshingToken};
+
+    let sandbox = Sandbox::start().await.unwrap();
+    let provider = RefreshingToken::builder(
+        sandbox.oauth_token_url(),
+        "sandbox-client",
+        CRO_REFRESH_TOKEN,
+    )
+    .build()
+    .unwrap();
+    let cro = sandbox
+        .cro_client()
+        .token_provider(provider.clone())
+        .build()
+        .unwrap();
+    cro.get_customer(1).await.unwrap();
+    cro.get_contact(1, 1).await.unwrap();
+    assert_eq!(provider.refreshes(), 1, "one token for both calls");
+
+    // The refresh token was rotated: the one the app started with is refused now.
+    let http = reqwest::Client::new();
+    let grant = |refresh: &str| {
+        http.post(sandbox.oauth_token_url()).form(&[
+            ("grant_type", "refresh_token"),
+            ("client_id", "sandbox-client"),
+            ("refresh_token", refresh),
+        ])
+    };
+    let (status, _, body) = raw(grant(CRO_REFRESH_TOKEN)).await;
+    assert_eq!(
+        (status, body["error"].clone()),
+        (400, json!("invalid_grant"))
+    );
+
+    // Short-lived tokens without rotation: CRO accepts an issued token, then refuses it expired.
+    let sandbox = Sandbox::start().await.unwrap();
+    let mut settings = OAuthSettings::default();
+    settings.token_lifetime_secs = 1;
+    settings.rotate_refresh_tokens = false;
+    sandbox.set_oauth(settings);
+    let grant = http.post(sandbox.oauth_token_url()).form(&[
+        ("grant_type", "refresh_token"),
+        ("client_id", "sandbox-client"),
+        ("refresh_token", CRO_REFRESH_TOKEN),
+    ]);
+    let (status, _, answer) = raw(grant).await;
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["expires_in"], json!(1));
+    assert!(answer.get("refresh_token").is_none());
+    let access = answer["access_token"].as_str().unwrap().to_owned();
+    let fixed = sandbox.cro_client().bearer_token(&access).build().unwrap();
+    fixed.get_customer(1).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let err = fixed.get_customer(1).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::CredentialRejected, "{err}");
+
+    // Refusal: the provider's error, nothing sent to CRO.
+    let mut settings = OAuthSettings::default();
+    settings.refuse = true;
+    sandbox.set_oauth(settings);
+    sandbox.clear_requests();
+    let refused = sandbox
+        .cro_client()
+        .refreshing_token(RefreshingToken::builder(
+            sandbox.oauth_token_url(),
+            "sandbox-client",
+            CRO_REFRESH_TOKEN,
+        ))
+        .build()
+        .unwrap();
+    let err = refused.get_customer(1).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Credentials, "{err}");
+    assert!(sandbox.requests().iter().all(|r| r.path == "/oauth/token"));
+}
