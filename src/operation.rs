@@ -26,6 +26,9 @@ pub struct Operation {
     pub aliases: &'static [&'static str],
     /// Its parameters, path parameters first in path order.
     pub params: &'static [Param],
+    /// The property path of the answer the method returns (`data.customer`; `x-result`),
+    /// empty for the whole answer.
+    pub result: &'static str,
 }
 
 /// One parameter of an [`Operation`] as its method takes it.
@@ -114,4 +117,21 @@ pub(crate) fn to_json<T: serde::Serialize>(
         source: None,
     })?;
     Ok(Response::new(value, meta))
+}
+
+/// Whether `body` decodes as `T`; why not, with the JSON path of the field at fault.
+#[cfg(feature = "sandbox")]
+pub(crate) fn decodes<T: serde::de::DeserializeOwned>(
+    body: &serde_json::Value,
+) -> Result<(), String> {
+    serde_path_to_error::deserialize::<_, T>(body)
+        .map(|_| ())
+        .map_err(|e| {
+            let path = e.path().to_string();
+            if path == "." {
+                e.into_inner().to_string()
+            } else {
+                format!("{path}: {}", e.into_inner())
+            }
+        })
 }

@@ -35,7 +35,7 @@ pub fn client_methods(
     let mut methods = Vec::new();
     let mut params_structs = Vec::new();
     let mut impls = Vec::new();
-    let (mut arms, mut rows) = (Vec::new(), Vec::new());
+    let (mut arms, mut rows, mut seed_arms) = (Vec::new(), Vec::new(), Vec::new());
     for op in spec.operations.iter().filter(|op| !op.credential_exchange) {
         let at = format!("operation {}", op.id);
         let generated_name = snake_case(&op.id);
@@ -46,6 +46,7 @@ pub fn client_methods(
         methods.push(made.item);
         arms.push(made.arm);
         rows.push(made.row);
+        seed_arms.push(made.seed_arm);
         if let Some((params, validate)) = made.params {
             params_structs.push(params);
             impls.extend(validate);
@@ -80,6 +81,20 @@ pub fn client_methods(
                     #(#arms)*
                     _ => ::std::result::Result::Err(crate::Error::invalid("operation", "is not an operation of this client")),
                 }
+            }
+        }
+    });
+    impls.push(syn::parse_quote! {
+        /// Whether a sandbox seed record's body decodes as what the operation returns (its
+        /// `x-result`): `None` for an operation without a method.
+        #[cfg(feature = "sandbox")]
+        pub(crate) fn check_seed(
+            operation: &str,
+            body: &::serde_json::Value,
+        ) -> ::std::option::Option<::std::result::Result<(), ::std::string::String>> {
+            match operation {
+                #(#seed_arms)*
+                _ => ::std::option::Option::None,
             }
         }
     });
@@ -331,6 +346,8 @@ struct Method {
     arm: TokenStream,
     /// Its row of `spec::OPERATIONS`.
     row: TokenStream,
+    /// Its arm of `check_seed`.
+    seed_arm: TokenStream,
 }
 
 fn method(
@@ -556,6 +573,10 @@ fn method(
     let (method_text, path_text) = (op.method.to_uppercase(), &op.path);
     let summary = op.summary.clone().unwrap_or_default();
     let aliases = &op.cli_aliases;
+    let result = op.result.join(".");
+    let seed_arm = quote! {
+        #op_id => ::std::option::Option::Some(crate::operation::decodes::<#value_ty>(body)),
+    };
     let row = quote! {
         crate::operation::Operation {
             id: #op_id,
@@ -566,6 +587,7 @@ fn method(
             idempotent: #idempotent,
             aliases: &[#(#aliases),*],
             params: &[#(#rows),*],
+            result: #result,
         }
     };
     let item = syn::parse_quote! {
@@ -582,6 +604,7 @@ fn method(
         params: extra,
         arm,
         row,
+        seed_arm,
     })
 }
 

@@ -165,6 +165,11 @@ struct SandboxArgs {
     /// The port to listen on, on 127.0.0.1.
     #[arg(long, default_value_t = sandbox::DEFAULT_PORT, value_name = "N")]
     port: u16,
+
+    /// Your records, YAML or JSON, keyed by vendor and operation (see the sandbox docs); each
+    /// is checked against the spec, and a bad one stops the sandbox before it starts.
+    #[arg(long, value_name = "FILE")]
+    seed: Option<std::path::PathBuf>,
 }
 
 /// Why the tool stops without a result.
@@ -486,7 +491,12 @@ fn foxtrot_client(args: FoxtrotArgs, common: Common) -> Result<foxtrot::Client, 
 /// Runs the sandbox on 127.0.0.1 until Ctrl-C.
 async fn run_sandbox(args: SandboxArgs) -> Result<(), Failure> {
     let addr = SocketAddr::from(([127, 0, 0, 1], args.port));
-    let sandbox = sandbox::Sandbox::bind(addr)
+    let seed = match &args.seed {
+        Some(path) => sandbox::Seed::from_file(path)
+            .map_err(|e| Failure::Config(format!("invalid --seed: {e}")))?,
+        None => sandbox::Seed::default(),
+    };
+    let sandbox = sandbox::Sandbox::bind_with_seed(addr, seed)
         .await
         .map_err(|e| Failure::Io(format!("could not listen on {addr}: {e}")))?;
     eprintln!(

@@ -48,6 +48,8 @@ crate::client::vendor_client! {
     policy: Cro,
 }
 
+#[cfg(feature = "sandbox")]
+pub(crate) use generated::check_seed;
 /// Every operation of `specs/cro.yaml` with its method, as data (see [`crate::operation`]).
 pub use generated::OPERATIONS;
 

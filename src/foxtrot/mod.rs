@@ -35,6 +35,8 @@ crate::client::vendor_client! {
     policy: Foxtrot,
 }
 
+#[cfg(feature = "sandbox")]
+pub(crate) use generated::check_seed;
 /// Every operation of `specs/foxtrot.yaml` with its method, as data (see [`crate::operation`]).
 pub use generated::OPERATIONS;
 

@@ -39,6 +39,8 @@ crate::client::vendor_client! {
     policy: Pdm,
 }
 
+#[cfg(feature = "sandbox")]
+pub(crate) use generated::check_seed;
 /// Every operation of `specs/pdm.yaml` with its method, as data (see [`crate::operation`]).
 pub use generated::OPERATIONS;
 

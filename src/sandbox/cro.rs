@@ -22,8 +22,11 @@ use crate::cro::{ApiVersion, REQUEST_HEADERS};
 const FIRST_VERSION: ApiVersion = ApiVersion::V2019_02_08;
 
 struct Cro {
-    /// The Get Customer sample, whose `locations[].is_active` Deactivate changes.
-    customer: Value,
+    /// The customers by id: the Get Customer sample and the seeded ones, whose
+    /// `locations[].is_active` Deactivate changes.
+    customers: std::collections::BTreeMap<i64, Value>,
+    /// Records seeded for the other operations.
+    seed: Arc<super::Seed>,
     /// The version each token last used (CRO applies it when a request names none).
     last_version: HashMap<String, ApiVersion>,
     /// The token endpoint: a token it issued is refused once expired.
@@ -32,10 +35,27 @@ struct Cro {
 
 type Shared = Arc<Mutex<Cro>>;
 
-pub(super) fn routes(oauth: super::oauth::SharedOAuth) -> (Router, SpecFallback) {
+pub(super) fn routes(
+    oauth: super::oauth::SharedOAuth,
+    seed: Arc<super::Seed>,
+) -> (Router, SpecFallback) {
     let spec = Arc::new(super::spec("cro"));
+    let sample = super::example(&spec, "/customers/{customer_id}", "get");
+    let mut customers = std::collections::BTreeMap::new();
+    customers.insert(sample["id"].as_i64().unwrap_or(1), sample);
+    for record in seed.records("cro", "getCustomer") {
+        let id = record
+            .params
+            .get("customer_id")
+            .and_then(|id| id.parse().ok())
+            .or_else(|| record.body["id"].as_i64());
+        if let Some(id) = id {
+            customers.insert(id, record.body.clone());
+        }
+    }
     let state: Shared = Arc::new(Mutex::new(Cro {
-        customer: super::example(&spec, "/customers/{customer_id}", "get"),
+        customers,
+        seed,
         last_version: HashMap::new(),
         oauth,
     }));
@@ -286,10 +306,10 @@ async fn get_customer(
         Err(response) => return response,
     };
     let cro = state.lock().unwrap_or_else(|p| p.into_inner());
-    if !same_id(&cro.customer["id"], customer_id) {
-        return not_found(version, "customer_id");
+    match cro.customers.get(&customer_id) {
+        Some(customer) => answer(StatusCode::OK, Some(version), customer.clone()),
+        None => not_found(version, "customer_id"),
     }
-    answer(StatusCode::OK, Some(version), cro.customer.clone())
 }
 
 async fn get_contact(
@@ -306,10 +326,17 @@ async fn get_contact(
         Err(response) => return response,
     };
     let cro = state.lock().unwrap_or_else(|p| p.into_inner());
-    if !same_id(&cro.customer["id"], customer_id) {
-        return not_found(version, "customer_id");
+    let params = std::collections::BTreeMap::from([
+        ("customer_id".to_owned(), customer_id.to_string()),
+        ("customer_contact_id".to_owned(), contact_id.to_string()),
+    ]);
+    if let Some(contact) = cro.seed.find("cro", "getContact", &params) {
+        return answer(StatusCode::OK, Some(version), contact.clone());
     }
-    let contact = cro.customer["contacts"]
+    let Some(customer) = cro.customers.get(&customer_id) else {
+        return not_found(version, "customer_id");
+    };
+    let contact = customer["contacts"]
         .as_array()
         .and_then(|all| all.iter().find(|c| same_id(&c["id"], contact_id)))
         .cloned();
@@ -369,11 +396,11 @@ async fn deactivate(
         Err(response) => return response,
     };
     let mut cro = state.lock().unwrap_or_else(|p| p.into_inner());
-    if !same_id(&cro.customer["id"], customer_id) {
+    let Some(stored) = cro.customers.get_mut(&customer_id) else {
         return not_found(version, "customer_id");
-    }
-    let customer = cro.customer.clone();
-    let Some(location) = cro.customer["locations"].as_array_mut().and_then(|all| {
+    };
+    let customer = stored.clone();
+    let Some(location) = stored["locations"].as_array_mut().and_then(|all| {
         all.iter_mut()
             .find(|l| same_id(&l["location_id"], location_id))
     }) else {

@@ -64,6 +64,9 @@ mod faults;
 mod foxtrot;
 mod oauth;
 mod pdm;
+mod seed;
+
+pub use seed::{Seed, SeedError};
 
 pub use faults::{Fault, FaultKind};
 pub use oauth::{OAuthSettings, CRO_REFRESH_TOKEN, OAUTH_TOKEN_PATH};
@@ -343,6 +346,35 @@ fn oauth_control(oauth: oauth::SharedOAuth) -> axum::Router {
     )
 }
 
+/// The answer to an operation of `vendor`'s spec: a seeded record whose params match, wrapped
+/// as the vendor answers (see [`seed::wrap`]), else the spec's example.
+pub(crate) fn seeded_answer(
+    seed: &Seed,
+    vendor: &str,
+    spec: &Value,
+    template: &str,
+    method: &str,
+    params: &std::collections::BTreeMap<String, String>,
+    example: Value,
+) -> Value {
+    let op_id = spec["paths"][template][method.to_ascii_lowercase()]["operationId"]
+        .as_str()
+        .unwrap_or_default();
+    let operations = match vendor {
+        "cro" => crate::cro::OPERATIONS,
+        "pdm" => crate::pdm::OPERATIONS,
+        _ => crate::foxtrot::OPERATIONS,
+    };
+    let result = operations
+        .iter()
+        .find(|o| o.id == op_id)
+        .map_or("", |o| o.result);
+    match seed.find(vendor, op_id, params) {
+        Some(body) => seed::wrap(&example, result, body.clone()),
+        None => example,
+    }
+}
+
 /// A running sandbox. Stopped when dropped.
 #[derive(Debug)]
 pub struct Sandbox {
@@ -355,20 +387,52 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
-    /// Starts on an ephemeral loopback port.
+    /// Starts on an ephemeral loopback port, with the specs' samples and the default seed
+    /// ([`Seed::linked_customer`]).
     pub async fn start() -> std::io::Result<Sandbox> {
         Sandbox::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await
     }
 
+    /// Starts on an ephemeral loopback port with your records too (see [`Seed`]): they are
+    /// served beside the samples and the default seed, and a later record wins over an earlier
+    /// one with the same parameters.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use customer_apis::sandbox::{Sandbox, Seed};
+    ///
+    /// let seed = Seed::from_text(r#"
+    /// foxtrot:
+    ///   getCustomer:
+    ///     - params: {dc_id: Foxtrot-DC, customer_id: cust-9}
+    ///       body: {id: cust-9, name: Grace Hopper, imported_address: "1 Navy Way",
+    ///              imported_location: null, inferred_location: null}
+    /// "#)?;
+    /// let sandbox = Sandbox::start_with_seed(seed).await?;
+    /// let fox = sandbox.foxtrot_client().build()?;
+    /// assert_eq!(fox.get_customer("Foxtrot-DC", "cust-9").await?.name, "Grace Hopper");
+    /// # Ok(()) }
+    /// ```
+    pub async fn start_with_seed(seed: Seed) -> std::io::Result<Sandbox> {
+        Sandbox::bind_with_seed(SocketAddr::from(([127, 0, 0, 1], 0)), seed).await
+    }
+
     /// Starts on `addr` (the standalone sandbox uses `127.0.0.1:8003`).
     pub async fn bind(addr: SocketAddr) -> std::io::Result<Sandbox> {
+        Sandbox::bind_with_seed(addr, Seed::default()).await
+    }
+
+    /// Starts on `addr` with your records too (see [`Sandbox::start_with_seed`]).
+    pub async fn bind_with_seed(addr: SocketAddr, seed: Seed) -> std::io::Result<Sandbox> {
+        let seed = std::sync::Arc::new(Seed::linked_customer().and(seed));
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
         let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
         let log = RequestLog::default();
         let faults = faults::Faults::default();
         let oauth = oauth::SharedOAuth::default();
-        let app = router(log.clone(), faults.clone(), oauth.clone());
+        let app = router(log.clone(), faults.clone(), oauth.clone(), seed);
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app)
                 .with_graceful_shutdown(async {
@@ -520,10 +584,15 @@ impl Drop for Sandbox {
 
 /// The three vendors' routes; a request no route takes goes to the vendor whose spec documents
 /// its path, which answers any operation from the spec's example after its own checks.
-fn router(log: RequestLog, faults: faults::Faults, oauth: oauth::SharedOAuth) -> axum::Router {
-    let (cro, cro_fallback) = cro::routes(oauth.clone());
-    let (pdm, pdm_fallback) = pdm::routes();
-    let (foxtrot, foxtrot_fallback) = foxtrot::routes();
+fn router(
+    log: RequestLog,
+    faults: faults::Faults,
+    oauth: oauth::SharedOAuth,
+    seed: std::sync::Arc<Seed>,
+) -> axum::Router {
+    let (cro, cro_fallback) = cro::routes(oauth.clone(), seed.clone());
+    let (pdm, pdm_fallback) = pdm::routes(seed.clone());
+    let (foxtrot, foxtrot_fallback) = foxtrot::routes(seed);
     let fallback = move |request: axum::extract::Request| {
         let (cro, pdm, foxtrot) = (
             cro_fallback.clone(),

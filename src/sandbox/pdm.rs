@@ -20,20 +20,27 @@ use super::{
 const SESSION_LIFETIME: Duration = Duration::from_secs(3600);
 
 struct Pdm {
-    customer: Value,
+    /// The sample customer and the seeded ones, found by id or external reference.
+    customers: Vec<Value>,
     /// Issued tokens: company and expiry (`None`: the docs' sample token, never expires).
     sessions: HashMap<String, (i64, Option<chrono::DateTime<chrono::Utc>>)>,
 }
 
 type Shared = Arc<Mutex<Pdm>>;
 
-pub(super) fn routes() -> (Router, SpecFallback) {
+pub(super) fn routes(seed: Arc<super::Seed>) -> (Router, SpecFallback) {
     let spec = Arc::new(super::spec("pdm"));
     let sample = super::example(&spec, "/GetCustomer", "post");
     let mut sessions = HashMap::new();
     sessions.insert(PDM_SAMPLE_SESSION_TOKEN.to_owned(), (9001, None));
     let state: Shared = Arc::new(Mutex::new(Pdm {
-        customer: sample["customer"].clone(),
+        customers: std::iter::once(sample["customer"].clone())
+            .chain(
+                seed.records("pdm", "GetCustomer")
+                    .iter()
+                    .map(|r| r.body.clone()),
+            )
+            .collect(),
         sessions,
     }));
     let fallback: SpecFallback = {
@@ -231,15 +238,20 @@ async fn get_customer(State(state): State<Shared>, body: Bytes) -> Json<Value> {
             (Field::Present(500), _) => return Err(status(500, "General service error")),
             _ => {}
         }
-        // Both given: the id is tried first, then the reference; the first match wins.
-        let by_id =
-            matches!(id, Field::Present(i) if pdm.customer["customer_id"].as_i64() == Some(i));
-        let by_ref = matches!(reference, Field::Present(r) if pdm.customer["external_customer_ref"].as_str() == Some(r));
-        if by_id || by_ref {
-            Ok(pdm.customer.clone())
-        } else {
-            Err(status(401, "No matching customer found"))
-        }
+        // Both given: the id is tried first, then the reference; the first match wins (a
+        // later seeded record first).
+        let by_id = pdm
+            .customers
+            .iter()
+            .rev()
+            .find(|c| matches!(id, Field::Present(i) if c["customer_id"].as_i64() == Some(i)));
+        let by_ref = pdm.customers.iter().rev().find(|c| {
+            matches!(reference, Field::Present(r) if c["external_customer_ref"].as_str() == Some(r))
+        });
+        by_id
+            .or(by_ref)
+            .cloned()
+            .ok_or_else(|| status(401, "No matching customer found"))
     })();
     match result {
         Ok(customer) => {

@@ -916,6 +916,32 @@ impl super::Client {
         }
     }
 }
+/// Whether a sandbox seed record's body decodes as what the operation returns (its
+/// `x-result`): `None` for an operation without a method.
+#[cfg(feature = "sandbox")]
+pub(crate) fn check_seed(
+    operation: &str,
+    body: &::serde_json::Value,
+) -> ::std::option::Option<::std::result::Result<(), ::std::string::String>> {
+    match operation {
+        "getCustomer" => {
+            ::std::option::Option::Some(
+                crate::operation::decodes::<types::CustomerModel>(body),
+            )
+        }
+        "getContact" => {
+            ::std::option::Option::Some(
+                crate::operation::decodes::<types::CustomerContactModel>(body),
+            )
+        }
+        "deactivateCustomer" => {
+            ::std::option::Option::Some(
+                crate::operation::decodes::<types::DispatchCustomerLocationModel>(body),
+            )
+        }
+        _ => ::std::option::Option::None,
+    }
+}
 /// Every operation of the spec with a generated method, in path order.
 pub const OPERATIONS: &[crate::operation::Operation] = &[
     crate::operation::Operation {
@@ -935,6 +961,7 @@ pub const OPERATIONS: &[crate::operation::Operation] = &[
                 alias: ::std::option::Option::None,
             },
         ],
+        result: "",
     },
     crate::operation::Operation {
         id: "getContact",
@@ -960,6 +987,7 @@ pub const OPERATIONS: &[crate::operation::Operation] = &[
                 alias: ::std::option::Option::None,
             },
         ],
+        result: "",
     },
     crate::operation::Operation {
         id: "deactivateCustomer",
@@ -985,6 +1013,7 @@ pub const OPERATIONS: &[crate::operation::Operation] = &[
                 alias: ::std::option::Option::None,
             },
         ],
+        result: "",
     },
 ];
 /// Every generated call goes through the shared transport (headers, metadata, limits).

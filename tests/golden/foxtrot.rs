@@ -741,6 +741,32 @@ impl super::Client {
         }
     }
 }
+/// Whether a sandbox seed record's body decodes as what the operation returns (its
+/// `x-result`): `None` for an operation without a method.
+#[cfg(feature = "sandbox")]
+pub(crate) fn check_seed(
+    operation: &str,
+    body: &::serde_json::Value,
+) -> ::std::option::Option<::std::result::Result<(), ::std::string::String>> {
+    match operation {
+        "getCustomer" => {
+            ::std::option::Option::Some(
+                crate::operation::decodes::<types::Customer>(body),
+            )
+        }
+        "getConfidentLocation" => {
+            ::std::option::Option::Some(
+                crate::operation::decodes::<types::ConfidentLocation>(body),
+            )
+        }
+        "getWaypoints" => {
+            ::std::option::Option::Some(
+                crate::operation::decodes::<types::WaypointList>(body),
+            )
+        }
+        _ => ::std::option::Option::None,
+    }
+}
 /// Every operation of the spec with a generated method, in path order.
 pub const OPERATIONS: &[crate::operation::Operation] = &[
     crate::operation::Operation {
@@ -767,6 +793,7 @@ pub const OPERATIONS: &[crate::operation::Operation] = &[
                 alias: ::std::option::Option::None,
             },
         ],
+        result: "data.customer",
     },
     crate::operation::Operation {
         id: "getConfidentLocation",
@@ -792,6 +819,7 @@ pub const OPERATIONS: &[crate::operation::Operation] = &[
                 alias: ::std::option::Option::None,
             },
         ],
+        result: "data",
     },
     crate::operation::Operation {
         id: "getWaypoints",
@@ -817,6 +845,7 @@ pub const OPERATIONS: &[crate::operation::Operation] = &[
                 alias: ::std::option::Option::None,
             },
         ],
+        result: "",
     },
 ];
 /// Every generated call goes through the shared transport (headers, metadata, limits).

@@ -515,6 +515,22 @@ impl super::Client {
         }
     }
 }
+/// Whether a sandbox seed record's body decodes as what the operation returns (its
+/// `x-result`): `None` for an operation without a method.
+#[cfg(feature = "sandbox")]
+pub(crate) fn check_seed(
+    operation: &str,
+    body: &::serde_json::Value,
+) -> ::std::option::Option<::std::result::Result<(), ::std::string::String>> {
+    match operation {
+        "GetCustomer" => {
+            ::std::option::Option::Some(
+                crate::operation::decodes::<types::Customer>(body),
+            )
+        }
+        _ => ::std::option::Option::None,
+    }
+}
 /// Every operation of the spec with a generated method, in path order.
 pub const OPERATIONS: &[crate::operation::Operation] = &[
     crate::operation::Operation {
@@ -541,6 +557,7 @@ pub const OPERATIONS: &[crate::operation::Operation] = &[
                 alias: ::std::option::Option::Some("external_ref"),
             },
         ],
+        result: "customer",
     },
 ];
 /// Every generated call goes through the shared transport (headers, metadata, limits).

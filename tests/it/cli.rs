@@ -731,3 +731,100 @@ async fn timeout_bounds_the_whole_call_with_one_retry_budget() {
     );
     assert_eq!(server.received_requests().await.unwrap().len(), 1);
 }
+
+/// A seed file with one CRO customer, 77, made from the spec's own Get Customer example.
+fn seed_file(dir: &std::path::Path, name: &str, customer_id: Value) -> std::path::PathBuf {
+    let spec = crate::support::spec("cro");
+    let mut customer = spec["paths"]["/customers/{customer_id}"]["get"]["responses"]["200"]
+        ["content"]["application/json"]["example"]
+        .clone();
+    customer["id"] = customer_id;
+    customer["name"] = json!("Seeded Customer");
+    let seed = json!({"cro": {"getCustomer": [{"params": {"customer_id": 77}, "body": customer}]}});
+    let path = dir.join(name);
+    std::fs::write(&path, serde_yaml::to_string(&seed).unwrap()).unwrap();
+    path
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_seeded_customer_is_served_by_the_standalone_sandbox_and_a_bad_seed_stops_it() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-seed");
+    std::fs::create_dir_all(&dir).unwrap();
+
+    // A record whose `id` is not an integer: refused, naming the record and the field.
+    let bad = seed_file(&dir, "bad.yaml", json!("seventy-seven"));
+    let port = closed_port();
+    let refused = run(
+        &[
+            "sandbox",
+            "--port",
+            &port.to_string(),
+            "--seed",
+            bad.to_str().unwrap(),
+        ],
+        &[],
+    )
+    .await;
+    let line = refused.error_line(2);
+    assert!(line.contains("cro.getCustomer[0]"), "{line}");
+    assert!(line.contains("body: id:"), "{line}");
+
+    // A good one: fetched through the CLI, deactivated, and the change seen.
+    let good = seed_file(&dir, "good.yaml", json!(77));
+    let port = closed_port();
+    let mut cmd = command(
+        &[
+            "sandbox",
+            "--port",
+            &port.to_string(),
+            "--seed",
+            good.to_str().unwrap(),
+        ],
+        &[],
+    );
+    let mut child = KillOnDrop(
+        cmd.stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the binary starts"),
+    );
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_err() {
+        assert!(
+            child.0.try_wait().unwrap().is_none(),
+            "the sandbox exited early"
+        );
+        assert!(Instant::now() < deadline, "the sandbox never listened");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let env = cro_env(&format!("http://127.0.0.1:{port}"));
+    let customer = run(&["cro", "get-customer", "77"], &borrow(&env))
+        .await
+        .json();
+    assert_eq!(customer["name"], json!("Seeded Customer"));
+    let active = |c: &Value| {
+        c["locations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["location_id"] == json!(20))
+            .map(|l| l["is_active"].clone())
+    };
+    assert_eq!(active(&customer), Some(json!(true)));
+    let location = run(&["cro", "deactivate-location", "77", "20"], &borrow(&env))
+        .await
+        .json();
+    assert_eq!(location["is_active"], json!(false));
+    let after = run(&["cro", "get-customer", "77"], &borrow(&env))
+        .await
+        .json();
+    assert_eq!(active(&after), Some(json!(false)));
+    // The docs' sample is still there, untouched.
+    let sample = run(&["cro", "get-customer", "1"], &borrow(&env))
+        .await
+        .json();
+    assert_eq!(active(&sample), Some(json!(true)));
+    child.0.kill().unwrap();
+    child.0.wait().unwrap();
+}

@@ -629,3 +629,91 @@ async fn the_oauth_endpoint_issues_rotates_expires_and_refuses_tokens_for_refres
     assert_eq!(err.kind(), ErrorKind::Credentials, "{err}");
     assert!(sandbox.requests().iter().all(|r| r.path == "/oauth/token"));
 }
+
+#[tokio::test]
+async fn the_default_seed_links_one_customer_across_the_three_vendors() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let cro = sandbox
+        .cro_client()
+        .build()
+        .unwrap()
+        .get_customer(7)
+        .await
+        .unwrap();
+    let pdm_client = sandbox.pdm_client().build().unwrap();
+    let by_id = pdm_client
+        .get_customer(&CustomerLookup::id(2001))
+        .await
+        .unwrap();
+    let by_ref = pdm_client
+        .get_customer(&CustomerLookup::external_ref("CRO-7"))
+        .await
+        .unwrap();
+    let fox = sandbox
+        .foxtrot_client()
+        .build()
+        .unwrap()
+        .get_customer("Foxtrot-DC", "cro-7")
+        .await
+        .unwrap();
+
+    assert_eq!(cro.name, "Ada Lovelace");
+    assert_eq!(by_id.external_customer_ref.as_deref(), Some("CRO-7"));
+    assert_eq!(by_ref.customer_id, 2001);
+    assert_eq!(
+        (by_id.first_name.as_deref(), by_id.last_name.as_deref()),
+        (Some("Ada"), Some("Lovelace"))
+    );
+    assert_eq!(fox.name, "Ada Lovelace");
+    // The same address in the three vendors' own shapes.
+    let street = "12 Harbour Road";
+    assert!(cro
+        .addresses
+        .iter()
+        .all(|a| a.line_1.as_deref() == Some(street)));
+    let pdm_address = serde_json::to_value(&by_id.address).unwrap();
+    assert_eq!(pdm_address["line_1"], json!(street));
+    assert!(fox
+        .imported_address
+        .as_deref()
+        .is_some_and(|a| a.starts_with(street)));
+}
+
+#[test]
+fn a_bad_seed_is_refused_naming_the_record_and_the_rule() {
+    use customer_apis::sandbox::Seed;
+    let cases = [
+        ("acme: {}", "acme", "is not a vendor"),
+        (
+            "cro: {getCustomers: []}",
+            "cro.getCustomers",
+            "is not an operation",
+        ),
+        (
+            "cro: {getCustomer: [{params: {customer: 7}, body: {}}]}",
+            "cro.getCustomer[0]",
+            "`params.customer` is not a parameter of getCustomer (customer_id)",
+        ),
+        (
+            "foxtrot: {getCustomer: [{params: {customer_id: x}, body: {id: x}}]}",
+            "foxtrot.getCustomer[0]",
+            "body: missing field `name`",
+        ),
+        (
+            "pdm: {GetCustomer: [{}]}",
+            "pdm.GetCustomer[0]",
+            "has no `body`",
+        ),
+        ("[1, 2", "file", "not YAML or JSON"),
+    ];
+    assert_eq!(cases.len(), 6);
+    for (text, record, rule) in cases {
+        let err = Seed::from_text(text).unwrap_err();
+        assert_eq!(err.record, record, "{text}");
+        assert!(err.reason.contains(rule), "{text}: {err}");
+        assert!(
+            err.to_string().starts_with(&format!("seed {record}: ")),
+            "{err}"
+        );
+    }
+}
