@@ -4,14 +4,15 @@
 //! ```text
 //! customer-apis [--timeout SECS] [--verbose] <vendor> <operation> ...
 //! customer-apis cro get-customer <CUSTOMER_ID>
-//! customer-apis cro get-contact <CUSTOMER_ID> <CONTACT_ID>
-//! customer-apis cro deactivate-location <CUSTOMER_ID> <LOCATION_ID>
-//! customer-apis pdm get-customer (--customer-id N | --external-ref REF | both)
-//! customer-apis foxtrot get-customer <DC_ID> <CUSTOMER_ID>
-//! customer-apis foxtrot confident-location <DC_ID> <CUSTOMER_ID>
-//! customer-apis foxtrot waypoints <DC_ID> <CUSTOMER_ID>
-//! customer-apis sandbox [--port N]
+//! customer-apis pdm get-customer [--customer-id N] [--external-customer-ref REF]
+//! customer-apis foxtrot get-confident-location <DC_ID> <CUSTOMER_ID>
+//! customer-apis sandbox [--port N] [--seed FILE]
 //! ```
+//!
+//! Every operation of each spec is a subcommand, built from the library's generated
+//! `OPERATIONS` table: its name is the kebab case of the client's method, path parameters are
+//! positional in path order and every other parameter is a `--flag`; `x-cli-aliases` and
+//! `x-cli-alias` in a spec keep earlier names. There is no code here per operation.
 //!
 //! Configuration comes from flags or the environment (`CRO_BASE_URL`, `CRO_TOKEN`,
 //! `CRO_TENANT_ID`, `CRO_API_VERSION`, `PDM_BASE_URL`, `PDM_COMPANY_ID`, `PDM_API_KEY`,

@@ -50,7 +50,47 @@
 //! Seeded data: CRO customer 1 with contact 1 and locations 1, 2, 20 and 21 (the docs'
 //! sample); PDM company 9001's sample session token
 //! `9001|85d1c76d-5088-4cbe-a681-f3a86594dac9|0001` (never expires) and customer 1408 /
-//! `EXTREF164736`; Foxtrot DC `Foxtrot-DC` with customer `johns-burger-shack`.
+//! `EXTREF164736`; Foxtrot DC `Foxtrot-DC` with customer `johns-burger-shack`. And one customer
+//! linked across the three vendors ([`Seed::linked_customer`]): CRO `7`, PDM `2001` / `CRO-7`,
+//! Foxtrot `cro-7` in `Foxtrot-DC`, the same person (Ada Lovelace) at the same address.
+//!
+//! # A test bench for your app
+//!
+//! - **Every operation of the specs** is answered: an operation without a handler of its own
+//!   gets the vendor's checks (CRO token, tenant and version; Foxtrot key and DC; PDM session),
+//!   then a seeded record or the spec's 200 example. Another method on a documented path is 405.
+//! - **Your records**: [`Seed`], [`Sandbox::start_with_seed`], `customer-apis sandbox --seed FILE`.
+//! - **Faults on demand**: [`Sandbox::fault`] with a [`Fault`].
+//! - **What was sent**: [`Sandbox::requests`], credentials redacted.
+//! - **OAuth**: a token endpoint for CRO's refresh-token grant, [`Sandbox::oauth_token_url`],
+//!   [`Sandbox::set_oauth`].
+//!
+//! The standalone sandbox has a control API under the reserved prefix `/__sandbox/` (no vendor
+//! path starts with it):
+//!
+//! | Request | Effect |
+//! |---|---|
+//! | `GET /__sandbox/requests` | the requests received, as [`RecordedRequest`]s in JSON |
+//! | `DELETE /__sandbox/requests` | forgets them |
+//! | `POST /__sandbox/faults` | adds a [`Fault`] (JSON: `{"operation", "params", "times", "kind", ...}`) |
+//! | `GET /__sandbox/faults` / `DELETE /__sandbox/faults` | lists / clears them |
+//! | `PUT /__sandbox/oauth` | sets the token endpoint's [`OAuthSettings`] |
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use customer_apis::sandbox::{Fault, FaultKind, Sandbox};
+//! use customer_apis::{ErrorKind, RetryPolicy};
+//!
+//! let sandbox = Sandbox::start().await?;
+//! let cro = sandbox.cro_client().retry_policy(RetryPolicy::disabled()).build()?;
+//! sandbox.fault(Fault::new("getCustomer", FaultKind::ApiVersion { version: "2019/02/08".into() }).times(1));
+//! let err = cro.get_customer(7).await.unwrap_err(); // the answer names another version
+//! assert_eq!(err.kind(), ErrorKind::VersionMismatch);
+//! assert_eq!(cro.get_customer(7).await?.name, "Ada Lovelace");
+//! assert_eq!(sandbox.requests().len(), 2);
+//! # Ok(()) }
+//! ```
 
 // A handler's early answer is a whole `Response`; boxing it would only add an allocation.
 #![allow(clippy::result_large_err)]
