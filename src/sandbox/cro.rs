@@ -59,13 +59,7 @@ pub(super) fn routes(
         last_version: HashMap::new(),
         oauth,
     }));
-    let fallback: SpecFallback = {
-        let state = state.clone();
-        Arc::new(move |request| {
-            let (state, spec) = (state.clone(), spec.clone());
-            Box::pin(async move { spec_operation(&state, &spec, request).await })
-        })
-    };
+    let fallback = super::spec_fallback(state.clone(), spec, spec_operation);
     let other = super::as_handler(&fallback);
     let router = Router::new()
         .route(
@@ -87,9 +81,9 @@ pub(super) fn routes(
 /// Any operation of the spec without a handler of its own: the documented checks (token,
 /// tenant, version, the customer triggers), then its 200 example in the version applied's
 /// headers. Another method on a documented path is 405, naming the documented ones.
-async fn spec_operation(state: &Shared, spec: &Value, request: Request) -> Response {
+async fn spec_operation(state: Shared, spec: Arc<Value>, request: Request) -> Response {
     let (method, path, headers, _) = super::request_parts(request).await;
-    match super::match_operation(spec, &method, &path) {
+    match super::match_operation(&spec, &method, &path) {
         SpecMatch::Operation {
             params, example, ..
         } => {
@@ -98,7 +92,7 @@ async fn spec_operation(state: &Shared, spec: &Value, request: Request) -> Respo
                 Some(Ok(id)) => id,
                 Some(Err(_)) => return bad_ids(),
             };
-            match check(state, &headers, customer_id) {
+            match check(&state, &headers, customer_id) {
                 Ok(version) => answer(StatusCode::OK, Some(version), example),
                 Err(response) => response,
             }

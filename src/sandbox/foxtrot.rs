@@ -84,13 +84,7 @@ pub(super) fn routes(seed: Arc<super::Seed>) -> (Router, SpecFallback) {
             "get",
         ),
     });
-    let fallback: SpecFallback = {
-        let state = state.clone();
-        Arc::new(move |request| {
-            let (state, spec) = (state.clone(), spec.clone());
-            Box::pin(async move { spec_operation(&state, &spec, request).await })
-        })
-    };
+    let fallback = super::spec_fallback(state.clone(), spec, spec_operation);
     let other = super::as_handler(&fallback);
     let router = Router::new()
         .route(
@@ -111,22 +105,22 @@ pub(super) fn routes(seed: Arc<super::Seed>) -> (Router, SpecFallback) {
 
 /// Any operation of the spec without a handler of its own: the API key and DC checks, then
 /// its 200 example (already in the envelope). Another method on a documented path is 405.
-async fn spec_operation(state: &Foxtrot, spec: &Value, request: Request) -> Response {
+async fn spec_operation(state: Shared, spec: Arc<Value>, request: Request) -> Response {
     let (method, path, headers, _) = super::request_parts(request).await;
-    match super::match_operation(spec, &method, &path) {
+    match super::match_operation(&spec, &method, &path) {
         SpecMatch::Operation {
             params,
             example,
             template,
         } => {
             let dc_id = params.get("dc_id").map_or(DC, String::as_str);
-            if let Err(response) = check(state, &headers, dc_id) {
+            if let Err(response) = check(&state, &headers, dc_id) {
                 return response;
             }
             let body = super::seeded_answer(
                 &state.seed,
                 "foxtrot",
-                spec,
+                &spec,
                 &template,
                 &method,
                 &params,

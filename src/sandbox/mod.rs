@@ -683,6 +683,19 @@ pub(crate) type SpecFallback = std::sync::Arc<
         + Sync,
 >;
 
+/// A vendor's [`SpecFallback`]: `serve` with the vendor's state and spec, per request.
+pub(crate) fn spec_fallback<S, Fut>(
+    state: S,
+    spec: std::sync::Arc<Value>,
+    serve: fn(S, std::sync::Arc<Value>, axum::extract::Request) -> Fut,
+) -> SpecFallback
+where
+    S: Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = axum::response::Response> + Send + 'static,
+{
+    std::sync::Arc::new(move |request| Box::pin(serve(state.clone(), spec.clone(), request)))
+}
+
 /// `fallback` as a handler, for the vendor's own routes (another method on a documented path).
 pub(crate) fn as_handler(
     fallback: &SpecFallback,

@@ -43,13 +43,7 @@ pub(super) fn routes(seed: Arc<super::Seed>) -> (Router, SpecFallback) {
             .collect(),
         sessions,
     }));
-    let fallback: SpecFallback = {
-        let state = state.clone();
-        Arc::new(move |request| {
-            let (state, spec) = (state.clone(), spec.clone());
-            Box::pin(async move { spec_operation(&state, &spec, request).await })
-        })
-    };
+    let fallback = super::spec_fallback(state.clone(), spec, spec_operation);
     let other = super::as_handler(&fallback);
     let router = Router::new()
         .route(
@@ -63,9 +57,9 @@ pub(super) fn routes(seed: Arc<super::Seed>) -> (Router, SpecFallback) {
 
 /// Any PDM method of the spec without a handler of its own: company and session checked as
 /// for GetCustomer, then its example with status 101. Any method but POST is 405.
-async fn spec_operation(state: &Shared, spec: &Value, request: Request) -> Response {
+async fn spec_operation(state: Shared, spec: Arc<Value>, request: Request) -> Response {
     let (method, path, _, body) = super::request_parts(request).await;
-    match super::match_operation(spec, &method, &path) {
+    match super::match_operation(&spec, &method, &path) {
         SpecMatch::Operation { example, .. } => {
             let body = match json_body(&body) {
                 Ok(body) => body,
