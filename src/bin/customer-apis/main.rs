@@ -1,0 +1,173 @@
+//! `customer-apis`: call one operation of CRO, PDM or Foxtrot from the command line, or run
+//! the sandbox that plays all three.
+//!
+//! ```text
+//! customer-apis [--timeout SECS] [--verbose] <vendor> <operation> ...
+//! customer-apis cro get-customer <CUSTOMER_ID>
+//! customer-apis pdm get-customer [--customer-id N] [--external-customer-ref REF]
+//! customer-apis foxtrot get-confident-location <DC_ID> <CUSTOMER_ID>
+//! customer-apis sandbox [--port N] [--seed FILE]
+//! ```
+//!
+//! Every operation of each spec is a subcommand, built from the library's generated
+//! `OPERATIONS` table: its name is the kebab case of the client's method, path parameters are
+//! positional in path order and every other parameter is a `--flag`; `x-cli-aliases` and
+//! `x-cli-alias` in a spec keep earlier names. There is no code here per operation.
+//!
+//! Configuration comes from flags or the environment (`CRO_BASE_URL`, `CRO_TOKEN`,
+//! `CRO_TENANT_ID`, `CRO_API_VERSION`, `PDM_BASE_URL`, `PDM_COMPANY_ID`, `PDM_API_KEY`,
+//! `PDM_SESSION_TOKEN`, `FOXTROT_BASE_URL`, `FOXTROT_API_KEY`); a flag wins over its variable.
+//!
+//! The answer is printed as JSON on stdout. A failure is one line on stderr, `error: ...`, and
+//! the exit code says what kind it was:
+//!
+//! | code | meaning |
+//! |---|---|
+//! | 0 | success |
+//! | 2 | invalid input or configuration, or a usage error: nothing was sent |
+//! | 3 | the API answered an error, or an answer that could not be used |
+//! | 4 | transport failure, timeout or credentials that could not be obtained |
+
+mod operations;
+mod output;
+mod sandbox;
+mod vendors;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{ArgMatches, FromArgMatches, Parser, Subcommand};
+use customer_apis::{cro, foxtrot, pdm};
+
+use crate::operations::{chosen, command};
+use crate::output::{describe, emit, Failure};
+use crate::sandbox::{run_sandbox, SandboxArgs};
+use crate::vendors::{cro_client, foxtrot_client, pdm_client, CroArgs, FoxtrotArgs, PdmArgs};
+
+/// Typed clients for the customer endpoints of CRO Software, PDM and Foxtrot.
+///
+/// Prints the answer as JSON on stdout. Exit codes: 0 success; 2 invalid input or
+/// configuration (nothing was sent); 3 the API answered an error; 4 transport failure or
+/// timeout.
+#[derive(Debug, Parser)]
+#[command(name = "customer-apis", version, about, long_about)]
+struct Cli {
+    /// Time allowed for the whole call, in seconds: credentials, every attempt and the waits
+    /// between retries.
+    #[arg(long, global = true, value_name = "SECS", value_parser = parse_seconds)]
+    timeout: Option<Duration>,
+
+    /// Print the request id, served API version and attempts on stderr, and debug logs.
+    #[arg(long, short, global = true)]
+    verbose: bool,
+
+    /// The vendor to call, or `sandbox`.
+    #[command(subcommand)]
+    vendor: VendorCommand,
+}
+
+/// The first-level subcommands.
+#[derive(Debug, Subcommand)]
+enum VendorCommand {
+    /// CRO Software (roll-off dispatch).
+    Cro(CroArgs),
+    /// PDM (Pro Delivery Manager).
+    Pdm(PdmArgs),
+    /// Foxtrot (route optimisation).
+    Foxtrot(FoxtrotArgs),
+    /// Run the sandbox: a local server playing CRO, PDM and Foxtrot, until Ctrl-C.
+    Sandbox(SandboxArgs),
+}
+
+/// Settings every call shares.
+#[derive(Debug, Clone, Copy)]
+struct Common {
+    /// The whole call's deadline (and each attempt's), when given.
+    timeout: Option<Duration>,
+    /// Whether to print the response metadata on stderr.
+    verbose: bool,
+}
+
+/// `SECS` as a positive, finite number of seconds (fractions allowed).
+fn parse_seconds(text: &str) -> Result<Duration, String> {
+    let secs: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| "must be a number of seconds".to_owned())?;
+    if !secs.is_finite() || secs <= 0.0 {
+        return Err("must be a positive number of seconds".to_owned());
+    }
+    Duration::try_from_secs_f64(secs).map_err(|e| e.to_string())
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let matches = command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let rust_log = std::env::var("RUST_LOG")
+        .ok()
+        .filter(|v| !v.trim().is_empty());
+    if cli.verbose || rust_log.is_some() {
+        init_tracing(rust_log.as_deref().unwrap_or("debug"));
+    }
+    let common = Common {
+        timeout: cli.timeout,
+        verbose: cli.verbose,
+    };
+    match run(cli.vendor, &matches, common).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            match &failure {
+                Failure::Config(message) | Failure::Io(message) => eprintln!("error: {message}"),
+                Failure::Call(error) => {
+                    eprintln!("error: {error}");
+                    if common.verbose {
+                        if let Some(meta) = error.meta() {
+                            eprintln!("{}", describe(meta));
+                        }
+                    }
+                }
+            }
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}
+
+/// Logs on stderr, filtered by `RUST_LOG` when set, else at debug level for `--verbose` (the
+/// library redacts credentials in them).
+fn init_tracing(filter: &str) {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .init();
+}
+
+/// Runs the chosen subcommand.
+async fn run(vendor: VendorCommand, matches: &ArgMatches, common: Common) -> Result<(), Failure> {
+    match vendor {
+        VendorCommand::Cro(args) => {
+            let (operation, values) = chosen(matches, "cro", cro::OPERATIONS)?;
+            let client = cro_client(args, common)?;
+            emit(client.call_operation(operation, &values).await?, common)
+        }
+        VendorCommand::Pdm(args) => {
+            let pdm_matches = matches
+                .subcommand_matches("pdm")
+                .expect("clap parsed the pdm subcommand");
+            let (operation, values) = chosen(matches, "pdm", pdm::OPERATIONS)?;
+            let client = pdm_client(args, pdm_matches, common)?;
+            emit(client.call_operation(operation, &values).await?, common)
+        }
+        VendorCommand::Foxtrot(args) => {
+            let (operation, values) = chosen(matches, "foxtrot", foxtrot::OPERATIONS)?;
+            let client = foxtrot_client(args, common)?;
+            emit(client.call_operation(operation, &values).await?, common)
+        }
+        VendorCommand::Sandbox(args) => run_sandbox(args).await,
+    }
+}

@@ -1,0 +1,208 @@
+//! Each vendor's settings (flags and environment variables) and its client.
+
+use clap::parser::ValueSource;
+use clap::{ArgMatches, Args as ClapArgs};
+use customer_apis::{cro, foxtrot, pdm};
+
+use crate::output::Failure;
+use crate::Common;
+
+/// CRO's settings; its operations are added from `cro::OPERATIONS`.
+#[derive(Debug, ClapArgs)]
+pub(crate) struct CroArgs {
+    /// CRO's base URL; it may carry a path prefix.
+    #[arg(long, global = true, env = "CRO_BASE_URL", value_name = "URL",
+          default_value = cro::DEFAULT_BASE_URL)]
+    base_url: String,
+
+    /// The bearer access token, with or without the `Bearer ` scheme.
+    #[arg(
+        long,
+        global = true,
+        env = "CRO_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    token: Option<String>,
+
+    /// The tenant (`x-tenant-id`), an integer.
+    #[arg(long, global = true, env = "CRO_TENANT_ID", value_name = "ID")]
+    tenant_id: Option<String>,
+
+    /// The API version to pin (one of the six documented, such as 2023/04/19); without it, the
+    /// library's default pin.
+    #[arg(long, global = true, env = "CRO_API_VERSION", value_name = "VERSION")]
+    api_version: Option<String>,
+}
+
+/// PDM's settings; its operations are added from `pdm::OPERATIONS`.
+#[derive(Debug, ClapArgs)]
+pub(crate) struct PdmArgs {
+    /// Your PDM endpoint (required: PDM has no shared default); it may carry a path prefix.
+    #[arg(long, global = true, env = "PDM_BASE_URL", value_name = "URL")]
+    base_url: Option<String>,
+
+    /// Your company id in PDM, an integer.
+    #[arg(long, global = true, env = "PDM_COMPANY_ID", value_name = "ID")]
+    company_id: Option<String>,
+
+    /// The API key; session tokens are obtained and renewed with it.
+    #[arg(
+        long,
+        global = true,
+        env = "PDM_API_KEY",
+        hide_env_values = true,
+        value_name = "KEY"
+    )]
+    api_key: Option<String>,
+
+    /// A session token obtained elsewhere, instead of an API key.
+    #[arg(
+        long,
+        global = true,
+        env = "PDM_SESSION_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    session_token: Option<String>,
+}
+
+/// Foxtrot's settings; its operations are added from `foxtrot::OPERATIONS`.
+#[derive(Debug, ClapArgs)]
+pub(crate) struct FoxtrotArgs {
+    /// Foxtrot's base URL; it may carry a path prefix.
+    #[arg(long, global = true, env = "FOXTROT_BASE_URL", value_name = "URL",
+          default_value = foxtrot::DEFAULT_BASE_URL)]
+    base_url: String,
+
+    /// The API key, sent as a bearer token.
+    #[arg(
+        long,
+        global = true,
+        env = "FOXTROT_API_KEY",
+        hide_env_values = true,
+        value_name = "KEY"
+    )]
+    api_key: Option<String>,
+}
+
+/// A missing setting: names the flag and the variable.
+fn missing(what: &str, flag: &str, var: &str) -> Failure {
+    Failure::Config(format!("missing {what}: pass {flag} or set {var}"))
+}
+
+/// Builds the CRO client.
+pub(crate) fn cro_client(args: CroArgs, common: Common) -> Result<cro::Client, Failure> {
+    let token = args
+        .token
+        .ok_or_else(|| missing("CRO token", "--token", "CRO_TOKEN"))?;
+    let tenant = args
+        .tenant_id
+        .ok_or_else(|| missing("CRO tenant id", "--tenant-id", "CRO_TENANT_ID"))?;
+    let mut builder = cro::Client::builder()
+        .base_url(args.base_url)
+        .bearer_token(token)
+        .tenant_id(tenant);
+    if let Some(version) = args.api_version {
+        let version: cro::ApiVersion = version.trim().parse().map_err(|e| {
+            Failure::Config(format!("invalid --api-version (CRO_API_VERSION): {e}"))
+        })?;
+        builder = builder.api_version(version);
+    }
+    if let Some(timeout) = common.timeout {
+        builder = builder.timeout(timeout).operation_timeout(timeout);
+    }
+    Ok(builder.build()?)
+}
+
+/// Whether a value came from the command line (as opposed to the environment).
+fn from_command_line(matches: &ArgMatches, id: &str) -> bool {
+    // Global arguments are propagated up; look at the deepest level that has the value too.
+    let here = matches.value_source(id) == Some(ValueSource::CommandLine);
+    let below = matches
+        .subcommand()
+        .is_some_and(|(_, sub)| sub.value_source(id) == Some(ValueSource::CommandLine));
+    here || below
+}
+
+/// The PDM credential to use: the one given as a flag wins over one from the environment.
+enum PdmCredential {
+    /// An API key (sessions managed by the client).
+    ApiKey(String),
+    /// A fixed session token.
+    SessionToken(String),
+}
+
+/// Picks the PDM credential from the flags and the environment.
+fn pdm_credential(args: &mut PdmArgs, matches: &ArgMatches) -> Result<PdmCredential, Failure> {
+    match (args.api_key.take(), args.session_token.take()) {
+        (Some(key), None) => Ok(PdmCredential::ApiKey(key)),
+        (None, Some(token)) => Ok(PdmCredential::SessionToken(token)),
+        (None, None) => Err(Failure::Config(
+            "missing PDM credentials: pass --api-key or --session-token, or set PDM_API_KEY or \
+             PDM_SESSION_TOKEN"
+                .to_owned(),
+        )),
+        (Some(key), Some(token)) => {
+            let key_flag = from_command_line(matches, "api_key");
+            let token_flag = from_command_line(matches, "session_token");
+            match (key_flag, token_flag) {
+                (true, false) => Ok(PdmCredential::ApiKey(key)),
+                (false, true) => Ok(PdmCredential::SessionToken(token)),
+                _ => Err(Failure::Config(
+                    "both a PDM API key and a session token are given (--api-key / PDM_API_KEY \
+                     and --session-token / PDM_SESSION_TOKEN): give one"
+                        .to_owned(),
+                )),
+            }
+        }
+    }
+}
+
+/// Builds the PDM client.
+pub(crate) fn pdm_client(
+    mut args: PdmArgs,
+    matches: &ArgMatches,
+    common: Common,
+) -> Result<pdm::Client, Failure> {
+    let base_url = args
+        .base_url
+        .take()
+        .ok_or_else(|| missing("PDM base URL", "--base-url", "PDM_BASE_URL"))?;
+    let company = args
+        .company_id
+        .take()
+        .ok_or_else(|| missing("PDM company id", "--company-id", "PDM_COMPANY_ID"))?;
+    let company: i64 = company.trim().parse().map_err(|_| {
+        Failure::Config("invalid --company-id (PDM_COMPANY_ID): must be an integer".to_owned())
+    })?;
+    let credential = pdm_credential(&mut args, matches)?;
+    let mut builder = pdm::Client::builder()
+        .base_url(base_url)
+        .company_id(company);
+    builder = match credential {
+        PdmCredential::ApiKey(key) => builder.api_key(key),
+        PdmCredential::SessionToken(token) => builder.session_token(token),
+    };
+    if let Some(timeout) = common.timeout {
+        builder = builder.timeout(timeout).operation_timeout(timeout);
+    }
+    Ok(builder.build()?)
+}
+
+/// Builds the Foxtrot client.
+pub(crate) fn foxtrot_client(
+    args: FoxtrotArgs,
+    common: Common,
+) -> Result<foxtrot::Client, Failure> {
+    let key = args
+        .api_key
+        .ok_or_else(|| missing("Foxtrot API key", "--api-key", "FOXTROT_API_KEY"))?;
+    let mut builder = foxtrot::Client::builder()
+        .base_url(args.base_url)
+        .api_key(key);
+    if let Some(timeout) = common.timeout {
+        builder = builder.timeout(timeout).operation_timeout(timeout);
+    }
+    Ok(builder.build()?)
+}
