@@ -514,62 +514,6 @@ impl<T: Clone> SharedCredential<T> {
     }
 }
 
-/// Declares a secret string type that travels in JSON bodies: serialized as the plain string,
-/// shown as `[REDACTED]` by `Debug` and `Display`.
-#[allow(unused_macros)]
-macro_rules! secret_text {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[derive(Clone)]
-        pub struct $name(secrecy::SecretString);
-
-        impl $name {
-            /// Wraps the secret.
-            pub fn new(secret: impl Into<String>) -> Self {
-                $name(secrecy::SecretString::from(secret.into()))
-            }
-
-            /// The secret itself; call only to send it.
-            pub fn expose(&self) -> &str {
-                secrecy::ExposeSecret::expose_secret(&self.0)
-            }
-        }
-
-        impl std::fmt::Debug for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                write!(f, concat!(stringify!($name), "([REDACTED])"))
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("[REDACTED]")
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = std::convert::Infallible;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                Ok($name::new(s))
-            }
-        }
-
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.expose())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                String::deserialize(deserializer).map($name::new)
-            }
-        }
-    };
-}
-#[allow(unused_imports)]
-pub(crate) use secret_text;
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -104,6 +104,36 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// An error as `vendor` would answer it with HTTP `status`, with nothing else said; set
+    /// the public fields a test needs. For testing code that maps errors, without a server.
+    ///
+    /// ```
+    /// use customer_apis::{ApiError, Error, ErrorKind, StatusCode, Vendor};
+    ///
+    /// let mut answer = ApiError::new(Vendor::Cro, StatusCode::NOT_FOUND);
+    /// answer.detail = Some("Customer not found".to_owned());
+    /// let error = Error::from(answer);
+    /// assert!(error.is_not_found());
+    /// assert_eq!(error.kind(), ErrorKind::NotFound);
+    /// ```
+    #[cfg(feature = "test-util")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "test-util")))]
+    pub fn new(vendor: Vendor, status: StatusCode) -> Self {
+        ApiError {
+            vendor,
+            status,
+            code: None,
+            field: None,
+            detail: None,
+            explanation: None,
+            body_excerpt: None,
+            meta: ResponseMeta {
+                status: Some(status),
+                ..ResponseMeta::default()
+            },
+        }
+    }
+
     /// What kind of error the vendor answered: its own code first (PDM answers HTTP 200 with
     /// its code in the body), then the HTTP status.
     pub fn kind(&self) -> ErrorKind {
@@ -377,6 +407,13 @@ pub enum Error {
         /// Whether trying again later may help.
         retryable: bool,
     },
+}
+
+/// [`Error::Api`] with this answer.
+impl From<ApiError> for Error {
+    fn from(answer: ApiError) -> Self {
+        Error::Api(Box::new(answer))
+    }
 }
 
 impl Error {

@@ -105,6 +105,7 @@ pub mod operation;
 mod redact;
 mod response;
 mod retry;
+mod secret;
 mod timestamp;
 mod transport;
 pub mod validation;
@@ -133,13 +134,27 @@ pub use error::{ApiError, Error, ErrorKind, ResponseMeta, Vendor, VendorCode};
 /// Also at [`foxtrot::FoxtrotCode`], where it is defined.
 #[cfg(feature = "foxtrot")]
 pub use foxtrot::FoxtrotCode;
+/// Re-exported: [`Error::status`] and [`ApiError::status`] are `http` status codes.
+pub use http::StatusCode;
 /// Also at [`pdm::PdmStatus`], where it is defined.
 #[cfg(feature = "pdm")]
 pub use pdm::PdmStatus;
 pub use response::Response;
 pub use retry::RetryPolicy;
+pub use secret::ExposeSecrets;
 pub use timestamp::{Timestamp, TimestampError};
+/// Re-exported: request ids ([`ResponseMeta::request_id`]) are UUIDs.
+pub use uuid::Uuid;
 pub use validation::{Validate, Violation};
+
+// The crates whose types appear in the public API, re-exported so that an app uses the same
+// versions without naming them in its own Cargo.toml.
+pub use chrono;
+pub use http;
+pub use reqwest;
+pub use secrecy;
+pub use serde_json;
+pub use uuid;
 
 use std::time::Duration;
 

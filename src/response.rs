@@ -26,6 +26,25 @@ pub struct Response<T> {
 }
 
 impl<T> Response<T> {
+    /// A response as a call would return it, for testing code that takes one; `meta` is
+    /// often `ResponseMeta::default()` with the fields the test needs set. Its
+    /// [`headers`](Response::headers) are empty.
+    ///
+    /// ```
+    /// use customer_apis::{Response, ResponseMeta, StatusCode};
+    ///
+    /// let mut meta = ResponseMeta::default();
+    /// meta.status = Some(StatusCode::OK);
+    /// let answer = Response::from_parts("a value", meta);
+    /// assert_eq!(*answer, "a value");
+    /// assert_eq!(answer.meta().status, Some(StatusCode::OK));
+    /// ```
+    #[cfg(feature = "test-util")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "test-util")))]
+    pub fn from_parts(value: T, meta: ResponseMeta) -> Self {
+        Response::new(value, meta)
+    }
+
     pub(crate) fn new(value: T, meta: ResponseMeta) -> Self {
         Response {
             value,
@@ -91,6 +110,14 @@ impl<T> Response<T> {
     /// The value and the metadata.
     pub fn into_parts(self) -> (T, ResponseMeta) {
         (self.value, self.meta)
+    }
+}
+
+/// Serializes as its value alone: the metadata and headers describe the exchange, not the
+/// record (read them with [`Response::meta`] and [`Response::headers`]).
+impl<T: serde::Serialize> serde::Serialize for Response<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
     }
 }
 

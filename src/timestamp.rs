@@ -17,6 +17,17 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
 /// exact string that was received, so re-encoding a response loses nothing (precision, `Z` vs
 /// `+00:00`).
 ///
+/// # Equality and order
+/// Comparison is by time, not by text, and needs no guess about a zone:
+/// - two timestamps **with offsets** compare as instants: `…19:50:20Z`, `…19:50:20+00:00` and
+///   `…21:50:20.000+02:00` are equal;
+/// - two **naive** timestamps compare by their wall-clock time: `…20.447000` equals `…20.447`;
+/// - a naive and an offset timestamp are **never equal**; for ordering only, the naive one is
+///   placed as if it were UTC, and before an offset one at that same instant. To compare them
+///   under a zone you know, compare [`Timestamp::assume_offset`]'s values.
+///
+/// `Hash` agrees with this equality. Compare [`Timestamp::as_str`] to compare the texts.
+///
 /// ```
 /// use customer_apis::Timestamp;
 /// use chrono::FixedOffset;
@@ -30,8 +41,11 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
 ///
 /// let zoned: Timestamp = "2018-06-13T19:50:20Z".parse().unwrap();
 /// assert_eq!(zoned.to_utc().unwrap().to_rfc3339(), "2018-06-13T19:50:20+00:00");
+/// assert_eq!(zoned, "2018-06-13T21:50:20+02:00".parse().unwrap());
+/// assert!(zoned < "2018-06-13T19:50:21Z".parse().unwrap());
+/// assert_ne!(zoned, "2018-06-13T19:50:20".parse().unwrap()); // naive: never equal to a zoned one
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct Timestamp {
     raw: Box<str>,
     local: NaiveDateTime,
@@ -101,6 +115,43 @@ impl Timestamp {
         let offset = self.offset.unwrap_or(assumed);
         // A fixed offset has no gaps or folds, so the mapping is always single.
         DateTime::from_naive_utc_and_offset(self.local - offset, offset)
+    }
+}
+
+impl Timestamp {
+    /// What equality, order and hash go by: the UTC date-time of a value with an offset, the
+    /// wall-clock one of a naive value, and which of the two it is (naive first).
+    fn order_key(&self) -> (NaiveDateTime, bool) {
+        match self.offset {
+            Some(offset) => (self.local - offset, true),
+            None => (self.local, false),
+        }
+    }
+}
+
+impl PartialEq for Timestamp {
+    fn eq(&self, other: &Self) -> bool {
+        self.order_key() == other.order_key()
+    }
+}
+
+impl Eq for Timestamp {}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.order_key().cmp(&other.order_key())
+    }
+}
+
+impl std::hash::Hash for Timestamp {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.order_key().hash(state);
     }
 }
 
@@ -340,6 +391,69 @@ mod tests {
             decode(r#"{"at": "2018-06-13T19:50:20.447000", "on": "2024-02-29"}"#).unwrap();
         assert_eq!(decoded.at.unwrap().as_str(), "2018-06-13T19:50:20.447000");
         assert_eq!(decoded.on.unwrap().to_string(), "2024-02-29");
+    }
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    fn hash(t: &Timestamp) -> u64 {
+        use std::hash::{BuildHasher, RandomState};
+        thread_local!(static STATE: RandomState = RandomState::new());
+        STATE.with(|s| s.hash_one(t))
+    }
+
+    #[test]
+    fn timestamps_with_offsets_are_equal_when_they_are_the_same_instant() {
+        let utc = at("2018-06-13T19:50:20Z");
+        for same in [
+            "2018-06-13T19:50:20+00:00",
+            "2018-06-13T21:50:20.000+02:00",
+            "2018-06-13T12:50:20-07:00",
+        ] {
+            assert_eq!(utc, at(same), "{same}");
+            assert_eq!(hash(&utc), hash(&at(same)), "{same}");
+        }
+        assert_ne!(utc, at("2018-06-13T19:50:20+01:00"));
+        assert!(at("2018-06-13T19:50:20+01:00") < utc);
+        assert!(utc < at("2018-06-13T19:50:20.001Z"));
+    }
+
+    #[test]
+    fn naive_timestamps_compare_by_wall_clock_time_and_never_equal_a_zoned_one() {
+        assert_eq!(
+            at("2018-06-13T19:50:20.447000"),
+            at("2018-06-13T19:50:20.447")
+        );
+        assert_eq!(
+            hash(&at("2018-06-13T19:50:20.447000")),
+            hash(&at("2018-06-13T19:50:20.447"))
+        );
+        assert!(at("2018-06-13T19:50:20.447") < at("2018-06-13T19:50:20.448"));
+        let naive = at("2018-06-13T19:50:20");
+        let zoned = at("2018-06-13T19:50:20Z");
+        assert_ne!(naive, zoned);
+        // Ordered as if UTC, before a zoned value at that instant.
+        assert!(naive < zoned);
+        assert!(at("2018-06-13T19:50:19Z") < naive);
+        assert!(naive < at("2018-06-13T19:50:21+00:00"));
+        let mut sorted = vec![
+            at("2018-06-13T19:50:21Z"),
+            zoned.clone(),
+            naive.clone(),
+            at("2018-06-13T20:50:19+01:00"),
+        ];
+        sorted.sort();
+        let texts: Vec<_> = sorted.iter().map(Timestamp::as_str).collect();
+        assert_eq!(
+            texts,
+            [
+                "2018-06-13T20:50:19+01:00",
+                "2018-06-13T19:50:20",
+                "2018-06-13T19:50:20Z",
+                "2018-06-13T19:50:21Z"
+            ]
+        );
     }
 
     #[test]

@@ -20,7 +20,9 @@ pub fn emit(tokens: TokenStream, spec: &Rewritten) -> Result<String> {
     add_renamed_decoders(&mut file, &spec.renames)?;
     Lean.visit_file_mut(&mut file);
     let (impls, params) = super::methods::client_methods(&file, spec)?;
-    types_items(&mut file)?.extend(params);
+    let types = types_items(&mut file)?;
+    types.extend(params);
+    super::compare::derive_comparisons(types);
     file.items.extend(impls);
     file.items.push(hooks_impl());
     file.items
@@ -309,8 +311,9 @@ fn spec_module(headers: &[HeaderRule], enums: &[StringEnum]) -> syn::Item {
 /// Takes out of every generated call what the layer does not use: the `api-version` header
 /// map (the vendors' version header is the layer's), and the copy of the response headers
 /// `ResponseValue::from_response` makes (the layer records what it needs in `exec`); points
-/// path encoding at the layer's encoder; and points `NaiveDate` fields at the layer's direct
-/// date decoder.
+/// path encoding at the layer's encoder; points `NaiveDate` fields at the layer's direct
+/// date decoder; and sends JSON bodies through `crate::ExposeSecrets`, the only place their
+/// secrets serialize in clear.
 struct Lean;
 
 impl VisitMut for Lean {
@@ -388,6 +391,11 @@ impl VisitMut for Lean {
                 *expr = (*call.receiver).clone();
                 return self.visit_expr_mut(expr);
             }
+            // A secret serializes redacted but in the body that sends it.
+            if call.method == "json" && call.args.len() == 1 && !is_exposed(&call.args[0]) {
+                let body = &call.args[0];
+                call.args[0] = syn::parse_quote!(&crate::ExposeSecrets(#body));
+            }
         }
         if let syn::Expr::Path(p) = expr {
             let segments: Vec<String> = p
@@ -409,6 +417,17 @@ impl VisitMut for Lean {
         }
         syn::visit_mut::visit_expr_mut(self, expr);
     }
+}
+
+/// `&crate::ExposeSecrets(..)`, once the visitor has wrapped a body in it.
+fn is_exposed(expr: &syn::Expr) -> bool {
+    let syn::Expr::Reference(r) = expr else {
+        return false;
+    };
+    let syn::Expr::Call(call) = &*r.expr else {
+        return false;
+    };
+    matches!(&*call.func, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "ExposeSecrets"))
 }
 
 /// The expression `header_map`.

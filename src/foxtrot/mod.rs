@@ -97,7 +97,7 @@ impl<'de> serde::Deserialize<'de> for WaypointStatus {
 }
 
 /// What Get Waypoints answers: the bare list the docs show, or the same list in the envelope.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum WaypointsAnswer {
     /// `{"status": ..., "data": {"waypoints": [...]}}`.

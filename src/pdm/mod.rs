@@ -25,9 +25,10 @@ use std::time::Duration;
 
 use reqwest::header::HeaderMap;
 
-use crate::auth::{secret_text, SharedCredential};
+use crate::auth::SharedCredential;
 use crate::error::{ApiError, Error, ResponseMeta, Vendor, VendorCode};
 use crate::response::Response;
+use crate::secret::secret_text;
 use crate::transport::{Op, Prepared, Transport, VendorCall};
 
 mod status;

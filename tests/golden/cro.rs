@@ -12,7 +12,7 @@ pub mod types {
 through their samples, with no field table: the fields, types and nullability below are
 those the samples show, and no length limits are documented.
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct CustomerAddressModel {
         ///Country (null in the samples).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -56,7 +56,15 @@ those the samples show, and no length limits are documented.
         pub region: ::std::option::Option<::std::string::String>,
     }
     ///A customer contact (CustomerContactModel).
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        Eq,
+        Hash
+    )]
     pub struct CustomerContactModel {
         /**Email address comma-separated list. At least 0 and no more than 256 characters.
 List of 1 or more comma-separated email addresses. Whitespace allowed (newline,
@@ -87,7 +95,7 @@ pattern keeps the "1 or more" rule.)
         pub number: ::std::option::Option<::std::string::String>,
     }
     ///A customer (CustomerModel).
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct CustomerModel {
         ///Refer to CustomerAddressModel.
         pub addresses: ::std::vec::Vec<CustomerAddressModel>,
@@ -126,7 +134,7 @@ plausible while a rename is rolled out): both must carry the same value, which i
 identifier; a body whose `id` and `customer_id` differ is refused as contradictory. A
 body carrying neither is refused too: one of the two is always sent.
 */
-    #[derive(::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct DispatchCustomerLocationModel {
         ///Customer account number. At least 0 and no more than 128 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -192,7 +200,15 @@ Customer sample; the rules below are those documented for the same fields of
 DispatchCustomerLocationModel. The sample itself breaks one of them: its second
 location has `"sales_rep": ""` although a sales rep is "at least 1 character".
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        Eq,
+        Hash
+    )]
     pub struct DispatchCustomerSettingsModel {
         /**Timestamp of creation (must be in past). Date occurring in the past in an ISO 8601
 compatible format. The vendor sends it without an offset
@@ -234,7 +250,16 @@ reports it.
     /**CRO's error body, from its public docs: which field failed, what went wrong and how to
 fix it. Any part may be absent or null.
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        Eq,
+        Hash
+    )]
     pub struct ErrorModel {
         ///What went wrong.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -279,7 +304,7 @@ fix it. Any part may be absent or null.
         }
     }
     /// What the body carries, before renamed fields are merged.
-    #[derive(::serde::Deserialize)]
+    #[derive(::serde::Deserialize, PartialEq)]
     struct DispatchCustomerLocationModelWire {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub account_number_1: ::std::option::Option<::std::string::String>,

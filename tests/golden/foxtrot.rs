@@ -9,7 +9,7 @@ use {
 #[allow(clippy::all)]
 pub mod types {
     ///The `data` of a Get Confident Location answer.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ConfidentLocation {
         ///The customer's id.
         pub customer_id: ::std::string::String,
@@ -19,7 +19,7 @@ pub mod types {
         pub longitude: f64,
     }
     ///A successful Get Confident Location answer in Foxtrot's envelope.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ConfidentLocationEnvelope {
         pub data: ConfidentLocation,
         /**The envelope status: `success`, `pending` or `error` (EnvelopeStatus). Decoded as
@@ -34,7 +34,7 @@ locations, so both may be null (or absent). Each is written `nullable: true` ove
 3.0.3 reader ignores `nullable` without a sibling `type`, and `type: object` cannot be
 written there because properties must not be inline objects.
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct Customer {
         ///The customer's id.
         pub id: ::std::string::String,
@@ -51,12 +51,12 @@ written there because properties must not be inline objects.
         pub name: ::std::string::String,
     }
     ///The `data` of a Get Customer answer.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct CustomerData {
         pub customer: Customer,
     }
     ///A successful Get Customer answer in Foxtrot's envelope.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct CustomerEnvelope {
         pub data: CustomerData,
         /**The envelope status: `success`, `pending` or `error` (EnvelopeStatus). Decoded as
@@ -177,7 +177,15 @@ client takes one type for it.
         }
     }
     ///The `data` of an error answer.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        Eq,
+        Hash
+    )]
     pub struct ErrorData {
         /**Foxtrot's error code. Documented: 7001 = Customer location not confident (Get
 Confident Location, with HTTP 400).
@@ -188,14 +196,22 @@ Confident Location, with HTTP 400).
     }
     /**An error answer in Foxtrot's envelope, `{"status": "error", "data": {"code", "message"}}`.
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        Eq,
+        Hash
+    )]
     pub struct ErrorEnvelope {
         pub data: ErrorData,
         ///The envelope status, `error` for an error answer.
         pub status: ::std::string::String,
     }
     ///A point in decimal degrees.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct Location {
         ///Latitude in decimal degrees.
         pub latitude: f64,
@@ -203,7 +219,15 @@ Confident Location, with HTTP 400).
         pub longitude: f64,
     }
     ///One waypoint of a route, at the customer.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        Eq,
+        Hash
+    )]
     pub struct Waypoint {
         ///When the waypoint was completed, in epoch milliseconds; null until then.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -230,7 +254,15 @@ Confident Location, with HTTP 400).
     /**The Get Waypoints answer as the page documents it, without the envelope. Only the most
 recent 10 waypoints for the customer are returned.
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        Eq,
+        Hash
+    )]
     pub struct WaypointList {
         ///The most recent waypoints for the customer, at most 10.
         pub waypoints: ::std::vec::Vec<Waypoint>,
@@ -238,7 +270,15 @@ recent 10 waypoints for the customer are returned.
     /**The Get Waypoints answer wrapped in Foxtrot's envelope, as every other answer is. Not
 what the page shows, but what the real API may send; the SDK layer accepts both.
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        Eq,
+        Hash
+    )]
     pub struct WaypointListEnvelope {
         pub data: WaypointList,
         /**The envelope status: `success`, `pending` or `error` (EnvelopeStatus). Decoded as

@@ -10,7 +10,16 @@ use {
 pub mod types {
     /**A customer's address. The sample sends every line, with `""` for an unset one.
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        Eq,
+        Hash
+    )]
     pub struct Address {
         ///Address City.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -35,7 +44,15 @@ pub mod types {
 strings where a value is unset. Only the record's identity, dates and `active` are
 required here, so a record lacking an optional field still decodes.
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        Eq,
+        Hash
+    )]
     pub struct Customer {
         ///Customer Active (True / False); sent as a JSON boolean.
         pub active: bool,
@@ -89,7 +106,7 @@ not both. If both are provided, both will be tried starting with customer_id and
 first match. (Self-contradictory as documented: "not both" against "if both". Send
 exactly one.)
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, Eq)]
     pub struct GetCustomerRequest {
         ///Unique Company Id in the PDM system. Required.
         pub company_id: i64,
@@ -107,14 +124,22 @@ own request sample sends `""` beside a `customer_id`.
     }
     /**The answer of GetCustomer: `status`, and the `customer` when `status.code` is 101.
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        Eq,
+        Hash
+    )]
     pub struct GetCustomerResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub customer: ::std::option::Option<Customer>,
         pub status: Status,
     }
     ///The body of GetSessionToken.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, Eq)]
     pub struct GetSessionTokenRequest {
         ///Unique Company Id in the PDM system.
         pub company_id: i64,
@@ -122,7 +147,7 @@ own request sample sends `""` beside a `customer_id`.
     }
     /**The answer of GetSessionToken: `status`, and the `session` when `status.code` is 101.
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, Eq)]
     pub struct GetSessionTokenResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub session: ::std::option::Option<Session>,
@@ -131,7 +156,7 @@ own request sample sends `""` beside a `customer_id`.
     /**A session token and its expiry. Times are formatted `YYYY-MM-DD HH:MM:SS`, without an
 offset: one in the company's local time, one in UTC.
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, Eq)]
     pub struct Session {
         ///When the token expires, local time. Format YYYY-MM-DD HH:MM:SS.
         pub expires_local_datetime: ::std::string::String,
@@ -155,7 +180,15 @@ reports the outcome here. Response status codes:
 `code` is a plain integer, not an enumeration, so a code PDM adds later still decodes;
 the documented codes are also listed in `x-status-codes`.
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        Eq,
+        Hash
+    )]
     pub struct Status {
         /**See status codes: 101 OK, 201 Invalid / inactive company ID, 202 Invalid /
 inactive API key, 204 IP address not approved, 205 Rate limit exceeded, 301
@@ -199,7 +232,7 @@ No matching customer found, 500 General service error.
         }
     }
     /// The parameters of GetCustomer: its request body (`GetCustomerRequest`) without what the client fills in.
-    #[derive(Clone, Debug, Default, PartialEq)]
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetCustomerParams {
         ///Required*. The unique internal id for the customer in PDM.
         pub customer_id: ::std::option::Option<i64>,
@@ -333,7 +366,7 @@ Sends a `POST` request to `/GetCustomer`
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .json(&body)
+            .json(&crate::ExposeSecrets(&body))
             .build()?;
         let info = OperationInfo {
             operation_id: "get_customer",
@@ -373,7 +406,7 @@ Sends a `POST` request to `/GetSessionToken`
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .json(&body)
+            .json(&crate::ExposeSecrets(&body))
             .build()?;
         let info = OperationInfo {
             operation_id: "get_session_token",

@@ -2,6 +2,8 @@
 //! bytes, and the vendors' own samples run against the sandbox.
 
 #[cfg(feature = "cro")]
+mod comparable;
+#[cfg(feature = "cro")]
 mod cro_decode;
 #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 mod fuzz_decoders;

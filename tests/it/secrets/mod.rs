@@ -8,3 +8,5 @@ mod cro_secrets;
 mod echoed_secrets;
 #[cfg(all(feature = "pdm", feature = "foxtrot"))]
 mod secrets_all_vendors;
+#[cfg(feature = "pdm")]
+mod serialized;
