@@ -299,7 +299,7 @@ pub enum ErrorKind {
 ///
 /// # #[cfg(feature = "cro")] {
 /// let e = customer_apis::cro::Client::builder().tenant_id("acme").bearer_token("a.b.c").build().unwrap_err();
-/// assert_eq!(report(&e), "fix x-tenant-id: must be an integer");
+/// assert_eq!(report(&e), "fix tenant_id: must be an integer");
 /// # }
 /// ```
 #[derive(Debug, thiserror::Error)]

@@ -33,8 +33,14 @@ pub enum Rule {
     MinLength(u64),
     /// At most this many characters.
     MaxLength(u64),
-    /// Matches this ECMAScript regular expression (the spec's `pattern`).
-    Pattern(&'static str),
+    /// Matches an ECMAScript regular expression (the spec's `pattern`).
+    Pattern {
+        /// The regular expression.
+        regex: &'static str,
+        /// What a valid value looks like, in words (the spec's `x-pattern-description`):
+        /// messages say this rather than the expression.
+        looks_like: &'static str,
+    },
     /// One of these values.
     OneOf(&'static [&'static str]),
     /// At least this many items.
@@ -52,7 +58,7 @@ impl fmt::Display for Rule {
             Rule::MinLength(1) => f.write_str("must not be empty"),
             Rule::MinLength(n) => write!(f, "must be at least {n} characters long"),
             Rule::MaxLength(n) => write!(f, "must be at most {n} characters long"),
-            Rule::Pattern(p) => write!(f, "must match {p}"),
+            Rule::Pattern { looks_like, .. } => write!(f, "must be {looks_like}"),
             Rule::OneOf(values) => write!(f, "must be one of {}", values.join(", ")),
             Rule::MinItems(n) => write!(f, "must have at least {n} items"),
             Rule::MaxItems(n) => write!(f, "must have at most {n} items"),
@@ -73,7 +79,7 @@ impl Rule {
         match *self {
             Rule::MinLength(n) => value.chars().count() as u64 >= n,
             Rule::MaxLength(n) => value.chars().count() as u64 <= n,
-            Rule::Pattern(p) => pattern_matches(p, value),
+            Rule::Pattern { regex, .. } => pattern_matches(regex, value),
             Rule::OneOf(values) => values.contains(&value),
             Rule::MinItems(_) | Rule::MaxItems(_) | Rule::OneRequired(_) => true,
         }

@@ -20,9 +20,19 @@ pub fn emit(tokens: TokenStream, spec: &Rewritten) -> Result<String> {
     add_renamed_decoders(&mut file, &spec.renames)?;
     Lean.visit_file_mut(&mut file);
     let (impls, params) = super::methods::client_methods(&file, spec)?;
+    // What the vendor's hand-written credential policy returns (PDM's GetSessionToken answer)
+    // is met by apps too.
+    let generated = super::methods::generated_methods(&file);
+    let mut exchanged = Vec::new();
+    for op in spec.operations.iter().filter(|op| op.credential_exchange) {
+        if let Some(sig) = generated.get(&super::methods::snake_case(&op.id)) {
+            exchanged.push(super::methods::success_type(sig)?);
+        }
+    }
     let types = types_items(&mut file)?;
     types.extend(params);
     super::compare::derive_comparisons(types);
+    hide_unreachable(types, &impls, &exchanged);
     file.items.extend(impls);
     file.items.push(hooks_impl());
     file.items
@@ -31,12 +41,74 @@ pub fn emit(tokens: TokenStream, spec: &Rewritten) -> Result<String> {
     Ok(prettyplease::unparse(&file))
 }
 
+/// Hides from the docs the models an app never meets: those no client method takes or returns,
+/// directly or through a field (envelopes, request bodies the methods build, error bodies the
+/// layer reads, the newtypes of path parameters the methods take as `&str`). They stay public
+/// for the layer and the generated calls; `#[doc(hidden)]` marks them as no part of the API.
+fn hide_unreachable(types: &mut [syn::Item], client: &[syn::Item], also: &[syn::Type]) {
+    /// Every `types::X` (or bare `X`) path segment named in a type.
+    struct Names<'a>(&'a mut std::collections::BTreeSet<String>);
+    impl syn::visit::Visit<'_> for Names<'_> {
+        fn visit_path_segment(&mut self, segment: &syn::PathSegment) {
+            self.0.insert(segment.ident.to_string());
+            syn::visit::visit_path_segment(self, segment);
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for item in client {
+        let syn::Item::Impl(block) = item else {
+            continue;
+        };
+        for member in &block.items {
+            if let syn::ImplItem::Fn(f) = member {
+                let hidden = f.attrs.iter().any(|a| {
+                    a.path().is_ident("doc") && a.to_token_stream().to_string().contains("hidden")
+                });
+                if matches!(f.vis, syn::Visibility::Public(_)) && !hidden {
+                    syn::visit::Visit::visit_signature(&mut Names(&mut seen), &f.sig);
+                }
+            }
+        }
+    }
+    for ty in also {
+        syn::visit::Visit::visit_type(&mut Names(&mut seen), ty);
+    }
+    // Through the fields of what is reached, until nothing new is.
+    loop {
+        let before = seen.len();
+        for item in types.iter() {
+            if let syn::Item::Struct(s) = item {
+                if seen.contains(&s.ident.to_string()) {
+                    for field in &s.fields {
+                        syn::visit::Visit::visit_type(&mut Names(&mut seen), &field.ty);
+                    }
+                }
+            }
+        }
+        if seen.len() == before {
+            break;
+        }
+    }
+    for item in types.iter_mut() {
+        if let syn::Item::Struct(s) = item {
+            if !seen.contains(&s.ident.to_string()) {
+                s.attrs.push(syn::parse_quote!(#[doc(hidden)]));
+            }
+        }
+    }
+}
+
 /// The items of the generated `types` module.
 fn types_items(file: &mut syn::File) -> Result<&mut Vec<syn::Item>> {
     file.items
         .iter_mut()
         .find_map(|item| match item {
-            syn::Item::Mod(m) if m.ident == "types" => m.content.as_mut().map(|(_, items)| items),
+            syn::Item::Mod(m) if m.ident == "types" => {
+                // progenitor's "Types used as operation parameters and responses." goes: the
+                // vendor module's re-export says what they are, from the spec.
+                m.attrs.retain(|a| !a.path().is_ident("doc"));
+                m.content.as_mut().map(|(_, items)| items)
+            }
             _ => None,
         })
         .ok_or_else(|| "generated code has no types module".to_owned())
@@ -225,7 +297,9 @@ impl ToTokens for Rule {
                 let v = n(*v);
                 quote!(crate::validation::Rule::MaxLength(#v))
             }
-            Rule::Pattern(p) => quote!(crate::validation::Rule::Pattern(#p)),
+            Rule::Pattern(regex, looks_like) => {
+                quote!(crate::validation::Rule::Pattern { regex: #regex, looks_like: #looks_like })
+            }
             Rule::OneOf(values) => quote!(crate::validation::Rule::OneOf(&[#(#values),*])),
             Rule::MinItems(v) => {
                 let v = n(*v);

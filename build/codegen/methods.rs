@@ -125,7 +125,7 @@ fn types_module(file: &syn::File) -> Result<BTreeMap<String, syn::ItemStruct>> {
 }
 
 /// progenitor's async methods on its `Client`, by name.
-fn generated_methods(file: &syn::File) -> BTreeMap<String, syn::Signature> {
+pub(super) fn generated_methods(file: &syn::File) -> BTreeMap<String, syn::Signature> {
     let mut found = BTreeMap::new();
     for item in &file.items {
         let syn::Item::Impl(imp) = item else { continue };
@@ -258,7 +258,7 @@ fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
 }
 
 /// `T` of `Result<ResponseValue<T>, Error<E>>`.
-fn success_type(sig: &syn::Signature) -> Result<syn::Type> {
+pub(super) fn success_type(sig: &syn::Signature) -> Result<syn::Type> {
     let syn::ReturnType::Type(_, ty) = &sig.output else {
         return Err("the generated method returns nothing".into());
     };

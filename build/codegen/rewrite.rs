@@ -396,8 +396,9 @@ pub struct HeaderRule {
 pub enum Rule {
     MinLength(u64),
     MaxLength(u64),
-    /// An ECMAScript pattern, checked to compile with `regress` (as the layer runs it).
-    Pattern(String),
+    /// An ECMAScript pattern, checked to compile with `regress` (as the layer runs it), and
+    /// its `x-pattern-description`: what a valid value looks like, for messages.
+    Pattern(String, String),
     OneOf(Vec<String>),
     MinItems(u64),
     MaxItems(u64),
@@ -479,7 +480,15 @@ fn string_rules(schema: &Value, what: &str) -> Result<Vec<Rule>> {
     if let Some(p) = schema.get("pattern").and_then(Value::as_str) {
         regress::Regex::new(p)
             .map_err(|e| format!("{what}: pattern {p:?} does not compile: {e}"))?;
-        rules.push(Rule::Pattern(p.to_owned()));
+        // Messages say what a valid value looks like, never the regular expression.
+        let looks_like = schema
+            .get("x-pattern-description")
+            .and_then(Value::as_str)
+            .filter(|d| !d.trim().is_empty())
+            .ok_or_else(|| {
+                format!("{what}: pattern {p:?} needs an x-pattern-description (what a valid value looks like, for messages)")
+            })?;
+        rules.push(Rule::Pattern(p.to_owned(), looks_like.to_owned()));
     }
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
         let values = values
@@ -515,10 +524,11 @@ pub struct Model {
     pub one_of_required: Vec<String>,
 }
 
-const CONSTRAINT_KEYWORDS: [&str; 6] = [
+const CONSTRAINT_KEYWORDS: [&str; 7] = [
     "minLength",
     "maxLength",
     "pattern",
+    "x-pattern-description",
     "enum",
     "minItems",
     "maxItems",

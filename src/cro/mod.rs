@@ -173,8 +173,8 @@ impl ClientBuilder {
         let auth = match self.auth {
             None => {
                 return Err(Error::invalid(
-                    "token",
-                    "is required (bearer_token or token_provider)",
+                    "bearer_token",
+                    "is required (or a token_provider, or a refreshing_token)",
                 ))
             }
             Some(AuthChoice::Static(token)) => {
@@ -191,11 +191,11 @@ impl ClientBuilder {
         let mut fixed = HeaderMap::new();
         fixed.insert(
             HeaderName::from_static("x-tenant-id"),
-            header_value("x-tenant-id", &tenant)?,
+            header_value("x-tenant-id", "tenant_id", &tenant)?,
         );
         fixed.insert(
             HeaderName::from_static("x-api-version"),
-            header_value("x-api-version", self.api_version.as_str())?,
+            header_value("x-api-version", "api_version", self.api_version.as_str())?,
         );
         fixed.insert(
             reqwest::header::ACCEPT,
@@ -216,14 +216,20 @@ impl ClientBuilder {
     }
 }
 
-/// Checks a value against the spec's rules for header `name`.
-fn header_value(name: &'static str, value: &str) -> Result<HeaderValue, Error> {
+/// Checks a value against the spec's rules for header `name`; an error names the builder
+/// `setting` it came from (one name per setting in every message).
+fn header_value(
+    name: &'static str,
+    setting: &'static str,
+    value: &str,
+) -> Result<HeaderValue, Error> {
     if let Some(rule) = REQUEST_HEADERS.iter().find(|h| h.name == name) {
         if let Some(broken) = rule.first_violation(value) {
-            return Err(Error::invalid(name, broken));
+            return Err(Error::invalid(setting, broken));
         }
     }
-    HeaderValue::from_str(value).map_err(|_| Error::invalid(name, "must be a valid header value"))
+    HeaderValue::from_str(value)
+        .map_err(|_| Error::invalid(setting, "must be a valid header value"))
 }
 
 /// `Bearer <token>` checked against the documented `authorization` rules, marked sensitive.
@@ -236,27 +242,24 @@ fn authorization_value(token: &str) -> Result<HeaderValue, Error> {
     // The message names the kind of character, never the character: it is part of a secret.
     if token.chars().any(char::is_control) {
         return Err(Error::invalid(
-            "token (authorization header)",
+            "bearer_token",
             "must not contain control characters",
         ));
     }
     if token.contains(' ') {
         return Err(Error::invalid(
-            "token (authorization header)",
+            "bearer_token",
             "must not contain a space (one `Bearer ` scheme, then the token)",
         ));
     }
     if !token.chars().all(|c| c.is_ascii_graphic()) {
         return Err(Error::invalid(
-            "token (authorization header)",
+            "bearer_token",
             "must be visible ASCII (no non-ASCII characters)",
         ));
     }
     let value = format!("Bearer {token}");
-    let mut header = header_value("authorization", &value).map_err(|e| match e {
-        Error::InvalidInput { rule, .. } => Error::invalid("token (authorization header)", rule),
-        other => other,
-    })?;
+    let mut header = header_value("authorization", "bearer_token", &value)?;
     header.set_sensitive(true);
     Ok(header)
 }

@@ -5,7 +5,6 @@ use {
     progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt},
     crate::transport::encode_path,
 };
-/// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
     /**A customer address (CustomerAddressModel). The endpoint pages give this model only
@@ -260,6 +259,7 @@ fix it. Any part may be absent or null.
         Eq,
         Hash
     )]
+    #[doc(hidden)]
     pub struct ErrorModel {
         ///What went wrong.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -305,6 +305,7 @@ fix it. Any part may be absent or null.
     }
     /// What the body carries, before renamed fields are merged.
     #[derive(::serde::Deserialize, PartialEq)]
+    #[doc(hidden)]
     struct DispatchCustomerLocationModelWire {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub account_number_1: ::std::option::Option<::std::string::String>,
@@ -1069,9 +1070,10 @@ impl crate::validation::Validate for types::CustomerContactModel {
             &path.field("email"),
             &[
                 crate::validation::Rule::MaxLength(256),
-                crate::validation::Rule::Pattern(
-                    "^\\s*[^\\s,@]+@[^\\s,@]+(\\s*,\\s*[^\\s,@]+@[^\\s,@]+)*\\s*$",
-                ),
+                crate::validation::Rule::Pattern {
+                    regex: "^\\s*[^\\s,@]+@[^\\s,@]+(\\s*,\\s*[^\\s,@]+@[^\\s,@]+)*\\s*$",
+                    looks_like: "one or more email addresses separated by commas, such as `ops@example.com, billing@example.com`",
+                },
             ],
             out,
         );
@@ -1249,9 +1251,10 @@ pub mod spec {
             rules: &[
                 crate::validation::Rule::MinLength(1),
                 crate::validation::Rule::MaxLength(256),
-                crate::validation::Rule::Pattern(
-                    "^[Bb][Ee][Aa][Rr][Ee][Rr] [A-Za-z0-9-_=]+.[A-Za-z0-9-_=]+.?[A-Za-z0-9-_.+/=]*$",
-                ),
+                crate::validation::Rule::Pattern {
+                    regex: "^[Bb][Ee][Aa][Rr][Ee][Rr] [A-Za-z0-9-_=]+.[A-Za-z0-9-_=]+.?[A-Za-z0-9-_.+/=]*$",
+                    looks_like: "`Bearer ` then a token of the form header.payload.signature (letters, digits, `-`, `_` and `=`)",
+                },
             ],
         },
         crate::validation::HeaderRule {

@@ -5,7 +5,6 @@ use {
     progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt},
     crate::transport::encode_path,
 };
-/// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
     ///The `data` of a Get Confident Location answer.
@@ -20,6 +19,7 @@ pub mod types {
     }
     ///A successful Get Confident Location answer in Foxtrot's envelope.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[doc(hidden)]
     pub struct ConfidentLocationEnvelope {
         pub data: ConfidentLocation,
         /**The envelope status: `success`, `pending` or `error` (EnvelopeStatus). Decoded as
@@ -52,11 +52,13 @@ written there because properties must not be inline objects.
     }
     ///The `data` of a Get Customer answer.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[doc(hidden)]
     pub struct CustomerData {
         pub customer: Customer,
     }
     ///A successful Get Customer answer in Foxtrot's envelope.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[doc(hidden)]
     pub struct CustomerEnvelope {
         pub data: CustomerData,
         /**The envelope status: `success`, `pending` or `error` (EnvelopeStatus). Decoded as
@@ -69,6 +71,7 @@ generated client takes one type for it.
 */
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[doc(hidden)]
     pub struct CustomerId(::std::string::String);
     impl ::std::ops::Deref for CustomerId {
         type Target = ::std::string::String;
@@ -125,6 +128,7 @@ client takes one type for it.
 */
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[doc(hidden)]
     pub struct DcId(::std::string::String);
     impl ::std::ops::Deref for DcId {
         type Target = ::std::string::String;
@@ -186,6 +190,7 @@ client takes one type for it.
         Eq,
         Hash
     )]
+    #[doc(hidden)]
     pub struct ErrorData {
         /**Foxtrot's error code. Documented: 7001 = Customer location not confident (Get
 Confident Location, with HTTP 400).
@@ -205,6 +210,7 @@ Confident Location, with HTTP 400).
         Eq,
         Hash
     )]
+    #[doc(hidden)]
     pub struct ErrorEnvelope {
         pub data: ErrorData,
         ///The envelope status, `error` for an error answer.
@@ -279,6 +285,7 @@ what the page shows, but what the real API may send; the SDK layer accepts both.
         Eq,
         Hash
     )]
+    #[doc(hidden)]
     pub struct WaypointListEnvelope {
         pub data: WaypointList,
         /**The envelope status: `success`, `pending` or `error` (EnvelopeStatus). Decoded as

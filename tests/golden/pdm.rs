@@ -5,7 +5,6 @@ use {
     progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt},
     crate::transport::encode_path,
 };
-/// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
     /**A customer's address. The sample sends every line, with `""` for an unset one.
@@ -107,6 +106,7 @@ first match. (Self-contradictory as documented: "not both" against "if both". Se
 exactly one.)
 */
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, Eq)]
+    #[doc(hidden)]
     pub struct GetCustomerRequest {
         ///Unique Company Id in the PDM system. Required.
         pub company_id: i64,
@@ -133,6 +133,7 @@ own request sample sends `""` beside a `customer_id`.
         Eq,
         Hash
     )]
+    #[doc(hidden)]
     pub struct GetCustomerResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub customer: ::std::option::Option<Customer>,
@@ -140,6 +141,7 @@ own request sample sends `""` beside a `customer_id`.
     }
     ///The body of GetSessionToken.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, Eq)]
+    #[doc(hidden)]
     pub struct GetSessionTokenRequest {
         ///Unique Company Id in the PDM system.
         pub company_id: i64,
@@ -624,7 +626,12 @@ impl crate::validation::Validate for types::Customer {
         crate::validation::check(
             &self.customer_ref,
             &path.field("customer_ref"),
-            &[crate::validation::Rule::Pattern("^C[0-9]{6}$")],
+            &[
+                crate::validation::Rule::Pattern {
+                    regex: "^C[0-9]{6}$",
+                    looks_like: "`C` and six digits, such as `C001408`",
+                },
+            ],
             out,
         );
         crate::validation::check(
@@ -726,9 +733,10 @@ impl crate::validation::Validate for types::Session {
             &self.expires_local_datetime,
             &path.field("expires_local_datetime"),
             &[
-                crate::validation::Rule::Pattern(
-                    "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
-                ),
+                crate::validation::Rule::Pattern {
+                    regex: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                    looks_like: "a date and time as `YYYY-MM-DD HH:MM:SS`, such as `2024-01-31 17:05:00`",
+                },
             ],
             out,
         );
@@ -736,9 +744,10 @@ impl crate::validation::Validate for types::Session {
             &self.expires_utc_datetime,
             &path.field("expires_utc_datetime"),
             &[
-                crate::validation::Rule::Pattern(
-                    "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
-                ),
+                crate::validation::Rule::Pattern {
+                    regex: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                    looks_like: "a date and time as `YYYY-MM-DD HH:MM:SS`, such as `2024-01-31 17:05:00`",
+                },
             ],
             out,
         );

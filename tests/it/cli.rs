@@ -330,7 +330,7 @@ async fn invalid_input_and_configuration_exit_2_and_send_nothing() {
     #[rustfmt::skip]
     let cases: Vec<(&str, Vec<&str>, &Env, &str)> = vec![
         ("malformed token", vec!["cro", "--token", "Bearer !!not a token!!", "get-customer", "1"], &cro, "token"),
-        ("non-integer tenant", vec!["cro", "--tenant-id", "acme", "get-customer", "1"], &cro, "x-tenant-id"),
+        ("non-integer tenant", vec!["cro", "--tenant-id", "acme", "get-customer", "1"], &cro, "tenant_id"),
         ("unknown API version", vec!["cro", "--api-version", "2020/01/01", "get-customer", "1"], &cro, "API version"),
         ("empty CRO token", vec!["cro", "--token", "", "get-customer", "1"], &cro, "token"),
         ("missing CRO token", vec!["cro", "get-customer", "1"], &without_cro_token, "CRO_TOKEN"),

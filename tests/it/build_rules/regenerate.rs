@@ -119,6 +119,15 @@ fn a_broken_spec_is_refused_with_the_reason() {
             "does not compile",
         ),
         (
+            // Messages say what a valid value looks like: a pattern must say it in words.
+            spec.replacen(
+                "x-pattern-description: \"one or more email",
+                "x-note: \"",
+                1,
+            ),
+            "needs an x-pattern-description",
+        ),
+        (
             spec.replacen(
                 "        fax:\n",
                 "        fax:\n          type: object\n        fax_old:\n",

@@ -255,7 +255,7 @@ fn a_cro_token_must_be_visible_ascii_without_spaces_or_a_second_scheme() {
             .build()
         {
             Err(Error::InvalidInput { field, rule: got }) => {
-                assert_eq!(field, "token (authorization header)", "{token:?}");
+                assert_eq!(field, "bearer_token", "{token:?}");
                 assert!(got.contains(rule), "{token:?}: {got}");
                 assert!(!got.contains('\u{20ac}') && !got.contains('é'));
             }
