@@ -73,6 +73,37 @@
 //! # fn main() {}
 //! ```
 //!
+//! # Runtime
+//! The clients are `async` and run on [tokio](https://tokio.rs) 1: call them from inside a
+//! tokio runtime (`#[tokio::main]`, or one you build). Another executor, or a bare
+//! `futures::executor::block_on`, fails with "there is no reactor running". The clients are
+//! `Send + Sync` and cheap to clone (one connection pool per builder): build one per vendor
+//! and share it.
+//!
+//! A synchronous program builds a runtime once and blocks on each call (your `Cargo.toml`:
+//! `tokio = { version = "1", features = ["rt"] }`):
+//!
+//! ```
+//! # #[cfg(feature = "sandbox")]
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+//! # let sandbox = runtime.block_on(customer_apis::sandbox::Sandbox::start())?;
+//! # let base_url = sandbox.base_url();
+//! let cro = customer_apis::cro::Client::builder()
+//!     .base_url(&base_url)
+//!     .bearer_token("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")
+//!     .tenant_id(42)
+//!     .build()?;
+//! let customer = runtime.block_on(cro.get_customer(1))?;
+//! assert_eq!(customer.name, "George Jones!!!?");
+//! # Ok(()) }
+//! # #[cfg(not(feature = "sandbox"))]
+//! # fn main() {}
+//! ```
+//!
+//! There is no `blocking` feature (reqwest's way: a runtime on a thread of its own behind every
+//! client): the two lines above do the same with a runtime you control.
+//!
 //! # Decoding what vendors really send
 //! Responses decode strictly on types and leniently on documented lengths, patterns and
 //! enumerations, because the vendors' own data breaks them; [`Validate::validate`] lists what
@@ -85,15 +116,41 @@
 //! - `rustls` (default) or `native-tls`: the TLS backend.
 //! - `sandbox`: [`sandbox::Sandbox`], an in-process server playing all three vendors (axum).
 //! - `cli`: the `customer-apis` command-line tool (clap).
+//! - `test-util`: constructors for your unit tests ([`ApiError::new`],
+//!   [`Response::from_parts`]); not for production code.
 //!
 //! # Versioning
-//! The crate follows semantic versioning. Because the clients are generated from `specs/`, a
-//! spec edit is a crate change like any other: adding an operation, an optional field or a new
-//! error variant (the error and code enums are `#[non_exhaustive]`) is a minor release;
-//! removing or renaming a field or operation, making an optional field required, changing a
-//! field's type, or moving the default pinned CRO API version is a major release. Loosening a
-//! documented constraint is a patch; tightening one is a minor release (it only affects
-//! [`Validate`] and request checks).
+//! The crate follows semantic versioning (as Cargo reads it: before 1.0, a minor release may
+//! break). Because the clients are generated from `specs/`, a spec edit is a crate change like
+//! any other:
+//! - **minor**: adding an operation (a new method), a new error variant or kind (the error
+//!   and code enums are `#[non_exhaustive]`), or a new value of an enum the SDK decodes
+//!   leniently;
+//! - **major**: adding a field to a model, as well as removing or renaming a field or an
+//!   operation, making an optional field required, changing a field's type, or moving the
+//!   default pinned CRO API version.
+//!
+//! Models are plain structs with public fields, deliberately not `#[non_exhaustive]` and
+//! without builders: an app builds them with struct literals in its tests and destructures
+//! them exhaustively, which is worth more for three small vendor APIs than adding fields
+//! without a major release. Code that only reads models is not affected by an added field
+//! (an absent optional field decodes as `None`).
+//!
+//! Loosening a documented constraint is a patch; tightening one is a minor release (it only
+//! affects [`Validate`] and request checks).
+//!
+//! # Testing your code
+//! Models, [`Response`] and [`Error`]'s parts compare with `==` (models derive `PartialEq`,
+//! and `Eq` + `Hash` where no field is a float); [`Response`] serializes as its value. With
+//! the `test-util` feature, [`ApiError::new`] and [`Response::from_parts`] build what a call
+//! would return, so code that maps errors or takes answers is tested without a server; for
+//! a whole flow, the [`sandbox`] plays the three vendors in-process.
+//!
+//! # Secrets
+//! Tokens, refresh tokens, session tokens and API keys print as `[REDACTED]` in `Debug` and
+//! `Display`, never appear in an [`Error`] or a log line, and serialize as `"[REDACTED]"`
+//! (PDM's [`pdm::ApiKey`] and [`pdm::SessionToken`] travel in models): the clients send them
+//! through [`ExposeSecrets`], the one serialization that writes them.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 

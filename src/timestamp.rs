@@ -30,7 +30,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
 ///
 /// ```
 /// use customer_apis::Timestamp;
-/// use chrono::FixedOffset;
+/// use customer_apis::chrono::FixedOffset; // re-exported: no chrono dependency of your own
 ///
 /// let naive: Timestamp = "2018-06-13T19:50:20.447000".parse().unwrap();
 /// assert_eq!(naive.offset(), None);
