@@ -437,10 +437,10 @@ mod tests {
         assert!(naive < zoned);
         assert!(at("2018-06-13T19:50:19Z") < naive);
         assert!(naive < at("2018-06-13T19:50:21+00:00"));
-        let mut sorted = vec![
+        let mut sorted = [
             at("2018-06-13T19:50:21Z"),
-            zoned.clone(),
-            naive.clone(),
+            zoned,
+            naive,
             at("2018-06-13T20:50:19+01:00"),
         ];
         sorted.sort();
