@@ -157,6 +157,7 @@
 mod auth;
 mod client;
 mod config;
+pub mod customer;
 mod error;
 pub mod operation;
 mod redact;
@@ -187,6 +188,7 @@ pub use auth::{
     AccessToken, BoxFuture, RefreshingToken, RefreshingTokenBuilder, StaticToken, TokenProvider,
 };
 pub use config::Config;
+pub use customer::Customer;
 pub use error::{ApiError, Error, ErrorKind, ResponseMeta, Vendor, VendorCode};
 /// Also at [`foxtrot::FoxtrotCode`], where it is defined.
 #[cfg(feature = "foxtrot")]
