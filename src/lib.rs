@@ -104,6 +104,14 @@
 //! There is no `blocking` feature (reqwest's way: a runtime on a thread of its own behind every
 //! client): the two lines above do the same with a runtime you control.
 //!
+//! # One customer across vendors
+//! [`Customer`] is the same view of a customer whichever vendor holds it — name, addresses
+//! with an optional point, contacts, active flag, the vendor and its id, external references —
+//! built with `Customer::from(&record)` from each vendor's get-customer answer. The
+//! [`customer`] module maps each vendor's fields one by one, with what is derived and what is
+//! lost; `examples/cross_vendor_customer.rs` joins the sandbox's linked customer across the
+//! three vendors.
+//!
 //! # Decoding what vendors really send
 //! Responses decode strictly on types and leniently on documented lengths, patterns and
 //! enumerations, because the vendors' own data breaks them; [`Validate::validate`] lists what
@@ -157,6 +165,7 @@
 mod auth;
 mod client;
 mod config;
+pub mod customer;
 mod error;
 pub mod operation;
 mod redact;
@@ -187,6 +196,7 @@ pub use auth::{
     AccessToken, BoxFuture, RefreshingToken, RefreshingTokenBuilder, StaticToken, TokenProvider,
 };
 pub use config::Config;
+pub use customer::Customer;
 pub use error::{ApiError, Error, ErrorKind, ResponseMeta, Vendor, VendorCode};
 /// Also at [`foxtrot::FoxtrotCode`], where it is defined.
 #[cfg(feature = "foxtrot")]

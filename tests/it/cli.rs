@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use crate::support;
 use customer_apis::sandbox::Sandbox;
-use customer_apis::{cro, pdm};
+use customer_apis::{cro, pdm, Customer};
 use serde_json::{json, Value};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -303,6 +303,82 @@ async fn foxtrot_operations_print_the_data_payload_as_json() {
         .expect("a list of waypoints");
     assert!(!list.is_empty(), "{waypoints}");
     assert!(list[0]["status"].is_string(), "{waypoints}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unified_get_customer_prints_the_library_customer_for_each_vendor() {
+    let sb = sandbox().await;
+    let base = sb.base_url();
+    let view = |customer: Customer| serde_json::to_value(customer).expect("serializes");
+    let cro_client = sb.cro_client().build().unwrap();
+    let pdm_client = sb.pdm_client().build().unwrap();
+    let fox_client = sb.foxtrot_client().build().unwrap();
+    let cases: [(Vec<&str>, Env, Value); 3] = [
+        (
+            vec!["cro", "get-customer", "7", "--unified"],
+            cro_env(&base),
+            view(Customer::from(&*cro_client.get_customer(7).await.unwrap())),
+        ),
+        (
+            vec![
+                "pdm",
+                "get-customer",
+                "--unified",
+                "--external-ref",
+                "CRO-7",
+            ],
+            pdm_env(&base),
+            view(Customer::from(
+                &*pdm_client
+                    .get_customer(&pdm::CustomerLookup::external_ref("CRO-7"))
+                    .await
+                    .unwrap(),
+            )),
+        ),
+        (
+            vec![
+                "foxtrot",
+                "get-customer",
+                "--unified",
+                "Foxtrot-DC",
+                "cro-7",
+            ],
+            foxtrot_env(&base),
+            view(Customer::from(
+                &*fox_client
+                    .get_customer("Foxtrot-DC", "cro-7")
+                    .await
+                    .unwrap(),
+            )),
+        ),
+    ];
+    for ((args, env, expected), (vendor, id)) in
+        cases
+            .into_iter()
+            .zip([("cro", "7"), ("pdm", "2001"), ("foxtrot", "cro-7")])
+    {
+        let printed = run(&args, &borrow(&env)).await.json();
+        assert_eq!(printed, expected, "{args:?}");
+        assert_eq!(printed["vendor"], json!(vendor), "{args:?}");
+        assert_eq!(printed["id"], json!(id), "{args:?}");
+        assert_eq!(printed["name"], json!("Ada Lovelace"), "{args:?}");
+    }
+
+    // Only get-customer takes the flag; errors keep their exit codes.
+    let env = cro_env(&base);
+    let refused = run(
+        &["cro", "get-contact", "1", "1", "--unified"],
+        &borrow(&env),
+    )
+    .await;
+    assert_eq!(refused.code, Some(2), "{refused:#?}");
+    assert!(refused.stdout.is_empty(), "{refused:#?}");
+    let missing = run(
+        &["cro", "get-customer", "999999", "--unified"],
+        &borrow(&env),
+    )
+    .await;
+    assert!(missing.error_line(3).contains("HTTP 404"), "{missing:#?}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -11,6 +11,8 @@ mod build_rules;
 #[cfg(all(feature = "cli", feature = "sandbox"))]
 mod cli;
 mod clients;
+#[cfg(any(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+mod customer;
 mod decoding;
 mod faults;
 #[cfg(feature = "sandbox")]

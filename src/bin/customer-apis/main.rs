@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! customer-apis [--timeout SECS] [--verbose] <vendor> <operation> ...
-//! customer-apis cro get-customer <CUSTOMER_ID>
+//! customer-apis cro get-customer <CUSTOMER_ID> [--unified]
 //! customer-apis pdm get-customer [--customer-id N] [--external-customer-ref REF]
 //! customer-apis foxtrot get-confident-location <DC_ID> <CUSTOMER_ID>
 //! customer-apis sandbox [--port N] [--seed FILE]
@@ -13,6 +13,9 @@
 //! `OPERATIONS` table: its name is the kebab case of the client's method, path parameters are
 //! positional in path order and every other parameter is a `--flag`; `x-cli-aliases` and
 //! `x-cli-alias` in a spec keep earlier names. There is no code here per operation.
+//!
+//! `--unified` on each vendor's `get-customer` prints the customer as
+//! `customer_apis::Customer`, the same shape for every vendor, instead of the vendor's.
 //!
 //! Configuration comes from flags or the environment (`CRO_BASE_URL`, `CRO_TOKEN`,
 //! `CRO_TENANT_ID`, `CRO_API_VERSION`, `PDM_BASE_URL`, `PDM_COMPANY_ID`, `PDM_API_KEY`,
@@ -43,7 +46,9 @@ use customer_apis::{cro, foxtrot, pdm};
 use crate::operations::{chosen, command};
 use crate::output::{describe, emit, Failure};
 use crate::sandbox::{run_sandbox, SandboxArgs};
-use crate::vendors::{cro_client, foxtrot_client, pdm_client, CroArgs, FoxtrotArgs, PdmArgs};
+use crate::vendors::{
+    cro_client, foxtrot_client, pdm_client, unified, CroArgs, FoxtrotArgs, PdmArgs,
+};
 
 /// Typed clients for the customer endpoints of CRO Software, PDM and Foxtrot.
 ///
@@ -152,21 +157,27 @@ async fn run(vendor: VendorCommand, matches: &ArgMatches, common: Common) -> Res
     match vendor {
         VendorCommand::Cro(args) => {
             let (operation, values) = chosen(matches, "cro", cro::OPERATIONS)?;
+            let reshape = unified::<cro::types::CustomerModel>(matches, "cro");
             let client = cro_client(args, common)?;
-            emit(client.call_operation(operation, &values).await?, common)
+            let answer = client.call_operation(operation, &values).await?;
+            emit(answer, reshape, common)
         }
         VendorCommand::Pdm(args) => {
             let pdm_matches = matches
                 .subcommand_matches("pdm")
                 .expect("clap parsed the pdm subcommand");
             let (operation, values) = chosen(matches, "pdm", pdm::OPERATIONS)?;
+            let reshape = unified::<pdm::types::Customer>(matches, "pdm");
             let client = pdm_client(args, pdm_matches, common)?;
-            emit(client.call_operation(operation, &values).await?, common)
+            let answer = client.call_operation(operation, &values).await?;
+            emit(answer, reshape, common)
         }
         VendorCommand::Foxtrot(args) => {
             let (operation, values) = chosen(matches, "foxtrot", foxtrot::OPERATIONS)?;
+            let reshape = unified::<foxtrot::types::Customer>(matches, "foxtrot");
             let client = foxtrot_client(args, common)?;
-            emit(client.call_operation(operation, &values).await?, common)
+            let answer = client.call_operation(operation, &values).await?;
+            emit(answer, reshape, common)
         }
         VendorCommand::Sandbox(args) => run_sandbox(args).await,
     }

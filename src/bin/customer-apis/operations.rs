@@ -6,6 +6,7 @@ use customer_apis::operation::{Args, Operation, ParamIn};
 use customer_apis::{cro, foxtrot, pdm};
 
 use crate::output::Failure;
+use crate::vendors::with_unified;
 use crate::Cli;
 
 /// The command line: the vendors' settings (derived above) and one subcommand per operation
@@ -13,9 +14,11 @@ use crate::Cli;
 /// is a subcommand with no code here.
 pub(crate) fn command() -> clap::Command {
     Cli::command()
-        .mut_subcommand("cro", |c| with_operations(c, cro::OPERATIONS))
-        .mut_subcommand("pdm", |c| with_operations(c, pdm::OPERATIONS))
-        .mut_subcommand("foxtrot", |c| with_operations(c, foxtrot::OPERATIONS))
+        .mut_subcommand("cro", |c| with_unified(with_operations(c, cro::OPERATIONS)))
+        .mut_subcommand("pdm", |c| with_unified(with_operations(c, pdm::OPERATIONS)))
+        .mut_subcommand("foxtrot", |c| {
+            with_unified(with_operations(c, foxtrot::OPERATIONS))
+        })
 }
 
 /// `get_customer_location` → `get-customer-location`.

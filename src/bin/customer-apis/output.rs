@@ -3,8 +3,9 @@
 use std::io::Write;
 
 use customer_apis::{Error, Response, ResponseMeta};
-use serde::Serialize;
+use serde_json::Value;
 
+use crate::vendors::Reshape;
 use crate::Common;
 
 /// Exit code: invalid input or configuration; nothing was sent.
@@ -53,9 +54,17 @@ fn error_exit_code(error: &Error) -> u8 {
     }
 }
 
-/// Prints the value as JSON on stdout and, when verbose, the metadata on stderr.
-pub(crate) fn emit<T: Serialize>(response: Response<T>, common: Common) -> Result<(), Failure> {
-    let (value, meta) = response.into_parts();
+/// Prints the value (reshaped, when asked) as JSON on stdout and, when verbose, the metadata
+/// on stderr.
+pub(crate) fn emit(
+    response: Response<Value>,
+    reshape: Option<Reshape>,
+    common: Common,
+) -> Result<(), Failure> {
+    let (mut value, meta) = response.into_parts();
+    if let Some(reshape) = reshape {
+        value = reshape(value, &meta)?;
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     serde_json::to_writer_pretty(&mut out, &value)

@@ -1,8 +1,11 @@
-//! Each vendor's settings (flags and environment variables) and its client.
+//! Each vendor's settings (flags and environment variables), its client, and `--unified` on
+//! its get-customer.
 
 use clap::parser::ValueSource;
-use clap::{ArgMatches, Args as ClapArgs};
-use customer_apis::{cro, foxtrot, pdm};
+use clap::{Arg, ArgAction, ArgMatches, Args as ClapArgs};
+use customer_apis::{cro, foxtrot, pdm, Customer, Error, ResponseMeta};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 use crate::output::Failure;
 use crate::Common;
@@ -205,4 +208,63 @@ pub(crate) fn foxtrot_client(
         builder = builder.timeout(timeout).operation_timeout(timeout);
     }
     Ok(builder.build()?)
+}
+
+/// The subcommand that takes `--unified`: every vendor's get-customer.
+const GET_CUSTOMER: &str = "get-customer";
+/// The flag's id and long name.
+const UNIFIED: &str = "unified";
+
+/// Adds `--unified` to a vendor's get-customer subcommand (the others are left as they are).
+pub(crate) fn with_unified(vendor: clap::Command) -> clap::Command {
+    vendor.mut_subcommands(|sub| {
+        if sub.get_name() != GET_CUSTOMER {
+            return sub;
+        }
+        sub.arg(
+            Arg::new(UNIFIED)
+                .long(UNIFIED)
+                .action(ArgAction::SetTrue)
+                .help(
+                    "Print the customer as customer_apis::Customer, the same shape for every \
+                     vendor, instead of the vendor's",
+                ),
+        )
+    })
+}
+
+/// What is printed instead of the answer: the answer and its metadata in, the value out.
+pub(crate) type Reshape = fn(Value, &ResponseMeta) -> Result<Value, Failure>;
+
+/// With `--unified` on `<vendor> get-customer`: print the vendor's customer `M` as a
+/// [`Customer`].
+pub(crate) fn unified<M>(matches: &ArgMatches, vendor: &str) -> Option<Reshape>
+where
+    M: DeserializeOwned,
+    for<'a> Customer: From<&'a M>,
+{
+    let asked = matches
+        .subcommand_matches(vendor)
+        .and_then(|m| m.subcommand_matches(GET_CUSTOMER))
+        .is_some_and(|m| m.get_flag(UNIFIED));
+    asked.then_some(as_customer::<M> as Reshape)
+}
+
+/// The customer the generic call gave as JSON, read back into the vendor's type and mapped.
+fn as_customer<M>(value: Value, meta: &ResponseMeta) -> Result<Value, Failure>
+where
+    M: DeserializeOwned,
+    for<'a> Customer: From<&'a M>,
+{
+    // The call decoded and re-encoded this very type, so this only fails on a bug; the
+    // reason names the type, never the data.
+    let record: M = serde_json::from_value(value).map_err(|_| Error::Decode {
+        expected: std::any::type_name::<M>(),
+        reason: "the answer did not read back into its own type".to_owned(),
+        excerpt: String::new(),
+        meta: Box::new(meta.clone()),
+        source: None,
+    })?;
+    serde_json::to_value(Customer::from(&record))
+        .map_err(|e| Failure::Io(format!("could not write the result: {e}")))
 }
