@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
-# Build cost of customer-apis against a baseline crate, in one run:
+# Build cost of an app that depends on customer-apis against the same app written without it,
+# in one run:
 #
-#   1. code generation: the crate's compiled build script run on its own, as cargo runs it
+#   1. a clean `cargo build` of a minimal app that depends on the crate with default features
+#      and calls get_customer of the three vendors (what a new user builds first), and the
+#      size of its binary;
+#   2. a clean `cargo build` of the same app written with only reqwest + serde + tokio, with
+#      the same TLS choice and features (hand-written get_customer calls and structs for the
+#      three vendors, as a user without the SDK writes them), and the size of its binary;
+#   3. code generation: the crate's compiled build script run on its own, as cargo runs it
 #      (default features: cro, pdm, foxtrot), median of $CODEGEN_RUNS runs;
-#   2. a clean build of the crate's library with default features;
-#   3. a clean build of a baseline crate that depends only on reqwest + serde + tokio with the
-#      same features as the SDK's (and holds hand-written get_customer calls for the three
-#      vendors, as a user without the SDK would write them);
-#   4. the incremental rebuild after touching one spec (specs/cro.yaml).
+#   4. the app's incremental rebuild after touching one spec of the crate (specs/cro.yaml).
 #
-# Both crates build from the same Cargo.lock versions, offline, in their own target
-# directories under $OUT (default target/build-cost), with the same profile ($PROFILE: dev
-# by default, or release) and cargo's default parallelism. The baseline is built before and
-# after the SDK, and the mean of its two builds is the reference. The crate is built from a copy of
-# the working tree, so the live tree is never touched.
+# Both apps build from the same Cargo.lock versions, offline, in their own target directories
+# under $OUT (default target/build-cost), with the same profile ($PROFILE: dev by default, or
+# release) and cargo's default parallelism. The baseline app is built before and after the SDK
+# app, and the mean of its two builds is the reference. The crate is a copy of the working
+# tree, so the live tree is never touched.
 #
 # Usage: scripts/build-cost.sh            (3 to 6 minutes on 2 cores)
 #        PROFILE=release CODEGEN_RUNS=9 scripts/build-cost.sh
@@ -46,13 +49,47 @@ SRC=$OUT/customer-apis
 mkdir -p "$SRC"
 tar --exclude=./target --exclude=./.git -cf - . | tar -xf - -C "$SRC"
 
-# --- the baseline crate ---------------------------------------------------------------------
-BASE=$OUT/baseline-crate
+# --- the app on the SDK -----------------------------------------------------------------------
+APP=$OUT/sdk-app
+mkdir -p "$APP/src"
+cp Cargo.lock "$APP/Cargo.lock" # the same versions
+cat > "$APP/Cargo.toml" <<'EOF'
+[package]
+name = "sdk-app"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+customer-apis = { path = "../customer-apis" }
+tokio = { version = "1.40", features = ["macros", "rt"] }
+
+[workspace]
+EOF
+cat > "$APP/src/main.rs" <<'EOF'
+//! A minimal app on the SDK: one get_customer per vendor, against the URL given.
+use customer_apis::{cro, foxtrot, pdm};
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let base = std::env::args().nth(1).unwrap_or_else(|| "http://localhost:8080".to_owned());
+    let cro = cro::Client::builder().base_url(&base).bearer_token("a.b.c").tenant_id(1).build()?;
+    println!("{}", cro.get_customer(1).await?.name);
+    let pdm = pdm::Client::builder().base_url(&base).company_id(9001).api_key("key").build()?;
+    println!("{}", pdm.get_customer(&pdm::CustomerLookup::id(1408)).await?.customer_ref);
+    let foxtrot = foxtrot::Client::builder().base_url(&base).api_key("key").build()?;
+    println!("{}", foxtrot.get_customer("Foxtrot-DC", "johns-burger-shack").await?.name);
+    Ok(())
+}
+EOF
+
+# --- the same app without the SDK -------------------------------------------------------------
+BASE=$OUT/baseline-app
 mkdir -p "$BASE/src"
 cp Cargo.lock "$BASE/Cargo.lock" # the same versions; cargo drops what the baseline does not use
 cat > "$BASE/Cargo.toml" <<'EOF'
 [package]
-name = "baseline-http-client"
+name = "baseline-app"
 version = "0.0.0"
 edition = "2021"
 publish = false
@@ -65,7 +102,7 @@ tokio = { version = "1.40", features = ["sync", "time", "macros", "rt"] }
 
 [workspace]
 EOF
-cat > "$BASE/src/lib.rs" <<'EOF'
+cat > "$BASE/src/main.rs" <<'EOF'
 //! What a user writes without the SDK: plain structs and one reqwest call per vendor.
 #![allow(dead_code)]
 
@@ -268,10 +305,22 @@ impl Hand {
         Ok(envelope.data.customer)
     }
 }
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> Result<(), BoxError> {
+    let base = std::env::args().nth(1).unwrap_or_else(|| "http://localhost:8080".to_owned());
+    let hand = Hand::new(&base)?;
+    println!("{}", hand.cro_get_customer("a.b.c", "1", 1).await?.name);
+    println!("{}", hand.pdm_get_customer("session", 1408).await?.customer_ref);
+    println!("{}", hand.foxtrot_get_customer("key", "Foxtrot-DC", "johns-burger-shack").await?.name);
+    Ok(())
+}
 EOF
 
-build() { # dir target-dir
-  (cd "$1" && cargo build --offline --lib --profile "$PROFILE" --target-dir "$2" -q)
+build() { # dir target-dir [more cargo args]
+  local dir=$1 target=$2
+  shift 2
+  (cd "$dir" && cargo build --offline --profile "$PROFILE" --target-dir "$target" -q "$@")
 }
 
 # Baseline, SDK, baseline again: a drift in the machine's speed during the long SDK build
@@ -285,25 +334,26 @@ clean_baseline() {
   secs "$t0" "$t1"
 }
 
-echo "== clean build: baseline crate (reqwest + serde + tokio, same features, profile $PROFILE)"
+echo "== clean build: the app without the SDK (reqwest + serde + tokio, same features, profile $PROFILE)"
 BASE_CLEAN_1=$(clean_baseline)
 echo "   ${BASE_CLEAN_1} s"
 
-echo "== clean build: customer-apis (default features, profile $PROFILE)"
+echo "== clean build: the app on customer-apis (default features, profile $PROFILE)"
 t0=$(now)
-(cd "$SRC" && cargo build --offline --lib --profile "$PROFILE" --target-dir "$OUT/target-sdk" \
-  --timings -q)
+build "$APP" "$OUT/target-sdk" --timings
 t1=$(now)
 SDK_CLEAN=$(secs "$t0" "$t1")
 echo "   ${SDK_CLEAN} s"
 
-echo "== clean build: baseline crate again"
+echo "== clean build: the app without the SDK, again"
 BASE_CLEAN_2=$(clean_baseline)
 echo "   ${BASE_CLEAN_2} s"
 BASE_CLEAN=$(python3 -c "import sys; print(f'{(float(sys.argv[1]) + float(sys.argv[2])) / 2:.2f}')" "$BASE_CLEAN_1" "$BASE_CLEAN_2")
 
 echo "== code generation: the build script alone, $CODEGEN_RUNS runs"
 SCRIPT=$(ls -t "$OUT"/target-sdk/"$PROFILE_DIR"/build/customer-apis-*/build-script-build | head -1)
+SIZE_SDK=$(stat -c %s "$OUT/target-sdk/$PROFILE_DIR/sdk-app")
+SIZE_BASE=$(stat -c %s "$OUT/target-baseline/$PROFILE_DIR/baseline-app")
 GEN_OUT=$OUT/codegen-out
 CODEGEN_TIMES=()
 for _ in $(seq "$CODEGEN_RUNS"); do
@@ -318,18 +368,18 @@ done
 CODEGEN=$(printf '%s\n' "${CODEGEN_TIMES[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 echo "   median ${CODEGEN} s (runs: ${CODEGEN_TIMES[*]}); generated: $(cat "$GEN_OUT"/*.rs | wc -l) lines"
 
-echo "== incremental: touch specs/cro.yaml, rebuild"
+echo "== incremental: touch the crate's specs/cro.yaml, rebuild the app"
 sleep 1
 touch "$SRC/specs/cro.yaml"
 t0=$(now)
-build "$SRC" "$OUT/target-sdk"
+build "$APP" "$OUT/target-sdk"
 t1=$(now)
 INCR=$(secs "$t0" "$t1")
 echo "   ${INCR} s"
 
 echo "== no-op rebuild (nothing changed)"
 t0=$(now)
-build "$SRC" "$OUT/target-sdk"
+build "$APP" "$OUT/target-sdk"
 t1=$(now)
 NOOP=$(secs "$t0" "$t1")
 echo "   ${NOOP} s"
@@ -339,7 +389,7 @@ UNITS_BASE=$(ls "$OUT"/target-baseline/"$PROFILE_DIR"/.fingerprint | wc -l)
 
 echo
 echo "== where the SDK's clean build goes (cargo --timings, longest units)"
-python3 - "$SRC"/target/cargo-timings/cargo-timing.html "$OUT"/target-sdk/cargo-timings/cargo-timing.html <<'PY' || true
+python3 - "$APP"/target/cargo-timings/cargo-timing.html "$OUT"/target-sdk/cargo-timings/cargo-timing.html <<'PY' || true
 import json, re, sys
 for path in sys.argv[1:]:
     try:
@@ -360,11 +410,14 @@ PY
 echo
 echo "| measurement | customer-apis | baseline | ratio | target |"
 echo "|---|---|---|---|---|"
-python3 - "$SDK_CLEAN" "$BASE_CLEAN" "$CODEGEN" "$INCR" "$NOOP" "$UNITS_SDK" "$UNITS_BASE" "$PROFILE" <<'PY'
+python3 - "$SDK_CLEAN" "$BASE_CLEAN" "$CODEGEN" "$INCR" "$NOOP" "$UNITS_SDK" "$UNITS_BASE" "$PROFILE" "$SIZE_SDK" "$SIZE_BASE" <<'PY'
 import sys
 sdk, base, gen, incr, noop = map(float, sys.argv[1:6])
 units_sdk, units_base, profile = sys.argv[6], sys.argv[7], sys.argv[8]
-print(f"| clean build, `--lib`, profile {profile} | {sdk:.1f} s ({units_sdk} units) | {base:.1f} s, mean of 2 ({units_base} units) | **{sdk / base:.2f}×** | ≤ 1.5× |")
+size_sdk, size_base = int(sys.argv[9]), int(sys.argv[10])
+mib = lambda n: f"{n / 1048576:.2f} MiB"
+print(f"| clean `cargo build` of the app, profile {profile} | {sdk:.1f} s ({units_sdk} units) | {base:.1f} s, mean of 2 ({units_base} units) | **{sdk / base:.2f}×** | ≤ 1.25× |")
+print(f"| the app's binary, profile {profile} | {mib(size_sdk)} | {mib(size_base)} | **{size_sdk / size_base:.2f}×** | ≤ 1.25× (release) |")
 print(f"| code generation (build script run) | {gen:.2f} s | — | — | < 1 s |")
 print(f"| incremental rebuild after touching specs/cro.yaml | {incr:.1f} s | — | — | — |")
 print(f"| no-op rebuild | {noop:.2f} s | — | — | — |")
