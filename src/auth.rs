@@ -128,6 +128,7 @@ pub struct RefreshingToken {
 struct RefreshingInner {
     http: reqwest::Client,
     token_url: reqwest::Url,
+    server: crate::transport::Server,
     client_id: String,
     client_secret: Option<SecretString>,
     refresh_token: std::sync::Mutex<SecretString>,
@@ -252,7 +253,33 @@ impl RefreshingToken {
         self.inner.cache.fetches()
     }
 
+    /// One token request, in a span of its own.
     async fn fetch(inner: &RefreshingInner) -> Result<(SecretString, Option<Duration>), Error> {
+        use tracing::Instrument;
+        // The token URL's path is the caller's setting, not a spec's template: no url.template.
+        let span = tracing::debug_span!(
+            "customer_apis.credential_request",
+            otel.name = "POST",
+            otel.kind = "client",
+            http.request.method = "POST",
+            server.address = inner.server.address.as_str(),
+            server.port = inner.server.port,
+            http.response.status_code = tracing::field::Empty,
+            error.type = tracing::field::Empty,
+            otel.status_code = tracing::field::Empty,
+        );
+        let result = Self::exchange(inner, &span).instrument(span.clone()).await;
+        if let Err(e) = &result {
+            span.record("error.type", crate::transport::error_type(e));
+            span.record("otel.status_code", "ERROR");
+        }
+        result
+    }
+
+    async fn exchange(
+        inner: &RefreshingInner,
+        span: &tracing::Span,
+    ) -> Result<(SecretString, Option<Duration>), Error> {
         let refresh_token = inner
             .refresh_token
             .lock()
@@ -283,6 +310,7 @@ impl RefreshingToken {
                 )
             })?;
         let status = response.status();
+        span.record("http.response.status_code", status.as_u16());
         if !status.is_success() {
             return Err(failed(
                 format!("token endpoint answered HTTP {}", status.as_u16()),
@@ -387,6 +415,7 @@ impl RefreshingTokenBuilder {
         Ok(RefreshingToken {
             inner: Arc::new(RefreshingInner {
                 http,
+                server: crate::transport::Server::of(&token_url),
                 token_url,
                 client_id: self.client_id,
                 client_secret: self.client_secret,
@@ -496,7 +525,10 @@ impl<T: Clone> SharedCredential<T> {
         // An expiry past what the clock can hold is no expiry (not a panic).
         let expires = lifetime.and_then(|l| Instant::now().checked_add(l));
         state.value = Some((value.clone(), expires));
-        tracing::debug!(generation = state.generation, "credential refreshed");
+        tracing::debug!(
+            customer_apis.credential_generation = state.generation,
+            "credential refreshed"
+        );
         Ok((value, state.generation))
     }
 

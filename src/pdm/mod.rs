@@ -362,6 +362,8 @@ impl Client {
         let op = Op {
             name: "request",
             idempotent,
+            method: "POST",
+            template: None,
         };
         let http = progenitor_client::ClientInfo::client(&inner.generated);
         let send = |session: &BodyCredentials| {
@@ -473,7 +475,7 @@ impl SessionSource {
         self.transport
             .call(
                 &SessionFetch(self),
-                "GetSessionToken",
+                generated::CREDENTIAL_EXCHANGE,
                 |_| self.generated.get_session_token(&body),
                 |answer: types::GetSessionTokenResponse, meta| {
                     answer_status(&answer.status, meta)?;

@@ -771,6 +771,8 @@ impl super::Client {
         let op = crate::transport::Op {
             name: "getCustomer",
             idempotent: true,
+            method: "GET",
+            template: ::std::option::Option::Some("/customers/{customer_id}"),
         };
         inner
             .transport
@@ -810,6 +812,10 @@ impl super::Client {
         let op = crate::transport::Op {
             name: "getContact",
             idempotent: true,
+            method: "GET",
+            template: ::std::option::Option::Some(
+                "/customers/{customer_id}/contacts/{customer_contact_id}",
+            ),
         };
         inner
             .transport
@@ -854,6 +860,10 @@ impl super::Client {
         let op = crate::transport::Op {
             name: "deactivateCustomer",
             idempotent: true,
+            method: "DELETE",
+            template: ::std::option::Option::Some(
+                "/customers/{customer_id}/locations/{customer_location_id}",
+            ),
         };
         inner
             .transport

@@ -604,6 +604,8 @@ impl super::Client {
         let op = crate::transport::Op {
             name: "getCustomer",
             idempotent: true,
+            method: "GET",
+            template: ::std::option::Option::Some("/dcs/{dc_id}/customers/{customer_id}"),
         };
         inner
             .transport
@@ -644,6 +646,10 @@ impl super::Client {
         let op = crate::transport::Op {
             name: "getConfidentLocation",
             idempotent: true,
+            method: "GET",
+            template: ::std::option::Option::Some(
+                "/dcs/{dc_id}/customers/{customer_id}/confident-location",
+            ),
         };
         inner
             .transport
@@ -685,6 +691,10 @@ impl super::Client {
         let op = crate::transport::Op {
             name: "getWaypoints",
             idempotent: true,
+            method: "GET",
+            template: ::std::option::Option::Some(
+                "/dcs/{dc_id}/customers/{customer_id}/waypoints",
+            ),
         };
         inner
             .transport

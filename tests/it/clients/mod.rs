@@ -1,5 +1,5 @@
 //! Each vendor's client against a local server: what it sends, decodes and refuses, its
-//! credentials, the plaintext guard, the hardening found by hostile servers, the escape hatch
+//! credentials, the plaintext guard, the spans it opens, the hardening found by hostile servers, the escape hatch
 //! (`Client::request`) and a caller's own reqwest client, the causes errors keep, and the
 //! response headers a `Response` exposes.
 
@@ -23,3 +23,5 @@ mod pdm_client;
 mod plaintext_guard;
 #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 mod response_headers;
+#[cfg(feature = "cro")]
+mod spans;
