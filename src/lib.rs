@@ -116,6 +116,8 @@
 //! | `not retrying: the wait ends past the call's deadline` | DEBUG | the failed attempt | `error.message`; `customer_apis.retry_wait_ms` |
 //! | `credentials rejected; repeating the call with fresh ones` | DEBUG | the failed attempt | `error.message` |
 //! | `credential refreshed` | DEBUG | attempt | `customer_apis.credential_generation`: which refresh, from 1 |
+//! | `refresh token rotated` | DEBUG | credential request | — (never the token) |
+//! | `the on_refresh_token_rotated hook panicked: ...` | WARN | credential request | — (see [`RefreshingTokenBuilder::on_refresh_token_rotated`]) |
 //!
 //! With `tracing-subscriber`, for example (an OpenTelemetry pipeline adds the
 //! `tracing-opentelemetry` layer instead of, or beside, `fmt`):
@@ -183,7 +185,8 @@ pub mod foxtrot;
 pub mod sandbox;
 
 pub use auth::{
-    AccessToken, BoxFuture, RefreshingToken, RefreshingTokenBuilder, StaticToken, TokenProvider,
+    AccessToken, BoxFuture, RefreshToken, RefreshingToken, RefreshingTokenBuilder, StaticToken,
+    TokenProvider,
 };
 pub use config::Config;
 pub use error::{ApiError, Error, ErrorKind, ResponseMeta, Vendor, VendorCode};

@@ -21,6 +21,8 @@ mod hardening;
 mod pdm_client;
 #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 mod plaintext_guard;
+#[cfg(feature = "cro")]
+mod refreshing_token;
 #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 mod response_headers;
 #[cfg(feature = "cro")]

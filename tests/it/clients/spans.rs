@@ -181,12 +181,19 @@ async fn a_session_obtained_within_an_attempt_is_a_credential_request_span_insid
 #[cfg(feature = "sandbox")]
 #[tokio::test]
 async fn an_oauth_refresh_within_an_attempt_is_a_credential_request_span_without_url_template() {
+    use std::sync::{Arc, Mutex};
+
     use customer_apis::sandbox::{Sandbox, CRO_REFRESH_TOKEN};
-    use customer_apis::RefreshingToken;
+    use customer_apis::{RefreshToken, RefreshingToken};
 
     let sandbox = Sandbox::start().await.unwrap();
+    let rotated = Arc::new(Mutex::new(Vec::new()));
+    let seen = rotated.clone();
     let provider =
-        RefreshingToken::builder(sandbox.oauth_token_url(), "spans-client", CRO_REFRESH_TOKEN);
+        RefreshingToken::builder(sandbox.oauth_token_url(), "spans-client", CRO_REFRESH_TOKEN)
+            .on_refresh_token_rotated(move |t: &RefreshToken| {
+                seen.lock().unwrap().push(t.expose().to_owned())
+            });
     let client = customer_apis::cro::Client::builder()
         .base_url(sandbox.base_url())
         .refreshing_token(provider)
@@ -224,12 +231,15 @@ async fn an_oauth_refresh_within_an_attempt_is_a_credential_request_span_without
     assert_eq!(
         events,
         [
+            "auth: refresh token rotated",
             "auth: credential refreshed customer_apis.credential_generation=1",
             "transport: call succeeded",
         ]
     );
+    let rotated = rotated.lock().unwrap().clone();
+    assert_eq!(rotated.len(), 1);
     // The sandbox's access tokens all start with this header.
-    let secrets = [CRO_REFRESH_TOKEN, "eyJhbGciOiJub25lIn0."];
+    let secrets = [CRO_REFRESH_TOKEN, &rotated[0], "eyJhbGciOiJub25lIn0."];
     let leaked: Vec<&String> = mine
         .iter()
         .filter(|l| secrets.iter().any(|s| l.contains(s)))
