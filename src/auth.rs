@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
+use crate::config::Config;
 use crate::error::Error;
+use crate::secret::secret_text;
 
 /// A boxed future, as [`TokenProvider`] returns.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -104,12 +106,13 @@ fn strip_bearer(token: String) -> String {
 /// server answers 401. Concurrent calls share one refresh. The token endpoint is sent
 /// `grant_type=refresh_token`, the refresh token and the client id (and secret, if set) as a
 /// form, and must answer `{"access_token": ..., "expires_in": <seconds>}`; a new
-/// `refresh_token` in the answer replaces the old one. An `expires_in` too large to add to
-/// the clock counts as no expiry.
+/// `refresh_token` in the answer replaces the old one, and is handed to the hook set with
+/// [`RefreshingTokenBuilder::on_refresh_token_rotated`] so that it can be stored. An
+/// `expires_in` too large to add to the clock counts as no expiry.
 ///
 /// Built with [`RefreshingToken::builder`], which checks every setting; give the builder to
 /// [`cro::ClientBuilder::refreshing_token`](crate::cro::ClientBuilder::refreshing_token) to
-/// have it use the client's timeouts and user agent.
+/// have it use the client's settings and reqwest client.
 ///
 /// ```
 /// use customer_apis::RefreshingToken;
@@ -125,13 +128,20 @@ pub struct RefreshingToken {
     inner: Arc<RefreshingInner>,
 }
 
+/// What is called with each rotated refresh token.
+type RotationHook = Arc<dyn Fn(&RefreshToken) + Send + Sync>;
+
 struct RefreshingInner {
     http: reqwest::Client,
+    /// Set on each token request (the caller's reqwest client has no timeout of ours).
+    timeout: Duration,
     token_url: reqwest::Url,
+    server: crate::transport::Server,
     client_id: String,
     client_secret: Option<SecretString>,
     refresh_token: std::sync::Mutex<SecretString>,
     refresh_early: Duration,
+    on_rotation: Option<RotationHook>,
     cache: SharedCredential<SecretString>,
 }
 
@@ -145,21 +155,37 @@ impl fmt::Debug for RefreshingToken {
                 &self.inner.client_secret.as_ref().map(|_| "[REDACTED]"),
             )
             .field("refresh_token", &"[REDACTED]")
+            .field(
+                "on_refresh_token_rotated",
+                &self.inner.on_rotation.is_some(),
+            )
             .finish()
     }
 }
 
 /// Builds a [`RefreshingToken`]; [`RefreshingTokenBuilder::build`] checks every setting.
+///
+/// The connection settings (timeouts, user agent, plaintext guard) and the reqwest client are
+/// the defaults unless set here, with [`config`](Self::config), a setter per field or
+/// [`http_client`](Self::http_client). A builder given to
+/// [`cro::ClientBuilder::refreshing_token`](crate::cro::ClientBuilder::refreshing_token) takes
+/// the CRO client's settings for whatever is not set here, so one [`Config`] serves both, and
+/// the CRO client's reqwest client (if it was given one) unless a setting here says how to
+/// connect: a reqwest client, a connect timeout or a user agent.
+#[derive(Clone)]
 pub struct RefreshingTokenBuilder {
     token_url: String,
     client_id: String,
     refresh_token: SecretString,
     client_secret: Option<SecretString>,
     refresh_early: Duration,
-    allow_http: bool,
-    connect_timeout: Duration,
-    timeout: Duration,
-    user_agent: String,
+    // `None`: the CRO client's when given to its builder, else the default.
+    allow_http: Option<bool>,
+    connect_timeout: Option<Duration>,
+    timeout: Option<Duration>,
+    user_agent: Option<String>,
+    http: Option<reqwest::Client>,
+    on_rotation: Option<RotationHook>,
 }
 
 impl fmt::Debug for RefreshingTokenBuilder {
@@ -174,6 +200,11 @@ impl fmt::Debug for RefreshingTokenBuilder {
             .field("refresh_token", &"[REDACTED]")
             .field("refresh_early", &self.refresh_early)
             .field("allow_insecure_http", &self.allow_http)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .field("user_agent", &self.user_agent)
+            .field("http_client", &self.http.is_some())
+            .field("on_refresh_token_rotated", &self.on_rotation.is_some())
             .finish()
     }
 }
@@ -240,10 +271,12 @@ impl RefreshingToken {
             refresh_token: SecretString::from(refresh_token.into()),
             client_secret: None,
             refresh_early: Duration::from_secs(60),
-            allow_http: false,
-            connect_timeout: crate::DEFAULT_CONNECT_TIMEOUT,
-            timeout: crate::DEFAULT_TIMEOUT,
-            user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
+            allow_http: None,
+            connect_timeout: None,
+            timeout: None,
+            user_agent: None,
+            http: None,
+            on_rotation: None,
         }
     }
 
@@ -252,7 +285,33 @@ impl RefreshingToken {
         self.inner.cache.fetches()
     }
 
+    /// One token request, in a span of its own.
     async fn fetch(inner: &RefreshingInner) -> Result<(SecretString, Option<Duration>), Error> {
+        use tracing::Instrument;
+        // The token URL's path is the caller's setting, not a spec's template: no url.template.
+        let span = tracing::debug_span!(
+            "customer_apis.credential_request",
+            otel.name = "POST",
+            otel.kind = "client",
+            http.request.method = "POST",
+            server.address = inner.server.address.as_str(),
+            server.port = inner.server.port,
+            http.response.status_code = tracing::field::Empty,
+            error.type = tracing::field::Empty,
+            otel.status_code = tracing::field::Empty,
+        );
+        let result = Self::exchange(inner, &span).instrument(span.clone()).await;
+        if let Err(e) = &result {
+            span.record("error.type", crate::transport::error_type(e));
+            span.record("otel.status_code", "ERROR");
+        }
+        result
+    }
+
+    async fn exchange(
+        inner: &RefreshingInner,
+        span: &tracing::Span,
+    ) -> Result<(SecretString, Option<Duration>), Error> {
         let refresh_token = inner
             .refresh_token
             .lock()
@@ -273,6 +332,7 @@ impl RefreshingToken {
         let response = inner
             .http
             .post(inner.token_url.clone())
+            .timeout(inner.timeout)
             .form(&form)
             .send()
             .await
@@ -283,6 +343,7 @@ impl RefreshingToken {
                 )
             })?;
         let status = response.status();
+        span.record("http.response.status_code", status.as_u16());
         if !status.is_success() {
             return Err(failed(
                 format!("token endpoint answered HTTP {}", status.as_u16()),
@@ -310,14 +371,104 @@ impl RefreshingToken {
             }
         }
         let answer = parse_token_answer(&body).map_err(|why| failed(why, false))?;
+        // No await from here on: a rotated token, once read, is both kept and handed to the
+        // hook, even if the caller gives up on the call.
         if let Some(new_refresh) = answer.refresh_token {
-            *inner
-                .refresh_token
-                .lock()
-                .unwrap_or_else(|p| p.into_inner()) = new_refresh;
+            let rotated = {
+                let mut current = inner
+                    .refresh_token
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner());
+                let rotated = current.expose_secret() != new_refresh.expose_secret();
+                *current = new_refresh.clone();
+                rotated
+            };
+            if rotated {
+                tracing::debug!("refresh token rotated");
+                if let Some(hook) = &inner.on_rotation {
+                    let token = RefreshToken(new_refresh);
+                    let call = std::panic::AssertUnwindSafe(|| hook(&token));
+                    // The new token is in use already: a failing hook must not fail the call.
+                    if std::panic::catch_unwind(call).is_err() {
+                        tracing::warn!(
+                            "the on_refresh_token_rotated hook panicked: the rotated refresh \
+                             token is in use but may not have been stored"
+                        );
+                    }
+                }
+            }
         }
         Ok((answer.access_token, answer.lifetime))
     }
+}
+
+/// An example of a valid token URL, for the rules a bad one breaks.
+const TOKEN_URL_EXAMPLE: &str = "https://auth.example.com/oauth/token";
+
+/// The token URL, checked: an absolute `https` URL (or `http` to loopback, or anywhere with
+/// `allow_http`) with a host, and nothing that would travel or be logged with it (a query, a
+/// fragment, a user name or password). Kept as given, a trailing slash included.
+fn token_url(raw: &str, allow_http: bool) -> Result<reqwest::Url, Error> {
+    let invalid = |rule: String| Error::invalid("token_url", rule);
+    // The URL parser silently drops tabs and line breaks; refuse them instead.
+    if raw.chars().any(char::is_control) {
+        return Err(invalid(format!(
+            "must not contain control characters (a line break read with it, say): give the \
+             URL alone, such as {TOKEN_URL_EXAMPLE}"
+        )));
+    }
+    let url = reqwest::Url::parse(raw.trim()).map_err(|e| {
+        invalid(format!(
+            "must be an absolute URL with a scheme and a host, such as {TOKEN_URL_EXAMPLE} ({e})"
+        ))
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(invalid(format!(
+            "must use https (or http), such as {TOKEN_URL_EXAMPLE}"
+        )));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(invalid(format!(
+            "must name a host, such as {TOKEN_URL_EXAMPLE}"
+        )));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(invalid(format!(
+            "must not carry a query or fragment: the endpoint's address alone, such as \
+             {TOKEN_URL_EXAMPLE}"
+        )));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(invalid(
+            "must not carry a user name or password: give the client secret with client_secret"
+                .to_owned(),
+        ));
+    }
+    if !allow_http && !crate::config::is_protected(&url) {
+        return Err(invalid(crate::config::PLAINTEXT_RULE.to_owned()));
+    }
+    Ok(url)
+}
+
+/// A value sent in the token request's form: not blank, and no control characters (a line
+/// break read from a file with it would only be refused by the endpoint, on first use).
+fn form_value(field: &'static str, value: &str, what: &str) -> Result<(), Error> {
+    if value.trim().is_empty() {
+        return Err(Error::invalid(
+            field,
+            format!("must not be empty: give {what}"),
+        ));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "must not contain control characters (a line break read with it, say): give \
+                 {what} alone"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 impl RefreshingTokenBuilder {
@@ -333,76 +484,178 @@ impl RefreshingTokenBuilder {
         self
     }
 
+    /// Calls `hook` with the new refresh token each time the token endpoint rotates it (answers
+    /// a `refresh_token` other than the one sent), so that it can be stored: the old one is
+    /// usually refused from then on, and an app that restarts with it cannot refresh.
+    ///
+    /// The hook is called once per rotation, in order, never concurrently (refreshes are
+    /// single-flight): on the task that made the refresh, synchronously, after the new token
+    /// has replaced the old one in this provider and before the new access token is handed
+    /// out. Calls waiting for the token wait for the hook too, so keep it quick: write a small
+    /// file, or send the token on a channel to a task that stores it. Its failure is its own
+    /// to report; a panic in it is caught and logged (without the token), and the call goes on
+    /// with the new token. The token shows as `[REDACTED]` in `Debug` and `Display`;
+    /// [`RefreshToken::expose`] gives it.
+    ///
+    /// ```
+    /// # #[cfg(feature = "sandbox")]
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let sandbox = customer_apis::sandbox::Sandbox::start().await?;
+    /// # let token_url = sandbox.oauth_token_url();
+    /// # let dir = std::env::temp_dir().join(format!("customer-apis-doc-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir)?;
+    /// use customer_apis::{cro, RefreshToken, RefreshingToken};
+    ///
+    /// let stored = dir.join("refresh-token");
+    /// # std::fs::write(&stored, customer_apis::sandbox::CRO_REFRESH_TOKEN)?;
+    /// let refresh_token = std::fs::read_to_string(&stored)?;
+    /// let provider = RefreshingToken::builder(token_url, "my-client-id", refresh_token.trim())
+    ///     .on_refresh_token_rotated(move |token: &RefreshToken| {
+    ///         if let Err(e) = std::fs::write(&stored, token.expose()) {
+    ///             eprintln!("could not store the rotated refresh token: {e}");
+    ///         }
+    ///     });
+    /// let client = cro::Client::builder()
+    /// #   .base_url(sandbox.base_url())
+    ///     .refreshing_token(provider)
+    ///     .tenant_id(42)
+    ///     .build()?;
+    /// client.get_customer(1).await?;
+    /// // The sandbox rotates refresh tokens: the file holds the new one.
+    /// assert_ne!(std::fs::read_to_string(dir.join("refresh-token"))?, customer_apis::sandbox::CRO_REFRESH_TOKEN);
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok(()) }
+    /// # #[cfg(not(feature = "sandbox"))]
+    /// # fn main() {}
+    /// ```
+    pub fn on_refresh_token_rotated(
+        mut self,
+        hook: impl Fn(&RefreshToken) + Send + Sync + 'static,
+    ) -> Self {
+        self.on_rotation = Some(Arc::new(hook));
+        self
+    }
+
+    /// The connection settings of a [`Config`] for the token requests: its timeouts, user
+    /// agent and plaintext guard ([`Config::allow_insecure_http`] applies to the token URL).
+    /// Its retry policy, call deadline and response size cap are a vendor client's and do not
+    /// apply here: a token request is not retried on its own (a failed one fails the attempt,
+    /// which the client's policy may repeat), and its answer is capped at 64 KiB. The setters
+    /// below change one field each.
+    pub fn config(mut self, config: Config) -> Self {
+        self.connect_timeout = Some(config.connect_timeout);
+        self.timeout = Some(config.timeout);
+        self.user_agent = Some(config.user_agent);
+        self.allow_http = Some(config.allow_insecure_http);
+        self
+    }
+
     /// Allows a plain `http://` token URL to a host other than loopback (off by default: the
     /// refresh token would travel unencrypted).
     pub fn allow_insecure_http(mut self, allow: bool) -> Self {
-        self.allow_http = allow;
+        self.allow_http = Some(allow);
         self
     }
 
     /// How long to wait for a connection to the token endpoint (default 10 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.connect_timeout = Some(timeout);
         self
     }
 
     /// How long one token request may take (default 30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.timeout = Some(timeout);
         self
     }
 
     /// The `User-Agent` sent to the token endpoint (default `customer-apis/<version>`).
     pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
-        self.user_agent = agent.into();
+        self.user_agent = Some(agent.into());
         self
     }
 
-    /// Takes the client's connection settings (a CRO builder does this).
+    /// Sends the token requests with your own [`reqwest::Client`] (a proxy, custom root
+    /// certificates, a client certificate). [`timeout`](Self::timeout) still applies to each
+    /// request; the connect timeout, user agent, proxy and TLS are then your client's. Build
+    /// it with `.redirect(reqwest::redirect::Policy::none())`: a followed redirect would carry
+    /// the refresh token to wherever it points. The plaintext guard still applies to the token
+    /// URL.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Takes the CRO client's settings for whatever is not set here, and its reqwest client
+    /// unless a setting here says how to connect (a client, a connect timeout, a user agent).
     #[cfg(feature = "cro")]
     pub(crate) fn with_common(mut self, common: &crate::config::Common) -> Self {
-        self.connect_timeout = common.config.connect_timeout;
-        self.timeout = common.config.timeout;
-        self.user_agent = common.config.user_agent.clone();
+        if self.http.is_none() && self.connect_timeout.is_none() && self.user_agent.is_none() {
+            self.http.clone_from(&common.http);
+        }
+        let config = &common.config;
+        self.connect_timeout.get_or_insert(config.connect_timeout);
+        self.timeout.get_or_insert(config.timeout);
+        self.user_agent
+            .get_or_insert_with(|| config.user_agent.clone());
+        self.allow_http.get_or_insert(config.allow_insecure_http);
         self
     }
 
-    /// Checks every setting: the token URL (absolute, http or https, no credentials, plain
-    /// http only to loopback unless allowed), a client id and a refresh token that are not
-    /// empty, the timeouts and the user agent. Errors name the setting and the rule.
+    /// Checks every setting: the token URL (an absolute http or https URL with a host, no
+    /// query, fragment or credentials, plain http only to loopback unless allowed), a client
+    /// id, a refresh token and a client secret (if set) that are not empty and have no control
+    /// characters, the timeouts and the user agent. Errors name the setting and the rule, and
+    /// nothing is sent.
     pub fn build(self) -> Result<RefreshingToken, Error> {
-        let token_url = crate::config::base_url(&self.token_url, self.allow_http)
-            .map_err(|e| rename(e, "token_url"))?;
-        let token_url = reqwest::Url::parse(&token_url)
-            .map_err(|e| Error::invalid("token_url", format!("must be an absolute URL ({e})")))?;
-        if self.client_id.trim().is_empty() {
-            return Err(Error::invalid("client_id", "must not be empty"));
+        let token_url = token_url(&self.token_url, self.allow_http.unwrap_or(false))?;
+        form_value(
+            "client_id",
+            &self.client_id,
+            "the client id the authorization server issued",
+        )?;
+        form_value(
+            "refresh_token",
+            self.refresh_token.expose_secret(),
+            "the refresh token the authorization server issued",
+        )?;
+        if let Some(secret) = &self.client_secret {
+            form_value(
+                "client_secret",
+                secret.expose_secret(),
+                "the client secret the authorization server issued, or none for a public client",
+            )?;
         }
-        if self.refresh_token.expose_secret().trim().is_empty() {
-            return Err(Error::invalid("refresh_token", "must not be empty"));
-        }
-        crate::config::timeouts(self.connect_timeout, self.timeout)?;
-        let http =
-            crate::transport::http_client(self.connect_timeout, self.timeout, &self.user_agent)?;
+        let connect_timeout = self
+            .connect_timeout
+            .unwrap_or(crate::DEFAULT_CONNECT_TIMEOUT);
+        let timeout = self.timeout.unwrap_or(crate::DEFAULT_TIMEOUT);
+        crate::config::timeouts(connect_timeout, timeout)?;
+        let http = match self.http {
+            Some(http) => http,
+            None => crate::transport::http_client(
+                connect_timeout,
+                timeout,
+                self.user_agent
+                    .as_deref()
+                    .unwrap_or(crate::DEFAULT_USER_AGENT),
+            )?,
+        };
         Ok(RefreshingToken {
             inner: Arc::new(RefreshingInner {
                 http,
+                timeout,
+                server: crate::transport::Server::of(&token_url),
                 token_url,
                 client_id: self.client_id,
                 client_secret: self.client_secret,
                 refresh_token: std::sync::Mutex::new(self.refresh_token),
                 refresh_early: self.refresh_early,
+                on_rotation: self.on_rotation,
                 cache: SharedCredential::default(),
             }),
         })
-    }
-}
-
-/// The same rule, named for another setting (the token URL follows the base URL's rules).
-fn rename(e: Error, field: &'static str) -> Error {
-    match e {
-        Error::InvalidInput { rule, .. } => Error::invalid(field, rule),
-        other => other,
     }
 }
 
@@ -496,7 +749,10 @@ impl<T: Clone> SharedCredential<T> {
         // An expiry past what the clock can hold is no expiry (not a panic).
         let expires = lifetime.and_then(|l| Instant::now().checked_add(l));
         state.value = Some((value.clone(), expires));
-        tracing::debug!(generation = state.generation, "credential refreshed");
+        tracing::debug!(
+            customer_apis.credential_generation = state.generation,
+            "credential refreshed"
+        );
         Ok((value, state.generation))
     }
 
@@ -512,6 +768,13 @@ impl<T: Clone> SharedCredential<T> {
     pub(crate) fn fetches(&self) -> u64 {
         self.fetches.load(std::sync::atomic::Ordering::Relaxed)
     }
+}
+
+secret_text! {
+    /// An OAuth refresh token, as a [`RefreshingToken`] hands a rotated one to the hook set
+    /// with [`RefreshingTokenBuilder::on_refresh_token_rotated`]. `Debug` and `Display` are
+    /// redacted; [`expose`](Self::expose) gives the token, to store it.
+    RefreshToken
 }
 
 #[cfg(test)]

@@ -185,6 +185,9 @@ impl Common {
             deadline: config.operation_timeout,
             // A client of our own has the attempt timeout built in; a caller's gets it per request.
             attempt_timeout: self.http.as_ref().map(|_| config.timeout),
+            server: reqwest::Url::parse(&url)
+                .map(|u| crate::transport::Server::of(&u))
+                .unwrap_or_default(),
         };
         Ok((url, http, transport))
     }

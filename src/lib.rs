@@ -111,6 +111,64 @@
 //! [`customer`] module maps each vendor's fields one by one, with what is derived and what is
 //! lost; `examples/cross_vendor_customer.rs` joins the sandbox's linked customer across the
 //! three vendors.
+//! # Tracing
+//! Every call is traced with [`tracing`] at DEBUG level: a span for the call, one per attempt
+//! and one per credential request made within an attempt, under the targets
+//! `customer_apis::transport` and `customer_apis::auth` (turn them on with the filter
+//! `customer_apis=debug`). Fields use OpenTelemetry's HTTP-client attribute names where one
+//! exists, and `otel.*` fields that the `tracing-opentelemetry` layer reads as the span's name,
+//! kind and status, so an OpenTelemetry exporter shows them without mapping; the fields that
+//! are the SDK's own are prefixed `customer_apis.`, as OpenTelemetry asks of attributes
+//! outside its conventions. No field holds a credential, a header, a body or a URL: the server
+//! is its host and port, the path its spec template.
+//!
+//! | Span | Level | What it covers |
+//! |---|---|---|
+//! | `customer_apis.call` | DEBUG | one method call, every attempt and wait included |
+//! | `customer_apis.attempt` | DEBUG | one attempt, inside the call: obtaining the credential if needed, then one request (an OpenTelemetry client span) |
+//! | `customer_apis.credential_request` | DEBUG | a credential fetched within an attempt: PDM's GetSessionToken, or [`RefreshingToken`]'s token request |
+//!
+//! | Field | On | What it holds |
+//! |---|---|---|
+//! | `otel.name` | all three | the call: the spec's `operationId` (`getCustomer`; `request` for the escape hatch); a request: `{method} {url.template}` (`GET /customers/{customer_id}`), or the method alone without a template |
+//! | `otel.kind` | attempt, credential request | `client` (the call is an internal span) |
+//! | `otel.status_code` | all three | `ERROR` when it failed; absent otherwise |
+//! | `customer_apis.vendor` | call | `CRO`, `PDM` or `Foxtrot` |
+//! | `customer_apis.operation` | call, PDM's credential request | the spec's `operationId` (`getCustomer`, `GetSessionToken`); `request` for the escape hatch |
+//! | `http.request.method` | attempt, credential request | the HTTP method (`GET`); `_OTHER` for an escape-hatch method OpenTelemetry does not know |
+//! | `url.template` | attempt, PDM's credential request | the spec's path template (`/customers/{customer_id}`); absent for the escape hatch and the OAuth token endpoint, whose paths are yours |
+//! | `server.address` | attempt, credential request | the host of the base URL (of the token URL for OAuth); an IPv6 address without brackets |
+//! | `server.port` | attempt, credential request | its port, or the scheme's default |
+//! | `http.request.resend_count` | attempt | the attempt's number minus one: absent on the first attempt, 1 on the second (a repeat after a refused credential counts) |
+//! | `http.response.status_code` | all three | the answer's HTTP status (the call: its last attempt's); absent when none arrived |
+//! | `customer_apis.request_id` | call, attempt, PDM's credential request | the answer's `x-request-id` (see [`ResponseMeta::request_id`]); absent when there is none |
+//! | `error.type` | all three | on failure, the [`ErrorKind`] in snake case: `invalid_input`, `not_found`, `credential_rejected`, `access_denied`, `throttled`, `unavailable`, `api`, `pending`, `timeout`, `transport`, `decode`, `version_mismatch`, `response_too_large`, `credentials` (PDM answers its errors with HTTP 200, so the status alone would not say) |
+//! | `customer_apis.attempts` | call | attempts made ([`ResponseMeta::attempts`]) |
+//! | `customer_apis.requests` | call | HTTP requests sent, PDM's GetSessionToken included, the OAuth token requests not ([`ResponseMeta::requests`]) |
+//!
+//! | Event | Level | In span | Fields |
+//! |---|---|---|---|
+//! | `call succeeded` | DEBUG | call | — |
+//! | `call failed` | DEBUG | call | `error.message`: the error's `Display` (credentials masked, no query string) |
+//! | `retrying` | DEBUG | the failed attempt | `error.message`; `customer_apis.retry_wait_ms`, the wait before the next attempt in milliseconds |
+//! | `not retrying: the wait ends past the call's deadline` | DEBUG | the failed attempt | `error.message`; `customer_apis.retry_wait_ms` |
+//! | `credentials rejected; repeating the call with fresh ones` | DEBUG | the failed attempt | `error.message` |
+//! | `credential refreshed` | DEBUG | attempt | `customer_apis.credential_generation`: which refresh, from 1 |
+//! | `refresh token rotated` | DEBUG | credential request | — (never the token) |
+//! | `the on_refresh_token_rotated hook panicked: ...` | WARN | credential request | — (see [`RefreshingTokenBuilder::on_refresh_token_rotated`]) |
+//!
+//! With `tracing-subscriber`, for example (an OpenTelemetry pipeline adds the
+//! `tracing-opentelemetry` layer instead of, or beside, `fmt`):
+//!
+//! ```no_run
+//! tracing_subscriber::fmt()
+//!     .with_env_filter("customer_apis=debug")
+//!     .init();
+//! ```
+//!
+//! ```text
+//! DEBUG customer_apis.call{otel.name="getCustomer" customer_apis.vendor=CRO customer_apis.operation="getCustomer"}:customer_apis.attempt{otel.name="GET /customers/{customer_id}" otel.kind="client" http.request.method="GET" url.template="/customers/{customer_id}" server.address="api.crosoftware.net" server.port=443 http.response.status_code=503 error.type="unavailable" otel.status_code="ERROR"}: customer_apis::transport: retrying error.message=CRO answered HTTP 503 [...] customer_apis.retry_wait_ms=212
+//! ```
 //!
 //! # Decoding what vendors really send
 //! Responses decode strictly on types and leniently on documented lengths, patterns and
@@ -157,8 +215,9 @@
 //! # Secrets
 //! Tokens, refresh tokens, session tokens and API keys print as `[REDACTED]` in `Debug` and
 //! `Display`, never appear in an [`Error`] or a log line, and serialize as `"[REDACTED]"`
-//! (PDM's [`pdm::ApiKey`] and [`pdm::SessionToken`] travel in models): the clients send them
-//! through [`ExposeSecrets`], the one serialization that writes them.
+//! (PDM's [`pdm::ApiKey`] and [`pdm::SessionToken`] travel in models; a rotated
+//! [`RefreshToken`] is handed to your hook): the clients send them through
+//! [`ExposeSecrets`], the one serialization that writes them.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
@@ -193,7 +252,8 @@ pub mod foxtrot;
 pub mod sandbox;
 
 pub use auth::{
-    AccessToken, BoxFuture, RefreshingToken, RefreshingTokenBuilder, StaticToken, TokenProvider,
+    AccessToken, BoxFuture, RefreshToken, RefreshingToken, RefreshingTokenBuilder, StaticToken,
+    TokenProvider,
 };
 pub use config::Config;
 pub use customer::Customer;

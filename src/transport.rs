@@ -297,23 +297,106 @@ pub(crate) trait VendorCall: Sync {
     fn secrets(&self, _session: &Self::Session, _out: &mut Vec<String>) {}
 }
 
-/// An operation's name (for spans and logs) and whether repeating it is safe. Every generated
-/// operation here is a read or idempotent: a name alone is such an operation.
+/// What the call path knows of an operation: its name and HTTP method and path template (for
+/// spans), and whether repeating it is safe. The generated methods fill it in from the spec.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Op {
+    /// The spec's `operationId`, or `request` for the escape hatch.
     pub(crate) name: &'static str,
     /// GET, HEAD, PUT, DELETE and documented reads may be retried on any retryable failure;
     /// other requests only when the server cannot have acted on them (connection failures,
     /// 429, PDM's 205, a refused credential).
     pub(crate) idempotent: bool,
+    /// The HTTP method, upper case (`_OTHER` for one OpenTelemetry does not know).
+    pub(crate) method: &'static str,
+    /// The spec's path template (`/customers/{customer_id}`); `None` for the escape hatch,
+    /// whose path is the caller's.
+    pub(crate) template: Option<&'static str>,
 }
 
-impl From<&'static str> for Op {
-    fn from(name: &'static str) -> Op {
-        Op {
-            name,
-            idempotent: true,
+/// The host and port a client sends to, for spans (`server.address`, `server.port`).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Server {
+    pub(crate) address: String,
+    pub(crate) port: Option<u16>,
+}
+
+impl Server {
+    /// `url`'s host (an IPv6 address without brackets, as OpenTelemetry writes it) and port.
+    pub(crate) fn of(url: &reqwest::Url) -> Server {
+        let address = match url.host() {
+            Some(url::Host::Ipv6(ip)) => ip.to_string(),
+            Some(host) => host.to_string(),
+            None => String::new(),
+        };
+        Server {
+            address,
+            port: url.port_or_known_default(),
         }
+    }
+}
+
+/// OpenTelemetry's `http.request.method`: the method if it is one of RFC 9110's (or PATCH),
+/// `_OTHER` otherwise.
+#[cfg(any(feature = "cro", feature = "foxtrot"))]
+fn otel_method(method: &reqwest::Method) -> &'static str {
+    const KNOWN: [&str; 9] = [
+        "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH",
+    ];
+    KNOWN
+        .into_iter()
+        .find(|m| *m == method.as_str())
+        .unwrap_or("_OTHER")
+}
+
+/// OpenTelemetry's `error.type` for a failed call or attempt: its [`ErrorKind`] in snake case,
+/// one short list for every vendor (PDM's errors come with HTTP 200, so the status alone would
+/// not say).
+///
+/// [`ErrorKind`]: crate::ErrorKind
+pub(crate) fn error_type(e: &Error) -> &'static str {
+    use crate::ErrorKind as K;
+    match e.kind() {
+        K::InvalidInput => "invalid_input",
+        K::NotFound => "not_found",
+        K::CredentialRejected => "credential_rejected",
+        K::AccessDenied => "access_denied",
+        K::Throttled => "throttled",
+        K::Unavailable => "unavailable",
+        K::Api => "api",
+        K::Pending => "pending",
+        K::Timeout => "timeout",
+        K::Transport => "transport",
+        K::Decode => "decode",
+        K::VersionMismatch => "version_mismatch",
+        K::ResponseTooLarge => "response_too_large",
+        K::Credentials => "credentials",
+    }
+}
+
+/// OpenTelemetry's name for an HTTP client span: `{method} {url.template}`, or the method alone.
+fn otel_name(op: &Op) -> String {
+    match op.template {
+        Some(template) => format!("{} {template}", op.method),
+        None => op.method.to_owned(),
+    }
+}
+
+/// Records how a call, an attempt or a credential request ended on its span.
+fn record_outcome<U>(span: &tracing::Span, result: &Result<Response<U>, Error>) {
+    let (status, request_id) = match result {
+        Ok(r) => (r.meta().status, r.meta().request_id),
+        Err(e) => (e.status(), e.request_id()),
+    };
+    if let Some(status) = status {
+        span.record("http.response.status_code", status.as_u16());
+    }
+    if let Some(id) = request_id {
+        span.record("customer_apis.request_id", tracing::field::display(id));
+    }
+    if let Err(e) = result {
+        span.record("error.type", error_type(e));
+        span.record("otel.status_code", "ERROR");
     }
 }
 
@@ -386,6 +469,8 @@ pub(crate) struct Transport {
     pub(crate) deadline: Option<Duration>,
     /// Set on each request when the reqwest client is the caller's (ours has it built in).
     pub(crate) attempt_timeout: Option<Duration>,
+    /// Where the base URL points, for spans.
+    pub(crate) server: Server,
 }
 
 /// The redactor for whatever a server answered to an attempt sent with `prepared`.
@@ -407,7 +492,7 @@ impl Transport {
     pub(crate) async fn call<V, T, U, E, Fut>(
         &self,
         vendor: &V,
-        operation: impl Into<Op>,
+        op: Op,
         send: impl Fn(&V::Session) -> Fut + Send + Sync,
         accept: impl Fn(T, &ResponseMeta) -> Result<U, Error> + Send + Sync,
     ) -> Result<Response<U>, Error>
@@ -420,16 +505,38 @@ impl Transport {
     {
         if CALL.try_with(|_| ()).is_ok() {
             // Part of another call's attempt (its credential): one request, its budget.
-            return Box::pin(self.attempt(vendor, &send, &accept)).await.0;
+            let span = tracing::debug_span!(
+                "customer_apis.credential_request",
+                otel.name = otel_name(&op),
+                otel.kind = "client",
+                customer_apis.operation = op.name,
+                http.request.method = op.method,
+                url.template = op.template,
+                server.address = self.server.address.as_str(),
+                server.port = self.server.port,
+                http.response.status_code = tracing::field::Empty,
+                customer_apis.request_id = tracing::field::Empty,
+                error.type = tracing::field::Empty,
+                otel.status_code = tracing::field::Empty,
+            );
+            let result = Box::pin(self.attempt(vendor, &send, &accept))
+                .instrument(span.clone())
+                .await
+                .0;
+            record_outcome(&span, &result);
+            return result;
         }
-        let op = operation.into();
         let span = tracing::debug_span!(
             "customer_apis.call",
-            vendor = %V::VENDOR,
-            operation = op.name,
-            attempts = tracing::field::Empty,
-            status = tracing::field::Empty,
-            request_id = tracing::field::Empty,
+            otel.name = op.name,
+            customer_apis.vendor = %V::VENDOR,
+            customer_apis.operation = op.name,
+            customer_apis.attempts = tracing::field::Empty,
+            customer_apis.requests = tracing::field::Empty,
+            http.response.status_code = tracing::field::Empty,
+            customer_apis.request_id = tracing::field::Empty,
+            error.type = tracing::field::Empty,
+            otel.status_code = tracing::field::Empty,
         );
         let attempts = AtomicU32::new(0);
         let state = CallState {
@@ -444,7 +551,7 @@ impl Transport {
             vendor,
             &send,
             &accept,
-            (&attempts, op.idempotent),
+            (&attempts, op),
             deadline.map(|d| d.1),
         );
         // The deadline is inside the call's scope, so that the requests sent are still known
@@ -471,27 +578,26 @@ impl Transport {
             .instrument(span.clone())
             .await;
         let n = attempts.load(Ordering::Relaxed);
-        span.record("attempts", n);
-        let result = match result {
-            Ok(mut r) => {
+        let result = result
+            .map(|mut r| {
                 r.meta_mut().attempts = n;
                 r.meta_mut().requests = sent;
-                span.record("status", r.meta().status.map(|s| s.as_u16()));
-                span.record("request_id", tracing::field::debug(r.meta().request_id));
-                tracing::debug!(parent: &span, attempts = n, "call succeeded");
-                Ok(r)
-            }
-            Err(mut e) => {
+                r
+            })
+            .map_err(|mut e| {
                 if let Some(meta) = e.meta_mut() {
                     meta.attempts = n;
                     meta.requests = sent;
                 }
-                span.record("status", e.status().map(|s| s.as_u16()));
-                span.record("request_id", tracing::field::debug(e.request_id()));
-                tracing::debug!(parent: &span, attempts = n, error = %e, "call failed");
-                Err(e)
-            }
-        };
+                e
+            });
+        span.record("customer_apis.attempts", n);
+        span.record("customer_apis.requests", sent);
+        record_outcome(&span, &result);
+        match &result {
+            Ok(_) => tracing::debug!(parent: &span, "call succeeded"),
+            Err(e) => tracing::debug!(parent: &span, error.message = %e, "call failed"),
+        }
         result
     }
 
@@ -501,7 +607,7 @@ impl Transport {
         vendor: &V,
         send: &(impl Fn(&V::Session) -> Fut + Sync),
         accept: &(impl Fn(T, &ResponseMeta) -> Result<U, Error> + Sync),
-        (attempts, idempotent): (&AtomicU32, bool),
+        (attempts, op): (&AtomicU32, Op),
         deadline: Option<tokio::time::Instant>,
     ) -> Result<Response<U>, Error>
     where
@@ -514,13 +620,26 @@ impl Transport {
         let mut renewed = false;
         loop {
             let n = attempts.fetch_add(1, Ordering::Relaxed) + 1;
+            let span = tracing::debug_span!(
+                "customer_apis.attempt",
+                otel.name = otel_name(&op),
+                otel.kind = "client",
+                http.request.method = op.method,
+                url.template = op.template,
+                server.address = self.server.address.as_str(),
+                server.port = self.server.port,
+                // OpenTelemetry's: absent on the first request, 1 on the first repeat.
+                http.request.resend_count = (n > 1).then(|| n - 1),
+                http.response.status_code = tracing::field::Empty,
+                customer_apis.request_id = tracing::field::Empty,
+                error.type = tracing::field::Empty,
+                otel.status_code = tracing::field::Empty,
+            );
             // Boxed: the attempt's state machine is kilobytes, and every layer above would
             // otherwise move it.
-            let (result, generation) = Box::pin(
-                self.attempt(vendor, send, accept)
-                    .instrument(tracing::debug_span!("attempt", number = n)),
-            )
-            .await;
+            let (result, generation) =
+                Box::pin(self.attempt(vendor, send, accept).instrument(span.clone())).await;
+            record_outcome(&span, &result);
             let e = match result {
                 Ok(r) => return Ok(r),
                 Err(e) => e,
@@ -533,13 +652,17 @@ impl Transport {
             if let (false, Some(generation)) = (renewed, generation) {
                 if credential_refused(&e) && vendor.credential_rejected(generation).await {
                     renewed = true;
-                    tracing::debug!("credentials rejected; repeating the call with fresh ones");
+                    tracing::debug!(
+                        parent: &span,
+                        error.message = %e,
+                        "credentials rejected; repeating the call with fresh ones"
+                    );
                     continue;
                 }
             }
             // A request that is not idempotent is repeated only when the server cannot have
             // acted on it: not after a 502, 503 or 504.
-            if !e.is_retryable() || (!idempotent && e.kind() == crate::ErrorKind::Unavailable) {
+            if !e.is_retryable() || (!op.idempotent && e.kind() == crate::ErrorKind::Unavailable) {
                 return Err(e);
             }
             let Some(computed) = backoff.next() else {
@@ -551,11 +674,22 @@ impl Transport {
                 .filter(|a| is_retryable_status(a.status))
                 .and_then(|a| a.meta.retry_after);
             let wait = asked.map_or(computed, |w| w.min(self.retry.max_retry_after));
+            let wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX);
             if deadline.is_some_and(|d| tokio::time::Instant::now() + wait >= d) {
-                tracing::debug!(error = %e, ?wait, "not retrying: the wait ends past the call's deadline");
+                tracing::debug!(
+                    parent: &span,
+                    error.message = %e,
+                    customer_apis.retry_wait_ms = wait_ms,
+                    "not retrying: the wait ends past the call's deadline"
+                );
                 return Err(e);
             }
-            tracing::debug!(error = %e, ?wait, "retrying");
+            tracing::debug!(
+                parent: &span,
+                error.message = %e,
+                customer_apis.retry_wait_ms = wait_ms,
+                "retrying"
+            );
             tokio::time::sleep(wait).await;
         }
     }
@@ -815,6 +949,12 @@ fn transport_error(mut e: reqwest::Error, meta: ResponseMeta) -> Error {
     {
         e = e.without_url();
     }
+    // The message goes into logs and spans: the path names the resource, a query (the escape
+    // hatch's) may carry anything.
+    if let Some(url) = e.url_mut() {
+        url.set_query(None);
+        url.set_fragment(None);
+    }
     let mut message = e.to_string();
     let mut source = std::error::Error::source(&e);
     while let Some(cause) = source {
@@ -962,6 +1102,8 @@ impl<'a> RawRequest<'a> {
         Op {
             name: "request",
             idempotent,
+            method: otel_method(&self.method),
+            template: None,
         }
     }
 

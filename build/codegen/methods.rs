@@ -36,6 +36,30 @@ pub fn client_methods(
     let mut params_structs = Vec::new();
     let mut impls = Vec::new();
     let (mut arms, mut rows, mut seed_arms) = (Vec::new(), Vec::new(), Vec::new());
+    let exchanges: Vec<&Operation> = spec
+        .operations
+        .iter()
+        .filter(|op| op.credential_exchange)
+        .collect();
+    if exchanges.len() > 1 {
+        return Err("at most one operation may have x-credential-exchange".into());
+    }
+    for op in exchanges {
+        // The vendor's credential policy sends it through the call path, which names its
+        // spans after it.
+        let (id, method, path) = (&op.id, op.method.to_uppercase(), &op.path);
+        let idempotent = idempotent(op);
+        impls.push(syn::parse_quote! {
+            /// The operation that issues the credential (`x-credential-exchange`), as the call
+            /// path knows it.
+            pub(crate) const CREDENTIAL_EXCHANGE: crate::transport::Op = crate::transport::Op {
+                name: #id,
+                idempotent: #idempotent,
+                method: #method,
+                template: ::std::option::Option::Some(#path),
+            };
+        });
+    }
     for op in spec.operations.iter().filter(|op| !op.credential_exchange) {
         let at = format!("operation {}", op.id);
         let generated_name = snake_case(&op.id);
@@ -306,6 +330,14 @@ fn field<'a>(s: &'a syn::ItemStruct, name: &str) -> Option<&'a syn::Field> {
         .find(|f| f.ident.as_ref().is_some_and(|i| i == name))
 }
 
+/// Whether repeating the operation is safe: `x-idempotent`, or what its HTTP method says.
+fn idempotent(op: &Operation) -> bool {
+    op.idempotent.unwrap_or(matches!(
+        op.method.as_str(),
+        "get" | "put" | "delete" | "head" | "options" | "trace"
+    ))
+}
+
 /// The doc comment lines of the method.
 fn docs(op: &Operation, idempotent: bool, client_fields: &[String]) -> Vec<String> {
     let mut lines = Vec::new();
@@ -361,10 +393,7 @@ fn method(
         "{}",
         op.method_name.clone().unwrap_or_else(|| snake_case(&op.id))
     );
-    let idempotent = op.idempotent.unwrap_or(matches!(
-        op.method.as_str(),
-        "get" | "put" | "delete" | "head" | "options" | "trace"
-    ));
+    let idempotent = idempotent(op);
     let mut inputs: Vec<TokenStream> = Vec::new();
     let mut checks: Vec<TokenStream> = Vec::new();
     let mut args: Vec<TokenStream> = Vec::new();
@@ -595,7 +624,12 @@ fn method(
         pub async fn #name(&self, #(#inputs),*) -> ::std::result::Result<crate::Response<#value_ty>, crate::Error> {
             #(#checks)*
             let inner = &*self.inner;
-            let op = crate::transport::Op { name: #op_id, idempotent: #idempotent };
+            let op = crate::transport::Op {
+                name: #op_id,
+                idempotent: #idempotent,
+                method: #method_text,
+                template: ::std::option::Option::Some(#path_text),
+            };
             inner.transport.call(&inner.policy, op, #send, #accept).await
         }
     };

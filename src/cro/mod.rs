@@ -146,9 +146,12 @@ impl ClientBuilder {
         self
     }
 
-    /// An OAuth refresh token flow ([`RefreshingToken`](crate::RefreshingToken)) that uses this
-    /// client's connect timeout, timeout and user agent for its token requests; its settings
-    /// are checked by [`build`](Self::build).
+    /// An OAuth refresh token flow ([`RefreshingToken`](crate::RefreshingToken)) whose token
+    /// requests use this client's settings — connect timeout, timeout, user agent and plaintext
+    /// guard — for whatever the token builder does not set itself, and the reqwest client given
+    /// to [`http_client`](Self::http_client) unless the token builder says how to connect (its
+    /// own client, connect timeout or user agent). Its settings are checked by
+    /// [`build`](Self::build).
     pub fn refreshing_token(mut self, token: RefreshingTokenBuilder) -> Self {
         self.auth = Some(AuthChoice::Refreshing(Box::new(token)));
         self

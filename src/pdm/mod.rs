@@ -363,6 +363,8 @@ impl Client {
         let op = Op {
             name: "request",
             idempotent,
+            method: "POST",
+            template: None,
         };
         let http = progenitor_client::ClientInfo::client(&inner.generated);
         let send = |session: &BodyCredentials| {
@@ -474,7 +476,7 @@ impl SessionSource {
         self.transport
             .call(
                 &SessionFetch(self),
-                "GetSessionToken",
+                generated::CREDENTIAL_EXCHANGE,
                 |_| self.generated.get_session_token(&body),
                 |answer: types::GetSessionTokenResponse, meta| {
                     answer_status(&answer.status, meta)?;

@@ -797,6 +797,8 @@ impl super::Client {
         let op = crate::transport::Op {
             name: "getCustomer",
             idempotent: true,
+            method: "GET",
+            template: ::std::option::Option::Some("/customers/{customer_id}"),
         };
         inner
             .transport
@@ -836,6 +838,10 @@ impl super::Client {
         let op = crate::transport::Op {
             name: "getContact",
             idempotent: true,
+            method: "GET",
+            template: ::std::option::Option::Some(
+                "/customers/{customer_id}/contacts/{customer_contact_id}",
+            ),
         };
         inner
             .transport
@@ -880,6 +886,10 @@ impl super::Client {
         let op = crate::transport::Op {
             name: "deactivateCustomer",
             idempotent: true,
+            method: "DELETE",
+            template: ::std::option::Option::Some(
+                "/customers/{customer_id}/locations/{customer_location_id}",
+            ),
         };
         inner
             .transport

@@ -651,6 +651,8 @@ impl super::Client {
         let op = crate::transport::Op {
             name: "getCustomer",
             idempotent: true,
+            method: "GET",
+            template: ::std::option::Option::Some("/dcs/{dc_id}/customers/{customer_id}"),
         };
         inner
             .transport
@@ -691,6 +693,10 @@ impl super::Client {
         let op = crate::transport::Op {
             name: "getConfidentLocation",
             idempotent: true,
+            method: "GET",
+            template: ::std::option::Option::Some(
+                "/dcs/{dc_id}/customers/{customer_id}/confident-location",
+            ),
         };
         inner
             .transport
@@ -732,6 +738,10 @@ impl super::Client {
         let op = crate::transport::Op {
             name: "getWaypoints",
             idempotent: true,
+            method: "GET",
+            template: ::std::option::Option::Some(
+                "/dcs/{dc_id}/customers/{customer_id}/waypoints",
+            ),
         };
         inner
             .transport

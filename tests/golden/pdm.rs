@@ -462,6 +462,8 @@ impl super::Client {
         let op = crate::transport::Op {
             name: "GetCustomer",
             idempotent: true,
+            method: "POST",
+            template: ::std::option::Option::Some("/GetCustomer"),
         };
         inner
             .transport
@@ -495,6 +497,14 @@ impl super::Client {
             .await
     }
 }
+/// The operation that issues the credential (`x-credential-exchange`), as the call
+/// path knows it.
+pub(crate) const CREDENTIAL_EXCHANGE: crate::transport::Op = crate::transport::Op {
+    name: "GetSessionToken",
+    idempotent: true,
+    method: "POST",
+    template: ::std::option::Option::Some("/GetSessionToken"),
+};
 impl crate::validation::Validate for types::GetCustomerParams {
     fn validate_at(
         &self,

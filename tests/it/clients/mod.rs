@@ -1,5 +1,5 @@
 //! Each vendor's client against a local server: what it sends, decodes and refuses, its
-//! credentials, the plaintext guard, the hardening found by hostile servers, the escape hatch
+//! credentials, the plaintext guard, the spans it opens, the hardening found by hostile servers, the escape hatch
 //! (`Client::request`) and a caller's own reqwest client, the causes errors keep, and the
 //! response headers a `Response` exposes.
 
@@ -21,5 +21,9 @@ mod hardening;
 mod pdm_client;
 #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 mod plaintext_guard;
+#[cfg(feature = "cro")]
+mod refreshing_token;
 #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 mod response_headers;
+#[cfg(feature = "cro")]
+mod spans;

@@ -32,7 +32,8 @@ impl Capture {
     }
 }
 
-/// The process-wide TRACE capture: tracing events and spans, and `log` records (reqwest's)
+/// The process-wide TRACE capture: tracing events, a line per span closed with every field it
+/// holds by then (what an OpenTelemetry exporter receives), and `log` records (reqwest's)
 /// through the `LogTracer` bridge that `try_init` installs (tracing-subscriber's default
 /// `tracing-log` feature). The integration tests are one binary and this is its only global
 /// subscriber (no other test may install one): every test shares the capture, so each searches
@@ -46,6 +47,7 @@ pub fn logs() -> &'static Capture {
             .with_max_level(tracing::Level::TRACE)
             .with_writer(move || sink.clone())
             .with_ansi(false)
+            .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
             .finish()
             .try_init()
             .expect("the only global subscriber of this test binary");
