@@ -83,6 +83,57 @@ macro_rules! vendor_client {
             }
         }
 
+        #[doc = concat!("The ", $spec, " client with methods that block the calling thread (feature `blocking`).")]
+        #[cfg(feature = "blocking")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
+        pub mod blocking {
+            /// [`Client`](super::Client) whose methods block the calling thread until the call
+            /// ends: the same methods, arguments, results and errors, for a program without an
+            /// async runtime. It runs its own runtime on one worker thread, shared by its
+            /// clones, which drives the connections while the caller waits (as
+            /// `reqwest::blocking` does). Called from inside an async runtime, a method returns
+            /// [`Error::InvalidInput`](crate::Error::InvalidInput) rather than block that
+            /// runtime's thread: use the async client there.
+            #[derive(Clone)]
+            pub struct Client {
+                client: super::Client,
+                runtime: crate::blocking::Runtime,
+            }
+
+            impl Client {
+                /// Wraps an async client (built as usual, with its builder) with a runtime of
+                /// its own. Fails only if the runtime's thread cannot be started.
+                pub fn new(client: super::Client) -> Result<Client, crate::Error> {
+                    Ok(Client {
+                        client,
+                        runtime: crate::blocking::Runtime::new()?,
+                    })
+                }
+
+                /// The async client, for what has no blocking method (run it with
+                /// [`block_on`](Self::block_on)).
+                pub fn as_async(&self) -> &super::Client {
+                    &self.client
+                }
+
+                /// Runs any of the async client's calls to its end, blocking the calling thread.
+                pub fn block_on<T>(
+                    &self,
+                    call: impl std::future::Future<Output = Result<T, crate::Error>>,
+                ) -> Result<T, crate::Error> {
+                    self.runtime.block_on(call)
+                }
+            }
+
+            impl std::fmt::Debug for Client {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.debug_tuple(concat!($spec, "::blocking::Client"))
+                        .field(&self.client)
+                        .finish()
+                }
+            }
+        }
+
         impl Client {
             /// The client on `base_url` with the policy `policy` makes (see [`Core::build`]).
             fn from_policy(

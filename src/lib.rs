@@ -101,8 +101,30 @@
 //! # fn main() {}
 //! ```
 //!
-//! There is no `blocking` feature (reqwest's way: a runtime on a thread of its own behind every
-//! client): the two lines above do the same with a runtime you control.
+//! Or, with the `blocking` feature, each vendor's `blocking::Client` has every method of the
+//! async one, blocking the calling thread; it runs a runtime of its own on one worker thread,
+//! as `reqwest::blocking` does:
+//!
+//! ```
+//! # #[cfg(all(feature = "sandbox", feature = "blocking"))]
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let server = tokio::runtime::Runtime::new()?;
+//! # let sandbox = server.block_on(customer_apis::sandbox::Sandbox::start())?;
+//! # let base_url = sandbox.base_url();
+//! use customer_apis::cro;
+//!
+//! let async_client = cro::Client::builder()
+//!     .base_url(&base_url)
+//!     .bearer_token("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")
+//!     .tenant_id(42)
+//!     .build()?;
+//! let cro = cro::blocking::Client::new(async_client)?;
+//! let customer = cro.get_customer(1)?;
+//! assert_eq!(customer.name, "George Jones!!!?");
+//! # Ok(()) }
+//! # #[cfg(not(all(feature = "sandbox", feature = "blocking")))]
+//! # fn main() {}
+//! ```
 //!
 //! # One customer across vendors
 //! [`Customer`] is the same view of a customer whichever vendor holds it — name, addresses
@@ -182,6 +204,8 @@
 //! - `rustls` (default) or `native-tls`: the TLS backend.
 //! - `sandbox`: [`sandbox::Sandbox`], an in-process server playing all three vendors (axum).
 //! - `cli`: the `customer-apis` command-line tool (clap).
+//! - `blocking`: a `blocking::Client` in each vendor module, for programs without an async
+//!   runtime.
 //! - `test-util`: constructors for your unit tests ([`ApiError::new`],
 //!   [`Response::from_parts`]); not for production code.
 //!
@@ -222,6 +246,8 @@
 #![warn(missing_docs)]
 
 mod auth;
+#[cfg(feature = "blocking")]
+mod blocking;
 mod client;
 mod config;
 pub mod customer;

@@ -76,6 +76,18 @@ pub fn client_methods(
             impls.extend(validate);
         }
     }
+    let blocking = methods
+        .iter()
+        .map(blocking_method)
+        .collect::<Result<Vec<_>>>()?;
+    impls.push(syn::parse_quote! {
+        /// One method per operation of the spec, blocking the calling thread (feature
+        /// `blocking`).
+        #[cfg(feature = "blocking")]
+        impl super::blocking::Client {
+            #(#blocking)*
+        }
+    });
     impls.insert(
         0,
         syn::parse_quote! {
@@ -146,6 +158,34 @@ fn types_module(file: &syn::File) -> Result<BTreeMap<String, syn::ItemStruct>> {
             _ => None,
         })
         .collect())
+}
+
+/// The blocking twin of a generated method: the same name, arguments, result and docs, run to
+/// its end on the blocking client's runtime.
+fn blocking_method(method: &syn::ImplItemFn) -> Result<syn::ImplItemFn> {
+    let mut sig = method.sig.clone();
+    sig.asyncness = None;
+    let name = &sig.ident;
+    let args = sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            syn::FnArg::Typed(t) => Some(match &*t.pat {
+                syn::Pat::Ident(p) => Ok(p.ident.clone()),
+                _ => Err(format!("method {name}: an argument is not a plain name")),
+            }),
+            syn::FnArg::Receiver(_) => None,
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let docs = method.attrs.iter().filter(|a| a.path().is_ident("doc"));
+    Ok(syn::parse_quote! {
+        #(#docs)*
+        ///
+        /// Blocks the calling thread until the call ends.
+        pub #sig {
+            self.block_on(self.as_async().#name(#(#args),*))
+        }
+    })
 }
 
 /// progenitor's async methods on its `Client`, by name.

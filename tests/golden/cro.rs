@@ -912,6 +912,77 @@ impl super::Client {
             .await
     }
 }
+/// One method per operation of the spec, blocking the calling thread (feature
+/// `blocking`).
+#[cfg(feature = "blocking")]
+impl super::blocking::Client {
+    /// Get Customer: `GET /customers/{customer_id}`.
+    ///
+    /// Get a customer by id.
+    ///
+    /// Roles allowed: Admin, ClientCustomer, CrmUser, Dispatcher, Driver,
+    /// ThirdPartyDispatcher, ThirdPartyDriver.
+    ///
+    /// Breaking changes: no breaking changes.
+    ///
+    /// Idempotent: retried on any retryable failure.
+    ///
+    /// Blocks the calling thread until the call ends.
+    pub fn get_customer(
+        &self,
+        customer_id: i64,
+    ) -> ::std::result::Result<crate::Response<types::CustomerModel>, crate::Error> {
+        self.block_on(self.as_async().get_customer(customer_id))
+    }
+    /// Get Contact: `GET /customers/{customer_id}/contacts/{customer_contact_id}`.
+    ///
+    /// Get customer contact by id.
+    ///
+    /// Roles allowed: Admin, ClientCustomer, CrmUser, Dispatcher, Driver,
+    /// ThirdPartyDispatcher, ThirdPartyDriver.
+    ///
+    /// Breaking changes: no breaking changes.
+    ///
+    /// Idempotent: retried on any retryable failure.
+    ///
+    /// Blocks the calling thread until the call ends.
+    pub fn get_contact(
+        &self,
+        customer_id: i64,
+        customer_contact_id: i64,
+    ) -> ::std::result::Result<
+        crate::Response<types::CustomerContactModel>,
+        crate::Error,
+    > {
+        self.block_on(self.as_async().get_contact(customer_id, customer_contact_id))
+    }
+    /// Deactivate Customer: `DELETE /customers/{customer_id}/locations/{customer_location_id}`.
+    ///
+    /// Deactivate a customer at a location. This is a soft delete: the location is marked
+    /// inactive (`is_active: false`) and returned; repeating the call leaves it inactive, so
+    /// the operation is idempotent.
+    ///
+    /// Roles allowed: Dispatcher.
+    ///
+    /// Breaking changes: 2021/04/07 — in the 200 response body (DispatchCustomerLocationModel)
+    /// `customer_id` was renamed to `id`.
+    ///
+    /// Idempotent: retried on any retryable failure.
+    ///
+    /// Blocks the calling thread until the call ends.
+    pub fn deactivate_location(
+        &self,
+        customer_id: i64,
+        customer_location_id: i64,
+    ) -> ::std::result::Result<
+        crate::Response<types::DispatchCustomerLocationModel>,
+        crate::Error,
+    > {
+        self.block_on(
+            self.as_async().deactivate_location(customer_id, customer_location_id),
+        )
+    }
+}
 /// Any operation by its method name, with its arguments as text: what the command-line
 /// tool runs, so that a spec's new operation is a command with no code of its own.
 #[cfg(feature = "cli")]

@@ -757,6 +757,66 @@ impl super::Client {
             .await
     }
 }
+/// One method per operation of the spec, blocking the calling thread (feature
+/// `blocking`).
+#[cfg(feature = "blocking")]
+impl super::blocking::Client {
+    /// Get a customer: `GET /dcs/{dc_id}/customers/{customer_id}`.
+    ///
+    /// Get a customer. Note that the location object may be null if Foxtrot does not have an
+    /// imported location for the customer.
+    ///
+    /// Idempotent: retried on any retryable failure.
+    ///
+    /// Blocks the calling thread until the call ends.
+    pub fn get_customer(
+        &self,
+        dc_id: &str,
+        customer_id: &str,
+    ) -> ::std::result::Result<crate::Response<types::Customer>, crate::Error> {
+        self.block_on(self.as_async().get_customer(dc_id, customer_id))
+    }
+    /// Get the confident location for a customer if available: `GET /dcs/{dc_id}/customers/{customer_id}/confident-location`.
+    ///
+    /// Get the confident location for a customer if available. When Foxtrot is not confident
+    /// of the customer's location it answers 400 with error code 7001 (Customer location not
+    /// confident).
+    ///
+    /// The vendor's response sample is not valid JSON (`"customer_id:` lacks its closing
+    /// quote); the example below is the corrected sample.
+    ///
+    /// Idempotent: retried on any retryable failure.
+    ///
+    /// Blocks the calling thread until the call ends.
+    pub fn get_confident_location(
+        &self,
+        dc_id: &str,
+        customer_id: &str,
+    ) -> ::std::result::Result<crate::Response<types::ConfidentLocation>, crate::Error> {
+        self.block_on(self.as_async().get_confident_location(dc_id, customer_id))
+    }
+    /// Get waypoint information for a given customer id: `GET /dcs/{dc_id}/customers/{customer_id}/waypoints`.
+    ///
+    /// Get waypoint information for a given customer id. Note that this only returns the most
+    /// recent 10 waypoints for the customer.
+    ///
+    /// The page documents the answer without the envelope, as `{"waypoints": [...]}`, and the
+    /// 200 schema accepts it (`WaypointsAnswer`: `WaypointList`). The real API may wrap it in the envelope like
+    /// every other answer (`{"status": "success", "data": {"waypoints": [...]}}`,
+    /// `WaypointListEnvelope`); the SDK layer accepts both. The vendor's sample ends the list
+    /// with `, ...`, an ellipsis rather than JSON: the example keeps its one waypoint.
+    ///
+    /// Idempotent: retried on any retryable failure.
+    ///
+    /// Blocks the calling thread until the call ends.
+    pub fn get_waypoints(
+        &self,
+        dc_id: &str,
+        customer_id: &str,
+    ) -> ::std::result::Result<crate::Response<types::WaypointList>, crate::Error> {
+        self.block_on(self.as_async().get_waypoints(dc_id, customer_id))
+    }
+}
 /// Any operation by its method name, with its arguments as text: what the command-line
 /// tool runs, so that a spec's new operation is a command with no code of its own.
 #[cfg(feature = "cli")]

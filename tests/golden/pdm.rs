@@ -531,6 +531,37 @@ impl crate::validation::Validate for types::GetCustomerParams {
         );
     }
 }
+/// One method per operation of the spec, blocking the calling thread (feature
+/// `blocking`).
+#[cfg(feature = "blocking")]
+impl super::blocking::Client {
+    /// GetCustomer: `POST /GetCustomer`.
+    ///
+    /// This function will return one customer record based on the search criteria provided.
+    /// The customer can be found with either the Customer Id or the External Customer
+    /// Reference.
+    ///
+    /// *Either customer_id or external_customer_ref are required, but not both. If both are
+    /// provided, both will be tried starting with customer_id and using first match. (The
+    /// two sentences contradict each other — "not both" and "if both" — and the vendor's own
+    /// request sample sends both, with an empty `external_customer_ref`. The spec keeps both
+    /// fields optional; sending exactly one is the safe reading.)
+    ///
+    /// PDM answers HTTP 200 whatever the outcome; `status.code` carries the result (101 = OK,
+    /// 401 = No matching customer found, see `Status`). `customer` may be absent or null when
+    /// the code is not 101.
+    ///
+    /// The client fills in `company_id` and `session_token` from its credentials.
+    /// Idempotent: retried on any retryable failure.
+    ///
+    /// Blocks the calling thread until the call ends.
+    pub fn get_customer(
+        &self,
+        params: impl ::std::convert::Into<types::GetCustomerParams>,
+    ) -> ::std::result::Result<crate::Response<types::Customer>, crate::Error> {
+        self.block_on(self.as_async().get_customer(params))
+    }
+}
 /// Any operation by its method name, with its arguments as text: what the command-line
 /// tool runs, so that a spec's new operation is a command with no code of its own.
 #[cfg(feature = "cli")]

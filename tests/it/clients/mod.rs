@@ -3,6 +3,8 @@
 //! (`Client::request`) and a caller's own reqwest client, the causes errors keep, and the
 //! response headers a `Response` exposes.
 
+#[cfg(all(feature = "blocking", feature = "sandbox"))]
+mod blocking;
 #[cfg(all(feature = "cro", feature = "foxtrot"))]
 mod config;
 #[cfg(feature = "cro")]
