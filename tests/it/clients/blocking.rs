@@ -25,7 +25,7 @@ fn a_blocking_client_of_each_vendor_calls_without_a_runtime_of_the_callers() {
 
     let pdm = pdm::blocking::Client::new(sandbox.pdm_client().build().unwrap()).unwrap();
     let customer = pdm
-        .get_customer(&pdm::CustomerLookup::external_ref("CRO-7"))
+        .get_customer(pdm::CustomerLookup::external_ref("CRO-7"))
         .unwrap();
     assert_eq!(customer.customer_id, 2001);
     // What has no generated method runs through block_on.
