@@ -19,6 +19,11 @@
 //! The output is formatted with prettyplease and written only to `OUT_DIR`, beside the spec
 //! as JSON (`<vendor>.spec.json`), from which the sandbox takes its examples. Nothing here uses
 //! the network, a clock or a hash map's iteration order, so the output is deterministic.
+//!
+//! With the internal feature `bench-peer` (the bench's, not part of the API), each enabled
+//! spec also gives `peer_<vendor>.rs`: progenitor's own client with its default settings
+//! (`codegen::peer`), which the bench runs against the SDK. Without the feature nothing of it
+//! runs.
 
 use std::env;
 use std::fs;
@@ -47,6 +52,7 @@ fn main() {
         ),
     };
     specs.sort();
+    let peer = env::var_os("CARGO_FEATURE_BENCH_PEER").is_some();
 
     for spec in specs {
         println!("cargo:rerun-if-changed={}", spec.display());
@@ -60,10 +66,9 @@ fn main() {
             continue;
         }
         let shown = Path::new("specs").join(spec.file_name().unwrap_or_default());
-        let code = fs::read_to_string(&spec)
-            .map_err(|e| format!("cannot read: {e}"))
-            .and_then(|text| codegen::generate(&text));
-        match code {
+        let text = fs::read_to_string(&spec)
+            .unwrap_or_else(|e| fail(&shown, &format!("cannot read: {e}")));
+        match codegen::generate(&text) {
             Ok((code, spec_json)) => {
                 let written =
                     fs::write(out_dir.join(format!("{vendor}.rs")), code).and_then(|()| {
@@ -74,6 +79,13 @@ fn main() {
                 }
             }
             Err(reason) => fail(&shown, &reason),
+        }
+        if peer {
+            let code = codegen::peer::generate(&text)
+                .unwrap_or_else(|reason| fail(&shown, &format!("the bench's peer: {reason}")));
+            if let Err(e) = fs::write(out_dir.join(format!("peer_{vendor}.rs")), code) {
+                fail(&shown, &format!("cannot write the bench's peer: {e}"));
+            }
         }
     }
 }

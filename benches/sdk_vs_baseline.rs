@@ -20,11 +20,27 @@
 //!    block; throughput: 31 pairs of 10,000-call blocks), in `paired.json` as median ratios.
 //! 5. `round_trip/pdm_get_customer` (API key; the session fetched once and cached) and
 //!    `round_trip/foxtrot_get_customer` (envelope unwrapped), with their allocations.
+//! 6. Two more references, in the allocation and paired tables only (rows `… vs fair
+//!    baseline` and `… vs progenitor peer`), for the three round trips and the throughput:
+//!    - the fair baseline (`Fair`): the hand-written calls with the vendor's fixed headers set
+//!      once as the reqwest client's default headers, as a careful user writes them; it is the
+//!      reference of the targets;
+//!    - the peer (`PeerCro`, `PeerPdm`, `PeerFoxtrot`): progenitor's own generated client
+//!      (`customer_apis::peer`, feature `bench-peer`) with its default settings, the header
+//!      parameters passed on each call, on a reqwest client with the same settings: what a
+//!      user of progenitor gets without this crate's layer. Its spec is relaxed in one way,
+//!      without which it cannot decode the vendors' samples: `minLength`, `maxLength` and
+//!      `pattern` are off every schema a response reaches (CRO's sample sends
+//!      `"sales_rep": ""` against `minLength: 1`, and progenitor checks string constraints
+//!      while decoding). Timestamps are then `String`s (progenitor does not know the specs'
+//!      `iso8601-date-time`); dates stay chrono's `NaiveDate`, enums stay enums, and request
+//!      types and header arguments keep their checks (`build/codegen/peer.rs`).
 //!
-//! Run: `cargo bench --bench sdk_vs_baseline --features sandbox` (about 3 minutes), then
-//! `scripts/bench-ratios.py` for the ratios. `BENCH_PROFILE=cro_sdk` (or `cro_baseline`,
-//! `pdm_sdk`, ...) runs one contender alone for a profiler (`scripts/bench-instructions.sh`
-//! counts its instructions per call with valgrind); `BENCH_DECODE=1` times the decoders alone.
+//! Run: `cargo bench --bench sdk_vs_baseline --features sandbox,bench-peer` (about 4
+//! minutes), then `scripts/bench-ratios.py` for the ratios. `BENCH_PROFILE=cro_sdk` (or
+//! `cro_baseline`, `cro_fair`, `cro_peer`, `pdm_sdk`, ...) runs one contender alone for a
+//! profiler (`scripts/bench-instructions.sh` counts its instructions per call with valgrind);
+//! `BENCH_DECODE=1` times the decoders alone.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -37,8 +53,8 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 use customer_apis::cro::{self, ApiVersion};
-use customer_apis::{foxtrot, pdm};
-use reqwest::header::{ACCEPT, AUTHORIZATION};
+use customer_apis::{foxtrot, pdm, peer};
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION};
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -289,18 +305,21 @@ struct Hand {
     base: Arc<str>,
 }
 
+/// A reqwest client builder with the SDK's settings, shared by every contender that is not
+/// the SDK.
+fn http_builder() -> reqwest::ClientBuilder {
+    reqwest::Client::builder()
+        .connect_timeout(customer_apis::DEFAULT_CONNECT_TIMEOUT)
+        .timeout(customer_apis::DEFAULT_TIMEOUT)
+        .user_agent(customer_apis::DEFAULT_USER_AGENT)
+        // As the SDK's client: a 3xx is an answer, not something to follow.
+        .redirect(reqwest::redirect::Policy::none())
+}
+
 impl Hand {
     fn new(base: &str) -> Hand {
-        let http = reqwest::Client::builder()
-            .connect_timeout(customer_apis::DEFAULT_CONNECT_TIMEOUT)
-            .timeout(customer_apis::DEFAULT_TIMEOUT)
-            .user_agent(customer_apis::DEFAULT_USER_AGENT)
-            // As the SDK's client: a 3xx is an answer, not something to follow.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
         Hand {
-            http,
+            http: http_builder().build().unwrap(),
             base: base.into(),
         }
     }
@@ -360,6 +379,204 @@ impl Hand {
     }
 }
 
+/// The fair baseline: what a careful user writes by hand. One reqwest client per vendor with
+/// the SDK's settings and the vendor's fixed headers set once, as the client's default headers
+/// (the credential marked sensitive); then `error_for_status` and `json()` into the same plain
+/// structs as `Hand`.
+#[derive(Clone)]
+struct Fair(Hand);
+
+impl Fair {
+    fn new(base: &str, headers: HeaderMap) -> Fair {
+        Fair(Hand {
+            http: http_builder().default_headers(headers).build().unwrap(),
+            base: base.into(),
+        })
+    }
+
+    /// `Authorization: Bearer …`, `x-tenant-id`, `x-api-version` and `Accept`.
+    fn cro(base: &str) -> Fair {
+        let mut headers = HeaderMap::new();
+        headers.insert(AUTHORIZATION, bearer(TOKEN));
+        headers.insert("x-tenant-id", HeaderValue::from_static("1"));
+        headers.insert("x-api-version", HeaderValue::from_static("2019/02/08"));
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        Fair::new(base, headers)
+    }
+
+    /// No fixed headers: the session token travels in the JSON body.
+    fn pdm(base: &str) -> Fair {
+        Fair::new(base, HeaderMap::new())
+    }
+
+    /// The API key as `Authorization`, and `Accept`.
+    fn foxtrot(base: &str) -> Fair {
+        let mut headers = HeaderMap::new();
+        headers.insert(AUTHORIZATION, bearer(TOKEN));
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        Fair::new(base, headers)
+    }
+
+    async fn cro_get_customer(&self, customer_id: i64) -> Result<PlainCustomer, BoxError> {
+        let Fair(hand) = self;
+        let customer = hand
+            .http
+            .get(format!("{}/customers/{customer_id}", hand.base))
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
+        Ok(customer)
+    }
+
+    /// The same call as `Hand`'s, which writes no header either.
+    async fn pdm_get_customer(&self, customer_id: i64) -> Result<PlainPdmCustomer, BoxError> {
+        self.0.pdm_get_customer(customer_id).await
+    }
+
+    async fn foxtrot_get_customer(
+        &self,
+        dc_id: &str,
+        customer_id: &str,
+    ) -> Result<PlainFoxtrotCustomer, BoxError> {
+        let Fair(hand) = self;
+        let envelope: PlainFoxtrotEnvelope = hand
+            .http
+            .get(format!("{}/dcs/{dc_id}/customers/{customer_id}", hand.base))
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
+        Ok(envelope.data.customer)
+    }
+}
+
+/// `Bearer <token>`, marked sensitive (as the SDK marks its own).
+fn bearer(token: &str) -> HeaderValue {
+    let mut value = HeaderValue::try_from(format!("Bearer {token}")).unwrap();
+    value.set_sensitive(true);
+    value
+}
+
+// ---------------------------------------------------------------------------------------------
+// The peer: progenitor's own clients
+// ---------------------------------------------------------------------------------------------
+
+// `customer_apis::peer` (feature `bench-peer`) is progenitor's client for each spec with its
+// default settings: positional calls, no hooks, the header parameters as per-call arguments.
+// Each is built with `new_with_client` on a reqwest client with the SDK's settings, and held in
+// an `Arc` so that the throughput tasks share it as they share the other clients (progenitor's
+// `Client` clones its base URL).
+
+/// progenitor's CRO client, and the token parsed once into the type its `authorization`
+/// argument takes (parsing checks the documented pattern). The token, tenant and version are
+/// passed on each call, as progenitor makes you.
+struct PeerCro {
+    client: peer::cro::Client,
+    authorization: peer::cro::types::GetCustomerAuthorization,
+}
+
+impl PeerCro {
+    fn new(base: &str) -> Arc<PeerCro> {
+        Arc::new(PeerCro {
+            client: peer::cro::Client::new_with_client(base, http_builder().build().unwrap()),
+            authorization: format!("Bearer {TOKEN}").parse().unwrap(),
+        })
+    }
+
+    async fn get_customer(
+        &self,
+        customer_id: i64,
+    ) -> Result<peer::cro::types::CustomerModel, BoxError> {
+        let answer = self
+            .client
+            .get_customer(
+                customer_id,
+                &self.authorization,
+                Some(peer::cro::types::ApiVersion::X20190208),
+                1,
+            )
+            .await?;
+        Ok(answer.into_inner())
+    }
+}
+
+/// progenitor's PDM client and the session token, fetched once with its own
+/// `get_session_token`. The request body is built on each call (its type owns the token).
+struct PeerPdm {
+    client: peer::pdm::Client,
+    session: peer::pdm::types::SessionToken,
+}
+
+impl PeerPdm {
+    async fn new(base: &str) -> Arc<PeerPdm> {
+        let client = peer::pdm::Client::new_with_client(base, http_builder().build().unwrap());
+        let answer = client
+            .get_session_token(&peer::pdm::types::GetSessionTokenRequest {
+                company_id: 9001,
+                key: "bench-api-key".parse().unwrap(),
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        assert_eq!(answer.status.code, 101);
+        let session = answer.session.unwrap().session_token;
+        Arc::new(PeerPdm { client, session })
+    }
+
+    async fn get_customer(&self, customer_id: i64) -> Result<peer::pdm::types::Customer, BoxError> {
+        let answer = self
+            .client
+            .get_customer(&peer::pdm::types::GetCustomerRequest {
+                company_id: 9001,
+                customer_id: Some(customer_id),
+                external_customer_ref: None,
+                session_token: self.session.clone(),
+            })
+            .await?
+            .into_inner();
+        if answer.status.code != 101 {
+            return Err(format!("PDM {}: {}", answer.status.code, answer.status.details).into());
+        }
+        answer.customer.ok_or_else(|| "no customer".into())
+    }
+}
+
+/// progenitor's Foxtrot client. The spec declares the API key as a security scheme, not a
+/// header parameter, and progenitor generates nothing for it: the key goes into the reqwest
+/// client's default headers (sensitive), the way progenitor leaves auth to its users.
+/// progenitor's calls set `Accept` themselves. The path ids are parsed once into the types its
+/// arguments take.
+struct PeerFoxtrot {
+    client: peer::foxtrot::Client,
+    dc_id: peer::foxtrot::types::DcId,
+    customer_id: peer::foxtrot::types::CustomerId,
+}
+
+impl PeerFoxtrot {
+    fn new(base: &str) -> Arc<PeerFoxtrot> {
+        let mut headers = HeaderMap::new();
+        headers.insert(AUTHORIZATION, bearer(TOKEN));
+        let http = http_builder().default_headers(headers).build().unwrap();
+        Arc::new(PeerFoxtrot {
+            client: peer::foxtrot::Client::new_with_client(base, http),
+            dc_id: "Foxtrot-DC".parse().unwrap(),
+            customer_id: "johns-burger-shack".parse().unwrap(),
+        })
+    }
+
+    async fn get_customer(&self) -> Result<peer::foxtrot::types::Customer, BoxError> {
+        let envelope = self
+            .client
+            .get_customer(&self.dc_id, &self.customer_id)
+            .await?
+            .into_inner();
+        Ok(envelope.data.customer)
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The contenders
 // ---------------------------------------------------------------------------------------------
@@ -394,8 +611,9 @@ impl Servers {
     }
 }
 
-/// The SDK's three clients and the hand-written ones, all used from one runtime (a reqwest
-/// client's connections belong to the runtime that opened them).
+/// The SDK's three clients, the hand-written ones (`Hand`, and the fair baseline) and
+/// progenitor's (the peer), all used from one runtime (a reqwest client's connections belong to
+/// the runtime that opened them).
 struct Contenders {
     cro: cro::Client,
     pdm: pdm::Client,
@@ -403,6 +621,12 @@ struct Contenders {
     hand_cro: Hand,
     hand_pdm: Hand,
     hand_foxtrot: Hand,
+    fair_cro: Fair,
+    fair_pdm: Fair,
+    fair_foxtrot: Fair,
+    peer_cro: Arc<PeerCro>,
+    peer_pdm: Arc<PeerPdm>,
+    peer_foxtrot: Arc<PeerFoxtrot>,
 }
 
 /// A single-threaded runtime (`current`: the round trips and allocation counts, where the
@@ -442,9 +666,16 @@ impl Contenders {
             hand_cro: Hand::new(&servers.cro),
             hand_pdm: Hand::new(&servers.pdm),
             hand_foxtrot: Hand::new(&servers.foxtrot),
+            fair_cro: Fair::cro(&servers.cro),
+            fair_pdm: Fair::pdm(&servers.pdm),
+            fair_foxtrot: Fair::foxtrot(&servers.foxtrot),
+            peer_cro: PeerCro::new(&servers.cro),
+            // Its session is fetched through the peer itself.
+            peer_pdm: rt.block_on(PeerPdm::new(&servers.pdm)),
+            peer_foxtrot: PeerFoxtrot::new(&servers.foxtrot),
         };
         // Connections open and the PDM session cached before anything is measured; and a
-        // check that both contenders decode the same answers.
+        // check that every contender decodes the same answers.
         rt.block_on(async {
             let sdk = contenders.cro.get_customer(1).await.unwrap();
             let hand = contenders.hand_cro.cro_get_customer(1).await.unwrap();
@@ -454,6 +685,24 @@ impl Contenders {
                 sdk.meta().request_id.map(|u| u.to_string()).as_deref(),
                 Some(REQUEST_ID)
             );
+            let fair = contenders.fair_cro.cro_get_customer(1).await.unwrap();
+            assert_eq!(sdk.name, fair.name);
+            assert_eq!(sdk.locations.len(), fair.locations.len());
+            let peer = contenders.peer_cro.get_customer(1).await.unwrap();
+            assert_eq!(sdk.name, peer.name);
+            assert_eq!(
+                (sdk.addresses.len(), sdk.contacts.len(), sdk.locations.len()),
+                (
+                    peer.addresses.len(),
+                    peer.contacts.len(),
+                    peer.locations.len()
+                )
+            );
+            // The location whose `"sales_rep": ""` a plain progenitor client cannot decode.
+            assert!(peer
+                .locations
+                .iter()
+                .any(|l| l.sales_rep.as_deref() == Some("")));
             let sdk = contenders
                 .pdm
                 .get_customer(&pdm::CustomerLookup::id(1408))
@@ -461,6 +710,12 @@ impl Contenders {
                 .unwrap();
             let hand = contenders.hand_pdm.pdm_get_customer(1408).await.unwrap();
             assert_eq!(sdk.customer_ref, hand.customer_ref);
+            let fair = contenders.fair_pdm.pdm_get_customer(1408).await.unwrap();
+            assert_eq!(sdk.customer_ref, fair.customer_ref);
+            assert_eq!(*contenders.peer_pdm.session, PDM_SESSION);
+            let peer = contenders.peer_pdm.get_customer(1408).await.unwrap();
+            assert_eq!(sdk.customer_ref, peer.customer_ref);
+            assert_eq!(sdk.customer_id, peer.customer_id);
             let sdk = contenders
                 .foxtrot
                 .get_customer("Foxtrot-DC", "johns-burger-shack")
@@ -472,6 +727,14 @@ impl Contenders {
                 .await
                 .unwrap();
             assert_eq!(sdk.name, hand.name);
+            let fair = contenders
+                .fair_foxtrot
+                .foxtrot_get_customer("Foxtrot-DC", "johns-burger-shack")
+                .await
+                .unwrap();
+            assert_eq!(sdk.name, fair.name);
+            let peer = contenders.peer_foxtrot.get_customer().await.unwrap();
+            assert_eq!((&sdk.id, &sdk.name), (&peer.id, &peer.name));
         });
         contenders
     }
@@ -504,6 +767,69 @@ impl Contenders {
                 .await
                 .unwrap(),
         );
+    }
+    async fn fair_cro(&self) {
+        black_box(self.fair_cro.cro_get_customer(1).await.unwrap());
+    }
+    async fn fair_pdm(&self) {
+        black_box(self.fair_pdm.pdm_get_customer(1408).await.unwrap());
+    }
+    async fn fair_foxtrot(&self) {
+        black_box(
+            self.fair_foxtrot
+                .foxtrot_get_customer("Foxtrot-DC", "johns-burger-shack")
+                .await
+                .unwrap(),
+        );
+    }
+    async fn peer_cro(&self) {
+        black_box(self.peer_cro.get_customer(1).await.unwrap());
+    }
+    async fn peer_pdm(&self) {
+        black_box(self.peer_pdm.get_customer(1408).await.unwrap());
+    }
+    async fn peer_foxtrot(&self) {
+        black_box(self.peer_foxtrot.get_customer().await.unwrap());
+    }
+}
+
+/// The CRO throughput contenders: `CALLS` calls, `IN_FLIGHT` at a time.
+#[derive(Clone, Copy)]
+enum Many {
+    Sdk,
+    Hand,
+    Fair,
+    Peer,
+}
+
+impl Many {
+    async fn run(self, c: &Contenders) {
+        match self {
+            Many::Sdk => {
+                many(&c.cro, |client: cro::Client| async move {
+                    black_box(client.get_customer(1).await.unwrap());
+                })
+                .await
+            }
+            Many::Hand => {
+                many(&c.hand_cro, |hand: Hand| async move {
+                    black_box(hand.cro_get_customer(1).await.unwrap());
+                })
+                .await
+            }
+            Many::Fair => {
+                many(&c.fair_cro, |fair: Fair| async move {
+                    black_box(fair.cro_get_customer(1).await.unwrap());
+                })
+                .await
+            }
+            Many::Peer => {
+                many(&c.peer_cro, |peer: Arc<PeerCro>| async move {
+                    black_box(peer.get_customer(1).await.unwrap());
+                })
+                .await
+            }
+        }
     }
 }
 
@@ -597,6 +923,50 @@ fn allocations(samples: &Samples, c: &Contenders, rt: &tokio::runtime::Runtime) 
             calls(rt, CALLS_COUNTED, || c.sdk_foxtrot()),
             calls(rt, CALLS_COUNTED, || c.hand_foxtrot()),
         ),
+        (
+            "decode CRO customer: generated vs progenitor peer",
+            decode(&|| {
+                black_box(
+                    serde_json::from_slice::<cro::types::CustomerModel>(black_box(body)).unwrap(),
+                );
+            }),
+            decode(&|| {
+                black_box(
+                    serde_json::from_slice::<peer::cro::types::CustomerModel>(black_box(body))
+                        .unwrap(),
+                );
+            }),
+        ),
+        (
+            "CRO get_customer vs fair baseline",
+            calls(rt, CALLS_COUNTED, || c.sdk_cro()),
+            calls(rt, CALLS_COUNTED, || c.fair_cro()),
+        ),
+        (
+            "PDM get_customer vs fair baseline",
+            calls(rt, CALLS_COUNTED, || c.sdk_pdm()),
+            calls(rt, CALLS_COUNTED, || c.fair_pdm()),
+        ),
+        (
+            "Foxtrot get_customer vs fair baseline",
+            calls(rt, CALLS_COUNTED, || c.sdk_foxtrot()),
+            calls(rt, CALLS_COUNTED, || c.fair_foxtrot()),
+        ),
+        (
+            "CRO get_customer vs progenitor peer",
+            calls(rt, CALLS_COUNTED, || c.sdk_cro()),
+            calls(rt, CALLS_COUNTED, || c.peer_cro()),
+        ),
+        (
+            "PDM get_customer vs progenitor peer",
+            calls(rt, CALLS_COUNTED, || c.sdk_pdm()),
+            calls(rt, CALLS_COUNTED, || c.peer_pdm()),
+        ),
+        (
+            "Foxtrot get_customer vs progenitor peer",
+            calls(rt, CALLS_COUNTED, || c.sdk_foxtrot()),
+            calls(rt, CALLS_COUNTED, || c.peer_foxtrot()),
+        ),
     ];
     println!("\nallocations per operation (client side: alloc + realloc calls; bytes requested)");
     println!(
@@ -620,6 +990,7 @@ fn allocations(samples: &Samples, c: &Contenders, rt: &tokio::runtime::Runtime) 
             "ratio": sdk.allocs / base.allocs,
             "sdk_bytes": sdk.bytes,
             "baseline_bytes": base.bytes,
+            "baseline": reference(name),
         }));
     }
     save("allocations.json", &Value::Array(json));
@@ -673,6 +1044,18 @@ fn paired(rounds: usize, mut block: impl FnMut(bool) -> Duration) -> (f64, Durat
     )
 }
 
+/// Which contender a row's baseline column is: `hand` (`Hand`, or the plain struct for
+/// decodes), `fair` or `peer`.
+fn reference(row: &str) -> &'static str {
+    if row.ends_with("vs fair baseline") {
+        "fair"
+    } else if row.ends_with("vs progenitor peer") {
+        "peer"
+    } else {
+        "hand"
+    }
+}
+
 /// Rounds of the paired measurements, and calls (or decodes) per block.
 const PAIRED_ROUNDS: usize = 101;
 const CALLS_PER_BLOCK: u32 = 100;
@@ -706,6 +1089,25 @@ fn paired_ratios(
         let (ratio, sdk, base) =
             paired(PAIRED_ROUNDS, |sdk| if sdk { sdk_fn() } else { base_fn() });
         (ratio, sdk / CALLS_PER_BLOCK, base / CALLS_PER_BLOCK)
+    };
+    // One block of decodes.
+    let decodes = |f: &dyn Fn()| {
+        let started = std::time::Instant::now();
+        for _ in 0..DECODES_PER_BLOCK {
+            f();
+        }
+        started.elapsed()
+    };
+    // The SDK's throughput against `reference`'s, on the two-worker runtime.
+    let throughput_pair = |reference: Many| {
+        let (ratio, sdk, base) = paired(THROUGHPUT_ROUNDS, |sdk| {
+            mrt.block_on(async {
+                let started = std::time::Instant::now();
+                if sdk { Many::Sdk } else { reference }.run(m).await;
+                started.elapsed()
+            })
+        });
+        (ratio, sdk / CALLS as u32, base / CALLS as u32)
     };
     let rows = [
         ("decode CRO customer (generated vs plain struct)", {
@@ -760,26 +1162,81 @@ fn paired_ratios(
                 &|| sequential(rt, CALLS_PER_BLOCK, || c.hand_foxtrot()),
             ),
         ),
-        ("CRO throughput: 10,000 calls, 64 in flight", {
-            let (ratio, sdk, base) = paired(THROUGHPUT_ROUNDS, |sdk| {
-                mrt.block_on(async {
-                    let started = std::time::Instant::now();
-                    if sdk {
-                        many(&m.cro, |client: cro::Client| async move {
-                            black_box(client.get_customer(1).await.unwrap());
-                        })
-                        .await;
-                    } else {
-                        many(&m.hand_cro, |hand: Hand| async move {
-                            black_box(hand.cro_get_customer(1).await.unwrap());
-                        })
-                        .await;
-                    }
-                    started.elapsed()
-                })
+        (
+            "CRO throughput: 10,000 calls, 64 in flight",
+            throughput_pair(Many::Hand),
+        ),
+        // What progenitor's own model costs to decode, for the peer rows below.
+        ("decode CRO customer vs progenitor peer", {
+            let (ratio, sdk, base) = paired(PAIRED_ROUNDS, |sdk| {
+                if sdk {
+                    decodes(&|| {
+                        black_box(
+                            serde_json::from_slice::<cro::types::CustomerModel>(black_box(body))
+                                .unwrap(),
+                        );
+                    })
+                } else {
+                    decodes(&|| {
+                        black_box(
+                            serde_json::from_slice::<peer::cro::types::CustomerModel>(black_box(
+                                body,
+                            ))
+                            .unwrap(),
+                        );
+                    })
+                }
             });
-            (ratio, sdk / CALLS as u32, base / CALLS as u32)
+            (ratio, sdk / DECODES_PER_BLOCK, base / DECODES_PER_BLOCK)
         }),
+        // The fair baseline: the fixed headers set once, as default headers.
+        (
+            "CRO get_customer vs fair baseline",
+            per_call(&|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_cro()), &|| {
+                sequential(rt, CALLS_PER_BLOCK, || c.fair_cro())
+            }),
+        ),
+        (
+            "PDM get_customer vs fair baseline",
+            per_call(&|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_pdm()), &|| {
+                sequential(rt, CALLS_PER_BLOCK, || c.fair_pdm())
+            }),
+        ),
+        (
+            "Foxtrot get_customer vs fair baseline",
+            per_call(
+                &|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_foxtrot()),
+                &|| sequential(rt, CALLS_PER_BLOCK, || c.fair_foxtrot()),
+            ),
+        ),
+        (
+            "CRO throughput, 64 in flight vs fair baseline",
+            throughput_pair(Many::Fair),
+        ),
+        // The peer: progenitor's own client.
+        (
+            "CRO get_customer vs progenitor peer",
+            per_call(&|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_cro()), &|| {
+                sequential(rt, CALLS_PER_BLOCK, || c.peer_cro())
+            }),
+        ),
+        (
+            "PDM get_customer vs progenitor peer",
+            per_call(&|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_pdm()), &|| {
+                sequential(rt, CALLS_PER_BLOCK, || c.peer_pdm())
+            }),
+        ),
+        (
+            "Foxtrot get_customer vs progenitor peer",
+            per_call(
+                &|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_foxtrot()),
+                &|| sequential(rt, CALLS_PER_BLOCK, || c.peer_foxtrot()),
+            ),
+        ),
+        (
+            "CRO throughput, 64 in flight vs progenitor peer",
+            throughput_pair(Many::Peer),
+        ),
     ];
     println!(
         "\npaired: SDK and baseline in alternating blocks ({PAIRED_ROUNDS} pairs of \
@@ -803,8 +1260,13 @@ fn paired_ratios(
             "sdk_us": sdk.as_secs_f64() * 1e6,
             "baseline_us": base.as_secs_f64() * 1e6,
             "time_ratio": ratio,
+            "baseline": reference(name),
         }));
     }
+    println!(
+        "(rows `… vs fair baseline` and `… vs progenitor peer`: that contender is the baseline \
+         column)"
+    );
     println!();
     save("paired.json", &Value::Array(json));
 }
@@ -905,10 +1367,10 @@ fn throughput(c: &mut Criterion, contenders: &Contenders, rt: &tokio::runtime::R
 }
 
 /// `BENCH_PROFILE=<contender> [BENCH_PROFILE_CALLS=n] [BENCH_RT=multi]`: only `n` sequential
-/// calls of one contender (`cro_sdk`, `cro_baseline`, `pdm_sdk`, `pdm_baseline`,
-/// `foxtrot_sdk`, `foxtrot_baseline`), or `n` calls `IN_FLIGHT` at a time on the two-worker
-/// runtime (`cro_sdk_many`, `cro_baseline_many`), for `perf record` or `valgrind`; no
-/// criterion run.
+/// calls of one contender (`<vendor>_sdk`, `<vendor>_baseline`, `<vendor>_fair`,
+/// `<vendor>_peer`, for `cro`, `pdm` and `foxtrot`), or `n` calls `IN_FLIGHT` at a time on the
+/// two-worker runtime (`cro_sdk_many`, `cro_baseline_many`, `cro_fair_many`,
+/// `cro_peer_many`), for `perf record` or `valgrind`; no criterion run.
 fn profile(which: &str, contenders: &Contenders, rt: &tokio::runtime::Runtime) {
     let n: u64 = std::env::var("BENCH_PROFILE_CALLS")
         .ok()
@@ -918,22 +1380,15 @@ fn profile(which: &str, contenders: &Contenders, rt: &tokio::runtime::Runtime) {
     if let Some(contender) = which.strip_suffix("_many") {
         // Throughput: `n` calls in batches of CALLS, IN_FLIGHT at a time.
         rt.block_on(async {
+            let contender = match contender {
+                "cro_sdk" => Many::Sdk,
+                "cro_baseline" => Many::Hand,
+                "cro_fair" => Many::Fair,
+                "cro_peer" => Many::Peer,
+                other => panic!("BENCH_PROFILE: unknown contender {other}_many"),
+            };
             for _ in 0..n.div_ceil(CALLS as u64) {
-                match contender {
-                    "cro_sdk" => {
-                        many(&contenders.cro, |client: cro::Client| async move {
-                            black_box(client.get_customer(1).await.unwrap());
-                        })
-                        .await
-                    }
-                    "cro_baseline" => {
-                        many(&contenders.hand_cro, |hand: Hand| async move {
-                            black_box(hand.cro_get_customer(1).await.unwrap());
-                        })
-                        .await
-                    }
-                    other => panic!("BENCH_PROFILE: unknown contender {other}_many"),
-                }
+                contender.run(contenders).await;
             }
         });
     }
@@ -949,6 +1404,12 @@ fn profile(which: &str, contenders: &Contenders, rt: &tokio::runtime::Runtime) {
                 "pdm_baseline" => contenders.hand_pdm().await,
                 "foxtrot_sdk" => contenders.sdk_foxtrot().await,
                 "foxtrot_baseline" => contenders.hand_foxtrot().await,
+                "cro_fair" => contenders.fair_cro().await,
+                "pdm_fair" => contenders.fair_pdm().await,
+                "foxtrot_fair" => contenders.fair_foxtrot().await,
+                "cro_peer" => contenders.peer_cro().await,
+                "pdm_peer" => contenders.peer_pdm().await,
+                "foxtrot_peer" => contenders.peer_foxtrot().await,
                 other => panic!("BENCH_PROFILE: unknown contender {other}"),
             }
         }
@@ -964,6 +1425,16 @@ fn profile(which: &str, contenders: &Contenders, rt: &tokio::runtime::Runtime) {
         std::mem::size_of_val(&contenders.hand_pdm.pdm_get_customer(1408)),
         std::mem::size_of_val(&contenders.foxtrot.get_customer("a", "b")),
         std::mem::size_of_val(&contenders.hand_foxtrot.foxtrot_get_customer("a", "b")),
+    );
+    println!(
+        "future sizes (bytes): fair CRO {} / PDM {} / Foxtrot {}; peer CRO {} / PDM {} / \
+         Foxtrot {}",
+        std::mem::size_of_val(&contenders.fair_cro.cro_get_customer(1)),
+        std::mem::size_of_val(&contenders.fair_pdm.pdm_get_customer(1408)),
+        std::mem::size_of_val(&contenders.fair_foxtrot.foxtrot_get_customer("a", "b")),
+        std::mem::size_of_val(&contenders.peer_cro.get_customer(1)),
+        std::mem::size_of_val(&contenders.peer_pdm.get_customer(1408)),
+        std::mem::size_of_val(&contenders.peer_foxtrot.get_customer()),
     );
     println!(
         "{which}: {n} calls in {:.3} s, {:.2} µs per call",

@@ -10,12 +10,17 @@
 # ratios of benches/sdk_vs_baseline.rs better than the instruction ratio does, because most of
 # the SDK's extra cost is L1 misses (more code on the call path, more memory written).
 #
-# Usage: scripts/bench-cache.sh     (about 30 seconds; needs valgrind)
+# REFERENCE picks the other side, as in bench-instructions.sh: `baseline` (the default), `fair`
+# or `peer`.
+#
+# Usage: [REFERENCE=fair] scripts/bench-cache.sh     (about 30 seconds; needs valgrind)
 set -euo pipefail
+REF=${REFERENCE:-baseline}
+case $REF in baseline | fair | peer) ;; *) echo "REFERENCE: baseline, fair or peer" >&2; exit 2 ;; esac
 
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "valgrind is required" >&2; exit 1; }
-BIN=$(cargo bench --bench sdk_vs_baseline --features sandbox --no-run --message-format=json 2>/dev/null |
+BIN=$(cargo bench --bench sdk_vs_baseline --features sandbox,bench-peer --no-run --message-format=json 2>/dev/null |
   python3 -c 'import json,sys
 for line in sys.stdin:
     m = json.loads(line)
@@ -38,11 +43,11 @@ echo "| call | contender | instructions | L1 instruction misses | L1 data read m
 echo "|---|---|---|---|---|---|---|---|"
 for vendor in cro pdm foxtrot; do
   simulate "${vendor}_sdk"
-  simulate "${vendor}_baseline"
-  python3 - "$WORK" "$vendor" <<'PY'
+  simulate "${vendor}_${REF}"
+  python3 - "$WORK" "$vendor" "$REF" <<'PY'
 import sys
 
-work, vendor = sys.argv[1], sys.argv[2]
+work, vendor, ref = sys.argv[1], sys.argv[2], sys.argv[3]
 
 
 def per_call(contender):
@@ -62,8 +67,8 @@ def per_call(contender):
     return [ir, i1, d1r, d1w, mispredicted, cycles]
 
 
-sdk, base = per_call(f"{vendor}_sdk"), per_call(f"{vendor}_baseline")
-for name, row in (("SDK", sdk), ("baseline", base)):
+sdk, base = per_call(f"{vendor}_sdk"), per_call(f"{vendor}_{ref}")
+for name, row in (("SDK", sdk), (ref, base)):
     print(f"| {vendor} get_customer | {name} | " + " | ".join(f"{x:,.0f}" for x in row) + " |")
 print(f"| {vendor} get_customer | **ratio** | " + " | ".join(f"**{s / b:.3f}×**" for s, b in zip(sdk, base)) + " |")
 PY

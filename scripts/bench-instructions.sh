@@ -11,12 +11,17 @@
 #
 # Then, per vendor, where the difference goes by kind of work (scripts/callgrind-breakdown.py).
 #
-# Usage: scripts/bench-instructions.sh     (about 30 seconds; needs valgrind)
+# REFERENCE picks the other side: `baseline` (the hand-written calls, the default), `fair` (the
+# fair baseline: fixed headers as default headers) or `peer` (progenitor's own client).
+#
+# Usage: [REFERENCE=fair] scripts/bench-instructions.sh     (about 30 seconds; needs valgrind)
 set -euo pipefail
+REF=${REFERENCE:-baseline}
+case $REF in baseline | fair | peer) ;; *) echo "REFERENCE: baseline, fair or peer" >&2; exit 2 ;; esac
 
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "valgrind is required" >&2; exit 1; }
-BIN=$(cargo bench --bench sdk_vs_baseline --features sandbox --no-run --message-format=json 2>/dev/null |
+BIN=$(cargo bench --bench sdk_vs_baseline --features sandbox,bench-peer --no-run --message-format=json 2>/dev/null |
   python3 -c 'import json,sys
 for line in sys.stdin:
     m = json.loads(line)
@@ -34,11 +39,11 @@ count() { # contender calls -> instructions of the client thread
 }
 per_call() { echo $(( ($(count "$1" 1300) - $(count "$1" 300)) / 1000 )); }
 
-echo "| call | SDK instructions/call | baseline | ratio |"
+echo "| call | SDK instructions/call | $REF | ratio |"
 echo "|---|---|---|---|"
 for vendor in cro pdm foxtrot; do
   s=$(per_call "${vendor}_sdk")
-  b=$(per_call "${vendor}_baseline")
+  b=$(per_call "${vendor}_${REF}")
   python3 -c "import sys; s, b = int(sys.argv[2]), int(sys.argv[3]); print(f'| {sys.argv[1]} get_customer | {s:,} | {b:,} | **{s / b:.3f}×** |')" "$vendor" "$s" "$b"
 done
 
@@ -46,5 +51,5 @@ for vendor in cro pdm foxtrot; do
   printf '\n%s get_customer:\n\n' "$vendor"
   python3 scripts/callgrind-breakdown.py \
     "$WORK/${vendor}_sdk.1300-01" "$WORK/${vendor}_sdk.300-01" \
-    "$WORK/${vendor}_baseline.1300-01" "$WORK/${vendor}_baseline.300-01" 1000
+    "$WORK/${vendor}_${REF}.1300-01" "$WORK/${vendor}_${REF}.300-01" 1000
 done

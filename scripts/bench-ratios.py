@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints each benchmark of `benches/sdk_vs_baseline.rs` as a ratio to its baseline.
 
-Reads what the last `cargo bench --bench sdk_vs_baseline --features sandbox` left in
+Reads what the last `cargo bench --bench sdk_vs_baseline --features sandbox,bench-peer` left in
 target/criterion (criterion's estimates, and allocations.json and paired.json written by the
 bench itself).
 Usage: scripts/bench-ratios.py [TARGET_DIR]   (default: target, or $CARGO_TARGET_DIR)
@@ -14,7 +14,7 @@ from pathlib import Path
 root = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("CARGO_TARGET_DIR", "target"))
 crit = root / "criterion"
 if not crit.is_dir():
-    sys.exit(f"no {crit}: run `cargo bench --bench sdk_vs_baseline --features sandbox` first")
+    sys.exit(f"no {crit}: run `cargo bench --bench sdk_vs_baseline --features sandbox,bench-peer` first")
 
 # full_id -> (median ns, median CI low, CI high)
 runs = {}
@@ -100,6 +100,11 @@ if paired.is_file():
         kind, target = next(
             (v for k, v in targets.items() if k in p["operation"]), ("time", "≤ 1.03× time")
         )
+        # The peer's target: no slower than progenitor's own client (its decode row only
+        # explains the others).
+        if p.get("baseline") == "peer":
+            target = "—" if "decode" in p["operation"] else (
+                "≥ 1× speed" if kind == "speed" else "≤ 1× time")
         r = p["time_ratio"]
         shown = f"**{1 / r:.3f}×** speed" if kind == "speed" else f"**{r:.3f}×** time"
         print(f"| {p['operation']} | {t(p['sdk_us'] * 1e3)} | {t(p['baseline_us'] * 1e3)} | {shown} | {target} |")

@@ -277,6 +277,11 @@ pub mod foxtrot;
 #[cfg_attr(docsrs, doc(cfg(feature = "sandbox")))]
 pub mod sandbox;
 
+// The bench's peer, behind an internal feature: not part of the API.
+#[cfg(feature = "bench-peer")]
+#[doc(hidden)]
+pub mod peer;
+
 pub use auth::{
     AccessToken, BoxFuture, RefreshToken, RefreshingToken, RefreshingTokenBuilder, StaticToken,
     TokenProvider,

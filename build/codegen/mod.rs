@@ -12,10 +12,13 @@
 //!    `Lean` visitor, comparison derives in [`compare`]) and completed with items built by `quote!` from what phase 1 kept (the
 //!    `ClientHooks` impl, `Validate` impls, the request header table), then formatted with
 //!    prettyplease.
+//!
+//! [`peer`] is apart: progenitor's own client for the bench, with none of the phases.
 
 mod compare;
 mod emit;
 mod methods;
+pub mod peer;
 mod rewrite;
 mod settings;
 

@@ -39,10 +39,18 @@ fn settings(replacements: &[(String, String)]) -> progenitor::GenerationSettings
     settings
 }
 
+/// Runs progenitor with this crate's settings.
+pub fn run(api: &openapiv3::OpenAPI, replacements: &[(String, String)]) -> Result<TokenStream> {
+    run_with(&settings(replacements), api)
+}
+
 /// Runs progenitor. typify panics on some malformed schemas: that is reported as the spec's
 /// error, not a crash of the build script.
-pub fn run(api: &openapiv3::OpenAPI, replacements: &[(String, String)]) -> Result<TokenStream> {
-    let mut generator = progenitor::Generator::new(&settings(replacements));
+pub fn run_with(
+    settings: &progenitor::GenerationSettings,
+    api: &openapiv3::OpenAPI,
+) -> Result<TokenStream> {
+    let mut generator = progenitor::Generator::new(settings);
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         generator.generate_tokens(api)
     }))

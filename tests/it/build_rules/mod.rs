@@ -8,5 +8,6 @@ mod codegen;
 
 mod features;
 mod golden;
+mod peer;
 mod regenerate;
 mod spec_conformance;
