@@ -384,6 +384,10 @@ fn otel_name(op: &Op) -> String {
 
 /// Records how a call, an attempt or a credential request ended on its span.
 fn record_outcome<U>(span: &tracing::Span, result: &Result<Response<U>, Error>) {
+    // No subscriber wants it: nothing to work out.
+    if span.is_disabled() {
+        return;
+    }
     let (status, request_id) = match result {
         Ok(r) => (r.meta().status, r.meta().request_id),
         Err(e) => (e.status(), e.request_id()),
@@ -433,7 +437,7 @@ pub(crate) const MAX_PATH_PARAM_CHARS: usize = 1024;
 /// A string path parameter, checked before anything is sent: not empty, at most
 /// [`MAX_PATH_PARAM_CHARS`], no control characters, and not `.` or `..` (URL parsing resolves
 /// those away, even percent-encoded, so the request would go to another path). Every other
-/// value is percent-encoded into exactly one segment ([`encode_path`]).
+/// value is percent-encoded into exactly one segment ([`PathSegment`]).
 #[allow(dead_code)]
 pub(crate) fn path_param<T: std::str::FromStr>(
     field: &'static str,
@@ -1004,9 +1008,35 @@ const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
     .add(b'\\')
     .add(b'%');
 
-/// Percent-encodes one path parameter (the generated calls use it instead of progenitor's).
-pub(crate) fn encode_path(segment: &str) -> String {
-    percent_encoding::utf8_percent_encode(segment, PATH_SEGMENT).to_string()
+/// How the generated calls write a path parameter into the URL (`customer_id.path_segment()`
+/// in their `format!`): percent-encoded as it is displayed, with no string of its own for the
+/// value or its encoding. A method, so that a string newtype is reached through its `Deref`.
+pub(crate) trait PathSegment {
+    /// The value, percent-encoded as it is displayed.
+    fn path_segment(&self) -> EncodedSegment<'_, Self>;
+}
+
+impl<T: std::fmt::Display + ?Sized> PathSegment for T {
+    fn path_segment(&self) -> EncodedSegment<'_, Self> {
+        EncodedSegment(self)
+    }
+}
+
+/// A path parameter's value, percent-encoded as it is displayed.
+pub(crate) struct EncodedSegment<'a, T: ?Sized>(&'a T);
+
+impl<T: std::fmt::Display + ?Sized> std::fmt::Display for EncodedSegment<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        /// Encodes what the value writes, piece by piece (a piece is whole characters).
+        struct Encode<'a, 'b>(&'a mut std::fmt::Formatter<'b>);
+        impl std::fmt::Write for Encode<'_, '_> {
+            fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                percent_encoding::utf8_percent_encode(s, PATH_SEGMENT)
+                    .try_for_each(|part| self.0.write_str(part))
+            }
+        }
+        std::fmt::write(&mut Encode(f), format_args!("{}", self.0))
+    }
 }
 
 /// The URL of an escape-hatch request: `path` (with an optional query) appended to the base

@@ -399,10 +399,10 @@ impl VisitMut for Lean {
     }
 
     /// progenitor's path encoder leaves `\\` as is, which URL parsing reads as `/` for http(s):
-    /// a path parameter could climb out of its segment. The generated calls (inside `format!`,
-    /// where no expression can be rewritten) get the layer's encoder through their import:
+    /// a path parameter could climb out of its segment. Its import goes, replaced by the
+    /// layer's encoder, `PathSegment` (the calls are rewritten in `visit_macro_mut`):
     /// `use progenitor_client::{encode_path, ..}` becomes
-    /// `use {progenitor_client::{..}, crate::transport::encode_path}`.
+    /// `use {progenitor_client::{..}, crate::transport::PathSegment as _}`.
     fn visit_item_use_mut(&mut self, item: &mut syn::ItemUse) {
         if let syn::UseTree::Path(path) = &mut item.tree {
             if path.ident == "progenitor_client" {
@@ -414,11 +414,50 @@ impl VisitMut for Lean {
                         .collect();
                     if group.items.len() != before {
                         let rest = item.tree.clone();
-                        item.tree = syn::parse_quote!({ #rest, crate::transport::encode_path });
+                        item.tree =
+                            syn::parse_quote!({ #rest, crate::transport::PathSegment as _ });
                     }
                 }
             }
         }
+    }
+
+    /// `encode_path(&x.to_string())` in the URL's `format!` becomes `x.path_segment()`: the
+    /// layer's encoder writes the value as it encodes it, with no string in between.
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if mac.path.is_ident("format") {
+            type Args = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
+            if let Ok(mut args) = mac.parse_body_with(Args::parse_terminated) {
+                let mut changed = false;
+                for arg in args.iter_mut() {
+                    let syn::Expr::Call(call) = arg else { continue };
+                    let is_encoder =
+                        matches!(&*call.func, syn::Expr::Path(p) if p.path.is_ident("encode_path"));
+                    if !is_encoder || call.args.len() != 1 {
+                        continue;
+                    }
+                    let value = match &call.args[0] {
+                        syn::Expr::Reference(r) => match &*r.expr {
+                            syn::Expr::MethodCall(m)
+                                if m.method == "to_string" && m.args.is_empty() =>
+                            {
+                                Some(m.receiver.clone())
+                            }
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    if let Some(value) = value {
+                        *arg = syn::parse_quote!(#value.path_segment());
+                        changed = true;
+                    }
+                }
+                if changed {
+                    mac.tokens = args.to_token_stream();
+                }
+            }
+        }
+        syn::visit_mut::visit_macro_mut(self, mac);
     }
 
     fn visit_field_mut(&mut self, field: &mut syn::Field) {
@@ -480,12 +519,6 @@ impl VisitMut for Lean {
                 .collect();
             if segments == ["ResponseValue", "from_response"] {
                 *expr = syn::parse_quote!(crate::transport::response_value);
-                return;
-            }
-            // progenitor's encoder leaves `\` as is, which URL parsing reads as `/` for
-            // http(s): a path parameter could climb out of its segment.
-            if segments == ["encode_path"] {
-                *expr = syn::parse_quote!(crate::transport::encode_path);
                 return;
             }
         }

@@ -3,7 +3,7 @@ pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 #[allow(unused_imports)]
 use {
     progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt},
-    crate::transport::encode_path,
+    crate::transport::PathSegment as _,
 };
 #[allow(clippy::all)]
 pub mod types {
@@ -499,9 +499,7 @@ Arguments:
         &'a self,
         customer_id: i64,
     ) -> Result<ResponseValue<types::CustomerModel>, Error<types::ErrorModel>> {
-        let url = format!(
-            "{}/customers/{}", self.baseurl, encode_path(& customer_id.to_string()),
-        );
+        let url = format!("{}/customers/{}", self.baseurl, customer_id.path_segment(),);
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -594,8 +592,8 @@ Arguments:
         customer_contact_id: i64,
     ) -> Result<ResponseValue<types::CustomerContactModel>, Error<types::ErrorModel>> {
         let url = format!(
-            "{}/customers/{}/contacts/{}", self.baseurl, encode_path(& customer_id
-            .to_string()), encode_path(& customer_contact_id.to_string()),
+            "{}/customers/{}/contacts/{}", self.baseurl, customer_id.path_segment(),
+            customer_contact_id.path_segment(),
         );
         #[allow(unused_mut)]
         let mut request = self
@@ -694,8 +692,8 @@ Arguments:
         Error<types::ErrorModel>,
     > {
         let url = format!(
-            "{}/customers/{}/locations/{}", self.baseurl, encode_path(& customer_id
-            .to_string()), encode_path(& customer_location_id.to_string()),
+            "{}/customers/{}/locations/{}", self.baseurl, customer_id.path_segment(),
+            customer_location_id.path_segment(),
         );
         #[allow(unused_mut)]
         let mut request = self

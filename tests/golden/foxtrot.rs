@@ -3,7 +3,7 @@ pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 #[allow(unused_imports)]
 use {
     progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt},
-    crate::transport::encode_path,
+    crate::transport::PathSegment as _,
 };
 #[allow(clippy::all)]
 pub mod types {
@@ -432,8 +432,8 @@ Arguments:
         customer_id: &'a types::CustomerId,
     ) -> Result<ResponseValue<types::CustomerEnvelope>, Error<types::ErrorEnvelope>> {
         let url = format!(
-            "{}/dcs/{}/customers/{}", self.baseurl, encode_path(& dc_id.to_string()),
-            encode_path(& customer_id.to_string()),
+            "{}/dcs/{}/customers/{}", self.baseurl, dc_id.path_segment(), customer_id
+            .path_segment(),
         );
         #[allow(unused_mut)]
         let mut request = self
@@ -502,8 +502,8 @@ Arguments:
         Error<types::ErrorEnvelope>,
     > {
         let url = format!(
-            "{}/dcs/{}/customers/{}/confident-location", self.baseurl, encode_path(&
-            dc_id.to_string()), encode_path(& customer_id.to_string()),
+            "{}/dcs/{}/customers/{}/confident-location", self.baseurl, dc_id
+            .path_segment(), customer_id.path_segment(),
         );
         #[allow(unused_mut)]
         let mut request = self
@@ -581,8 +581,8 @@ Arguments:
         Error<types::ErrorEnvelope>,
     > {
         let url = format!(
-            "{}/dcs/{}/customers/{}/waypoints", self.baseurl, encode_path(& dc_id
-            .to_string()), encode_path(& customer_id.to_string()),
+            "{}/dcs/{}/customers/{}/waypoints", self.baseurl, dc_id.path_segment(),
+            customer_id.path_segment(),
         );
         #[allow(unused_mut)]
         let mut request = self

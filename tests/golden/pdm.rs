@@ -3,7 +3,7 @@ pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 #[allow(unused_imports)]
 use {
     progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt},
-    crate::transport::encode_path,
+    crate::transport::PathSegment as _,
 };
 #[allow(clippy::all)]
 pub mod types {
