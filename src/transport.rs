@@ -993,7 +993,9 @@ fn short_type_name<T>() -> &'static str {
 /// The characters of a path parameter that are percent-encoded: progenitor's set (controls,
 /// space, `"`, `#`, `<`, `>`, `?`, backtick, `{`, `}`, `/`, `%`) plus `\`, which URL parsing reads as `/` for http(s), so that every parameter
 /// is exactly one segment. (`.` and `..` cannot be encoded away: URL parsing resolves them
-/// even percent-encoded, so the layer refuses them before sending.)
+/// even percent-encoded, so the layer refuses them before sending.) Unused when no enabled
+/// spec has a path parameter (PDM's alone).
+#[cfg_attr(not(any(feature = "cro", feature = "foxtrot")), allow(dead_code))]
 const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
     .add(b' ')
     .add(b'"')
@@ -1011,6 +1013,7 @@ const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
 /// How the generated calls write a path parameter into the URL (`customer_id.path_segment()`
 /// in their `format!`): percent-encoded as it is displayed, with no string of its own for the
 /// value or its encoding. A method, so that a string newtype is reached through its `Deref`.
+#[cfg_attr(not(any(feature = "cro", feature = "foxtrot")), allow(dead_code))]
 pub(crate) trait PathSegment {
     /// The value, percent-encoded as it is displayed.
     fn path_segment(&self) -> EncodedSegment<'_, Self>;
@@ -1023,6 +1026,7 @@ impl<T: std::fmt::Display + ?Sized> PathSegment for T {
 }
 
 /// A path parameter's value, percent-encoded as it is displayed.
+#[cfg_attr(not(any(feature = "cro", feature = "foxtrot")), allow(dead_code))]
 pub(crate) struct EncodedSegment<'a, T: ?Sized>(&'a T);
 
 impl<T: std::fmt::Display + ?Sized> std::fmt::Display for EncodedSegment<'_, T> {
