@@ -53,12 +53,11 @@ impl<P: fmt::Debug, G> Core<P, G> {
     }
 }
 
-/// A vendor module's shape, written once: its `generated` module (`specs/<spec>.yaml` as build.rs
-/// generated it; the generator's output is not held to the crate's lints, and the vendor module
-/// re-exports what it exposes with docs) and its `Client`, one `Arc` of the [`Core`] with the
-/// vendor's policy, whose `Debug` redacts what the policy redacts.
-macro_rules! vendor_client {
-    ($(#[$doc:meta])* spec: $spec:literal, policy: $policy:ty $(,)?) => {
+/// A module holding what build.rs wrote to `OUT_DIR/<file>.rs`. The generator's output is not
+/// held to the crate's lints.
+macro_rules! generated_module {
+    ($(#[$attr:meta])* $vis:vis mod $name:ident = $file:expr) => {
+        $(#[$attr])*
         #[allow(
             dead_code,
             unused_imports,
@@ -67,9 +66,20 @@ macro_rules! vendor_client {
             clippy::all,
             rustdoc::all
         )]
-        mod generated {
-            include!(concat!(env!("OUT_DIR"), "/", $spec, ".rs"));
+        $vis mod $name {
+            include!(concat!(env!("OUT_DIR"), "/", $file, ".rs"));
         }
+    };
+}
+pub(crate) use generated_module;
+
+/// A vendor module's shape, written once: its `generated` module (`specs/<spec>.yaml` as build.rs
+/// generated it; the generator's output is not held to the crate's lints, and the vendor module
+/// re-exports what it exposes with docs) and its `Client`, one `Arc` of the [`Core`] with the
+/// vendor's policy, whose `Debug` redacts what the policy redacts.
+macro_rules! vendor_client {
+    ($(#[$doc:meta])* spec: $spec:literal, policy: $policy:ty $(,)?) => {
+        crate::client::generated_module!(mod generated = $spec);
 
         $(#[$doc])*
         #[derive(Clone)]

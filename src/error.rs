@@ -119,6 +119,16 @@ impl ApiError {
     #[cfg(feature = "test-util")]
     #[cfg_attr(docsrs, doc(cfg(feature = "test-util")))]
     pub fn new(vendor: Vendor, status: StatusCode) -> Self {
+        let meta = ResponseMeta {
+            status: Some(status),
+            ..ResponseMeta::default()
+        };
+        ApiError::bare(vendor, status, meta)
+    }
+
+    /// An answer with only its vendor, status and metadata: what the transport starts from
+    /// before the vendor's error body fills in the rest.
+    pub(crate) fn bare(vendor: Vendor, status: StatusCode, meta: ResponseMeta) -> Self {
         ApiError {
             vendor,
             status,
@@ -127,10 +137,7 @@ impl ApiError {
             detail: None,
             explanation: None,
             body_excerpt: None,
-            meta: ResponseMeta {
-                status: Some(status),
-                ..ResponseMeta::default()
-            },
+            meta,
         }
     }
 

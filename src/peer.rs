@@ -3,42 +3,6 @@
 //! settings and none of this crate's rewrites (`build/codegen/peer.rs` says what is relaxed
 //! and why). It is what a user of progenitor gets without this crate's layer.
 
-// The generator's output is not held to the crate's lints.
-#[cfg(feature = "cro")]
-#[allow(
-    dead_code,
-    unused_imports,
-    unused_comparisons,
-    missing_docs,
-    clippy::all,
-    rustdoc::all
-)]
-pub mod cro {
-    include!(concat!(env!("OUT_DIR"), "/peer_cro.rs"));
-}
-
-#[cfg(feature = "pdm")]
-#[allow(
-    dead_code,
-    unused_imports,
-    unused_comparisons,
-    missing_docs,
-    clippy::all,
-    rustdoc::all
-)]
-pub mod pdm {
-    include!(concat!(env!("OUT_DIR"), "/peer_pdm.rs"));
-}
-
-#[cfg(feature = "foxtrot")]
-#[allow(
-    dead_code,
-    unused_imports,
-    unused_comparisons,
-    missing_docs,
-    clippy::all,
-    rustdoc::all
-)]
-pub mod foxtrot {
-    include!(concat!(env!("OUT_DIR"), "/peer_foxtrot.rs"));
-}
+crate::client::generated_module!(#[cfg(feature = "cro")] pub mod cro = "peer_cro");
+crate::client::generated_module!(#[cfg(feature = "pdm")] pub mod pdm = "peer_pdm");
+crate::client::generated_module!(#[cfg(feature = "foxtrot")] pub mod foxtrot = "peer_foxtrot");

@@ -914,16 +914,7 @@ fn seconds(d: Duration) -> String {
 }
 
 fn api_error<V: VendorCall>(status: reqwest::StatusCode, meta: ResponseMeta) -> ApiError {
-    ApiError {
-        vendor: V::VENDOR,
-        status,
-        code: None,
-        field: None,
-        detail: None,
-        explanation: None,
-        body_excerpt: None,
-        meta,
-    }
+    ApiError::bare(V::VENDOR, status, meta)
 }
 
 async fn read_capped(response: reqwest::Response, limit: usize) -> Option<Bytes> {
