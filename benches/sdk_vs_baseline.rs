@@ -739,6 +739,29 @@ impl Contenders {
         contenders
     }
 
+    /// One SDK call of `vendor`'s get_customer.
+    async fn sdk(&self, vendor: Api) {
+        match vendor {
+            Api::Cro => self.sdk_cro().await,
+            Api::Pdm => self.sdk_pdm().await,
+            Api::Foxtrot => self.sdk_foxtrot().await,
+        }
+    }
+    /// One call of `vendor`'s get_customer by the reference `by` (not the SDK).
+    async fn reference(&self, vendor: Api, by: Many) {
+        match (vendor, by) {
+            (_, Many::Sdk) => self.sdk(vendor).await,
+            (Api::Cro, Many::Hand) => self.hand_cro().await,
+            (Api::Pdm, Many::Hand) => self.hand_pdm().await,
+            (Api::Foxtrot, Many::Hand) => self.hand_foxtrot().await,
+            (Api::Cro, Many::Fair) => self.fair_cro().await,
+            (Api::Pdm, Many::Fair) => self.fair_pdm().await,
+            (Api::Foxtrot, Many::Fair) => self.fair_foxtrot().await,
+            (Api::Cro, Many::Peer) => self.peer_cro().await,
+            (Api::Pdm, Many::Peer) => self.peer_pdm().await,
+            (Api::Foxtrot, Many::Peer) => self.peer_foxtrot().await,
+        }
+    }
     async fn sdk_cro(&self) {
         black_box(self.cro.get_customer(1).await.unwrap());
     }
@@ -791,6 +814,14 @@ impl Contenders {
     async fn peer_foxtrot(&self) {
         black_box(self.peer_foxtrot.get_customer().await.unwrap());
     }
+}
+
+/// Which vendor's get_customer a paired row calls.
+#[derive(Clone, Copy)]
+enum Api {
+    Cro,
+    Pdm,
+    Foxtrot,
 }
 
 /// The CRO throughput contenders: `CALLS` calls, `IN_FLIGHT` at a time.
@@ -937,37 +968,27 @@ fn allocations(samples: &Samples, c: &Contenders, rt: &tokio::runtime::Runtime) 
                 );
             }),
         ),
-        (
-            "CRO get_customer vs fair baseline",
-            calls(rt, CALLS_COUNTED, || c.sdk_cro()),
-            calls(rt, CALLS_COUNTED, || c.fair_cro()),
-        ),
-        (
-            "PDM get_customer vs fair baseline",
-            calls(rt, CALLS_COUNTED, || c.sdk_pdm()),
-            calls(rt, CALLS_COUNTED, || c.fair_pdm()),
-        ),
-        (
-            "Foxtrot get_customer vs fair baseline",
-            calls(rt, CALLS_COUNTED, || c.sdk_foxtrot()),
-            calls(rt, CALLS_COUNTED, || c.fair_foxtrot()),
-        ),
-        (
-            "CRO get_customer vs progenitor peer",
-            calls(rt, CALLS_COUNTED, || c.sdk_cro()),
-            calls(rt, CALLS_COUNTED, || c.peer_cro()),
-        ),
-        (
-            "PDM get_customer vs progenitor peer",
-            calls(rt, CALLS_COUNTED, || c.sdk_pdm()),
-            calls(rt, CALLS_COUNTED, || c.peer_pdm()),
-        ),
-        (
-            "Foxtrot get_customer vs progenitor peer",
-            calls(rt, CALLS_COUNTED, || c.sdk_foxtrot()),
-            calls(rt, CALLS_COUNTED, || c.peer_foxtrot()),
-        ),
     ];
+    let mut rows: Vec<(String, PerOp, PerOp)> = rows
+        .into_iter()
+        .map(|(name, sdk, base)| (name.to_owned(), sdk, base))
+        .collect();
+    for (label, by) in [
+        ("fair baseline", Many::Fair),
+        ("progenitor peer", Many::Peer),
+    ] {
+        for (vendor, name) in [
+            (Api::Cro, "CRO"),
+            (Api::Pdm, "PDM"),
+            (Api::Foxtrot, "Foxtrot"),
+        ] {
+            rows.push((
+                format!("{name} get_customer vs {label}"),
+                calls(rt, CALLS_COUNTED, || c.sdk(vendor)),
+                calls(rt, CALLS_COUNTED, || c.reference(vendor, by)),
+            ));
+        }
+    }
     println!("\nallocations per operation (client side: alloc + realloc calls; bytes requested)");
     println!(
         "{:<56} {:>8} {:>9} {:>7} {:>9} {:>10}",
@@ -1189,55 +1210,33 @@ fn paired_ratios(
             });
             (ratio, sdk / DECODES_PER_BLOCK, base / DECODES_PER_BLOCK)
         }),
-        // The fair baseline: the fixed headers set once, as default headers.
-        (
-            "CRO get_customer vs fair baseline",
-            per_call(&|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_cro()), &|| {
-                sequential(rt, CALLS_PER_BLOCK, || c.fair_cro())
-            }),
-        ),
-        (
-            "PDM get_customer vs fair baseline",
-            per_call(&|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_pdm()), &|| {
-                sequential(rt, CALLS_PER_BLOCK, || c.fair_pdm())
-            }),
-        ),
-        (
-            "Foxtrot get_customer vs fair baseline",
-            per_call(
-                &|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_foxtrot()),
-                &|| sequential(rt, CALLS_PER_BLOCK, || c.fair_foxtrot()),
-            ),
-        ),
-        (
-            "CRO throughput, 64 in flight vs fair baseline",
-            throughput_pair(Many::Fair),
-        ),
-        // The peer: progenitor's own client.
-        (
-            "CRO get_customer vs progenitor peer",
-            per_call(&|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_cro()), &|| {
-                sequential(rt, CALLS_PER_BLOCK, || c.peer_cro())
-            }),
-        ),
-        (
-            "PDM get_customer vs progenitor peer",
-            per_call(&|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_pdm()), &|| {
-                sequential(rt, CALLS_PER_BLOCK, || c.peer_pdm())
-            }),
-        ),
-        (
-            "Foxtrot get_customer vs progenitor peer",
-            per_call(
-                &|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_foxtrot()),
-                &|| sequential(rt, CALLS_PER_BLOCK, || c.peer_foxtrot()),
-            ),
-        ),
-        (
-            "CRO throughput, 64 in flight vs progenitor peer",
-            throughput_pair(Many::Peer),
-        ),
     ];
+    let mut rows: Vec<(String, _)> = rows
+        .into_iter()
+        .map(|(name, row)| (name.to_owned(), row))
+        .collect();
+    // The fair baseline (the fixed headers set once, as default headers), then the peer
+    // (progenitor's own client): the same rows against each.
+    for (label, by) in [
+        ("fair baseline", Many::Fair),
+        ("progenitor peer", Many::Peer),
+    ] {
+        for (vendor, name) in [
+            (Api::Cro, "CRO"),
+            (Api::Pdm, "PDM"),
+            (Api::Foxtrot, "Foxtrot"),
+        ] {
+            let row = per_call(
+                &|| sequential(rt, CALLS_PER_BLOCK, || c.sdk(vendor)),
+                &|| sequential(rt, CALLS_PER_BLOCK, || c.reference(vendor, by)),
+            );
+            rows.push((format!("{name} get_customer vs {label}"), row));
+        }
+        rows.push((
+            format!("CRO throughput, 64 in flight vs {label}"),
+            throughput_pair(by),
+        ));
+    }
     println!(
         "\npaired: SDK and baseline in alternating blocks ({PAIRED_ROUNDS} pairs of \
          {CALLS_PER_BLOCK} calls or {DECODES_PER_BLOCK} decodes; {THROUGHPUT_ROUNDS} pairs of \
@@ -1260,7 +1259,7 @@ fn paired_ratios(
             "sdk_us": sdk.as_secs_f64() * 1e6,
             "baseline_us": base.as_secs_f64() * 1e6,
             "time_ratio": ratio,
-            "baseline": reference(name),
+            "baseline": reference(&name),
         }));
     }
     println!(
