@@ -1,15 +1,15 @@
 //! The shared call path of every vendor client: per-attempt headers, retries, timeouts,
 //! response metadata, the body size cap and the mapping of progenitor's errors into [`Error`].
 //!
-//! The generated clients send through [`exec`] (build.rs implements progenitor's `ClientHooks`
-//! with it). What one attempt needs to pass between the layer and [`exec`] travels in the
-//! call's task-local state: the generated builders take no extra arguments, and a task-local
-//! keeps the per-call state out of the shared, cloneable client.
+//! The generated clients send through [`exec`]: the build script gives each of progenitor's
+//! calls a [`CallState`] argument and points its send at [`exec`]. What one attempt passes
+//! between the layer and [`exec`] travels in that state, which the method that starts the call
+//! owns: it stays out of the shared, cloneable client, and no task-local is entered on every
+//! poll.
 
-use std::cell::RefCell;
 use std::future::Future;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -92,23 +92,40 @@ impl ServedVersion {
     }
 }
 
-tokio::task_local! {
-    /// The call in progress on this task, and its current attempt's state shared with
-    /// [`exec`]. A call made while obtaining its credential (PDM's GetSessionToken) is one
-    /// attempt of it, counted in its requests, with no retries of its own; its attempt uses
-    /// the same state before the outer attempt does (attempts never overlap).
-    static CALL: CallState;
+/// One call's state, shared by the layer and [`exec`]. The generated method that starts the
+/// call owns it and hands it to both. A call made while obtaining another call's credential
+/// (PDM's GetSessionToken) runs on that call's state: it is one attempt of it, counted in its
+/// requests, with no retries of its own; it uses the attempt state before the outer attempt
+/// does (attempts never overlap).
+#[derive(Default)]
+pub(crate) struct CallState {
+    /// Requests sent so far.
+    requests: AtomicU32,
+    /// Set when a call starts on this state; a call started on a state in use is a
+    /// credential request within it.
+    started: AtomicBool,
+    /// Never held across an await: uncontended, so a lock is two atomic operations.
+    attempt: Mutex<AttemptState>,
 }
 
-/// One call's state: one task-local for the call and its attempts, since each scope costs.
-struct CallState {
-    requests: std::cell::Cell<u32>,
+/// The current attempt's state.
+#[derive(Default)]
+struct AttemptState {
     /// The current attempt's headers (credentials, tenant, version).
-    headers: RefCell<Option<Arc<HeaderMap>>>,
-    body_limit: std::cell::Cell<usize>,
-    attempt_timeout: std::cell::Cell<Option<Duration>>,
+    headers: Option<Arc<HeaderMap>>,
+    body_limit: usize,
+    attempt_timeout: Option<Duration>,
     /// What [`exec`] saw of the current attempt's response.
-    seen: RefCell<Seen>,
+    seen: Seen,
+}
+
+impl CallState {
+    fn lock(&self) -> MutexGuard<'_, AttemptState> {
+        // Nothing panics while it is held; a poisoned lock still holds consistent state.
+        self.attempt
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 /// Sends one request built by a generated client, adding the per-attempt headers and
@@ -118,29 +135,30 @@ struct CallState {
 pub(crate) async fn exec(
     client: &reqwest::Client,
     mut request: reqwest::Request,
+    cx: &CallState,
 ) -> reqwest::Result<reqwest::Response> {
     // progenitor's own `api-version: <info.version>` header is taken out of the generated
     // calls by the build script; the vendors' version header (where there is one) is the layer's.
-    let limit = CALL
-        .try_with(|a| {
-            if let Some(headers) = a.headers.borrow().as_deref() {
-                for (name, value) in headers.iter() {
-                    request.headers_mut().insert(name, value.clone());
-                }
+    let limit = {
+        let a = cx.lock();
+        if let Some(headers) = a.headers.as_deref() {
+            for (name, value) in headers.iter() {
+                request.headers_mut().insert(name, value.clone());
             }
-            if let Some(timeout) = a.attempt_timeout.get() {
-                request.timeout_mut().get_or_insert(timeout);
-            }
-            a.body_limit.get()
-        })
-        .unwrap_or(DEFAULT_BODY_LIMIT);
+        }
+        if let Some(timeout) = a.attempt_timeout {
+            request.timeout_mut().get_or_insert(timeout);
+        }
+        a.body_limit
+    };
     let mut response = client.execute(request).await?;
     let status = response.status();
     let too_large = response.content_length().is_some_and(|n| n > limit as u64);
-    let _ = CALL.try_with(|a| {
+    {
         let headers = response.headers();
         let text = |name: &HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-        let mut seen = a.seen.borrow_mut();
+        let mut a = cx.lock();
+        let seen = &mut a.seen;
         seen.status = Some(status);
         seen.request_id = text(&X_REQUEST_ID).and_then(|v| uuid::Uuid::parse_str(v.trim()).ok());
         seen.api_version = ServedVersion::read(headers);
@@ -150,9 +168,9 @@ pub(crate) async fn exec(
         if status.is_success() {
             seen.headers = Some(Box::new(std::mem::take(response.headers_mut())));
         }
-    });
+    }
     if !status.is_success() {
-        return read_error_body(response, limit).await;
+        return read_error_body(response, limit, cx).await;
     }
     // A declared length within the cap needs no guard: hyper reads no byte past it.
     if response.content_length().is_some_and(|n| n <= limit as u64) {
@@ -169,6 +187,7 @@ const X_API_VERSION: HeaderName = HeaderName::from_static("x-api-version");
 async fn read_error_body(
     response: reqwest::Response,
     limit: usize,
+    cx: &CallState,
 ) -> reqwest::Result<reqwest::Response> {
     use http_body_util::BodyExt;
     let response: http::Response<reqwest::Body> = response.into();
@@ -189,7 +208,7 @@ async fn read_error_body(
         kept.extend_from_slice(&data);
     }
     let kept = Bytes::from(kept);
-    let _ = CALL.try_with(|a| a.seen.borrow_mut().error_body = Some(kept.clone()));
+    cx.lock().seen.error_body = Some(kept.clone());
     Ok(http::Response::from_parts(parts, reqwest::Body::from(kept)).into())
 }
 
@@ -205,7 +224,6 @@ fn limit_body(response: reqwest::Response, limit: usize, too_large: bool) -> req
         let chunk = chunk?;
         read += chunk.len();
         if read > limit {
-            let _ = CALL.try_with(|a| a.seen.borrow_mut().too_large = true);
             return Err(Box::<dyn std::error::Error + Send + Sync>::from(OverLimit));
         }
         Ok(chunk)
@@ -213,8 +231,7 @@ fn limit_body(response: reqwest::Response, limit: usize, too_large: bool) -> req
     http::Response::from_parts(parts, reqwest::Body::wrap_stream(stream)).into()
 }
 
-/// The error a capped body stops with; recognisable wherever the body is read (the flag in
-/// [`Seen`] is only reachable while the attempt's task-local is in scope).
+/// The error a capped body stops with; recognisable wherever the body is read.
 #[derive(Debug)]
 struct OverLimit;
 
@@ -268,8 +285,12 @@ pub(crate) trait VendorCall: Sync {
     /// What an attempt needs besides headers (PDM's session token goes into the body).
     type Session: Send + Sync;
 
-    /// Headers and session for the next attempt (credentials are obtained or refreshed here).
-    fn prepare(&self) -> impl Future<Output = Result<Prepared<Self::Session>, Error>> + Send;
+    /// Headers and session for the next attempt (credentials are obtained or refreshed here;
+    /// a request that obtains one runs on `cx`, the call's state).
+    fn prepare(
+        &self,
+        cx: &CallState,
+    ) -> impl Future<Output = Result<Prepared<Self::Session>, Error>> + Send;
 
     /// Called once when an attempt sent with the credential of `generation` was rejected
     /// (HTTP 401, PDM code 202); `true` when a fresh credential makes repeating it worthwhile.
@@ -493,8 +514,12 @@ impl Transport {
     /// One call has one budget: at most the policy's attempts, where an attempt is obtaining
     /// the credential if needed and sending the operation once; a repeat after a refused
     /// credential is an attempt too. The whole call is bounded by the deadline, if set.
+    ///
+    /// `cx` is the call's state, fresh for each call; `send` passes it to the generated call.
+    /// A call started on a state already in use is a credential request of that call.
     pub(crate) async fn call<V, T, U, E, Fut>(
         &self,
+        cx: &CallState,
         vendor: &V,
         op: Op,
         send: impl Fn(&V::Session) -> Fut + Send + Sync,
@@ -507,7 +532,7 @@ impl Transport {
         U: Send,
         Fut: Future<Output = Result<ResponseValue<T>, GenError<E>>> + Send,
     {
-        if CALL.try_with(|_| ()).is_ok() {
+        if cx.started.swap(true, Ordering::Relaxed) {
             // Part of another call's attempt (its credential): one request, its budget.
             let span = tracing::debug_span!(
                 "customer_apis.credential_request",
@@ -523,7 +548,7 @@ impl Transport {
                 error.type = tracing::field::Empty,
                 otel.status_code = tracing::field::Empty,
             );
-            let result = Box::pin(self.attempt(vendor, &send, &accept))
+            let result = Box::pin(self.attempt(cx, vendor, &send, &accept))
                 .instrument(span.clone())
                 .await
                 .0;
@@ -543,44 +568,41 @@ impl Transport {
             otel.status_code = tracing::field::Empty,
         );
         let attempts = AtomicU32::new(0);
-        let state = CallState {
-            requests: std::cell::Cell::new(0),
-            headers: RefCell::new(None),
-            body_limit: std::cell::Cell::new(self.body_limit),
-            attempt_timeout: std::cell::Cell::new(self.attempt_timeout),
-            seen: RefCell::new(Seen::default()),
-        };
+        {
+            let mut a = cx.lock();
+            a.body_limit = self.body_limit;
+            a.attempt_timeout = self.attempt_timeout;
+        }
         let deadline = self.deadline.map(|d| (d, tokio::time::Instant::now() + d));
         let run = self.attempts(
+            cx,
             vendor,
             &send,
             &accept,
             (&attempts, op),
             deadline.map(|d| d.1),
         );
-        // The deadline is inside the call's scope, so that the requests sent are still known
-        // when it fires.
-        let (result, sent) = CALL
-            .scope(state, async {
-                let result = match deadline {
-                    None => run.await,
-                    Some((limit, _)) => match tokio::time::timeout(limit, run).await {
-                        Ok(result) => result,
-                        Err(elapsed) => Err(Error::Timeout {
-                            message: format!(
-                                "the call did not complete within its deadline of {}",
-                                seconds(limit)
-                            ),
-                            connect: false,
-                            meta: Box::default(),
-                            source: Some(Box::new(elapsed)),
-                        }),
-                    },
-                };
-                (result, CALL.with(|c| c.requests.get()))
-            })
-            .instrument(span.clone())
-            .await;
+        let result = async {
+            match deadline {
+                None => run.await,
+                Some((limit, _)) => match tokio::time::timeout(limit, run).await {
+                    Ok(result) => result,
+                    Err(elapsed) => Err(Error::Timeout {
+                        message: format!(
+                            "the call did not complete within its deadline of {}",
+                            seconds(limit)
+                        ),
+                        connect: false,
+                        meta: Box::default(),
+                        source: Some(Box::new(elapsed)),
+                    }),
+                },
+            }
+        }
+        .instrument(span.clone())
+        .await;
+        // Read after the deadline too: the requests sent before it fired are still counted.
+        let sent = cx.requests.load(Ordering::Relaxed);
         let n = attempts.load(Ordering::Relaxed);
         let result = result
             .map(|mut r| {
@@ -608,6 +630,7 @@ impl Transport {
     /// The attempts of one call, with the waits between them.
     async fn attempts<V, T, U, E, Fut>(
         &self,
+        cx: &CallState,
         vendor: &V,
         send: &(impl Fn(&V::Session) -> Fut + Sync),
         accept: &(impl Fn(T, &ResponseMeta) -> Result<U, Error> + Sync),
@@ -641,8 +664,11 @@ impl Transport {
             );
             // Boxed: the attempt's state machine is kilobytes, and every layer above would
             // otherwise move it.
-            let (result, generation) =
-                Box::pin(self.attempt(vendor, send, accept).instrument(span.clone())).await;
+            let (result, generation) = Box::pin(
+                self.attempt(cx, vendor, send, accept)
+                    .instrument(span.clone()),
+            )
+            .await;
             record_outcome(&span, &result);
             let e = match result {
                 Ok(r) => return Ok(r),
@@ -702,6 +728,7 @@ impl Transport {
     /// Whatever the server said is redacted before it leaves.
     async fn attempt<V, T, U, E, Fut>(
         &self,
+        cx: &CallState,
         vendor: &V,
         send: &(impl Fn(&V::Session) -> Fut + Sync),
         accept: &(impl Fn(T, &ResponseMeta) -> Result<U, Error> + Sync),
@@ -711,11 +738,11 @@ impl Transport {
         T: serde::de::DeserializeOwned,
         Fut: Future<Output = Result<ResponseValue<T>, GenError<E>>>,
     {
-        let prepared = match vendor.prepare().await {
+        let prepared = match vendor.prepare(cx).await {
             Ok(prepared) => prepared,
             Err(e) => return (Err(e), None),
         };
-        let result = self.attempt_with(vendor, send, &prepared).await;
+        let result = self.attempt_with(cx, vendor, send, &prepared).await;
         let result = result.and_then(|mut r| {
             let headers = r.take_headers();
             let (value, meta) = r.into_parts();
@@ -738,6 +765,7 @@ impl Transport {
 
     async fn attempt_with<V, T, E, Fut>(
         &self,
+        cx: &CallState,
         vendor: &V,
         send: &(impl Fn(&V::Session) -> Fut + Sync),
         prepared: &Prepared<V::Session>,
@@ -747,14 +775,15 @@ impl Transport {
         T: serde::de::DeserializeOwned,
         Fut: Future<Output = Result<ResponseValue<T>, GenError<E>>>,
     {
-        let _ = CALL.try_with(|c| {
-            c.requests.set(c.requests.get() + 1);
-            *c.headers.borrow_mut() = Some(prepared.headers.clone());
-            c.body_limit.set(self.body_limit);
-            c.seen.take();
-        });
+        cx.requests.fetch_add(1, Ordering::Relaxed);
+        {
+            let mut a = cx.lock();
+            a.headers = Some(prepared.headers.clone());
+            a.body_limit = self.body_limit;
+            a.seen = Seen::default();
+        }
         let outcome = send(&prepared.session).await;
-        let mut seen = CALL.try_with(|c| c.seen.take()).unwrap_or_default();
+        let mut seen = std::mem::take(&mut cx.lock().seen);
         let meta = ResponseMeta {
             status: seen.status,
             request_id: seen.request_id,
@@ -1070,11 +1099,12 @@ pub(crate) fn raw_url(base: &str, path: &str) -> Result<reqwest::Url, Error> {
 pub(crate) async fn send_raw<T: serde::de::DeserializeOwned, E>(
     client: &reqwest::Client,
     request: reqwest::RequestBuilder,
+    cx: &CallState,
 ) -> Result<ResponseValue<T>, GenError<E>> {
     let request = request
         .build()
         .map_err(|e| GenError::InvalidRequest(e.to_string()))?;
-    let response = exec(client, request)
+    let response = exec(client, request, cx)
         .await
         .map_err(GenError::CommunicationError)?;
     if response.status().is_success() {
@@ -1135,12 +1165,13 @@ impl<'a> RawRequest<'a> {
     /// One attempt's request, decoded as `T` on a 2xx.
     pub(crate) async fn send<T: serde::de::DeserializeOwned, E>(
         &self,
+        cx: &CallState,
     ) -> Result<ResponseValue<T>, GenError<E>> {
         let mut request = self.http.request(self.method.clone(), self.url.clone());
         if let Some(body) = self.body {
             request = request.json(body);
         }
-        send_raw(self.http, request).await
+        send_raw(self.http, request, cx).await
     }
 }
 

@@ -20,6 +20,7 @@ pub fn emit(tokens: TokenStream, spec: &Rewritten) -> Result<String> {
     add_renamed_decoders(&mut file, &spec.renames)?;
     Lean.visit_file_mut(&mut file);
     let (impls, params) = super::methods::client_methods(&file, spec)?;
+    send_with_call_state(&mut file)?;
     // What the vendor's hand-written credential policy returns (PDM's GetSessionToken answer)
     // is met by apps too.
     let generated = super::methods::generated_methods(&file);
@@ -267,20 +268,80 @@ fn model_field<'a>(model: &'a mut syn::ItemStruct, name: &str) -> Option<&'a mut
         .find(|f| f.ident.as_ref().is_some_and(|i| i == name))
 }
 
-/// Every generated call goes through the shared transport.
+/// progenitor's hooks, which its client requires; no generated call uses them (see
+/// [`send_with_call_state`]).
 fn hooks_impl() -> syn::Item {
     syn::parse_quote! {
-        /// Every generated call goes through the shared transport (headers, metadata, limits).
-        impl progenitor_client::ClientHooks<()> for Client {
-            async fn exec(
-                &self,
-                request: reqwest::Request,
-                _info: &progenitor_client::OperationInfo,
-            ) -> reqwest::Result<reqwest::Response> {
-                crate::transport::exec(&self.client, request).await
+        /// progenitor's defaults: the generated calls send through the shared transport.
+        impl progenitor_client::ClientHooks<()> for Client {}
+    }
+}
+
+/// Every call progenitor generated sends through the shared transport with the call's state,
+/// which it takes as its first argument (`cx: &crate::transport::CallState`): its
+/// `self.exec(request, &info)` becomes `crate::transport::exec(&self.client, request, cx)`,
+/// and the no-op `pre` and `post` hooks and the `OperationInfo` they read go. The state is
+/// passed, not kept in a task-local, because entering a task-local costs on every poll.
+fn send_with_call_state(file: &mut syn::File) -> Result<()> {
+    /// `self.<name>(..)`, under any `?` and `.await`.
+    fn is_self_call(expr: &syn::Expr, name: &str) -> bool {
+        match expr {
+            syn::Expr::Try(e) => is_self_call(&e.expr, name),
+            syn::Expr::Await(e) => is_self_call(&e.base, name),
+            syn::Expr::MethodCall(call) => {
+                call.method == name
+                    && matches!(&*call.receiver, syn::Expr::Path(p) if p.path.is_ident("self"))
             }
+            _ => false,
         }
     }
+    let mut rewritten = 0;
+    for item in &mut file.items {
+        let syn::Item::Impl(block) = item else {
+            continue;
+        };
+        let is_client = matches!(&*block.self_ty, syn::Type::Path(p) if p.path.is_ident("Client"));
+        if block.trait_.is_some() || !is_client {
+            continue;
+        }
+        for item in &mut block.items {
+            let syn::ImplItem::Fn(f) = item else { continue };
+            let mut sends = 0;
+            f.block.stmts.retain_mut(|stmt| match stmt {
+                syn::Stmt::Local(local) => {
+                    let Some(init) = &mut local.init else {
+                        return true;
+                    };
+                    let info = matches!(&*init.expr, syn::Expr::Struct(s) if s.path.is_ident("OperationInfo"));
+                    if is_self_call(&init.expr, "exec") {
+                        sends += 1;
+                        *init.expr = syn::parse_quote!(
+                            crate::transport::exec(&self.client, request, cx).await
+                        );
+                    }
+                    !info
+                }
+                syn::Stmt::Expr(expr, _) => {
+                    !(is_self_call(expr, "pre") || is_self_call(expr, "post"))
+                }
+                _ => true,
+            });
+            match sends {
+                0 => continue,
+                1 => {}
+                _ => return Err(format!("`{}` sends more than once", f.sig.ident)),
+            }
+            let at = usize::from(f.sig.receiver().is_some());
+            f.sig
+                .inputs
+                .insert(at, syn::parse_quote!(cx: &crate::transport::CallState));
+            rewritten += 1;
+        }
+    }
+    if rewritten == 0 {
+        return Err("no generated call sends with `self.exec(request, &info)`".into());
+    }
+    Ok(())
 }
 
 /// A documented constraint as a `crate::validation::Rule` expression. Numbers are written

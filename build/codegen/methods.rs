@@ -625,11 +625,11 @@ fn method(
                 |session| {
                     #build
                     #(let #names = #exprs;)*
-                    async move { inner.generated.#generated(#(#call),*).await }
+                    async move { inner.generated.#generated(cx, #(#call),*).await }
                 }
             }
         }
-        None => quote! { |_session| inner.generated.#generated(#(#args),*) },
+        None => quote! { |_session| inner.generated.#generated(cx, #(#args),*) },
     };
     let doc = docs(op, idempotent, filled);
     let name_text = name.to_string();
@@ -670,7 +670,9 @@ fn method(
                 method: #method_text,
                 template: ::std::option::Option::Some(#path_text),
             };
-            inner.transport.call(&inner.policy, op, #send, #accept).await
+            // The call's state, which the layer and the generated call share.
+            let cx = &crate::transport::CallState::default();
+            inner.transport.call(cx, &inner.policy, op, #send, #accept).await
         }
     };
     Ok(Method {

@@ -38,7 +38,7 @@ use secrecy::ExposeSecret;
 use crate::auth::{RefreshingTokenBuilder, StaticToken, TokenProvider};
 use crate::error::{ApiError, Error, ResponseMeta, Vendor};
 use crate::response::Response;
-use crate::transport::{Prepared, RawRequest, ServedVersion, VendorCall};
+use crate::transport::{CallState, Prepared, RawRequest, ServedVersion, VendorCall};
 
 crate::client::vendor_client! {
     /// A CRO client: credentials, tenant and API version are set once and sent on every request.
@@ -322,12 +322,13 @@ impl Client {
     ) -> Result<Response<T>, Error> {
         let inner = &*self.inner;
         let raw = RawRequest::new(&inner.generated, &inner.base_url, method, path, body)?;
-        let send = |_: &()| raw.send::<T, types::ErrorModel>();
+        let cx = &CallState::default();
+        let send = |_: &()| raw.send::<T, types::ErrorModel>(cx);
         // CRO answers the documented model itself: nothing to unwrap.
         let accept = |value: T, _: &ResponseMeta| Ok(value);
         inner
             .transport
-            .call(&inner.policy, raw.op(), send, accept)
+            .call(cx, &inner.policy, raw.op(), send, accept)
             .await
     }
 }
@@ -337,7 +338,7 @@ impl VendorCall for Cro {
 
     type Session = ();
 
-    async fn prepare(&self) -> Result<Prepared<()>, Error> {
+    async fn prepare(&self, _cx: &CallState) -> Result<Prepared<()>, Error> {
         let (headers, generation) = match &self.auth {
             // Built once, with the authorization header, when the client was built.
             Auth::Static(_) => (self.fixed.clone(), 0),

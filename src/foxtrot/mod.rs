@@ -24,7 +24,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::error::{ApiError, Error, ResponseMeta, Vendor, VendorCode};
 use crate::response::Response;
-use crate::transport::{Prepared, RawRequest, VendorCall};
+use crate::transport::{CallState, Prepared, RawRequest, VendorCall};
 
 mod code;
 pub use code::FoxtrotCode;
@@ -251,7 +251,8 @@ impl Client {
         }
         let inner = &*self.inner;
         let raw = RawRequest::new(&inner.generated, &inner.base_url, method, path, body)?;
-        let send = |_: &()| raw.send::<Envelope, types::ErrorEnvelope>();
+        let cx = &CallState::default();
+        let send = |_: &()| raw.send::<Envelope, types::ErrorEnvelope>(cx);
         let accept = |answer: Envelope, meta: &ResponseMeta| {
             if answer.status == "error" {
                 if let Ok(body) = serde_json::from_value::<types::ErrorData>(answer.data.clone()) {
@@ -278,7 +279,7 @@ impl Client {
         };
         inner
             .transport
-            .call(&inner.policy, raw.op(), send, accept)
+            .call(cx, &inner.policy, raw.op(), send, accept)
             .await
     }
 }
@@ -319,7 +320,7 @@ impl VendorCall for Foxtrot {
     type Session = ();
     const VENDOR: Vendor = Vendor::Foxtrot;
 
-    async fn prepare(&self) -> Result<Prepared<()>, Error> {
+    async fn prepare(&self, _cx: &CallState) -> Result<Prepared<()>, Error> {
         Ok(Prepared {
             headers: self.headers.clone(),
             session: (),

@@ -29,7 +29,7 @@ use crate::auth::SharedCredential;
 use crate::error::{ApiError, Error, ResponseMeta, Vendor, VendorCode};
 use crate::response::Response;
 use crate::secret::secret_text;
-use crate::transport::{Op, Prepared, Transport, VendorCall};
+use crate::transport::{CallState, Op, Prepared, Transport, VendorCall};
 
 mod status;
 pub use status::PdmStatus;
@@ -367,6 +367,7 @@ impl Client {
             template: None,
         };
         let http = progenitor_client::ClientInfo::client(&inner.generated);
+        let cx = &CallState::default();
         let send = |session: &BodyCredentials| {
             let mut body = body.clone();
             body.insert("company_id".into(), session.company_id.into());
@@ -375,20 +376,23 @@ impl Client {
                 session.session_token.expose().into(),
             );
             let request = http.post(url.clone()).json(&body);
-            crate::transport::send_raw::<Answer<T>, ()>(http, request)
+            crate::transport::send_raw::<Answer<T>, ()>(http, request, cx)
         };
         let accept = |answer: Answer<T>, meta: &ResponseMeta| {
             answer_status(&answer.status, meta)?;
             Ok(answer.rest)
         };
-        inner.transport.call(&inner.policy, op, send, accept).await
+        inner
+            .transport
+            .call(cx, &inner.policy, op, send, accept)
+            .await
     }
 
     /// GetSessionToken: a fresh session token for the client's API key. The client calls it
     /// itself when needed; call it to hand a token to another process.
     pub async fn get_session_token(&self) -> Result<Response<types::Session>, Error> {
         match &self.inner.policy.session {
-            Session::Managed(source) => source.fetch().await,
+            Session::Managed(source) => source.fetch(&CallState::default()).await,
             Session::Fixed(_) => Err(Error::invalid(
                 "api_key",
                 "is required to obtain a session token",
@@ -438,7 +442,7 @@ impl VendorCall for SessionFetch<'_> {
     type Session = ();
     const VENDOR: Vendor = Vendor::Pdm;
 
-    async fn prepare(&self) -> Result<Prepared<()>, Error> {
+    async fn prepare(&self, _cx: &CallState) -> Result<Prepared<()>, Error> {
         Ok(Prepared {
             headers: self.0.no_headers.clone(),
             session: (),
@@ -457,27 +461,30 @@ impl VendorCall for SessionFetch<'_> {
 
 impl SessionSource {
     /// The cached session, or a fresh one; with its generation.
-    async fn token(&self) -> Result<(SessionToken, u64), Error> {
+    /// A fetch runs on `cx`, the state of the call that needs the session.
+    async fn token(&self, cx: &CallState) -> Result<(SessionToken, u64), Error> {
         self.cache
             .get(self.refresh_early, || async {
-                let session = self.fetch().await?.into_inner();
+                let session = self.fetch(cx).await?.into_inner();
                 let lifetime = lifetime(&session.expires_utc_datetime);
                 Ok((session.session_token, lifetime))
             })
             .await
     }
 
-    /// GetSessionToken, once.
-    async fn fetch(&self) -> Result<Response<types::Session>, Error> {
+    /// GetSessionToken, once, on `cx`: a call of its own on a fresh state, or a credential
+    /// request within the call whose state it is.
+    async fn fetch(&self, cx: &CallState) -> Result<Response<types::Session>, Error> {
         let body = types::GetSessionTokenRequest {
             company_id: self.company_id,
             key: self.key.clone(),
         };
         self.transport
             .call(
+                cx,
                 &SessionFetch(self),
                 generated::CREDENTIAL_EXCHANGE,
-                |_| self.generated.get_session_token(&body),
+                |_| self.generated.get_session_token(cx, &body),
                 |answer: types::GetSessionTokenResponse, meta| {
                     answer_status(&answer.status, meta)?;
                     let session = answer.session.ok_or_else(|| missing("session", meta))?;
@@ -516,7 +523,7 @@ impl VendorCall for Pdm {
     type Session = BodyCredentials;
     const VENDOR: Vendor = Vendor::Pdm;
 
-    async fn prepare(&self) -> Result<Prepared<BodyCredentials>, Error> {
+    async fn prepare(&self, cx: &CallState) -> Result<Prepared<BodyCredentials>, Error> {
         let credentials = |session_token| BodyCredentials {
             company_id: self.company_id,
             session_token,
@@ -528,7 +535,7 @@ impl VendorCall for Pdm {
                 generation: 0,
             }),
             Session::Managed(source) => {
-                let (session, generation) = source.token().await?;
+                let (session, generation) = source.token(cx).await?;
                 Ok(Prepared {
                     headers: self.no_headers.clone(),
                     session: credentials(session),

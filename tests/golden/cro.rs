@@ -497,6 +497,7 @@ Arguments:
 */
     pub async fn get_customer<'a>(
         &'a self,
+        cx: &crate::transport::CallState,
         customer_id: i64,
     ) -> Result<ResponseValue<types::CustomerModel>, Error<types::ErrorModel>> {
         let url = format!("{}/customers/{}", self.baseurl, customer_id.path_segment(),);
@@ -509,12 +510,7 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .build()?;
-        let info = OperationInfo {
-            operation_id: "get_customer",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        let result = crate::transport::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
             200u16 => crate::transport::response_value(response).await,
@@ -588,6 +584,7 @@ Arguments:
 */
     pub async fn get_contact<'a>(
         &'a self,
+        cx: &crate::transport::CallState,
         customer_id: i64,
         customer_contact_id: i64,
     ) -> Result<ResponseValue<types::CustomerContactModel>, Error<types::ErrorModel>> {
@@ -604,12 +601,7 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .build()?;
-        let info = OperationInfo {
-            operation_id: "get_contact",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        let result = crate::transport::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
             200u16 => crate::transport::response_value(response).await,
@@ -685,6 +677,7 @@ Arguments:
 */
     pub async fn deactivate_customer<'a>(
         &'a self,
+        cx: &crate::transport::CallState,
         customer_id: i64,
         customer_location_id: i64,
     ) -> Result<
@@ -704,12 +697,7 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .build()?;
-        let info = OperationInfo {
-            operation_id: "deactivate_customer",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        let result = crate::transport::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
             200u16 => crate::transport::response_value(response).await,
@@ -798,15 +786,17 @@ impl super::Client {
             method: "GET",
             template: ::std::option::Option::Some("/customers/{customer_id}"),
         };
+        let cx = &crate::transport::CallState::default();
         inner
             .transport
             .call(
+                cx,
                 &inner.policy,
                 op,
                 |_session| {
                     inner
                         .generated
-                        .get_customer(::std::clone::Clone::clone(&customer_id))
+                        .get_customer(cx, ::std::clone::Clone::clone(&customer_id))
                 },
                 |answer: types::CustomerModel, _meta: &crate::ResponseMeta| {
                     ::std::result::Result::Ok(answer)
@@ -841,15 +831,18 @@ impl super::Client {
                 "/customers/{customer_id}/contacts/{customer_contact_id}",
             ),
         };
+        let cx = &crate::transport::CallState::default();
         inner
             .transport
             .call(
+                cx,
                 &inner.policy,
                 op,
                 |_session| {
                     inner
                         .generated
                         .get_contact(
+                            cx,
                             ::std::clone::Clone::clone(&customer_id),
                             ::std::clone::Clone::clone(&customer_contact_id),
                         )
@@ -889,15 +882,18 @@ impl super::Client {
                 "/customers/{customer_id}/locations/{customer_location_id}",
             ),
         };
+        let cx = &crate::transport::CallState::default();
         inner
             .transport
             .call(
+                cx,
                 &inner.policy,
                 op,
                 |_session| {
                     inner
                         .generated
                         .deactivate_customer(
+                            cx,
                             ::std::clone::Clone::clone(&customer_id),
                             ::std::clone::Clone::clone(&customer_location_id),
                         )
@@ -1121,16 +1117,8 @@ pub const OPERATIONS: &[crate::operation::Operation] = &[
         result: "",
     },
 ];
-/// Every generated call goes through the shared transport (headers, metadata, limits).
-impl progenitor_client::ClientHooks<()> for Client {
-    async fn exec(
-        &self,
-        request: reqwest::Request,
-        _info: &progenitor_client::OperationInfo,
-    ) -> reqwest::Result<reqwest::Response> {
-        crate::transport::exec(&self.client, request).await
-    }
-}
+/// progenitor's defaults: the generated calls send through the shared transport.
+impl progenitor_client::ClientHooks<()> for Client {}
 impl crate::validation::Validate for types::CustomerAddressModel {
     fn validate_at(
         &self,

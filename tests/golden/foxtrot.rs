@@ -428,6 +428,7 @@ Arguments:
 */
     pub async fn get_customer<'a>(
         &'a self,
+        cx: &crate::transport::CallState,
         dc_id: &'a types::DcId,
         customer_id: &'a types::CustomerId,
     ) -> Result<ResponseValue<types::CustomerEnvelope>, Error<types::ErrorEnvelope>> {
@@ -444,12 +445,7 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .build()?;
-        let info = OperationInfo {
-            operation_id: "get_customer",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        let result = crate::transport::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
             200u16 => crate::transport::response_value(response).await,
@@ -495,6 +491,7 @@ Arguments:
 */
     pub async fn get_confident_location<'a>(
         &'a self,
+        cx: &crate::transport::CallState,
         dc_id: &'a types::DcId,
         customer_id: &'a types::CustomerId,
     ) -> Result<
@@ -514,12 +511,7 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .build()?;
-        let info = OperationInfo {
-            operation_id: "get_confident_location",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        let result = crate::transport::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
             200u16 => crate::transport::response_value(response).await,
@@ -574,6 +566,7 @@ Arguments:
 */
     pub async fn get_waypoints<'a>(
         &'a self,
+        cx: &crate::transport::CallState,
         dc_id: &'a types::DcId,
         customer_id: &'a types::CustomerId,
     ) -> Result<
@@ -593,12 +586,7 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .build()?;
-        let info = OperationInfo {
-            operation_id: "get_waypoints",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        let result = crate::transport::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
             200u16 => crate::transport::response_value(response).await,
@@ -654,12 +642,14 @@ impl super::Client {
             method: "GET",
             template: ::std::option::Option::Some("/dcs/{dc_id}/customers/{customer_id}"),
         };
+        let cx = &crate::transport::CallState::default();
         inner
             .transport
             .call(
+                cx,
                 &inner.policy,
                 op,
-                |_session| inner.generated.get_customer(&dc_id, &customer_id),
+                |_session| inner.generated.get_customer(cx, &dc_id, &customer_id),
                 |answer: types::CustomerEnvelope, meta: &crate::ResponseMeta| {
                     super::answer_status(&answer.status, meta)?;
                     let answer = answer.data;
@@ -698,12 +688,16 @@ impl super::Client {
                 "/dcs/{dc_id}/customers/{customer_id}/confident-location",
             ),
         };
+        let cx = &crate::transport::CallState::default();
         inner
             .transport
             .call(
+                cx,
                 &inner.policy,
                 op,
-                |_session| inner.generated.get_confident_location(&dc_id, &customer_id),
+                |_session| {
+                    inner.generated.get_confident_location(cx, &dc_id, &customer_id)
+                },
                 |answer: types::ConfidentLocationEnvelope, meta: &crate::ResponseMeta| {
                     super::answer_status(&answer.status, meta)?;
                     let answer = answer.data;
@@ -743,12 +737,14 @@ impl super::Client {
                 "/dcs/{dc_id}/customers/{customer_id}/waypoints",
             ),
         };
+        let cx = &crate::transport::CallState::default();
         inner
             .transport
             .call(
+                cx,
                 &inner.policy,
                 op,
-                |_session| inner.generated.get_waypoints(&dc_id, &customer_id),
+                |_session| inner.generated.get_waypoints(cx, &dc_id, &customer_id),
                 |answer: crate::foxtrot::WaypointsAnswer, meta: &crate::ResponseMeta| <crate::foxtrot::WaypointsAnswer as crate::transport::Answer>::accept(
                     answer,
                     meta,
@@ -965,16 +961,8 @@ pub const OPERATIONS: &[crate::operation::Operation] = &[
         result: "",
     },
 ];
-/// Every generated call goes through the shared transport (headers, metadata, limits).
-impl progenitor_client::ClientHooks<()> for Client {
-    async fn exec(
-        &self,
-        request: reqwest::Request,
-        _info: &progenitor_client::OperationInfo,
-    ) -> reqwest::Result<reqwest::Response> {
-        crate::transport::exec(&self.client, request).await
-    }
-}
+/// progenitor's defaults: the generated calls send through the shared transport.
+impl progenitor_client::ClientHooks<()> for Client {}
 impl crate::validation::Validate for types::ConfidentLocation {
     fn validate_at(
         &self,

@@ -357,6 +357,7 @@ Sends a `POST` request to `/GetCustomer`
 */
     pub async fn get_customer<'a>(
         &'a self,
+        cx: &crate::transport::CallState,
         body: &'a types::GetCustomerRequest,
     ) -> Result<ResponseValue<types::GetCustomerResponse>, Error<()>> {
         let url = format!("{}/GetCustomer", self.baseurl,);
@@ -370,12 +371,7 @@ Sends a `POST` request to `/GetCustomer`
             )
             .json(&crate::ExposeSecrets(&body))
             .build()?;
-        let info = OperationInfo {
-            operation_id: "get_customer",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        let result = crate::transport::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
             200u16 => crate::transport::response_value(response).await,
@@ -397,6 +393,7 @@ Sends a `POST` request to `/GetSessionToken`
 */
     pub async fn get_session_token<'a>(
         &'a self,
+        cx: &crate::transport::CallState,
         body: &'a types::GetSessionTokenRequest,
     ) -> Result<ResponseValue<types::GetSessionTokenResponse>, Error<()>> {
         let url = format!("{}/GetSessionToken", self.baseurl,);
@@ -410,12 +407,7 @@ Sends a `POST` request to `/GetSessionToken`
             )
             .json(&crate::ExposeSecrets(&body))
             .build()?;
-        let info = OperationInfo {
-            operation_id: "get_session_token",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        let result = crate::transport::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
             200u16 => crate::transport::response_value(response).await,
@@ -465,9 +457,11 @@ impl super::Client {
             method: "POST",
             template: ::std::option::Option::Some("/GetCustomer"),
         };
+        let cx = &crate::transport::CallState::default();
         inner
             .transport
             .call(
+                cx,
                 &inner.policy,
                 op,
                 |session| {
@@ -481,7 +475,7 @@ impl super::Client {
                             &params.external_customer_ref,
                         ),
                     };
-                    async move { inner.generated.get_customer(&body).await }
+                    async move { inner.generated.get_customer(cx, &body).await }
                 },
                 |answer: types::GetCustomerResponse, meta: &crate::ResponseMeta| {
                     super::answer_status(&answer.status, meta)?;
@@ -636,16 +630,8 @@ pub const OPERATIONS: &[crate::operation::Operation] = &[
         result: "customer",
     },
 ];
-/// Every generated call goes through the shared transport (headers, metadata, limits).
-impl progenitor_client::ClientHooks<()> for Client {
-    async fn exec(
-        &self,
-        request: reqwest::Request,
-        _info: &progenitor_client::OperationInfo,
-    ) -> reqwest::Result<reqwest::Response> {
-        crate::transport::exec(&self.client, request).await
-    }
-}
+/// progenitor's defaults: the generated calls send through the shared transport.
+impl progenitor_client::ClientHooks<()> for Client {}
 impl crate::validation::Validate for types::Address {
     fn validate_at(
         &self,
