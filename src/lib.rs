@@ -252,6 +252,7 @@ mod client;
 mod config;
 pub mod customer;
 mod error;
+mod json_path;
 pub mod operation;
 mod redact;
 mod response;

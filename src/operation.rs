@@ -119,19 +119,18 @@ pub(crate) fn to_json<T: serde::Serialize>(
     Ok(Response::new(value, meta))
 }
 
-/// Whether `body` decodes as `T`; why not, with the JSON path of the field at fault.
+/// Whether `body` decodes as `T`; why not, with the JSON path of the value at fault.
 #[cfg(feature = "sandbox")]
 pub(crate) fn decodes<T: serde::de::DeserializeOwned>(
     body: &serde_json::Value,
 ) -> Result<(), String> {
-    serde_path_to_error::deserialize::<_, T>(body)
-        .map(|_| ())
-        .map_err(|e| {
-            let path = e.path().to_string();
-            if path == "." {
-                e.into_inner().to_string()
-            } else {
-                format!("{path}: {}", e.into_inner())
-            }
-        })
+    // As text, so that the error has a place to find the path at.
+    let text = serde_json::to_vec(body).map_err(|e| e.to_string())?;
+    match serde_json::from_slice::<T>(&text) {
+        Ok(_) => Ok(()),
+        Err(e) => match crate::json_path::of_error(&text, &e) {
+            path if path.is_empty() => Err(e.to_string()),
+            path => Err(format!("{path}: {e}")),
+        },
+    }
 }

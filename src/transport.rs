@@ -850,7 +850,7 @@ impl Transport {
                 let redactor = redactor(vendor, prepared);
                 Err(Error::Decode {
                     expected: short_type_name::<T>(),
-                    reason: redactor.text(&decode_reason::<T>(&body, &reason)),
+                    reason: redactor.text(&decode_reason(&body, &reason)),
                     excerpt: redactor.excerpt(&body),
                     meta: Box::new(error.meta),
                     source: Some(crate::error::json_cause(reason, &redactor)),
@@ -920,20 +920,13 @@ fn safe_headers<V: VendorCall>(
 /// The longest served version kept (the documented limit is 64 characters).
 const MAX_VERSION_CHARS: usize = 64;
 
-/// Why `body` does not decode as `T`, with the JSON path of the field at fault.
-fn decode_reason<T: serde::de::DeserializeOwned>(body: &[u8], error: &serde_json::Error) -> String {
-    let mut de = serde_json::Deserializer::from_slice(body);
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Err(e) => {
-            let path = e.path().to_string();
-            if path == "." || path.is_empty() {
-                e.into_inner().to_string()
-            } else {
-                format!("{path}: {}", e.into_inner())
-            }
-        }
-        // Decoded this time: what failed came after the value (trailing characters).
-        Ok(_) => error.to_string(),
+/// Why `body` does not decode, with the JSON path of the value at fault.
+fn decode_reason(body: &[u8], error: &serde_json::Error) -> String {
+    let path = crate::json_path::of_error(body, error);
+    if path.is_empty() {
+        error.to_string()
+    } else {
+        format!("{path}: {error}")
     }
 }
 
