@@ -254,6 +254,7 @@ pub mod customer;
 mod error;
 mod json_path;
 pub mod operation;
+mod pattern;
 mod redact;
 mod response;
 mod retry;

@@ -95,7 +95,7 @@ impl Rule {
 }
 
 /// Compiled patterns, one per distinct source; specs hold a handful.
-type PatternCache = Vec<(&'static str, Option<Arc<regress::Regex>>)>;
+type PatternCache = Vec<(&'static str, Option<Arc<regex_lite::Regex>>)>;
 
 fn pattern_matches(source: &'static str, value: &str) -> bool {
     static CACHE: OnceLock<Mutex<PatternCache>> = OnceLock::new();
@@ -110,16 +110,20 @@ fn pattern_matches(source: &'static str, value: &str) -> bool {
         {
             Some((_, regex)) => regex.clone(),
             None => {
-                // build.rs compiles every pattern, so `None` here is unreachable in practice;
-                // a pattern that cannot compile is reported as broken rather than panicking.
-                let regex = regress::Regex::new(source).ok().map(Arc::new);
+                // build.rs translates and compiles every pattern, so `None` here is unreachable
+                // in practice; a pattern that cannot compile is reported as broken rather than
+                // panicking.
+                let regex = crate::pattern::to_regex_lite(source)
+                    .ok()
+                    .and_then(|p| regex_lite::Regex::new(&p).ok())
+                    .map(Arc::new);
                 cache.push((source, regex.clone()));
                 regex
             }
         }
     };
     // Matched outside the lock: a slow match must not stall other validations.
-    regex.is_some_and(|re| re.find(value).is_some())
+    regex.is_some_and(|re| re.is_match(value))
 }
 
 /// A value that breaks a documented rule: where, and which rule.
@@ -365,5 +369,168 @@ impl HeaderRule {
             .iter()
             .find(|r| !r.allows(value))
             .map(ToString::to_string)
+    }
+}
+
+/// The translation of the specs' patterns (`crate::pattern`), here because that file is also
+/// the build script's.
+#[cfg(test)]
+mod pattern_tests {
+    use crate::pattern::to_regex_lite;
+
+    fn lite(ecma: &str) -> regex_lite::Regex {
+        regex_lite::Regex::new(&to_regex_lite(ecma).unwrap()).unwrap()
+    }
+
+    /// Every distinct `pattern` of the three specs.
+    #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+    fn spec_patterns() -> Vec<String> {
+        fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    if let Some(serde_json::Value::String(p)) = m.get("pattern") {
+                        out.push(p.clone());
+                    }
+                    m.values().for_each(|v| walk(v, out));
+                }
+                serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+                _ => {}
+            }
+        }
+        let specs = [
+            include_str!(concat!(env!("OUT_DIR"), "/cro.spec.json")),
+            include_str!(concat!(env!("OUT_DIR"), "/pdm.spec.json")),
+            include_str!(concat!(env!("OUT_DIR"), "/foxtrot.spec.json")),
+        ];
+        let mut out = Vec::new();
+        for spec in specs {
+            walk(&serde_json::from_str(spec).unwrap(), &mut out);
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Values near the specs' formats, and each of them with one character replaced, inserted
+    /// or removed, from an alphabet of the formats' characters, ECMAScript-only white space, line
+    /// terminators and characters outside ASCII and the BMP.
+    #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+    fn candidates() -> Vec<String> {
+        let seeds = [
+            "C001408",
+            "2018-06-13T19:50:20.447000",
+            "2018-06-13T19:50:20Z",
+            "2018-06-13T19:50:20+02:00",
+            "2020-04-22 17:23:17",
+            "a@b.com, c@d.org",
+            " x@y ",
+            "Bearer abc.def.ghi",
+            "bEARER a-b_c=.d+/",
+            "",
+        ];
+        let alphabet = [
+            'a', 'C', '0', '7', 'T', 'Z', ' ', '-', '+', ':', '.', ',', '@', '_', '=', '/', '\t',
+            '\n', '\r', '\u{B}', '\u{A0}', '\u{85}', '\u{200B}', '\u{2028}', '\u{3000}',
+            '\u{FEFF}', 'é', '٣', '😀',
+        ];
+        let mut out: Vec<String> = Vec::new();
+        for seed in seeds {
+            let chars: Vec<char> = seed.chars().collect();
+            out.push(seed.to_owned());
+            for i in 0..=chars.len() {
+                if i < chars.len() {
+                    let mut removed = chars.clone();
+                    removed.remove(i);
+                    out.push(removed.into_iter().collect());
+                }
+                for &c in &alphabet {
+                    let mut inserted = chars.clone();
+                    inserted.insert(i, c);
+                    out.push(inserted.into_iter().collect());
+                    if i < chars.len() {
+                        let mut replaced = chars.clone();
+                        replaced[i] = c;
+                        out.push(replaced.into_iter().collect());
+                    }
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+    #[test]
+    fn every_spec_pattern_accepts_exactly_what_ecmascript_accepts_on_near_values() {
+        let patterns = spec_patterns();
+        assert_eq!(patterns.len(), 5, "{patterns:#?}");
+        let values = candidates();
+        let (mut compared, mut matched) = (0, 0);
+        for pattern in &patterns {
+            let ecma = regress::Regex::new(pattern).unwrap();
+            let ours = lite(pattern);
+            for value in &values {
+                let expected = ecma.find(value).is_some();
+                assert_eq!(ours.is_match(value), expected, "{pattern:?} on {value:?}");
+                compared += 1;
+                matched += usize::from(expected);
+            }
+        }
+        assert_eq!(compared, 5 * 9171);
+        // Each side of the rule is exercised: values that match and values that do not.
+        assert_eq!((values.len(), matched), (9171, 1949));
+    }
+
+    #[test]
+    fn ecmascript_meanings_are_spelled_out() {
+        // `\s` holds ECMAScript's white space (no-break space, BOM), which regex-lite's does not.
+        assert!(lite(r"^\s$").is_match("\u{A0}"));
+        assert!(lite(r"^\s$").is_match("\u{FEFF}"));
+        assert!(!lite(r"^\s$").is_match("\u{85}"));
+        assert!(!lite(r"^[^\s,@]$").is_match("\u{3000}"));
+        // `.` stops at every line terminator, not only `\n`.
+        assert!(!lite("^.$").is_match("\r"));
+        assert!(!lite("^.$").is_match("\u{2028}"));
+        assert!(lite("^.$").is_match("😀"));
+        // A `-` after a range is a literal; so is one at a class's end.
+        let class = lite("^[A-Za-z0-9-_=]+$");
+        assert!(class.is_match("a-_=9"));
+        assert!(!class.is_match("."));
+        assert!(lite("^[a-]$").is_match("-"));
+        // Inside a class `\b` is a backspace; escaped punctuation is itself.
+        assert!(lite(r"^[\b]$").is_match("\u{8}"));
+        assert!(lite(r"^\.\-\/$").is_match(".-/"));
+        assert!(!lite(r"^\.$").is_match("x"));
+        assert!(lite(r"^\u00e9\x41$").is_match("éA"));
+        assert!(lite(r"^(?:ab|c){2,3}?$").is_match("abcab"));
+    }
+
+    #[test]
+    fn what_the_translation_does_not_know_is_refused_with_the_reason() {
+        let cases = [
+            (
+                "(?=a)",
+                "`(?=` (lookaround or a named group) is not supported",
+            ),
+            (r"(a)\1", r"`\1` is not supported"),
+            (r"\p{L}", r"`\p` is not supported"),
+            ("[]", "an empty class `[]` is not supported"),
+            ("a{", "a `{` that is not a quantifier is not supported"),
+            ("a{x}", "`{x}` is not a quantifier"),
+            (
+                r"[\S]",
+                r"a negated class escape (`\D`, `\S`, `\W`) inside a class is not supported",
+            ),
+            ("[z-a]", "the range `z-a` is out of order"),
+            (r"[\d-z]", "a class escape cannot start a range"),
+            ("[ab", "a class without its `]`"),
+            ("a]", "an unescaped `]` is not supported"),
+            (r"\u12", r"`\u12` is not a 4-digit character code"),
+            ("a\\", r"a pattern cannot end with `\`"),
+        ];
+        for (pattern, reason) in cases {
+            assert_eq!(to_regex_lite(pattern).unwrap_err(), reason, "{pattern}");
+        }
     }
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use super::pattern;
 use super::settings::TIMESTAMP_FORMATS;
 use super::Result;
 
@@ -396,7 +397,8 @@ pub struct HeaderRule {
 pub enum Rule {
     MinLength(u64),
     MaxLength(u64),
-    /// An ECMAScript pattern, checked to compile with `regress` (as the layer runs it), and
+    /// An ECMAScript pattern, checked to compile with `regress` and, translated, with
+    /// `regex-lite` (as the layer runs it), and
     /// its `x-pattern-description`: what a valid value looks like, for messages.
     Pattern(String, String),
     OneOf(Vec<String>),
@@ -480,6 +482,12 @@ fn string_rules(schema: &Value, what: &str) -> Result<Vec<Rule>> {
     if let Some(p) = schema.get("pattern").and_then(Value::as_str) {
         regress::Regex::new(p)
             .map_err(|e| format!("{what}: pattern {p:?} does not compile: {e}"))?;
+        // The SDK runs it with regex-lite, translated: both must work.
+        let translated = pattern::to_regex_lite(p)
+            .map_err(|e| format!("{what}: pattern {p:?} cannot be run by the SDK: {e}"))?;
+        regex_lite::Regex::new(&translated).map_err(|e| {
+            format!("{what}: pattern {p:?}, translated as {translated:?}, does not compile: {e}")
+        })?;
         // Messages say what a valid value looks like, never the regular expression.
         let looks_like = schema
             .get("x-pattern-description")

@@ -119,6 +119,11 @@ fn a_broken_spec_is_refused_with_the_reason() {
             "does not compile",
         ),
         (
+            // Valid ECMAScript that the SDK's matcher cannot run: refused, not checked otherwise.
+            spec.replacen("pattern: \"^[Bb]", "pattern: \"^(?=B)[Bb]", 1),
+            "cannot be run by the SDK: `(?=` (lookaround or a named group) is not supported",
+        ),
+        (
             // Messages say what a valid value looks like: a pattern must say it in words.
             spec.replacen(
                 "x-pattern-description: \"one or more email",
