@@ -302,7 +302,20 @@ fn fast_naive(text: &str) -> Option<NaiveDateTime> {
     let nanos = match &b[19..] {
         [] => 0,
         [b'.', fraction @ ..] if (1..=9).contains(&fraction.len()) => {
-            digits(fraction)? * 10u32.pow(9 - fraction.len() as u32)
+            // The fraction in nanoseconds: its digits, scaled by a table rather than `pow`.
+            const SCALE: [u32; 10] = [
+                1,
+                10,
+                100,
+                1_000,
+                10_000,
+                100_000,
+                1_000_000,
+                10_000_000,
+                100_000_000,
+                1_000_000_000,
+            ];
+            digits(fraction)? * SCALE[9 - fraction.len()]
         }
         _ => return None,
     };
