@@ -25,7 +25,7 @@ CATEGORIES = [
     ("per-attempt context (task-local)", r"task_local|LocalKey"),
     ("retries (backon) and tracing spans", r"backon|tracing|RetryPolicy|customer_apis::retry"),
     ("session cache lock (PDM)", r"tokio::sync"),
-    ("validation", r"customer_apis::validation|regress"),
+    ("validation", r"customer_apis::validation|regex_lite"),
     ("reqwest, hyper and tokio", r"reqwest|hyper|tokio|tower|mio|futures_"),
     ("the bench's code (for the baseline: the whole hand-written call)", r"sdk_vs_baseline"),
 ]
