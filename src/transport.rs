@@ -7,6 +7,7 @@
 //! owns: it stays out of the shared, cloneable client, and no task-local is entered on every
 //! poll.
 
+use std::borrow::Cow;
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -314,8 +315,9 @@ pub(crate) trait VendorCall: Sync {
     }
 
     /// The credentials of an attempt that are not in its sensitive headers (PDM's session
-    /// token and API key travel in the body).
-    fn secrets(&self, _session: &Self::Session, _out: &mut Vec<String>) {}
+    /// token and API key travel in the body): borrowed where they can be, so that no copy of
+    /// a secret is made for every call.
+    fn secrets<'a>(&'a self, _session: &'a Self::Session, _out: &mut Vec<Cow<'a, str>>) {}
 }
 
 /// What the call path knows of an operation: its name and HTTP method and path template (for
@@ -504,7 +506,7 @@ fn redactor<V: VendorCall>(vendor: &V, prepared: &Prepared<V::Session>) -> Redac
     vendor.secrets(&prepared.session, &mut secrets);
     let headers = prepared.headers.iter().filter(|(_, v)| v.is_sensitive());
     let headers = headers.filter_map(|(_, v)| v.to_str().ok());
-    Redactor::new(headers.chain(secrets.iter().map(String::as_str)))
+    Redactor::new(headers.chain(secrets.iter().map(|s| &**s)))
 }
 
 impl Transport {
@@ -896,7 +898,7 @@ fn safe_headers<V: VendorCall>(
     vendor.secrets(&prepared.session, &mut secrets);
     let sent = prepared.headers.iter().filter(|(_, v)| v.is_sensitive());
     let sent = sent.filter_map(|(_, v)| v.to_str().ok());
-    let sieve = crate::redact::Sieve::new(sent.chain(secrets.iter().map(String::as_str)));
+    let sieve = crate::redact::Sieve::new(sent.chain(secrets.iter().map(|s| &**s)));
     let mut redactor = None;
     for (name, value) in headers.iter_mut() {
         if sieve.may_mask(value.as_bytes()) {

@@ -29,6 +29,7 @@
 //! visible ASCII without spaces (the documented pattern's unescaped `.` would let
 //! `Bearer Bearer x.y`, spaces or raw UTF-8 through).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -370,13 +371,13 @@ impl VendorCall for Cro {
     }
 
     /// A provider's other secrets (a refresh token, a client secret) are masked too.
-    fn secrets(&self, _session: &(), out: &mut Vec<String>) {
+    fn secrets<'a>(&'a self, _session: &'a (), out: &mut Vec<Cow<'a, str>>) {
         if let Auth::Provider(provider) = &self.auth {
             out.extend(
                 provider
                     .redactions()
                     .iter()
-                    .map(|s| s.expose_secret().to_owned()),
+                    .map(|s| Cow::Owned(s.expose_secret().to_owned())),
             );
         }
     }

@@ -19,6 +19,7 @@
 //! # Ok(()) }
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
@@ -454,8 +455,8 @@ impl VendorCall for SessionFetch<'_> {
         status_fields(body, error);
     }
 
-    fn secrets(&self, _session: &(), out: &mut Vec<String>) {
-        out.push(self.0.key.expose().to_owned());
+    fn secrets<'a>(&'a self, _session: &'a (), out: &mut Vec<Cow<'a, str>>) {
+        out.push(Cow::Borrowed(self.0.key.expose()));
     }
 }
 
@@ -555,13 +556,13 @@ impl VendorCall for Pdm {
         }
     }
 
-    fn secrets(&self, session: &BodyCredentials, out: &mut Vec<String>) {
-        out.push(session.session_token.expose().to_owned());
+    fn secrets<'a>(&'a self, session: &'a BodyCredentials, out: &mut Vec<Cow<'a, str>>) {
+        out.push(Cow::Borrowed(session.session_token.expose()));
         // The client's own credential too.
-        out.push(match &self.session {
-            Session::Managed(source) => source.key.expose().to_owned(),
-            Session::Fixed(token) => token.expose().to_owned(),
-        });
+        out.push(Cow::Borrowed(match &self.session {
+            Session::Managed(source) => source.key.expose(),
+            Session::Fixed(token) => token.expose(),
+        }));
     }
 
     fn error_fields(&self, body: &[u8], error: &mut ApiError) {
