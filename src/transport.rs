@@ -576,18 +576,22 @@ impl Transport {
             a.attempt_timeout = self.attempt_timeout;
         }
         let deadline = self.deadline.map(|d| (d, tokio::time::Instant::now() + d));
-        let run = self.attempts(
-            cx,
-            vendor,
-            &send,
-            &accept,
-            (&attempts, op),
-            deadline.map(|d| d.1),
-        );
+        // The attempts' future is made where it is awaited: bound to a local first, it would be
+        // held twice in this future (the local and the awaited copy), and moved.
+        let run = || {
+            self.attempts(
+                cx,
+                vendor,
+                &send,
+                &accept,
+                (&attempts, op),
+                deadline.map(|d| d.1),
+            )
+        };
         let result = async {
             match deadline {
-                None => run.await,
-                Some((limit, _)) => match tokio::time::timeout(limit, run).await {
+                None => run().await,
+                Some((limit, _)) => match tokio::time::timeout(limit, run()).await {
                     Ok(result) => result,
                     Err(elapsed) => Err(Error::Timeout {
                         message: format!(
@@ -666,15 +670,18 @@ impl Transport {
             );
             // Boxed: the attempt's state machine is kilobytes, and every layer above would
             // otherwise move it.
-            let (result, generation) = Box::pin(
-                self.attempt(cx, vendor, send, accept)
-                    .instrument(span.clone()),
-            )
-            .await;
-            record_outcome(&span, &result);
-            let e = match result {
-                Ok(r) => return Ok(r),
-                Err(e) => e,
+            // In a block of its own, so that the answer is not kept across the waits below.
+            let (e, generation) = {
+                let (result, generation) = Box::pin(
+                    self.attempt(cx, vendor, send, accept)
+                        .instrument(span.clone()),
+                )
+                .await;
+                record_outcome(&span, &result);
+                match result {
+                    Ok(r) => return Ok(r),
+                    Err(e) => (e, generation),
+                }
             };
             if n >= self.retry.max_attempts {
                 return Err(e);

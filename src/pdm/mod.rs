@@ -464,11 +464,15 @@ impl SessionSource {
     /// The cached session, or a fresh one; with its generation.
     /// A fetch runs on `cx`, the state of the call that needs the session.
     async fn token(&self, cx: &CallState) -> Result<(SessionToken, u64), Error> {
+        // Boxed: the fetch is a whole call's future, which every attempt would otherwise
+        // carry (and move) while the cached session is all it reads.
         self.cache
-            .get(self.refresh_early, || async {
-                let session = self.fetch(cx).await?.into_inner();
-                let lifetime = lifetime(&session.expires_utc_datetime);
-                Ok((session.session_token, lifetime))
+            .get(self.refresh_early, || {
+                Box::pin(async {
+                    let session = self.fetch(cx).await?.into_inner();
+                    let lifetime = lifetime(&session.expires_utc_datetime);
+                    Ok((session.session_token, lifetime))
+                })
             })
             .await
     }
