@@ -9,7 +9,8 @@
 //!    taken out and kept aside, replaced schemas are noted;
 //! 2. [`settings`]: progenitor's settings (interface, hooks, type conversions) and the run;
 //! 3. [`emit`]: progenitor's output is edited as a `syn` tree (renamed-field decoders, the
-//!    `Lean` visitor, comparison derives in [`compare`]) and completed with items built by `quote!` from what phase 1 kept (the
+//!    `Lean` visitor, each call's `CallState` argument and send, comparison derives in
+//!    [`compare`]) and completed with items built by `quote!` from what phase 1 kept (the
 //!    `ClientHooks` impl, `Validate` impls, the request header table), then formatted with
 //!    prettyplease.
 //!
