@@ -674,6 +674,15 @@ fn apply_renames(schemas: &mut Map<String, Value>) -> Result<Vec<Rename>> {
             if !list.iter().any(|v| v.as_str() == Some(new.as_str())) {
                 list.push(Value::String(new.clone()));
             }
+            // The schema may say "exactly one of the two names" for validators and mocks
+            // (`oneOf: [{required: [new]}, {required: [old]}]`); the merged field says it
+            // for the generated type, so that `oneOf` goes (progenitor would make it a type).
+            if obj
+                .get("oneOf")
+                .is_some_and(|one_of| is_one_of_names(one_of, &new, &old))
+            {
+                obj.remove("oneOf");
+            }
             renames.push(Rename {
                 schema: name.clone(),
                 new,
@@ -682,6 +691,26 @@ fn apply_renames(schemas: &mut Map<String, Value>) -> Result<Vec<Rename>> {
         }
     }
     Ok(renames)
+}
+
+/// Whether `one_of` is exactly `[{required: [a]}, {required: [b]}]` for the names `a` and `b`,
+/// in either order, and nothing else.
+fn is_one_of_names(one_of: &Value, a: &str, b: &str) -> bool {
+    let required_only = |branch: &Value| -> Option<String> {
+        let map = branch.as_object().filter(|m| m.len() == 1)?;
+        match map.get("required")?.as_array()?.as_slice() {
+            [name] => name.as_str().map(str::to_owned),
+            _ => None,
+        }
+    };
+    let Some(branches) = one_of.as_array() else {
+        return false;
+    };
+    let mut names: Vec<String> = branches.iter().filter_map(required_only).collect();
+    names.sort();
+    let mut expected = vec![a.to_owned(), b.to_owned()];
+    expected.sort();
+    branches.len() == 2 && names == expected
 }
 
 fn is_rust_field(name: &str) -> bool {

@@ -128,10 +128,16 @@ Breaking change 2021/04/07: `customer_id` was renamed to `id`. Versions before
 identifier. `x-renamed-from` on `id` records the rename, and the generated type holds the
 identifier in one field that decodes from either name.
 
-Rule for a body carrying both names (valid here, as both properties are optional, and
-plausible while a rename is rolled out): both must carry the same value, which is the
+Exactly one of the two names is sent, as the docs describe, and the schema says so
+with a `oneOf` of the two `required` lists. Both properties used to be merely
+optional, which declared valid a body carrying both with different values, or neither:
+Stoplight Prism's dynamic mock, generating from the schema, sent both names in every
+answer, each with a random value.
+
+The SDK is more lenient than the schema for a body carrying both names (plausible
+while a rename is rolled out): both must carry the same value, which is the
 identifier; a body whose `id` and `customer_id` differ is refused as contradictory. A
-body carrying neither is refused too: one of the two is always sent.
+body carrying neither is refused.
 */
     #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct DispatchCustomerLocationModel {
@@ -415,7 +421,12 @@ Contradictions found in the vendor's pages, kept here as found:
   (RFC 3339) does not. The spec encodes what the docs say: `format: iso8601-date-time` (a
   name of this spec's own, which standard validators ignore, and which the SDK's build maps
   to its timestamp type) with a pattern for an ISO 8601 date-time whose offset (`Z` or
-  `±hh:mm`) is optional;
+  `±hh:mm`) is optional. The pattern also bounds every field (month 01–12, day 01–31,
+  hour 00–23, minute and second 00–59, offset within ±23:59): with digits alone it
+  accepted impossible values such as `1954-13-65T59:77:85`, which a mock generating from
+  the spec (Stoplight Prism's dynamic mode) sent and the SDK rightly refuses. A day its
+  month lacks (30 February, 31 April) still matches: the pattern does not check the
+  calendar;
 - the endpoint pages show a trailing slash in the sample request line
   (`GET /customers/{customer_id}/`) but not in the cURL samples; the paths here follow the
   cURL samples;

@@ -156,7 +156,10 @@ own request sample sends `""` beside a `customer_id`.
         pub status: Status,
     }
     /**A session token and its expiry. Times are formatted `YYYY-MM-DD HH:MM:SS`, without an
-offset: one in the company's local time, one in UTC.
+offset: one in the company's local time, one in UTC. The patterns bound every field
+(month 01–12, day 01–31, hour 00–23, minute and second 00–59), so that a value
+generated from them is a time the SDK can read; they do not check the calendar (a
+day its month lacks, such as 30 February, still matches).
 */
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, Eq)]
     pub struct Session {
@@ -761,7 +764,7 @@ impl crate::validation::Validate for types::Session {
             &path.field("expires_local_datetime"),
             &[
                 crate::validation::Rule::Pattern {
-                    regex: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                    regex: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01]) ([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$",
                     looks_like: "a date and time as `YYYY-MM-DD HH:MM:SS`, such as `2024-01-31 17:05:00`",
                 },
             ],
@@ -772,7 +775,7 @@ impl crate::validation::Validate for types::Session {
             &path.field("expires_utc_datetime"),
             &[
                 crate::validation::Rule::Pattern {
-                    regex: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                    regex: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01]) ([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$",
                     looks_like: "a date and time as `YYYY-MM-DD HH:MM:SS`, such as `2024-01-31 17:05:00`",
                 },
             ],

@@ -105,6 +105,23 @@ mod cro {
         );
     }
 
+    /// Both names used to be merely optional, so a mock generating from the schema sent both,
+    /// each with a random value: the schema now says exactly one is sent.
+    #[test]
+    fn the_schema_says_exactly_one_of_the_two_names() {
+        let spec = spec("cro");
+        let schema = &spec["components"]["schemas"]["DispatchCustomerLocationModel"];
+        assert_eq!(
+            schema["oneOf"],
+            json!([{"required": ["id"]}, {"required": ["customer_id"]}])
+        );
+        let required = schema["required"].as_array().unwrap();
+        assert!(!required.contains(&json!("id")) && !required.contains(&json!("customer_id")));
+        // The vendor's sample (an old version's) sends one name, `customer_id`.
+        let one_name = deactivate_answer(None, Some(1));
+        assert_eq!(one_name, sample("cro", DEACTIVATE, "delete"));
+    }
+
     #[test]
     fn empty_renewal_date_decodes_as_absent() {
         let mut body = sample("cro", DEACTIVATE, "delete");
@@ -231,6 +248,25 @@ mod codegen_rules {
         assert!(!code.contains("self.last_updated_on"), "no Validate rule");
     }
 
+    /// The `oneOf` saying "exactly one of the two names" is for validators and mocks: the
+    /// merged, required field says it for the generated type, which the `oneOf` leaves as it
+    /// is. A `oneOf` about anything else is not taken away silently.
+    #[test]
+    fn the_one_of_of_a_renamed_pair_leaves_the_generated_type_as_it_is() {
+        let one_of = "      oneOf:\n        - required: [id]\n        - required: [customer_id]\n";
+        let spec = cro_spec();
+        assert_eq!(spec.matches(one_of).count(), 1);
+        let (with, _) = codegen::generate(&spec).unwrap();
+        let (without, _) = codegen::generate(&spec.replacen(one_of, "", 1)).unwrap();
+        assert_eq!(with, without);
+        let swapped = "      oneOf:\n        - required: [customer_id]\n        - required: [id]\n";
+        let (swapped, _) = codegen::generate(&spec.replacen(one_of, swapped, 1)).unwrap();
+        assert_eq!(with, swapped);
+        let other = "      oneOf:\n        - required: [id]\n        - required: [name]\n";
+        let other = codegen::generate(&spec.replacen(one_of, other, 1));
+        assert!(other.map_or(true, |(code, _)| code != with));
+    }
+
     #[test]
     fn a_renamed_field_that_is_not_a_rust_name_is_refused() {
         let spec = cro_spec().replacen(
@@ -324,9 +360,112 @@ fn cro_timestamps_are_iso_8601_with_an_optional_offset_not_rfc_3339() {
         "2018-06-13T19:50:20+0200",
         "2018-06-13T19:50:20.",
         "13/06/2018 19:50:20",
+        // Fields out of range: a mock generating from the pattern sent such values.
+        "1954-13-65T59:77:85",
+        "2018-06-13T24:00:00",
+        "2018-06-13T19:50:20+24:00",
     ] {
         assert!(!matches(bad), "{bad}");
     }
+    let tails = [
+        "",
+        ".5",
+        ".123456789012",
+        "Z",
+        "+00:00",
+        "+23:59",
+        "-23:59",
+        "+24:00",
+        "-07:60",
+    ];
+    agrees_with_the_calendar(&pattern, 'T', &tails, |text| {
+        text.parse::<customer_apis::Timestamp>().is_ok()
+    });
+}
+
+#[test]
+fn pdm_session_times_are_in_range_and_read_by_the_sdk() {
+    let spec = spec("pdm");
+    let session = &spec["components"]["schemas"]["Session"]["properties"];
+    let pattern = session["expires_utc_datetime"]["pattern"].as_str().unwrap();
+    assert_eq!(
+        session["expires_local_datetime"]["pattern"].as_str(),
+        Some(pattern)
+    );
+    let regex = regress::Regex::new(pattern).unwrap();
+    let mut samples = Vec::new();
+    for key in ["expires_local_datetime", "expires_utc_datetime"] {
+        strings_at(&spec["paths"], key, &mut samples);
+    }
+    assert_eq!(samples.len(), 2, "{samples:?}");
+    for sample in &samples {
+        assert!(regex.find(sample).is_some(), "{sample}");
+    }
+    // The session policy reads the expiry with this format.
+    agrees_with_the_calendar(pattern, ' ', &[""], |text| {
+        customer_apis::chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").is_ok()
+    });
+}
+
+/// Date-times built from every field at and past its bounds (`YYYY-MM-DD<sep>HH:MM:SS` and
+/// each tail): the pattern matches exactly those whose fields are all in range (month 01–12,
+/// day 01–31, hour 00–23, minute and second 00–59, offset within ±23:59), and of those the
+/// SDK reads exactly the ones a calendar has (not 30 February): a value the pattern accepts
+/// fails only for a day its month lacks. Out of range, the SDK refuses too, but for a second
+/// 60 (a leap second, which chrono reads).
+fn agrees_with_the_calendar(
+    pattern: &str,
+    sep: char,
+    tails: &[&str],
+    reads: impl Fn(&str) -> bool,
+) {
+    let regex = regress::Regex::new(pattern).unwrap();
+    let leap = |y: u32| y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days_in = |y: u32, m: u32| match m {
+        2 if leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let (mut matched, mut calendar_only) = (0, 0);
+    for y in [0, 1900, 2000, 2023, 2024, 9999] {
+        for m in [0, 1, 2, 4, 9, 12, 13] {
+            for d in [0, 1, 28, 29, 30, 31, 32] {
+                for (h, min, sec) in [
+                    (0, 0, 0),
+                    (23, 59, 59),
+                    (24, 0, 0),
+                    (12, 60, 0),
+                    (12, 0, 60),
+                ] {
+                    for tail in tails {
+                        let text =
+                            format!("{y:04}-{m:02}-{d:02}{sep}{h:02}:{min:02}:{sec:02}{tail}");
+                        let offset_in_range = !tail.ends_with(":60") && !tail.starts_with("+24");
+                        let in_range = (1..=12).contains(&m)
+                            && (1..=31).contains(&d)
+                            && h <= 23
+                            && min <= 59
+                            && sec <= 59
+                            && offset_in_range;
+                        let real = in_range && d <= days_in(y, m);
+                        assert_eq!(regex.find(&text).is_some(), in_range, "{text}");
+                        if in_range {
+                            matched += 1;
+                            assert_eq!(reads(&text), real, "{text}");
+                            calendar_only += usize::from(!real);
+                        } else if sec != 60 || !offset_in_range {
+                            assert!(!reads(&text), "{text} is read");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        matched > 0 && calendar_only > 0,
+        "{matched} {calendar_only}"
+    );
 }
 
 #[test]
