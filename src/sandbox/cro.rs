@@ -19,7 +19,7 @@ use crate::cro::{ApiVersion, REQUEST_HEADERS};
 
 /// The version applied when a request names none and its client id has not used one: the
 /// version of the docs' samples.
-const FIRST_VERSION: ApiVersion = ApiVersion::V2019_02_08;
+pub(super) const FIRST_VERSION: ApiVersion = ApiVersion::V2019_02_08;
 
 struct Cro {
     /// The customers by id: the Get Customer sample and the seeded ones, whose

@@ -72,7 +72,10 @@ pub struct Fault {
     /// Path parameter values the request must have (`customer_id: "1"`); empty: any.
     #[serde(default)]
     pub params: BTreeMap<String, String>,
-    /// How many calls it applies to; `None`: every call until cleared.
+    /// How many calls it applies to; `None`: every call until cleared. `Some(0)` applies to no
+    /// call: [`Sandbox::fault`](super::Sandbox::fault) does not set it, and
+    /// `POST /__sandbox/faults` refuses `"times": 0` with 400 (most likely a mistaken "always":
+    /// omit `times` for that).
     #[serde(default)]
     pub times: Option<u32>,
     /// What goes wrong.
@@ -91,7 +94,8 @@ impl Fault {
         }
     }
 
-    /// Only for the next `n` matching calls.
+    /// Only for the next `n` matching calls. `times(0)` makes a fault that applies to no call
+    /// (not an error, and not "always": for that, do not call `times`).
     pub fn times(mut self, n: u32) -> Self {
         self.times = Some(n);
         self
@@ -133,7 +137,9 @@ fn take(faults: &Faults, method: &str, path: &str) -> Option<(&'static str, Faul
     let (vendor, id, params) = operation_of(method, path)?;
     let mut faults = faults.lock().unwrap_or_else(|p| p.into_inner());
     let index = faults.iter().position(|f| {
-        f.operation == id && f.params.iter().all(|(k, v)| params.get(k) == Some(v))
+        f.times != Some(0)
+            && f.operation == id
+            && f.params.iter().all(|(k, v)| params.get(k) == Some(v))
     })?;
     let kind = faults[index].kind.clone();
     if let Some(n) = &mut faults[index].times {
@@ -237,6 +243,10 @@ pub(crate) async fn apply(
     }
 }
 
+/// Why `POST /__sandbox/faults` refuses `"times": 0`.
+const TIMES_ZERO: &str = "times: must be at least 1 (a fault for no call would do nothing); \
+                          omit `times` for every call until cleared";
+
 /// `POST /__sandbox/faults` adds one ([`Fault`] as JSON); `DELETE` clears them all;
 /// `GET` lists those in force.
 pub(crate) fn control(faults: Faults) -> axum::Router {
@@ -250,11 +260,14 @@ pub(crate) fn control(faults: Faults) -> axum::Router {
         .post(move |fault: axum::Json<Fault>| {
             let faults = add.clone();
             async move {
+                if fault.times == Some(0) {
+                    return (StatusCode::BAD_REQUEST, TIMES_ZERO).into_response();
+                }
                 faults
                     .lock()
                     .unwrap_or_else(|p| p.into_inner())
                     .push(fault.0);
-                StatusCode::CREATED
+                StatusCode::CREATED.into_response()
             }
         })
         .delete(move || {

@@ -60,10 +60,34 @@
 //!   gets the vendor's checks (CRO token, tenant and version; Foxtrot key and DC; PDM session),
 //!   then a seeded record or the spec's 200 example. Another method on a documented path is 405.
 //! - **Your records**: [`Seed`], [`Sandbox::start_with_seed`], `customer-apis sandbox --seed FILE`.
-//! - **Faults on demand**: [`Sandbox::fault`] with a [`Fault`].
-//! - **What was sent**: [`Sandbox::requests`], credentials redacted.
+//! - **Faults on demand**: [`Sandbox::fault`] with a [`Fault`], for N calls or always. A fault
+//!   for zero calls applies to no call: [`Fault::times`]`(0)` is accepted and never applies
+//!   (not set, not listed), and `POST /__sandbox/faults` refuses `"times": 0` with
+//!   `400 Bad Request` naming `times` (to apply a fault to every call, leave `times` out).
+//! - **What was sent**: [`Sandbox::requests`], credentials redacted when recorded: every value
+//!   under a credential-like name in headers, the query, form and JSON bodies, `name=value`
+//!   and `name: value` pairs in text, and the credentials the sandbox issued or samples, wherever
+//!   they appear (see [`RecordedRequest`]).
 //! - **OAuth**: a token endpoint for CRO's refresh-token grant, [`Sandbox::oauth_token_url`],
 //!   [`Sandbox::set_oauth`].
+//!
+//! A path no vendor documents answers `404` with the text `no vendor documents this path` and
+//! an `x-api-version` header, as CRO documents on every answer: the request's `x-api-version`
+//! if it is one of CRO's documented versions, else the version CRO applies to a request that
+//! names none (`2019/02/08`, the docs' samples').
+//!
+//! # Loopback hosts only
+//!
+//! The sandbox answers only requests addressed to loopback: a `Host` (and, if the request
+//! target is absolute, its host) of `localhost`, an IPv4 literal in 127.0.0.0/8 or `[::1]`,
+//! any case, any port. Any other host gets `403 Forbidden` with a short text, on every path
+//! (vendor routes and the control API alike) and before the request is recorded, so that a
+//! web page cannot reach the sandbox, or read its request log, by DNS rebinding (its own name
+//! made to resolve to 127.0.0.1). `x.localhost` and `localhost.` are other names. HTTP/1.1
+//! requires a `Host`: a request without one, or with several, gets `400 Bad Request`; an
+//! HTTP/1.0 request may omit it and is answered (a browser always sends one). To answer
+//! another name (a container's or VM's host name, a LAN address),
+//! [`SandboxBuilder::allow_host`] or `customer-apis sandbox --allow-host NAME` (repeatable).
 //!
 //! The standalone sandbox has a control API under the reserved prefix `/__sandbox/` (no vendor
 //! path starts with it):
@@ -72,7 +96,7 @@
 //! |---|---|
 //! | `GET /__sandbox/requests` | the requests received, as [`RecordedRequest`]s in JSON |
 //! | `DELETE /__sandbox/requests` | forgets them |
-//! | `POST /__sandbox/faults` | adds a [`Fault`] (JSON: `{"operation", "params", "times", "kind", ...}`) |
+//! | `POST /__sandbox/faults` | adds a [`Fault`] (JSON: `{"operation", "params", "times", "kind", ...}`; `"times": 0` is refused, 400) |
 //! | `GET /__sandbox/faults` / `DELETE /__sandbox/faults` | lists / clears them |
 //! | `PUT /__sandbox/oauth` | sets the token endpoint's [`OAuthSettings`] |
 //!
@@ -102,6 +126,7 @@ use serde_json::Value;
 mod cro;
 mod faults;
 mod foxtrot;
+mod hosts;
 mod oauth;
 mod pdm;
 mod seed;
@@ -232,18 +257,29 @@ pub(crate) fn match_operation(spec: &Value, method: &str, path: &str) -> SpecMat
 }
 
 /// One request the sandbox received, as an app's test would assert on it, with every
-/// credential `[REDACTED]`: the values of `authorization`, `cookie` and any header or JSON body
-/// field whose name names a credential (`session_token`, `key`, `x-api-key`...).
+/// credential `[REDACTED]` (masked once, when it is recorded):
+///
+/// - the values of `authorization`, `cookie` and any header, query parameter, form field or JSON
+///   field (at any depth) whose name names a credential (`*token*`, `*key*`, `*secret*`,
+///   `*password*`, `*authorization*`, `*credential*`: `session_token`, `x-api-key`,
+///   `client_secret`...), keeping the shape (`grant_type=refresh_token&refresh_token=[REDACTED]`);
+/// - in other header values, JSON strings and text bodies, every `name=value` or `name: value`
+///   whose name names a credential;
+/// - anywhere, the credentials the sandbox issued (its OAuth endpoint's access and refresh
+///   tokens and PDM's session tokens, the last [`MAX_REMEMBERED_CREDENTIALS`]) and its samples
+///   ([`CRO_SAMPLE_TOKEN`], [`CRO_REFRESH_TOKEN`], [`PDM_SAMPLE_SESSION_TOKEN`], the client
+///   builders' `sandbox-api-key`), plain or encoded.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct RecordedRequest {
     /// The HTTP method.
     pub method: String,
-    /// The path and query, as sent.
+    /// The path and query, as sent but for credentials.
     pub path: String,
     /// Header names (lower case) and values, in the order received.
     pub headers: Vec<(String, String)>,
-    /// The body: JSON as sent, other text as a string, `null` when empty.
+    /// The body: JSON as sent, a form (`application/x-www-form-urlencoded`) or other text as a
+    /// string, `null` when empty.
     pub body: Value,
 }
 
@@ -260,25 +296,254 @@ impl RecordedRequest {
 /// The most requests kept (the oldest go first).
 pub const MAX_RECORDED_REQUESTS: usize = 10_000;
 
+/// The most credentials issued by the sandbox that the log remembers to mask wherever they
+/// appear (the oldest are forgotten first; fields named like a credential are masked anyway).
+pub const MAX_REMEMBERED_CREDENTIALS: usize = 1_000;
+
+/// The API key the sandbox's client builders send.
+const SANDBOX_API_KEY: &str = "sandbox-api-key";
+
 /// The requests received, oldest first.
 type RequestLog = std::sync::Arc<std::sync::Mutex<std::collections::VecDeque<RecordedRequest>>>;
 
 /// A credential's value as the log shows it.
 const REDACTED: &str = "[REDACTED]";
 
-/// `value` with every string under a credential-like key redacted, at any depth.
-fn redact_json(value: &mut Value) {
+/// The credentials the sandbox issued, for the log to mask wherever they appear.
+#[derive(Clone, Default)]
+pub(crate) struct Issued(std::sync::Arc<std::sync::Mutex<IssuedInner>>);
+
+#[derive(Default)]
+struct IssuedInner {
+    /// The last [`MAX_REMEMBERED_CREDENTIALS`] issued, oldest first.
+    secrets: std::collections::VecDeque<String>,
+    /// A redactor for them and the samples, built when first needed after a change.
+    redactor: Option<std::sync::Arc<crate::redact::Redactor>>,
+}
+
+impl Issued {
+    /// Remembers a credential the sandbox just issued.
+    pub(crate) fn add(&self, secret: &str) {
+        let mut inner = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if inner.secrets.len() == MAX_REMEMBERED_CREDENTIALS {
+            inner.secrets.pop_front();
+        }
+        inner.secrets.push_back(secret.to_owned());
+        inner.redactor = None;
+    }
+
+    /// A redactor for every credential remembered and the sandbox's samples.
+    fn redactor(&self) -> std::sync::Arc<crate::redact::Redactor> {
+        let mut inner = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(redactor) = &inner.redactor {
+            return redactor.clone();
+        }
+        let samples = [
+            CRO_SAMPLE_TOKEN,
+            CRO_REFRESH_TOKEN,
+            PDM_SAMPLE_SESSION_TOKEN,
+            SANDBOX_API_KEY,
+        ];
+        let redactor = std::sync::Arc::new(crate::redact::Redactor::new(
+            samples
+                .into_iter()
+                .chain(inner.secrets.iter().map(String::as_str)),
+        ));
+        inner.redactor = Some(redactor.clone());
+        redactor
+    }
+}
+
+impl std::fmt::Debug for Issued {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Issued([REDACTED])")
+    }
+}
+
+/// The log's entry for a request: the one place the log is redacted (see [`RecordedRequest`]).
+fn recorded(
+    parts: &axum::http::request::Parts,
+    body: &[u8],
+    known: &crate::redact::Redactor,
+) -> RecordedRequest {
+    let headers = parts
+        .headers
+        .iter()
+        .map(|(name, value)| {
+            let shown = if crate::redact::is_credential_name(name.as_str()) {
+                REDACTED.to_owned()
+            } else {
+                masked_text(&String::from_utf8_lossy(value.as_bytes()), known)
+            };
+            (name.as_str().to_owned(), shown)
+        })
+        .collect();
+    let target = parts
+        .uri
+        .path_and_query()
+        .map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned());
+    let path = match target.split_once('?') {
+        Some((path, query)) => format!("{path}?{}", masked_form(query)),
+        None => target,
+    };
+    let path = known.redact(&path).into_owned();
+    let body = if body.is_empty() {
+        Value::Null
+    } else if is_form(&parts.headers) {
+        Value::String(
+            known
+                .redact(&masked_form(&String::from_utf8_lossy(body)))
+                .into_owned(),
+        )
+    } else {
+        match serde_json::from_slice::<Value>(body) {
+            Ok(mut json) => {
+                redact_json(&mut json, known);
+                json
+            }
+            Err(_) => Value::String(masked_text(&String::from_utf8_lossy(body), known)),
+        }
+    };
+    RecordedRequest {
+        method: parts.method.as_str().to_owned(),
+        path,
+        headers,
+        body,
+    }
+}
+
+/// Whether the request says its body is `application/x-www-form-urlencoded`.
+fn is_form(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|essence| {
+            essence
+                .trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        })
+}
+
+/// A form or query string with the value of every field named like a credential masked, in
+/// the same shape (`a=1&refresh_token=[REDACTED]`); then any other `name=value` inside a value.
+fn masked_form(form: &str) -> String {
+    let fields: Vec<String> = form
+        .split('&')
+        .map(|field| {
+            let Some((name, value)) = field.split_once('=') else {
+                return field.to_owned();
+            };
+            let decoded = url::form_urlencoded::parse(field.as_bytes())
+                .next()
+                .map(|(n, _)| n.into_owned())
+                .unwrap_or_default();
+            if !value.is_empty() && crate::redact::is_credential_name(&decoded) {
+                format!("{name}={REDACTED}")
+            } else {
+                field.to_owned()
+            }
+        })
+        .collect();
+    masked_pairs(&fields.join("&")).into_owned()
+}
+
+/// Text with its credential pairs and the known credentials masked.
+fn masked_text(text: &str, known: &crate::redact::Redactor) -> String {
+    known.redact(&masked_pairs(text)).into_owned()
+}
+
+/// Whether `byte` can be part of a pair's name (`api_key`, `x-api-key`, `a%5Fkey`, `a[key]`).
+fn is_name_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'-' | b'.' | b'%' | b'[' | b']')
+}
+
+/// Text with the value of every `name=value` and `name: value` whose name names a credential
+/// masked. A value runs to the next `&`, `;`, `,`, space, quote or angle bracket after `=`, to
+/// the end of the line after `:`, or to the closing quote when it is quoted.
+fn masked_pairs(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let sep = bytes[i];
+        if sep != b'=' && sep != b':' {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        while start > copied && is_name_byte(bytes[start - 1]) {
+            start -= 1;
+        }
+        let name = &text[start..i];
+        let decoded = percent_encoding::percent_decode_str(name).decode_utf8_lossy();
+        if name.is_empty() || !crate::redact::is_credential_name(&decoded) {
+            i += 1;
+            continue;
+        }
+        let mut from = i + 1;
+        if sep == b':' {
+            while from < bytes.len() && matches!(bytes[from], b' ' | b'\t') {
+                from += 1;
+            }
+        }
+        let (from, to) = match bytes.get(from) {
+            Some(&quote @ (b'"' | b'\'')) => {
+                let open = from + 1;
+                let close = bytes[open..]
+                    .iter()
+                    .position(|&b| b == quote)
+                    .map_or(bytes.len(), |p| open + p);
+                (open, close)
+            }
+            _ => {
+                let ends: &[u8] = if sep == b'=' {
+                    b"&;, \t\r\n\"'<>"
+                } else {
+                    b"\r\n"
+                };
+                let len = bytes[from..]
+                    .iter()
+                    .position(|b| ends.contains(b))
+                    .unwrap_or(bytes.len() - from);
+                (from, from + len)
+            }
+        };
+        if to > from && &text[from..to] != REDACTED {
+            out.push_str(&text[copied..from]);
+            out.push_str(REDACTED);
+            copied = to;
+        }
+        i = to.max(i + 1);
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// `value` with every value under a credential-like key masked, at any depth, and every other
+/// string as [`masked_text`] has it.
+fn redact_json(value: &mut Value, known: &crate::redact::Redactor) {
     match value {
         Value::Object(map) => {
             for (key, v) in map.iter_mut() {
                 if crate::redact::is_credential_name(key) && !v.is_null() {
                     *v = Value::String(REDACTED.to_owned());
                 } else {
-                    redact_json(v);
+                    redact_json(v, known);
                 }
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(redact_json),
+        Value::Array(items) => items.iter_mut().for_each(|v| redact_json(v, known)),
+        Value::String(text) => {
+            let masked = masked_text(text, known);
+            if masked != *text {
+                *text = masked;
+            }
+        }
         _ => {}
     }
 }
@@ -286,6 +551,7 @@ fn redact_json(value: &mut Value) {
 /// Records every request but the control API's (`/__sandbox/...`), then serves it.
 async fn record(
     log: RequestLog,
+    issued: Issued,
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
@@ -300,38 +566,7 @@ async fn record(
             "the sandbox reads bodies of at most 1 MiB",
         ));
     };
-    let headers = parts
-        .headers
-        .iter()
-        .map(|(name, value)| {
-            let shown = if crate::redact::is_credential_name(name.as_str()) {
-                REDACTED.to_owned()
-            } else {
-                String::from_utf8_lossy(value.as_bytes()).into_owned()
-            };
-            (name.as_str().to_owned(), shown)
-        })
-        .collect();
-    let body_value = if bytes.is_empty() {
-        Value::Null
-    } else {
-        match serde_json::from_slice::<Value>(&bytes) {
-            Ok(mut json) => {
-                redact_json(&mut json);
-                json
-            }
-            Err(_) => Value::String(String::from_utf8_lossy(&bytes).into_owned()),
-        }
-    };
-    let entry = RecordedRequest {
-        method: parts.method.as_str().to_owned(),
-        path: parts
-            .uri
-            .path_and_query()
-            .map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned()),
-        headers,
-        body: body_value,
-    };
+    let entry = recorded(&parts, &bytes, &issued.redactor());
     {
         let mut log = log.lock().unwrap_or_else(|p| p.into_inner());
         if log.len() == MAX_RECORDED_REQUESTS {
@@ -426,11 +661,53 @@ pub struct Sandbox {
     oauth: oauth::SharedOAuth,
 }
 
+/// Settings of a [`Sandbox`] before it starts: [`Sandbox::builder`].
+#[derive(Debug, Clone)]
+#[must_use = "a builder does nothing until `start` is called"]
+pub struct SandboxBuilder {
+    addr: SocketAddr,
+    seed: Seed,
+    allowed_hosts: Vec<String>,
+}
+
+impl SandboxBuilder {
+    /// The address to listen on (default `127.0.0.1:0`, an ephemeral loopback port).
+    pub fn addr(mut self, addr: SocketAddr) -> Self {
+        self.addr = addr;
+        self
+    }
+
+    /// Your records, served beside the samples and the default seed (see
+    /// [`Sandbox::start_with_seed`]); replaces records given before.
+    pub fn seed(mut self, seed: Seed) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Also answer requests whose `Host` (or absolute request target) names `name`, any case,
+    /// any port: a host name (`devbox.internal`) or an IP literal (`192.168.1.20`, `[fd00::1]`),
+    /// without scheme or port. Call it once per name. Without it the sandbox answers loopback
+    /// names only (`localhost`, `127.x.y.z`, `[::1]`) and `403 Forbidden` to any other, so that a
+    /// web page cannot reach it by DNS rebinding; allow only names you control. A name that is
+    /// no host name makes [`start`](Self::start) fail with
+    /// [`InvalidInput`](std::io::ErrorKind::InvalidInput), naming it.
+    pub fn allow_host(mut self, name: impl Into<String>) -> Self {
+        self.allowed_hosts.push(name.into());
+        self
+    }
+
+    /// Starts the sandbox.
+    pub async fn start(self) -> std::io::Result<Sandbox> {
+        let allowed = hosts::AllowedHosts::new(&self.allowed_hosts)?;
+        Sandbox::launch(self.addr, self.seed, allowed).await
+    }
+}
+
 impl Sandbox {
     /// Starts on an ephemeral loopback port, with the specs' samples and the default seed
     /// ([`Seed::linked_customer`]).
     pub async fn start() -> std::io::Result<Sandbox> {
-        Sandbox::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await
+        Sandbox::builder().start().await
     }
 
     /// Starts on an ephemeral loopback port with your records too (see [`Seed`]): they are
@@ -455,16 +732,45 @@ impl Sandbox {
     /// # Ok(()) }
     /// ```
     pub async fn start_with_seed(seed: Seed) -> std::io::Result<Sandbox> {
-        Sandbox::bind_with_seed(SocketAddr::from(([127, 0, 0, 1], 0)), seed).await
+        Sandbox::builder().seed(seed).start().await
     }
 
     /// Starts on `addr` (the standalone sandbox uses `127.0.0.1:8003`).
     pub async fn bind(addr: SocketAddr) -> std::io::Result<Sandbox> {
-        Sandbox::bind_with_seed(addr, Seed::default()).await
+        Sandbox::builder().addr(addr).start().await
     }
 
     /// Starts on `addr` with your records too (see [`Sandbox::start_with_seed`]).
     pub async fn bind_with_seed(addr: SocketAddr, seed: Seed) -> std::io::Result<Sandbox> {
+        Sandbox::builder().addr(addr).seed(seed).start().await
+    }
+
+    /// A sandbox with more settings: its address, your records, and the host names it answers
+    /// besides loopback (see [`SandboxBuilder::allow_host`]).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use customer_apis::sandbox::Sandbox;
+    ///
+    /// // Also answers `Host: devbox.internal` (a name that resolves to this machine).
+    /// let sandbox = Sandbox::builder().allow_host("devbox.internal").start().await?;
+    /// # drop(sandbox);
+    /// # Ok(()) }
+    /// ```
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            seed: Seed::default(),
+            allowed_hosts: Vec::new(),
+        }
+    }
+
+    async fn launch(
+        addr: SocketAddr,
+        seed: Seed,
+        allowed: hosts::AllowedHosts,
+    ) -> std::io::Result<Sandbox> {
         let seed = std::sync::Arc::new(Seed::linked_customer().and(seed));
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
@@ -472,7 +778,16 @@ impl Sandbox {
         let log = RequestLog::default();
         let faults = faults::Faults::default();
         let oauth = oauth::SharedOAuth::default();
-        let app = router(log.clone(), faults.clone(), oauth.clone(), seed);
+        let app = router(
+            log.clone(),
+            faults.clone(),
+            oauth.clone(),
+            seed,
+            Issued::default(),
+        )
+        .layer(axum::middleware::from_fn(move |request, next| {
+            hosts::check(allowed.clone(), request, next)
+        }));
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app)
                 .with_graceful_shutdown(async {
@@ -513,7 +828,11 @@ impl Sandbox {
 
     /// Sets a fault: until cleared or used up, the matching calls fail as it says (see
     /// [`Fault`]). Faults apply in the order set; the first that matches a request is used.
+    /// A fault for no call ([`Fault::times`]`(0)`) is not set.
     pub fn fault(&self, fault: Fault) {
+        if fault.times == Some(0) {
+            return;
+        }
         self.faults
             .lock()
             .unwrap_or_else(|p| p.into_inner())
@@ -629,9 +948,10 @@ fn router(
     faults: faults::Faults,
     oauth: oauth::SharedOAuth,
     seed: std::sync::Arc<Seed>,
+    issued: Issued,
 ) -> axum::Router {
     let (cro, cro_fallback) = cro::routes(oauth.clone(), seed.clone());
-    let (pdm, pdm_fallback) = pdm::routes(seed.clone());
+    let (pdm, pdm_fallback) = pdm::routes(seed.clone(), issued.clone());
     let (foxtrot, foxtrot_fallback) = foxtrot::routes(seed);
     let fallback = move |request: axum::extract::Request| {
         let (cro, pdm, foxtrot) = (
@@ -652,10 +972,7 @@ fn router(
                 Some(0) => cro(request).await,
                 Some(1) => pdm(request).await,
                 Some(_) => foxtrot(request).await,
-                None => axum::response::IntoResponse::into_response((
-                    axum::http::StatusCode::NOT_FOUND,
-                    "no vendor documents this path",
-                )),
+                None => not_documented(&request),
             }
         }
     };
@@ -663,15 +980,32 @@ fn router(
         .merge(foxtrot)
         .merge(control(log.clone()))
         .merge(faults::control(faults.clone()))
-        .merge(oauth::routes(oauth.clone()))
+        .merge(oauth::routes(oauth.clone(), issued.clone()))
         .merge(oauth_control(oauth))
         .fallback(fallback)
         .layer(axum::middleware::from_fn(move |request, next| {
             faults::apply(faults.clone(), request, next)
         }))
         .layer(axum::middleware::from_fn(move |request, next| {
-            record(log.clone(), request, next)
+            record(log.clone(), issued.clone(), request, next)
         }))
+}
+
+/// The sandbox's own 404, for a path no vendor documents. It carries `x-api-version`, as CRO
+/// documents on every answer: the one asked for if CRO documents it, else the version CRO
+/// applies to a request that names none (the docs' samples').
+fn not_documented(request: &axum::extract::Request) -> axum::response::Response {
+    let version = request
+        .headers()
+        .get("x-api-version")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<crate::cro::ApiVersion>().ok())
+        .unwrap_or(cro::FIRST_VERSION);
+    axum::response::IntoResponse::into_response((
+        axum::http::StatusCode::NOT_FOUND,
+        [("x-api-version", version.as_str())],
+        "no vendor documents this path",
+    ))
 }
 
 /// A vendor's answer to any request of its spec that no handler of its own takes.
@@ -725,4 +1059,41 @@ pub(crate) async fn request_parts(
         parts.headers,
         body,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{masked_form, masked_pairs};
+
+    #[test]
+    fn pairs_named_like_a_credential_are_masked_in_any_text() {
+        let cases = [
+            ("a=1&api_key=k1&b=2", "a=1&api_key=[REDACTED]&b=2"),
+            (
+                "token: Bearer abc def\nnext: 1",
+                "token: [REDACTED]\nnext: 1",
+            ),
+            ("password=\"two words\" x=1", "password=\"[REDACTED]\" x=1"),
+            ("x-api-key=k; lang=en", "x-api-key=[REDACTED]; lang=en"),
+            ("api%5Fkey=k", "api%5Fkey=[REDACTED]"),
+            ("secret=", "secret="),
+            ("monkey business=fine", "monkey business=fine"),
+            ("name=Ada&note=x", "name=Ada&note=x"),
+            ("time: 10:00:00", "time: 10:00:00"),
+        ];
+        assert_eq!(cases.len(), 9);
+        for (text, masked) in cases {
+            assert_eq!(masked_pairs(text), masked, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_form_keeps_its_shape_and_loses_its_credentials() {
+        assert_eq!(
+            masked_form("grant_type=refresh_token&refresh_token=a%3Bb&client_id=c&client_secret=s;t"),
+            "grant_type=refresh_token&refresh_token=[REDACTED]&client_id=c&client_secret=[REDACTED]"
+        );
+        assert_eq!(masked_form("flag&page=2&"), "flag&page=2&");
+        assert_eq!(masked_form("access+token=x"), "access+token=[REDACTED]");
+    }
 }

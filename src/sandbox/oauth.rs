@@ -79,10 +79,11 @@ impl OAuth {
 
 pub(crate) type SharedOAuth = Arc<Mutex<OAuth>>;
 
-pub(crate) fn routes(state: SharedOAuth) -> Router {
+/// The token endpoint; what it issues is also remembered in `issued`, for the request log.
+pub(crate) fn routes(state: SharedOAuth, issued: super::Issued) -> Router {
     Router::new()
         .route(OAUTH_TOKEN_PATH, post(token))
-        .with_state(state)
+        .with_state((state, issued))
 }
 
 fn refused(error: &str, description: &str) -> Response {
@@ -93,7 +94,10 @@ fn refused(error: &str, description: &str) -> Response {
         .into_response()
 }
 
-async fn token(State(state): State<SharedOAuth>, body: Bytes) -> Response {
+async fn token(
+    State((state, issued)): State<(SharedOAuth, super::Issued)>,
+    body: Bytes,
+) -> Response {
     let form: HashMap<String, String> = url::form_urlencoded::parse(&body).into_owned().collect();
     if form.get("grant_type").map(String::as_str) != Some("refresh_token") {
         return refused(
@@ -115,6 +119,7 @@ async fn token(State(state): State<SharedOAuth>, body: Bytes) -> Response {
     // The shape CRO's documented token pattern accepts: three dot-separated parts.
     let access = format!("eyJhbGciOiJub25lIn0.{id}.c2FuZGJveA");
     let lifetime = oauth.settings.token_lifetime_secs;
+    issued.add(&access);
     oauth.issued.insert(
         access.clone(),
         Instant::now() + Duration::from_secs(lifetime.min(10 * 365 * 24 * 3600)),
@@ -124,6 +129,7 @@ async fn token(State(state): State<SharedOAuth>, body: Bytes) -> Response {
     if oauth.settings.rotate_refresh_tokens {
         oauth.refresh_tokens.remove(refresh);
         let next = format!("rt-{}", uuid::Uuid::new_v4().simple());
+        issued.add(&next);
         oauth.refresh_tokens.insert(next.clone());
         answer["refresh_token"] = json!(next);
     }

@@ -24,11 +24,13 @@ struct Pdm {
     customers: Vec<Value>,
     /// Issued tokens: company and expiry (`None`: the docs' sample token, never expires).
     sessions: HashMap<String, (i64, Option<chrono::DateTime<chrono::Utc>>)>,
+    /// Where issued tokens are also remembered, for the request log.
+    issued: super::Issued,
 }
 
 type Shared = Arc<Mutex<Pdm>>;
 
-pub(super) fn routes(seed: Arc<super::Seed>) -> (Router, SpecFallback) {
+pub(super) fn routes(seed: Arc<super::Seed>, issued: super::Issued) -> (Router, SpecFallback) {
     let spec = Arc::new(super::spec("pdm"));
     let sample = super::example(&spec, "/GetCustomer", "post");
     let mut sessions = HashMap::new();
@@ -42,6 +44,7 @@ pub(super) fn routes(seed: Arc<super::Seed>) -> (Router, SpecFallback) {
             )
             .collect(),
         sessions,
+        issued,
     }));
     let fallback = super::spec_fallback(state.clone(), spec, spec_operation);
     let other = super::as_handler(&fallback);
@@ -192,6 +195,7 @@ async fn get_session_token(State(state): State<Shared>, body: Bytes) -> Json<Val
     let token = format!("{company}|{}|0001", uuid::Uuid::new_v4());
     let expires = chrono::Utc::now() + SESSION_LIFETIME;
     let mut pdm = state.lock().unwrap_or_else(|p| p.into_inner());
+    pdm.issued.add(&token);
     pdm.sessions.insert(token.clone(), (company, Some(expires)));
     Json(json!({
         "status": {"code": 101, "details": "OK"},

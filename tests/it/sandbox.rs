@@ -717,3 +717,392 @@ fn a_bad_seed_is_refused_naming_the_record_and_the_rule() {
         );
     }
 }
+
+/// The log as the control API serves it, checked equal to [`Sandbox::requests`].
+async fn log_over_http(sandbox: &Sandbox) -> Value {
+    let url = format!("{}/__sandbox/requests", sandbox.base_url());
+    let (status, _, log) = raw(reqwest::Client::new().get(url)).await;
+    assert_eq!(status, 200);
+    assert_eq!(log, serde_json::to_value(sandbox.requests()).unwrap());
+    log
+}
+
+#[tokio::test]
+async fn the_request_log_masks_credentials_in_forms_queries_headers_and_text_bodies() {
+    use customer_apis::sandbox::{CRO_REFRESH_TOKEN, CRO_SAMPLE_TOKEN};
+    use customer_apis::RefreshingToken;
+
+    let sandbox = Sandbox::start().await.unwrap();
+    let http = reqwest::Client::new();
+    let secret = "client-secret-kept-secret";
+
+    // 0: a grant by hand, form-encoded: the refresh token and client secret in the body.
+    let grant = http.post(sandbox.oauth_token_url()).form(&[
+        ("grant_type", "refresh_token"),
+        ("client_id", "my-client"),
+        ("client_secret", secret),
+        ("refresh_token", CRO_REFRESH_TOKEN),
+    ]);
+    let (status, _, answer) = raw(grant).await;
+    assert_eq!(status, 200, "{answer}");
+    let issued = answer["access_token"].as_str().unwrap().to_owned();
+    let rotated = answer["refresh_token"].as_str().unwrap().to_owned();
+
+    // 1, 2: the SDK's own grant with the rotated refresh token, then the call it was for.
+    let provider = RefreshingToken::builder(sandbox.oauth_token_url(), "my-client", &rotated)
+        .client_secret(secret);
+    let client = sandbox
+        .cro_client()
+        .refreshing_token(provider)
+        .build()
+        .unwrap();
+    client.get_customer(1).await.unwrap();
+
+    // 3: credentials in the query string, and in headers not named like one.
+    let query = format!("/customers/1?api_key=query-key-secret&access_token={issued}&page=2");
+    let (status, _, _) = raw(cro(&http, &sandbox, reqwest::Method::GET, &query)
+        .header("x-debug", "session_token=header-pair-secret; lang=en")
+        .header("x-trace", issued.as_str()))
+    .await;
+    assert_eq!(status, 200);
+
+    // 4, 5: text bodies, one shaped like a form, one echoing an issued and the sample token.
+    let notes = format!("{}/notes", sandbox.base_url());
+    let text = |body: String| {
+        http.post(&notes)
+            .header("content-type", "text/plain")
+            .body(body)
+    };
+    raw(text("note=hello&password=hunter2-secret".to_owned())).await;
+    raw(text(format!("echo: {issued} and {CRO_SAMPLE_TOKEN}"))).await;
+
+    // 6, 7: a PDM session the sandbox issued, then JSON fields not named like a credential
+    // holding issued tokens or a form.
+    let session = sandbox
+        .pdm_client()
+        .build()
+        .unwrap()
+        .get_session_token()
+        .await
+        .unwrap()
+        .into_inner();
+    let session = session.session_token.expose().to_owned();
+    let json_body = json!({
+        "note": issued,
+        "pdm": session,
+        "nested": [{"query": "x=1&api_key=json-pair-secret"}],
+        "kept": "nothing secret here",
+    });
+    raw(http.post(&notes).json(&json_body)).await;
+
+    let sent = sandbox.requests();
+    let paths: Vec<&str> = sent.iter().map(|r| r.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/oauth/token",
+            "/oauth/token",
+            "/customers/1",
+            "/customers/1?api_key=[REDACTED]&access_token=[REDACTED]&page=2",
+            "/notes",
+            "/notes",
+            "/GetSessionToken",
+            "/notes",
+        ]
+    );
+    assert_eq!(
+        sent[0].body,
+        json!("grant_type=refresh_token&client_id=my-client&client_secret=[REDACTED]&refresh_token=[REDACTED]")
+    );
+    assert_eq!(
+        sent[1].body,
+        json!("grant_type=refresh_token&refresh_token=[REDACTED]&client_id=my-client&client_secret=[REDACTED]")
+    );
+    assert_eq!(sent[2].header("authorization"), Some("[REDACTED]"));
+    assert_eq!(
+        sent[3].header("x-debug"),
+        Some("session_token=[REDACTED]; lang=en")
+    );
+    assert_eq!(sent[3].header("x-trace"), Some("[REDACTED]"));
+    assert_eq!(sent[4].body, json!("note=hello&password=[REDACTED]"));
+    assert_eq!(sent[5].body, json!("echo: [REDACTED] and [REDACTED]"));
+    assert_eq!(
+        sent[7].body,
+        json!({
+            "note": "[REDACTED]",
+            "pdm": "[REDACTED]",
+            "nested": [{"query": "x=1&api_key=[REDACTED]"}],
+            "kept": "nothing secret here",
+        })
+    );
+
+    // The control API serves the same log; no credential anywhere in it.
+    let text = log_over_http(&sandbox).await.to_string();
+    let secrets = [
+        secret,
+        CRO_REFRESH_TOKEN,
+        CRO_SAMPLE_TOKEN,
+        &rotated,
+        &issued,
+        &session,
+        "query-key-secret",
+        "header-pair-secret",
+        "hunter2-secret",
+        "json-pair-secret",
+    ];
+    assert_eq!(secrets.len(), 10);
+    for secret in secrets {
+        assert!(!text.contains(secret), "the log shows {secret:?}: {text}");
+    }
+}
+
+#[tokio::test]
+async fn a_fault_for_zero_calls_is_refused_over_http_and_applies_to_no_call_from_rust() {
+    use customer_apis::sandbox::{Fault, FaultKind};
+    use customer_apis::RetryPolicy;
+
+    let sandbox = Sandbox::start().await.unwrap();
+    let http = reqwest::Client::new();
+    let url = format!("{}/__sandbox/faults", sandbox.base_url());
+    let cro = sandbox
+        .cro_client()
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+
+    // Over HTTP: 400 naming the field and the rule; nothing is added.
+    let zero = json!({"operation": "getCustomer", "kind": "status", "status": 503, "times": 0});
+    let refused = http.post(&url).json(&zero).send().await.unwrap();
+    assert_eq!(refused.status().as_u16(), 400);
+    let reason = refused.text().await.unwrap();
+    assert!(reason.starts_with("times: "), "{reason}");
+    assert!(reason.contains("at least 1"), "{reason}");
+    let (status, _, listed) = raw(http.get(&url)).await;
+    assert_eq!((status, listed), (200, json!([])));
+    assert_eq!(cro.get_customer(1).await.unwrap().meta().attempts, 1);
+
+    // From Rust: a fault for no call, so never listed and never applied.
+    sandbox.fault(Fault::new("getCustomer", FaultKind::Status { status: 503 }).times(0));
+    let (_, _, listed) = raw(http.get(&url)).await;
+    assert_eq!(listed, json!([]));
+    for _ in 0..2 {
+        assert_eq!(cro.get_customer(1).await.unwrap().meta().attempts, 1);
+    }
+    // One call still means one.
+    sandbox.fault(Fault::new("getCustomer", FaultKind::Status { status: 503 }).times(1));
+    let err = cro.get_customer(1).await.unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
+    assert_eq!(cro.get_customer(1).await.unwrap().meta().attempts, 1);
+}
+
+#[tokio::test]
+async fn the_sandboxs_own_404_names_the_cro_version_asked_for_or_the_default() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let http = reqwest::Client::new();
+    let url = format!("{}/no/vendor/documents/this", sandbox.base_url());
+    let cases = [
+        (None, "2019/02/08"),
+        (Some("2023/04/19"), "2023/04/19"),
+        (Some("2019/02/08"), "2019/02/08"),
+        (Some("1999/12/31"), "2019/02/08"),
+        (Some("not a version"), "2019/02/08"),
+    ];
+    assert_eq!(cases.len(), 5);
+    for (asked, served) in cases {
+        let mut request = http.get(&url);
+        if let Some(version) = asked {
+            request = request.header("x-api-version", version);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 404, "{asked:?}");
+        let versions: Vec<_> = response.headers().get_all("x-api-version").iter().collect();
+        assert_eq!(versions, [served], "{asked:?}");
+        assert_eq!(
+            response.text().await.unwrap(),
+            "no vendor documents this path"
+        );
+    }
+}
+
+/// A raw HTTP/1.x request to `addr` with exactly these header lines; the status code answered.
+async fn status_of_raw(addr: std::net::SocketAddr, request_line: &str, headers: &[&str]) -> u16 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let mut request = format!("{request_line}\r\n");
+    for header in headers {
+        request.push_str(header);
+        request.push_str("\r\n");
+    }
+    request.push_str("connection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.unwrap();
+    let answer = String::from_utf8_lossy(&answer);
+    answer
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or_else(|| panic!("no status line: {answer:?}"))
+}
+
+#[tokio::test]
+async fn the_sandbox_answers_only_loopback_hosts_unless_one_is_allowed() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let port = sandbox.addr().port();
+    let http = reqwest::Client::new();
+    let get = |host: &str, path: &str| {
+        cro(&http, &sandbox, reqwest::Method::GET, path).header("host", host)
+    };
+    let loopback = [
+        format!("localhost:{port}"),
+        "LocalHost".to_owned(),
+        format!("127.0.0.1:{port}"),
+        "127.1.2.3".to_owned(),
+        format!("[::1]:{port}"),
+        "[::1]".to_owned(),
+    ];
+    for host in &loopback {
+        let (status, _, _) = raw(get(host, "/customers/1")).await;
+        assert_eq!(status, 200, "{host}");
+    }
+    let foreign = [
+        "evil.example".to_owned(),
+        format!("evil.example:{port}"),
+        "x.localhost".to_owned(),
+        "localhost.evil.example".to_owned(),
+        "127.0.0.1.evil.example".to_owned(),
+        "[::2]".to_owned(),
+        "".to_owned(),
+    ];
+    for host in &foreign {
+        for path in ["/customers/1", "/__sandbox/requests", "/__sandbox/faults"] {
+            let response = get(host, path).send().await.unwrap();
+            assert_eq!(response.status().as_u16(), 403, "{host} {path}");
+            let text = response.text().await.unwrap();
+            assert!(text.contains("--allow-host"), "{text}");
+        }
+    }
+    // A refused request is neither served nor recorded.
+    let paths: Vec<String> = sandbox.requests().into_iter().map(|r| r.path).collect();
+    assert_eq!(paths, vec!["/customers/1".to_owned(); loopback.len()]);
+
+    // Without a Host: HTTP/1.0 may omit it, HTTP/1.1 must send one (RFC 9112, 400).
+    let addr = sandbox.addr();
+    assert_eq!(
+        status_of_raw(addr, "GET /__sandbox/faults HTTP/1.0", &[]).await,
+        200
+    );
+    assert_eq!(
+        status_of_raw(addr, "GET /__sandbox/faults HTTP/1.1", &[]).await,
+        400
+    );
+    let two = ["host: localhost", "host: evil.example"];
+    assert_eq!(
+        status_of_raw(addr, "GET /__sandbox/faults HTTP/1.1", &two).await,
+        400
+    );
+    // An absolute-form target names the host too.
+    let absolute = "GET http://evil.example/__sandbox/faults HTTP/1.1";
+    assert_eq!(
+        status_of_raw(addr, absolute, &["host: localhost"]).await,
+        403
+    );
+
+    // A host the sandbox was told to allow, in any case; the others still refused.
+    let allowing = Sandbox::builder()
+        .allow_host("devbox.internal")
+        .start()
+        .await
+        .unwrap();
+    let addr = allowing.addr();
+    let line = "GET /__sandbox/faults HTTP/1.1";
+    assert_eq!(
+        status_of_raw(addr, line, &["host: DevBox.Internal:8003"]).await,
+        200
+    );
+    assert_eq!(status_of_raw(addr, line, &["host: localhost"]).await, 200);
+    assert_eq!(
+        status_of_raw(addr, line, &["host: evil.example"]).await,
+        403
+    );
+    // A name that is no host name is refused when the sandbox starts.
+    let err = Sandbox::builder()
+        .allow_host("devbox.internal:8003")
+        .start()
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
+    assert!(err.to_string().contains("devbox.internal:8003"), "{err}");
+}
+
+#[cfg(feature = "cli")]
+#[tokio::test(flavor = "multi_thread")]
+async fn the_standalone_sandbox_allows_the_hosts_named_with_allow_host() {
+    use std::process::{Command, Stdio};
+
+    struct KillOnDrop(std::process::Child);
+    impl Drop for KillOnDrop {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let args = ["sandbox", "--port", &port.to_string()];
+    let hosts = [
+        "--allow-host",
+        "devbox.internal",
+        "--allow-host",
+        "10.0.0.7",
+    ];
+    let mut child = KillOnDrop(
+        Command::new(env!("CARGO_BIN_EXE_customer-apis"))
+            .args(args)
+            .args(hosts)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the binary starts"),
+    );
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while tokio::net::TcpStream::connect(addr).await.is_err() {
+        if let Some(status) = child.0.try_wait().unwrap() {
+            panic!("the sandbox exited early: {status}");
+        }
+        assert!(std::time::Instant::now() < deadline, "never listened");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let line = "GET /__sandbox/requests HTTP/1.1";
+    let cases = [
+        ("host: devbox.internal", 200),
+        ("host: 10.0.0.7:8003", 200),
+        ("host: localhost", 200),
+        ("host: evil.example", 403),
+        ("host: 10.0.0.8", 403),
+    ];
+    assert_eq!(cases.len(), 5);
+    for (host, status) in cases {
+        assert_eq!(status_of_raw(addr, line, &[host]).await, status, "{host}");
+    }
+
+    // A value that is no host name stops it before it starts (exit 2).
+    let bad = Command::new(env!("CARGO_BIN_EXE_customer-apis"))
+        .args([
+            "sandbox",
+            "--port",
+            "0",
+            "--allow-host",
+            "http://devbox.internal/",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("--allow-host"), "{stderr}");
+}
