@@ -640,6 +640,7 @@ impl RefreshingTokenBuilder {
                 self.user_agent
                     .as_deref()
                     .unwrap_or(crate::DEFAULT_USER_AGENT),
+                crate::config::is_loopback(&token_url),
             )?,
         };
         Ok(RefreshingToken {

@@ -30,12 +30,7 @@ impl Runtime {
             .thread_name("customer-apis-blocking")
             .enable_all()
             .build()
-            .map_err(|e| Error::Transport {
-                message: format!("could not start the blocking client's runtime: {e}"),
-                connect: true,
-                meta: Box::new(ResponseMeta::default()),
-                source: Some(Box::new(e)),
-            })?;
+            .map_err(runtime_error)?;
         Ok(Runtime(Arc::new(Owned(Some(runtime)))))
     }
 
@@ -59,8 +54,32 @@ impl Runtime {
     }
 }
 
+/// A runtime that did not start: a local failure (no thread could be spawned), not a
+/// connection's, and not retryable (nothing was sent, and trying again would not help).
+fn runtime_error(e: std::io::Error) -> Error {
+    Error::Transport {
+        message: format!("could not start the blocking client's runtime: {e}"),
+        connect: false,
+        meta: Box::new(ResponseMeta::default()),
+        source: Some(Box::new(e)),
+    }
+}
+
 /// The runtime is taken out only when the last clone is dropped, after which nothing can call.
 #[cold]
 fn unreachable_runtime<T>() -> Result<T, Error> {
     Err(Error::invalid("blocking client", "has no runtime any more"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_runtime_that_did_not_start_is_not_retryable() {
+        let e = super::runtime_error(std::io::Error::other("no thread"));
+        assert!(!e.is_retryable(), "{e}");
+        assert_eq!(e.kind(), crate::ErrorKind::Transport);
+        assert!(e
+            .to_string()
+            .contains("could not start the blocking client's runtime"));
+    }
 }

@@ -145,6 +145,16 @@ macro_rules! vendor_client {
         }
 
         impl Client {
+            /// Masks, in an answer of this client taken as JSON, every credential the client
+            /// holds (in any form the redactor decodes) and every string under a
+            /// credential-like key; whether anything was masked. What the command-line tool
+            /// prints goes through it: its output is pasted into tickets.
+            #[cfg(feature = "cli")]
+            #[doc(hidden)]
+            pub async fn mask_credentials(&self, value: &mut serde_json::Value) -> bool {
+                crate::transport::mask_held_credentials(&self.inner.policy, value).await
+            }
+
             /// The client on `base_url` with the policy `policy` makes (see [`Core::build`]).
             fn from_policy(
                 common: &crate::config::Common,

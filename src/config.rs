@@ -50,7 +50,35 @@ pub(crate) fn timeouts(connect: Duration, attempt: Duration) -> Result<(), Error
     if attempt.is_zero() {
         return Err(Error::invalid("timeout", "must be greater than zero"));
     }
+    within_bound("connect_timeout", connect)?;
+    within_bound("timeout", attempt)
+}
+
+/// The longest wait a setting may ask for: one year. Longer is surely a mistake (seconds read
+/// as milliseconds, `u64::MAX`), and a time that far ahead may be past what the clock can hold.
+pub(crate) const MAX_WAIT: Duration = Duration::from_secs(365 * 24 * 60 * 60);
+
+/// Refuses a wait longer than [`MAX_WAIT`], naming the setting.
+pub(crate) fn within_bound(setting: &'static str, wait: Duration) -> Result<(), Error> {
+    if wait > MAX_WAIT {
+        return Err(Error::invalid(
+            setting,
+            "must be at most one year (365 days)",
+        ));
+    }
     Ok(())
+}
+
+/// `http` to a loopback address: an IP literal in 127.0.0.0/8 or `::1`, or the name
+/// `localhost` itself. Other names (`x.localhost`, `127.0.0.1.example.com`) go through DNS,
+/// which may answer anything, so they do not count.
+pub(crate) fn is_loopback(url: &reqwest::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
 }
 
 /// A credential that is sent: not blank, no control characters.
@@ -70,19 +98,9 @@ pub(crate) const PLAINTEXT_RULE: &str =
     "uses plain http to a host other than loopback, so credentials would \
      travel unencrypted: use https, or allow_insecure_http(true) on the builder";
 
-/// `https`, or `http` to a loopback address: an IP literal in 127.0.0.0/8 or `::1`, or the
-/// name `localhost` itself. Other names (`x.localhost`, `127.0.0.1.example.com`) go through
-/// DNS, which may answer anything, so they do not count.
+/// `https`, or `http` to a loopback address (see [`is_loopback`]).
 pub(crate) fn is_protected(url: &reqwest::Url) -> bool {
-    if url.scheme() == "https" {
-        return true;
-    }
-    match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    }
+    url.scheme() == "https" || is_loopback(url)
 }
 
 /// The settings every vendor client shares: timeouts (per attempt and for the whole call),
@@ -165,18 +183,24 @@ impl Common {
         let config = &self.config;
         let url = base_url(raw_base_url, config.allow_insecure_http)?;
         timeouts(config.connect_timeout, config.timeout)?;
-        if config.operation_timeout.is_some_and(|d| d.is_zero()) {
-            return Err(Error::invalid(
-                "operation_timeout",
-                "must be greater than zero",
-            ));
+        if let Some(deadline) = config.operation_timeout {
+            if deadline.is_zero() {
+                return Err(Error::invalid(
+                    "operation_timeout",
+                    "must be greater than zero",
+                ));
+            }
+            within_bound("operation_timeout", deadline)?;
         }
+        config.retry.check()?;
+        let parsed = reqwest::Url::parse(&url).ok();
         let http = match &self.http {
             Some(http) => http.clone(),
             None => crate::transport::http_client(
                 config.connect_timeout,
                 config.timeout,
                 &config.user_agent,
+                parsed.as_ref().is_some_and(is_loopback),
             )?,
         };
         let transport = Transport {
@@ -185,8 +209,9 @@ impl Common {
             deadline: config.operation_timeout,
             // A client of our own has the attempt timeout built in; a caller's gets it per request.
             attempt_timeout: self.http.as_ref().map(|_| config.timeout),
-            server: reqwest::Url::parse(&url)
-                .map(|u| crate::transport::Server::of(&u))
+            server: parsed
+                .as_ref()
+                .map(crate::transport::Server::of)
                 .unwrap_or_default(),
         };
         Ok((url, http, transport))

@@ -7,7 +7,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use uuid::Uuid;
 
-use crate::redact::Redactor;
+use crate::redact::{one_line, Redactor};
 
 /// What every answer, success or error, tells about the exchange.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -601,28 +601,50 @@ pub(crate) fn is_retryable_status(status: StatusCode) -> bool {
     matches!(status.as_u16(), 429 | 502 | 503 | 504)
 }
 
-/// A message on one line: control characters become spaces.
-pub(crate) fn one_line(s: &str) -> Cow<'_, str> {
-    if s.chars().any(char::is_control) {
-        Cow::Owned(
-            s.chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(s)
-    }
-}
-
-/// How long a `Retry-After` header asks to wait (seconds or an HTTP date).
+/// How long a `Retry-After` header asks to wait: delay-seconds, or an HTTP date in any of the
+/// three forms RFC 9110 has a recipient accept (IMF-fixdate, RFC 850, asctime), read by
+/// `httpdate`. A date in the past asks for no wait.
 pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
     let value = value.trim();
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
-    let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
-    let delta = when.with_timezone(&chrono::Utc) - chrono::Utc::now();
-    Some(delta.to_std().unwrap_or(Duration::ZERO))
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(
+        when.duration_since(std::time::SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+#[cfg(test)]
+mod retry_after_tests {
+    use super::parse_retry_after;
+    use std::time::Duration;
+
+    #[test]
+    fn retry_after_reads_seconds_and_the_three_http_date_forms() {
+        assert_eq!(parse_retry_after(" 120 "), Some(Duration::from_secs(120)));
+        let at = chrono::Utc::now() + chrono::Duration::hours(1);
+        // RFC 9110 §5.6.7: IMF-fixdate, then the obsolete RFC 850 and asctime forms.
+        for form in [
+            "%a, %d %b %Y %H:%M:%S GMT",
+            "%A, %d-%b-%y %H:%M:%S GMT",
+            "%a %b %e %H:%M:%S %Y",
+        ] {
+            let text = at.format(form).to_string();
+            let wait = parse_retry_after(&text).unwrap_or_else(|| panic!("{text:?} unread"));
+            assert!(
+                (Duration::from_secs(3590)..=Duration::from_secs(3600)).contains(&wait),
+                "{text:?}: {wait:?}"
+            );
+        }
+        // A date past is no wait; what is no date is nothing.
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("soon"), None);
+    }
 }
 
 // The kinds are compared across the vendors' codes: with every vendor built.

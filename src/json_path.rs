@@ -19,8 +19,15 @@ enum Frame {
 /// The path of the value serde_json was reading when `error` stopped it, in `text`
 /// (`locations[0].created_on`; empty at the top level). A missing field's error comes after the
 /// object that lacks it, so its path is that object's.
-pub(crate) fn of_error(text: &[u8], error: &serde_json::Error) -> String {
-    at(text, offset(text, error.line(), error.column()))
+///
+/// Keys are server text: each is masked by `redactor` (see [`crate::redact`]) before it is cut
+/// to [`MAX_KEY_CHARS`], so that a secret sent as a key leaves no part of itself in the path.
+pub(crate) fn of_error(
+    text: &[u8],
+    error: &serde_json::Error,
+    redactor: &crate::redact::Redactor,
+) -> String {
+    at(text, offset(text, error.line(), error.column()), redactor)
 }
 
 /// The byte offset of serde_json's `line` (from 1) and `column` (bytes from the line's start).
@@ -38,7 +45,7 @@ fn offset(text: &[u8], line: usize, column: usize) -> usize {
 }
 
 /// The path of the value being read once the first `end` bytes of `text` are read.
-fn at(text: &[u8], end: usize) -> String {
+fn at(text: &[u8], end: usize, redactor: &crate::redact::Redactor) -> String {
     let text = &text[..end.min(text.len())];
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
@@ -116,7 +123,7 @@ fn at(text: &[u8], end: usize) -> String {
                 if !path.is_empty() {
                     path.push('.');
                 }
-                push_key(&mut path, &text[*start..*end]);
+                push_key(&mut path, &text[*start..*end], redactor);
             }
             Frame::Array { index, begun: true } => {
                 path.push('[');
@@ -129,13 +136,14 @@ fn at(text: &[u8], end: usize) -> String {
     path
 }
 
-/// A key as its text decodes (escapes resolved), at most [`MAX_KEY_CHARS`] characters.
-fn push_key(path: &mut String, quoted: &[u8]) {
+/// A key as its text decodes (escapes resolved), masked, at most [`MAX_KEY_CHARS`] characters.
+fn push_key(path: &mut String, quoted: &[u8], redactor: &crate::redact::Redactor) {
     let key = serde_json::from_slice::<String>(quoted).unwrap_or_else(|_| {
         // Cut off where the error stopped: what was read of it.
         let raw = quoted.strip_prefix(b"\"").unwrap_or(quoted);
         String::from_utf8_lossy(raw.strip_suffix(b"\"").unwrap_or(raw)).into_owned()
     });
+    let key = redactor.redact(&key);
     let mut chars = key.chars();
     path.extend(chars.by_ref().take(MAX_KEY_CHARS));
     if chars.next().is_some() {
@@ -153,7 +161,10 @@ mod tests {
     /// the SDK did before): `None` when `text` decodes.
     fn both<T: serde::de::DeserializeOwned>(text: &[u8]) -> Option<(String, String)> {
         let error = serde_json::from_slice::<T>(text).err()?;
-        let ours = format!("{} | {error}", of_error(text, &error));
+        let ours = format!(
+            "{} | {error}",
+            of_error(text, &error, &crate::redact::Redactor::default())
+        );
         let mut de = serde_json::Deserializer::from_slice(text);
         let tracked = match serde_path_to_error::deserialize::<_, T>(&mut de) {
             Err(e) => {
@@ -287,7 +298,11 @@ mod tests {
             ("{\n\"a\":\n[1,\n2]}", 12, "a[1]"),
         ];
         for (text, end, path) in cases {
-            assert_eq!(at(text.as_bytes(), end), path, "{text} at {end}");
+            assert_eq!(
+                at(text.as_bytes(), end, &crate::redact::Redactor::default()),
+                path,
+                "{text} at {end}"
+            );
         }
         // serde_json's line and column, turned back into the offset.
         assert_eq!(offset(b"ab\ncd\nef", 3, 1), 7);
@@ -298,7 +313,11 @@ mod tests {
     fn a_long_key_is_cut_short_in_the_path() {
         let key = "k".repeat(10_000);
         let text = format!(r#"{{"{key}": "x"}}"#);
-        let path = at(text.as_bytes(), text.len() - 1);
+        let path = at(
+            text.as_bytes(),
+            text.len() - 1,
+            &crate::redact::Redactor::default(),
+        );
         assert_eq!(path, format!("{}…", "k".repeat(MAX_KEY_CHARS)));
     }
 }

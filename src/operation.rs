@@ -128,9 +128,11 @@ pub(crate) fn decodes<T: serde::de::DeserializeOwned>(
     let text = serde_json::to_vec(body).map_err(|e| e.to_string())?;
     match serde_json::from_slice::<T>(&text) {
         Ok(_) => Ok(()),
-        Err(e) => match crate::json_path::of_error(&text, &e) {
-            path if path.is_empty() => Err(e.to_string()),
-            path => Err(format!("{path}: {e}")),
-        },
+        Err(e) => {
+            match crate::json_path::of_error(&text, &e, &crate::redact::Redactor::default()) {
+                path if path.is_empty() => Err(e.to_string()),
+                path => Err(format!("{path}: {e}")),
+            }
+        }
     }
 }

@@ -1,13 +1,19 @@
-//! Text that came from a server, made safe to keep in an [`Error`](crate::Error) or a log line.
+//! Text that came from a server, made safe to keep in an [`Error`](crate::Error), a
+//! [`ResponseMeta`](crate::ResponseMeta), a success's headers or a log line: the one redaction
+//! boundary.
 //!
 //! A server may echo what it was sent (PDM names the offending fields of a request in
 //! `details`; a gateway's HTML error page may list the request headers), so every such text —
-//! vendor error fields, body excerpts, decode errors, the served version — goes through
-//! [`Redactor::text`] or [`Redactor::excerpt`] before it is stored: every credential this client
-//! sent or received is replaced by `[REDACTED]`, in plain, JSON-escaped, form- and
-//! percent-encoded and HTML-escaped forms, and so is every JSON string whose decoded value
-//! contains one or sits under a credential-like key (`"session_\u0074oken"` included). Then
-//! the text is made one line and capped at [`MAX_SERVER_TEXT`] bytes.
+//! vendor error fields, body excerpts, decode errors and their JSON paths, the served version,
+//! header values — goes through [`Redactor`] before it is kept, on success and on error alike:
+//! every credential this client sent or received is replaced by `[REDACTED]`. The text is
+//! decoded before it is searched, so a secret is found in any form a server may have wrapped
+//! it in: percent-encoded (either case of hex, `+` for a space), HTML character references
+//! (decimal or hex, any number of leading zeros, and the named references of ASCII characters),
+//! JSON escapes (`\uXXXX`, surrogate pairs, `\/`), or as sent. So is every JSON string whose
+//! decoded value contains one or sits under a credential-like key (`"session_\u0074oken"`
+//! included). Then the text is made one line and capped — masked first, then cut, so that no
+//! part of a secret is left at the cut.
 
 use std::borrow::Cow;
 
@@ -15,7 +21,7 @@ use std::borrow::Cow;
 pub(crate) const MAX_SERVER_TEXT: usize = 200;
 
 /// What a secret is replaced with.
-const MASK: &str = "[REDACTED]";
+pub(crate) const MASK: &str = "[REDACTED]";
 
 /// Parts of a JSON key that name a credential.
 const SECRET_KEY_PARTS: [&str; 6] = [
@@ -27,75 +33,65 @@ const SECRET_KEY_PARTS: [&str; 6] = [
     "credential",
 ];
 
-/// Whether a JSON key or header name names a credential (`session_token`, `key`,
+/// Whether a JSON key, form field or header name names a credential (`session_token`, `key`,
 /// `x-api-key`, `client_secret`...).
-#[cfg_attr(not(feature = "sandbox"), allow(dead_code))]
 pub(crate) fn is_credential_name(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
     SECRET_KEY_PARTS.iter().any(|part| name.contains(part)) || name == "cookie"
 }
 
-/// The credentials of one exchange, and the forms they may come back in.
+/// The most raw bytes one character of a secret takes in any fixed-width form the redactor
+/// decodes (`%F0%9F%98%80`, `\uD83D\uDE00`: 12). Longer forms (character references padded
+/// with zeros) are caught at a cut by [`Redactor::text`]'s prefix rule instead.
+const MAX_FORM_BYTES_PER_CHAR: usize = 12;
+
+/// The credentials of one exchange.
 #[derive(Default)]
 pub(crate) struct Redactor {
-    /// The secrets as sent (matched against decoded JSON strings).
-    plain: Vec<String>,
-    /// Every form searched for in raw text, longest first.
-    forms: Vec<String>,
+    /// The secrets as sent, each as its characters (matched against decoded text).
+    plain: Vec<Vec<char>>,
 }
 
 impl Redactor {
     /// A redactor for these secrets (empty ones are ignored). A `Bearer ` prefix is dropped, so
     /// a header value and the bare token are both found.
     pub(crate) fn new<'a>(secrets: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut plain: Vec<String> = Vec::new();
+        let mut plain: Vec<Vec<char>> = Vec::new();
         for secret in secrets {
-            let secret = strip_scheme(secret);
-            if !secret.is_empty() && !plain.iter().any(|s| s == secret) {
-                plain.push(secret.to_owned());
+            let secret: Vec<char> = strip_scheme(secret).chars().collect();
+            if !secret.is_empty() && !plain.contains(&secret) {
+                plain.push(secret);
             }
         }
-        let mut forms: Vec<String> = Vec::new();
-        for secret in &plain {
-            let json = serde_json::to_string(secret).unwrap_or_default();
-            let json = json[1..json.len() - 1].to_owned();
-            let form: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
-            let percent =
-                percent_encoding::utf8_percent_encode(secret, percent_encoding::NON_ALPHANUMERIC)
-                    .to_string();
-            let html = secret
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-                .replace('"', "&quot;")
-                .replace('\'', "&#39;");
-            for form in [secret.clone(), json, form, percent, html] {
-                if !form.is_empty() && !forms.contains(&form) {
-                    forms.push(form);
-                }
-            }
-        }
-        forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-        Redactor { plain, forms }
+        Redactor { plain }
     }
 
-    /// The longest raw form of a secret, in bytes.
+    /// The longest raw form of a secret, in bytes (fixed-width forms).
     fn longest(&self) -> usize {
-        self.forms.first().map_or(0, String::len)
+        self.plain.iter().map(Vec::len).max().unwrap_or(0) * MAX_FORM_BYTES_PER_CHAR
+    }
+
+    /// How many leading bytes of a text are read: every secret that starts within the kept
+    /// bytes ends within them, in any fixed-width form (a 4 MB `detail` is not scanned whole).
+    fn window(&self) -> usize {
+        MAX_SERVER_TEXT + self.longest() + 16
     }
 
     /// A server text (a vendor field, a decode error, a header), redacted, on one line and
-    /// capped.
+    /// capped at [`MAX_SERVER_TEXT`] bytes.
     pub(crate) fn text(&self, text: &str) -> String {
-        // Only the start is kept: a window long enough that every secret starting within the
-        // kept bytes ends within it (a 4 MB `detail` is not scanned whole).
-        let window = MAX_SERVER_TEXT + 6 * self.longest() + 16;
-        let mut end = text.len().min(window);
+        self.text_capped(text, MAX_SERVER_TEXT)
+    }
+
+    /// A server text redacted, on one line and capped at `max` bytes: masked, then cut.
+    pub(crate) fn text_capped(&self, text: &str, max: usize) -> String {
+        let mut end = text.len().min(self.window().max(max));
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let mut out = cap(&self.redact(&text[..end]), MAX_SERVER_TEXT);
-        if end < text.len() && !out.ends_with('…') {
+        let cut = end < text.len();
+        let mut out = cap(&self.redact_window(&text[..end], cut), max);
+        if cut && !out.ends_with('…') {
             out.push('…');
         }
         out
@@ -104,12 +100,11 @@ impl Redactor {
     /// The start of a body, redacted before it is cut (so a secret cut in half is not left
     /// behind), on one line and capped.
     pub(crate) fn excerpt(&self, body: &[u8]) -> String {
-        // Every secret that starts within the kept bytes ends within the window.
-        let window = MAX_SERVER_TEXT + 6 * self.longest() + 16;
-        let cut = &body[..body.len().min(window)];
-        let text = String::from_utf8_lossy(cut);
-        let mut out = cap(&self.redact(&text), MAX_SERVER_TEXT);
-        if body.len() > window && !out.ends_with('…') {
+        let window = self.window();
+        let cut = body.len() > window;
+        let text = String::from_utf8_lossy(&body[..body.len().min(window)]);
+        let mut out = cap(&self.redact_window(&text, cut), MAX_SERVER_TEXT);
+        if cut && !out.ends_with('…') {
             out.push('…');
         }
         out
@@ -117,16 +112,130 @@ impl Redactor {
 
     /// `text` with every secret masked (not capped).
     pub(crate) fn redact<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        self.redact_window(text, false)
+    }
+
+    /// `text` with every secret masked; when `cut` (more followed it), a tail that is the
+    /// start of a secret is masked too: the rest of it was not read.
+    fn redact_window<'t>(&self, text: &'t str, cut: bool) -> Cow<'t, str> {
         let masked = self.mask_json_strings(text);
-        if self.forms.is_empty() || !self.forms.iter().any(|f| masked.contains(f.as_str())) {
-            return masked;
+        match self.mask_decoded(&masked, cut) {
+            Cow::Owned(out) => Cow::Owned(out),
+            Cow::Borrowed(_) => masked,
         }
-        let mut out = masked.into_owned();
-        for form in &self.forms {
-            if out.contains(form.as_str()) {
-                out = out.replace(form.as_str(), MASK);
+    }
+
+    /// Masks, in a value decoded from a server's JSON (what the command-line tool prints),
+    /// every string holding a secret in any form, every string under a credential-like key,
+    /// and every key holding a secret. Whether anything was masked.
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))]
+    pub(crate) fn mask_value(&self, value: &mut serde_json::Value) -> bool {
+        use serde_json::Value;
+        match value {
+            Value::String(s) => match self.mask_decoded(s, false) {
+                Cow::Owned(masked) => {
+                    *s = masked;
+                    true
+                }
+                Cow::Borrowed(_) => false,
+            },
+            Value::Array(items) => items
+                .iter_mut()
+                .fold(false, |any, v| self.mask_value(v) || any),
+            Value::Object(map) => {
+                let mut any = false;
+                let keys: Vec<String> = map.keys().cloned().collect();
+                for key in keys {
+                    let Some(mut v) = map.remove(&key) else {
+                        continue;
+                    };
+                    if is_credential_name(&key) && v.is_string() {
+                        any |= v.as_str() != Some(MASK);
+                        v = Value::String(MASK.to_owned());
+                    } else {
+                        any |= self.mask_value(&mut v);
+                    }
+                    let key = match self.mask_decoded(&key, false) {
+                        Cow::Owned(masked) => {
+                            any = true;
+                            masked
+                        }
+                        Cow::Borrowed(_) => key,
+                    };
+                    map.insert(key, v);
+                }
+                any
+            }
+            _ => false,
+        }
+    }
+
+    /// Masks every raw span of `text` that decodes to a secret, or (when `cut`) to the start
+    /// of one at the very end of the text.
+    fn mask_decoded<'t>(&self, text: &'t str, cut: bool) -> Cow<'t, str> {
+        if self.plain.is_empty() || text.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        let units = decode(text);
+        // Where an escape cut short at the end begins: what it stood for is unknown.
+        let broken = if cut {
+            unfinished_escape(text).unwrap_or(text.len())
+        } else {
+            text.len()
+        };
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for secret in &self.plain {
+            // As sent (a secret may itself hold what reads as an escape, `%41` say)...
+            let raw: String = secret.iter().collect();
+            spans.extend(text.match_indices(&raw).map(|(at, s)| (at, at + s.len())));
+            // ...and decoded.
+            let n = secret.len();
+            if units.len() >= n {
+                for start in 0..=units.len() - n {
+                    if units[start..start + n]
+                        .iter()
+                        .zip(secret)
+                        .all(|(u, &c)| u.matches(c))
+                    {
+                        spans.push((units[start].start, units[start + n - 1].end));
+                    }
+                }
+            }
+            if cut {
+                // The longest tail that is a proper start of the secret (before an escape that
+                // the cut left unfinished, which goes with it).
+                let whole = &units[..units.partition_point(|u| u.end <= broken)];
+                let longest = (1..n.min(whole.len() + 1)).rev().find(|&k| {
+                    whole[whole.len() - k..]
+                        .iter()
+                        .zip(secret)
+                        .all(|(u, &c)| u.matches(c))
+                });
+                if let Some(k) = longest {
+                    spans.push((whole[whole.len() - k].start, text.len()));
+                }
             }
         }
+        if broken < text.len() {
+            spans.push((broken, text.len()));
+        }
+        if spans.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        spans.sort_unstable();
+        let mut out = String::with_capacity(text.len());
+        let mut copied = 0;
+        for (start, end) in spans {
+            if end <= copied {
+                continue;
+            }
+            if start >= copied {
+                out.push_str(&text[copied..start]);
+                out.push_str(MASK);
+            }
+            copied = end;
+        }
+        out.push_str(&text[copied..]);
         Cow::Owned(out)
     }
 
@@ -153,16 +262,13 @@ impl Redactor {
                 let after = skip_space(bytes, end + 1);
                 after < bytes.len() && bytes[after] == b':'
             };
-            let holds_secret = self.plain.iter().any(|s| decoded.contains(s.as_str()));
+            let holds_secret = matches!(self.mask_decoded(&decoded, false), Cow::Owned(_));
             if holds_secret || (value_of_secret_key && !is_key) {
                 out.push_str(&text[copied..=i]);
                 out.push_str(MASK);
                 copied = end.min(bytes.len());
             }
-            value_of_secret_key = is_key && {
-                let name = decoded.to_ascii_lowercase();
-                SECRET_KEY_PARTS.iter().any(|part| name.contains(part))
-            };
+            value_of_secret_key = is_key && is_credential_name(&decoded);
             i = end + 1;
         }
         if copied == 0 {
@@ -173,9 +279,221 @@ impl Redactor {
     }
 }
 
-/// A cheap first test of texts that seldom hold a secret (a success's headers), so that the
-/// [`Redactor`], whose forms cost thousands of instructions to build, is built only for a text
-/// it may change: [`Sieve::may_mask`] is `false` only when [`Redactor::redact`] with the same
+/// One character of a text as decoded, with the raw bytes it came from.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    ch: char,
+    start: usize,
+    end: usize,
+}
+
+impl Unit {
+    /// Whether this stands for `c` of a secret: the same character, or a form-encoded space.
+    fn matches(&self, c: char) -> bool {
+        self.ch == c || (c == ' ' && self.ch == '+' && self.end - self.start == 1)
+    }
+}
+
+/// `text` decoded one level: percent escapes (UTF-8, either case), HTML character references
+/// (numeric, and [`NAMED_REFERENCES`]), JSON escapes. What is not an escape stands for itself.
+fn decode(text: &str) -> Vec<Unit> {
+    let bytes = text.as_bytes();
+    let mut units = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let decoded = match bytes[i] {
+            b'%' => percent(bytes, i),
+            b'&' => reference(text, i),
+            b'\\' => json_escape(text, i),
+            _ => None,
+        };
+        let (ch, len) = decoded.unwrap_or_else(|| {
+            let ch = text[i..].chars().next().unwrap_or('\u{FFFD}');
+            (ch, ch.len_utf8())
+        });
+        units.push(Unit {
+            ch,
+            start: i,
+            end: i + len,
+        });
+        i += len;
+    }
+    units
+}
+
+/// Where an escape that the end of `text` cut short begins (`&#x00`, `&amp`, `%6`, `\\u00`),
+/// if the text ends in one.
+fn unfinished_escape(text: &str) -> Option<usize> {
+    let at = text.rfind(['&', '%', '\\'])?;
+    let rest = text.as_bytes().get(at + 1..)?;
+    let unfinished = match text.as_bytes()[at] {
+        // A reference before its `;`: `&#`, `&#x`, digits or a name.
+        b'&' => {
+            let body = rest.strip_prefix(b"#").unwrap_or(rest);
+            let body = body
+                .strip_prefix(b"x")
+                .or(body.strip_prefix(b"X"))
+                .unwrap_or(body);
+            body.iter().all(u8::is_ascii_alphanumeric)
+        }
+        b'%' => rest.len() < 2 && rest.iter().all(u8::is_ascii_hexdigit),
+        _ => match rest.split_first() {
+            None => true,
+            Some((b'u', digits)) => digits.len() < 4 && digits.iter().all(u8::is_ascii_hexdigit),
+            Some(_) => false,
+        },
+    };
+    unfinished.then_some(at)
+}
+
+/// The value of a hex digit.
+fn hex(b: u8) -> Option<u32> {
+    (b as char).to_digit(16)
+}
+
+/// One percent-encoded character at `i` (several escapes for a UTF-8 sequence), with its
+/// length in the text.
+fn percent(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    let byte_at = |at: usize| -> Option<u8> {
+        if bytes.get(at) != Some(&b'%') {
+            return None;
+        }
+        Some((hex(*bytes.get(at + 1)?)? * 16 + hex(*bytes.get(at + 2)?)?) as u8)
+    };
+    let lead = byte_at(i)?;
+    let len = match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => return None,
+    };
+    let mut seq = [lead, 0, 0, 0];
+    for (k, slot) in seq.iter_mut().enumerate().take(len).skip(1) {
+        *slot = byte_at(i + 3 * k)?;
+    }
+    let ch = std::str::from_utf8(&seq[..len]).ok()?.chars().next()?;
+    Some((ch, 3 * len))
+}
+
+/// The named HTML character references of the visible ASCII characters (and a space), as
+/// HTML5 names them: what an escaped credential can hold.
+const NAMED_REFERENCES: [(&str, char); 42] = [
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", ' '),
+    ("excl", '!'),
+    ("num", '#'),
+    ("dollar", '$'),
+    ("percnt", '%'),
+    ("lpar", '('),
+    ("rpar", ')'),
+    ("ast", '*'),
+    ("midast", '*'),
+    ("plus", '+'),
+    ("comma", ','),
+    ("period", '.'),
+    ("sol", '/'),
+    ("colon", ':'),
+    ("semi", ';'),
+    ("equals", '='),
+    ("quest", '?'),
+    ("commat", '@'),
+    ("lsqb", '['),
+    ("lbrack", '['),
+    ("bsol", '\\'),
+    ("rsqb", ']'),
+    ("rbrack", ']'),
+    ("Hat", '^'),
+    ("lowbar", '_'),
+    ("UnderBar", '_'),
+    ("grave", '`'),
+    ("DiacriticalGrave", '`'),
+    ("lcub", '{'),
+    ("lbrace", '{'),
+    ("verbar", '|'),
+    ("vert", '|'),
+    ("VerticalLine", '|'),
+    ("rcub", '}'),
+    ("rbrace", '}'),
+    ("tilde", '~'),
+    ("DiacriticalTilde", '~'),
+];
+
+/// An HTML character reference at `i` (`&#39;`, `&#x0027;`, `&amp;`), with its length. A
+/// numeric one may omit its `;`, as browsers read it.
+fn reference(text: &str, i: usize) -> Option<(char, usize)> {
+    let rest = &text.as_bytes()[i + 1..];
+    if rest.first() == Some(&b'#') {
+        let (radix, skip) = match rest.get(1) {
+            Some(b'x' | b'X') => (16, 2),
+            _ => (10, 1),
+        };
+        let digits = rest[skip..]
+            .iter()
+            .take_while(|b| (**b as char).is_digit(radix))
+            .count();
+        if digits == 0 {
+            return None;
+        }
+        let mut value: u32 = 0;
+        for &b in &rest[skip..skip + digits] {
+            // Saturates past the last code point: any larger value is no character.
+            value = value
+                .saturating_mul(radix)
+                .saturating_add((b as char).to_digit(radix)?);
+        }
+        let ch = char::from_u32(value)?;
+        let semicolon = usize::from(rest.get(skip + digits) == Some(&b';'));
+        return Some((ch, 1 + skip + digits + semicolon));
+    }
+    let name_len = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if rest.get(name_len) != Some(&b';') {
+        return None;
+    }
+    let name = &text[i + 1..i + 1 + name_len];
+    NAMED_REFERENCES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(_, ch)| (ch, name_len + 2))
+}
+
+/// A JSON escape at `i` (`\u0065`, a surrogate pair, `\/`), with its length.
+fn json_escape(text: &str, i: usize) -> Option<(char, usize)> {
+    let bytes = text.as_bytes();
+    let unit = |at: usize| -> Option<u32> {
+        if bytes.get(at..at + 2)? != b"\\u" {
+            return None;
+        }
+        let digits = bytes.get(at + 2..at + 6)?;
+        digits.iter().try_fold(0u32, |v, &b| Some(v * 16 + hex(b)?))
+    };
+    match *bytes.get(i + 1)? {
+        b'u' => {
+            let first = unit(i)?;
+            if (0xD800..0xDC00).contains(&first) {
+                let low = unit(i + 6).filter(|l| (0xDC00..0xE000).contains(l))?;
+                let ch = char::from_u32(0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00))?;
+                return Some((ch, 12));
+            }
+            Some((char::from_u32(first)?, 6))
+        }
+        b'"' => Some(('"', 2)),
+        b'\\' => Some(('\\', 2)),
+        b'/' => Some(('/', 2)),
+        _ => None,
+    }
+}
+
+/// A cheap first test of texts that seldom hold a secret (a success's headers and served
+/// version), so that the [`Redactor`], which decodes the whole text, runs only on a text it may
+/// change: [`Sieve::may_mask`] is `false` only when [`Redactor::redact`] with the same
 /// secrets would leave the text as it is.
 pub(crate) struct Sieve<'s> {
     /// A run of ASCII letters and digits of each secret (empty when it has none).
@@ -206,11 +524,13 @@ impl<'s> Sieve<'s> {
         sieve
     }
 
-    /// Whether the redactor may mask something in `text`. Every raw form it searches for keeps
-    /// a secret's ASCII letters and digits as they are, in order and together, so a form holds
-    /// each run of them whole. The JSON strings it decodes may hide a secret behind
-    /// escapes (a backslash), and one under a credential-like key (a colon after a quoted key)
-    /// is masked whatever it holds: a text with a quote and either is left to the redactor.
+    /// Whether the redactor may mask something in `text`. A secret as sent, and in every
+    /// form the redactor decodes but percent escapes, character references and JSON escapes,
+    /// keeps its ASCII letters and digits as they are, in order and together, so such a text
+    /// holds each run of them whole; a text with `%`, `&` or `\\` may hold an escaped one. The
+    /// JSON strings it decodes may hide a secret behind escapes, and one under a
+    /// credential-like key (a colon after a quoted key) is masked whatever it holds: a text
+    /// with a quote and a colon is left to the redactor too.
     pub(crate) fn may_mask(&self, text: &[u8]) -> bool {
         if self.runs[..self.len]
             .iter()
@@ -218,7 +538,10 @@ impl<'s> Sieve<'s> {
         {
             return true;
         }
-        text.contains(&b'"') && text.iter().any(|&b| b == b'\\' || b == b':')
+        if text.iter().any(|&b| matches!(b, b'%' | b'&' | b'\\')) {
+            return true;
+        }
+        text.contains(&b'"') && text.contains(&b':')
     }
 }
 
@@ -340,7 +663,7 @@ fn decode_json_string(raw: &str) -> Cow<'_, str> {
 /// On one line (control characters become spaces), at most `max` bytes cut on a character
 /// boundary, `…` when cut.
 pub(crate) fn cap(text: &str, max: usize) -> String {
-    let line = crate::error::one_line(text);
+    let line = one_line(text);
     if line.len() <= max {
         return line.into_owned();
     }
@@ -351,6 +674,19 @@ pub(crate) fn cap(text: &str, max: usize) -> String {
     let mut out = line[..end].to_owned();
     out.push('…');
     out
+}
+
+/// A message on one line: control characters become spaces.
+pub(crate) fn one_line(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        Cow::Owned(
+            s.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 #[cfg(test)]
@@ -456,7 +792,12 @@ mod tests {
         }
     }
 
-    const PIECES: [&str; 22] = [
+    const PIECES: [&str; 27] = [
+        "9001%7cs3%7c01",
+        "%65%79%4a%68%62%47%63%69%4f%69",
+        "k+y/&#x26;&#x3C;1&#62;",
+        "&#x0000039;001|s3|01",
+        "9001&verbar;s3&vert;01",
         "eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl",
         "eyJhbGciOi%2EeyJzdWIiOi%2Ec2lnbmF0dXJl",
         "\\u0065yJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl",
@@ -507,6 +848,67 @@ mod tests {
         assert_eq!(needle("ab.cde|f"), "cde");
         assert_eq!(needle("ab.cdefghijklm"), "cdefghij");
         assert_eq!(needle("&&"), "");
+    }
+
+    #[test]
+    fn escapes_are_decoded_by_rule_not_listed_by_case() {
+        let r = Redactor::new(["9001|s3|01", "k+y/&<1>", "a b"]);
+        for (text, want) in [
+            // Percent escapes, either case, mixed, or every character.
+            ("t=9001%7cs3%7C01;", "t=[REDACTED];"),
+            ("t=%39%30%30%31%7c%73%33%7c%30%31", "t=[REDACTED]"),
+            // HTML references: decimal, hex (either `x`), padded, named.
+            ("9001&#124;s3&#x7c;01", "[REDACTED]"),
+            ("9001&#X7C;s3&#x000007c;01", "[REDACTED]"),
+            ("9001&verbar;s3&vert;01", "[REDACTED]"),
+            ("k+y&sol;&amp;&lt;1&gt;", "[REDACTED]"),
+            // JSON escapes outside a JSON string, and a form-encoded space.
+            ("9001\\u007cs3\\u007C01", "[REDACTED]"),
+            ("q=a+b&r=1", "q=[REDACTED]&r=1"),
+            // Not a secret: another case of letters, a different character.
+            ("9001%7cS3%7c01", "9001%7cS3%7c01"),
+            ("9001%7bs3%7c01", "9001%7bs3%7c01"),
+        ] {
+            assert_eq!(r.redact(text), want, "{text}");
+        }
+        // A secret that itself reads as an escape is found as sent too.
+        assert_eq!(
+            Redactor::new(["ab%41"]).redact("x ab%41 y"),
+            "x [REDACTED] y"
+        );
+    }
+
+    #[test]
+    fn a_secret_padded_past_the_window_is_masked_at_the_cut() {
+        let r = Redactor::new([TOKEN]);
+        // Each character of the token as a reference padded with 40 zeros: the window ends
+        // inside it, and the start that was read is masked, not kept.
+        let padded: String = TOKEN
+            .chars()
+            .map(|c| format!("&#x{}{:x};", "0".repeat(40), c as u32))
+            .collect();
+        let kept = r.text(&format!("x {padded}"));
+        assert_eq!(kept, "x [REDACTED]…");
+    }
+
+    #[test]
+    fn json_values_are_masked_in_strings_keys_and_under_credential_keys() {
+        let r = Redactor::new(["9001|s3|01"]);
+        let mut value = serde_json::json!({
+            "note": "session 9001%7Cs3%7C01 echoed",
+            "9001|s3|01": 1,
+            "nested": [{"api_key": "other"}, {"n": 2, "s": "clean"}],
+        });
+        assert!(r.mask_value(&mut value));
+        assert_eq!(
+            value,
+            serde_json::json!({
+                "note": "session [REDACTED] echoed",
+                "[REDACTED]": 1,
+                "nested": [{"api_key": "[REDACTED]"}, {"n": 2, "s": "clean"}],
+            })
+        );
+        assert!(!r.mask_value(&mut serde_json::json!({"a": ["b", 1, null]})));
     }
 
     #[test]

@@ -87,6 +87,14 @@ impl RetryPolicy {
         self.max_attempts
     }
 
+    /// Refuses a delay past [`MAX_WAIT`](crate::config::MAX_WAIT), naming it.
+    pub(crate) fn check(&self) -> Result<(), crate::Error> {
+        use crate::config::within_bound;
+        within_bound("retry_policy.initial_delay", self.initial_delay)?;
+        within_bound("retry_policy.max_delay", self.max_delay)?;
+        within_bound("retry_policy.max_retry_after", self.max_retry_after)
+    }
+
     pub(crate) fn backoff(&self) -> ExponentialBuilder {
         let builder = ExponentialBuilder::default()
             .with_min_delay(self.initial_delay)

@@ -500,6 +500,42 @@ pub(crate) struct Transport {
     pub(crate) server: Server,
 }
 
+/// `f` with a [`Sieve`](crate::redact::Sieve) of the secrets [`redactor`] masks: the cheap
+/// first test of texts that seldom hold one.
+fn with_sieve<V: VendorCall, R>(
+    vendor: &V,
+    prepared: &Prepared<V::Session>,
+    f: impl FnOnce(&crate::redact::Sieve<'_>) -> R,
+) -> R {
+    let mut secrets = Vec::new();
+    vendor.secrets(&prepared.session, &mut secrets);
+    let sent = prepared.headers.iter().filter(|(_, v)| v.is_sensitive());
+    let sent = sent.filter_map(|(_, v)| v.to_str().ok());
+    f(&crate::redact::Sieve::new(
+        sent.chain(secrets.iter().map(|s| &**s)),
+    ))
+}
+
+/// Masks in `value` the credentials `vendor` holds now (those the next attempt would send:
+/// after a call, the ones it used, read from the cache) and every string under a
+/// credential-like key. A credential that cannot be had without a request (an expired
+/// session) is not asked for: then only the keys rule applies.
+#[cfg(feature = "cli")]
+pub(crate) async fn mask_held_credentials<V: VendorCall>(
+    vendor: &V,
+    value: &mut serde_json::Value,
+) -> bool {
+    let cx = CallState::default();
+    // The cache answers at once; a renewal would be a request of its own: not for this.
+    let held = tokio::time::timeout(Duration::from_millis(100), vendor.prepare(&cx)).await;
+    match held {
+        Ok(Ok(prepared)) if cx.requests.load(Ordering::Relaxed) == 0 => {
+            redactor(vendor, &prepared).mask_value(value)
+        }
+        _ => Redactor::default().mask_value(value),
+    }
+}
+
 /// The redactor for whatever a server answered to an attempt sent with `prepared`.
 fn redactor<V: VendorCall>(vendor: &V, prepared: &Prepared<V::Session>) -> Redactor {
     let mut secrets = Vec::new();
@@ -575,7 +611,10 @@ impl Transport {
             a.body_limit = self.body_limit;
             a.attempt_timeout = self.attempt_timeout;
         }
-        let deadline = self.deadline.map(|d| (d, tokio::time::Instant::now() + d));
+        // A deadline past what the clock can hold is none (settings refuse more than a year).
+        let deadline = self
+            .deadline
+            .and_then(|d| Some((d, tokio::time::Instant::now().checked_add(d)?)));
         // The attempts' future is made where it is awaited: bound to a local first, it would be
         // held twice in this future (the local and the awaited copy), and moved.
         let run = || {
@@ -714,7 +753,8 @@ impl Transport {
                 .and_then(|a| a.meta.retry_after);
             let wait = asked.map_or(computed, |w| w.min(self.retry.max_retry_after));
             let wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX);
-            if deadline.is_some_and(|d| tokio::time::Instant::now() + wait >= d) {
+            let ends = tokio::time::Instant::now().checked_add(wait);
+            if deadline.is_some_and(|d| ends.is_none_or(|end| end >= d)) {
                 tracing::debug!(
                     parent: &span,
                     error.message = %e,
@@ -793,13 +833,21 @@ impl Transport {
         }
         let outcome = send(&prepared.session).await;
         let mut seen = std::mem::take(&mut cx.lock().seen);
+        // Server text like any other, on success too: masked, then cut.
+        let served = match std::mem::take(&mut seen.api_version) {
+            ServedVersion::One(v) => ServedVersion::One(with_sieve(vendor, prepared, |sieve| {
+                if sieve.may_mask(v.as_bytes()) {
+                    redactor(vendor, prepared).text_capped(&v, MAX_VERSION_CHARS)
+                } else {
+                    crate::redact::cap(&v, MAX_VERSION_CHARS)
+                }
+            })),
+            other => other,
+        };
         let meta = ResponseMeta {
             status: seen.status,
             request_id: seen.request_id,
-            api_version: seen
-                .api_version
-                .value()
-                .map(|v| crate::redact::cap(v, MAX_VERSION_CHARS)),
+            api_version: served.value().map(str::to_owned),
             retry_after: seen.retry_after,
             attempts: 1,
             requests: 1,
@@ -807,7 +855,7 @@ impl Transport {
         // The version is checked first, whatever the status: an answer of another version
         // would otherwise be misread (a missing field, a different error).
         if seen.status.is_some() {
-            vendor.check_version(&seen.api_version, &meta)?;
+            vendor.check_version(&served, &meta)?;
         }
         let too_large = |meta: ResponseMeta| Error::ResponseTooLarge {
             limit: self.body_limit,
@@ -859,7 +907,7 @@ impl Transport {
                 let redactor = redactor(vendor, prepared);
                 Err(Error::Decode {
                     expected: short_type_name::<T>(),
-                    reason: redactor.text(&decode_reason(&body, &reason)),
+                    reason: redactor.text(&decode_reason(&body, &reason, &redactor)),
                     excerpt: redactor.excerpt(&body),
                     meta: Box::new(error.meta),
                     source: Some(crate::error::json_cause(reason, &redactor)),
@@ -896,16 +944,23 @@ fn safe_headers<V: VendorCall>(
     prepared: &Prepared<V::Session>,
     headers: &mut HeaderMap,
 ) {
-    use reqwest::header::{AUTHORIZATION, COOKIE, PROXY_AUTHORIZATION, SET_COOKIE};
     if headers.is_empty() {
         return;
     }
     // The same secrets as `redactor`'s, sifted first: most answers hold none of them.
-    let mut secrets = Vec::new();
-    vendor.secrets(&prepared.session, &mut secrets);
-    let sent = prepared.headers.iter().filter(|(_, v)| v.is_sensitive());
-    let sent = sent.filter_map(|(_, v)| v.to_str().ok());
-    let sieve = crate::redact::Sieve::new(sent.chain(secrets.iter().map(|s| &**s)));
+    with_sieve(vendor, prepared, |sieve| {
+        mask_headers(vendor, prepared, sieve, headers)
+    });
+}
+
+/// [`safe_headers`] with the attempt's [`Sieve`](crate::redact::Sieve).
+fn mask_headers<V: VendorCall>(
+    vendor: &V,
+    prepared: &Prepared<V::Session>,
+    sieve: &crate::redact::Sieve<'_>,
+    headers: &mut HeaderMap,
+) {
+    use reqwest::header::{AUTHORIZATION, COOKIE, PROXY_AUTHORIZATION, SET_COOKIE};
     let mut redactor = None;
     for (name, value) in headers.iter_mut() {
         if sieve.may_mask(value.as_bytes()) {
@@ -929,9 +984,10 @@ fn safe_headers<V: VendorCall>(
 /// The longest served version kept (the documented limit is 64 characters).
 const MAX_VERSION_CHARS: usize = 64;
 
-/// Why `body` does not decode, with the JSON path of the value at fault.
-fn decode_reason(body: &[u8], error: &serde_json::Error) -> String {
-    let path = crate::json_path::of_error(body, error);
+/// Why `body` does not decode, with the JSON path of the value at fault (its keys are server
+/// text: each is masked by `redactor` before it is cut).
+fn decode_reason(body: &[u8], error: &serde_json::Error, redactor: &Redactor) -> String {
+    let path = crate::json_path::of_error(body, error, redactor);
     if path.is_empty() {
         error.to_string()
     } else {
@@ -988,7 +1044,7 @@ fn transport_error(mut e: reqwest::Error, meta: ResponseMeta) -> Error {
         message.push_str(&cause.to_string());
         source = cause.source();
     }
-    let message = crate::error::one_line(&message).into_owned();
+    let message = crate::redact::one_line(&message).into_owned();
     let connect = e.is_connect();
     if e.is_timeout() {
         Error::Timeout {
@@ -1177,11 +1233,14 @@ impl<'a> RawRequest<'a> {
     }
 }
 
-/// Builds the reqwest client every attempt of one vendor client uses.
+/// Builds the reqwest client every attempt of one vendor client uses. `direct`: never through
+/// a proxy (a loopback URL: the plaintext guard lets it through because its bytes stay on the
+/// machine, which a proxy from `HTTP_PROXY` would break; Go's net/http does the same).
 pub(crate) fn http_client(
     connect_timeout: Duration,
     timeout: Duration,
     user_agent: &str,
+    direct: bool,
 ) -> Result<reqwest::Client, Error> {
     // HeaderValue alone lets a tab, and bytes past ASCII, through; the rule says visible ASCII.
     let rule = "must be a valid header value (visible ASCII, no control characters)";
@@ -1190,7 +1249,12 @@ pub(crate) fn http_client(
     }
     let user_agent =
         HeaderValue::from_str(user_agent).map_err(|_| Error::invalid("user_agent", rule))?;
-    reqwest::Client::builder()
+    let builder = if direct {
+        reqwest::Client::builder().no_proxy()
+    } else {
+        reqwest::Client::builder()
+    };
+    builder
         .connect_timeout(connect_timeout)
         .timeout(timeout)
         .user_agent(user_agent)

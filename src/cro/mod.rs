@@ -21,8 +21,11 @@
 //! another. This client always sends one: [`ApiVersion::default()`] is the newest documented
 //! version, 2023/04/19, because new integrations should start on the current shape; moving the
 //! default is a breaking change of this crate. CRO documents `x-api-version` on every answer, so
-//! every answer's, whatever its status, is compared with the pin before its body is read: another
-//! version, none, several or an unreadable one is [`Error::VersionMismatch`].
+//! every answer's is compared with the pin before its body is read: another version, several or
+//! an unreadable one is [`Error::VersionMismatch`] whatever the status; none at all is a mismatch
+//! on a success only. An error status without the header may come from a gateway or proxy that
+//! CRO did not write (a 503 page, a 404 for a path CRO does not serve), so its status decides:
+//! a 503 is retried, a 404 is not found.
 //!
 //! # Tokens
 //! A bearer token must match the documented pattern and length, and also be header-safe:
@@ -192,6 +195,9 @@ impl ClientBuilder {
         let tenant = self
             .tenant_id
             .ok_or_else(|| Error::invalid("tenant_id", "is required"))?;
+        // The spec's type is an integer: `+1` and `01` are the tenant 1, sent as `1`. What
+        // does not read as one is left to the header's rules, which refuse it.
+        let tenant = tenant.parse::<i64>().map_or(tenant, |n| n.to_string());
         let mut fixed = HeaderMap::new();
         fixed.insert(
             HeaderName::from_static("x-tenant-id"),
@@ -390,11 +396,17 @@ impl VendorCall for Cro {
         }
     }
 
-    /// CRO documents `x-api-version` on every answer: with the pin always sent, anything but
-    /// exactly the pinned version (another, none, several, unreadable) is a mismatch.
+    /// CRO documents `x-api-version` on every answer, and the pin is always sent: another
+    /// version, several or an unreadable one is a mismatch whatever the status; a missing one
+    /// is a mismatch on a 2xx only. An error without the header may come from a gateway or a
+    /// proxy CRO did not write (a 503 page, a 404 for a path CRO does not serve): its status
+    /// says what it is (a 503 is retried, a 404 is not found).
     fn check_version(&self, served: &ServedVersion, meta: &ResponseMeta) -> Result<(), Error> {
-        if served.value() == Some(self.api_version.as_str()) {
-            return Ok(());
+        let success = meta.status.is_some_and(|s| s.is_success());
+        match served {
+            ServedVersion::One(v) if v == self.api_version.as_str() => return Ok(()),
+            ServedVersion::Absent if !success => return Ok(()),
+            _ => {}
         }
         Err(Error::VersionMismatch {
             pinned: self.api_version.as_str().to_owned(),

@@ -904,3 +904,175 @@ async fn a_seeded_customer_is_served_by_the_standalone_sandbox_and_a_bad_seed_st
     child.0.kill().unwrap();
     child.0.wait().unwrap();
 }
+
+// Hardening, second round: what the tool prints, how it ends, and what it sends.
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_credential_a_server_echoed_into_a_success_is_masked_on_stdout() {
+    let server = MockServer::start().await;
+    let bare = CRO_TOKEN.trim_start_matches("Bearer ");
+    let mut customer = support::example("cro", "/customers/{customer_id}", "get");
+    customer["locations"][0]["note"] = json!(format!("Authorization: {CRO_TOKEN}"));
+    customer["name"] = json!(bare.replace('.', "%2e"));
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-api-version", "2023/04/19")
+                .set_body_json(customer),
+        )
+        .mount(&server)
+        .await;
+    let env = cro_env(&server.uri());
+    let out = run(&["cro", "get-customer", "1"], &borrow(&env)).await;
+    let printed = out.json();
+    assert_eq!(
+        printed["locations"][0]["note"],
+        "Authorization: Bearer [REDACTED]"
+    );
+    assert_eq!(printed["name"], "[REDACTED]");
+    // The rest of the record is printed as it came.
+    assert_eq!(printed["id"], 1);
+    out.never_shows("c2lnbmF0dXJl");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_closed_stdout_or_stderr_ends_with_the_calls_exit_code_not_a_panic() {
+    let sb = sandbox().await;
+    let env = foxtrot_env(&sb.base_url());
+    // A reader that went away before the answer: the call succeeded, the tool exits 0 quietly.
+    let mut cmd = command(
+        &[
+            "foxtrot",
+            "get-customer",
+            "Foxtrot-DC",
+            "johns-burger-shack",
+        ],
+        &borrow(&env),
+    );
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let out = tokio::task::spawn_blocking(move || {
+        let mut child = cmd.spawn().expect("the binary runs");
+        drop(child.stdout.take());
+        child.wait_with_output().expect("the binary ends")
+    })
+    .await
+    .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(out.stderr.is_empty(), "{out:?}");
+    assert_eq!(sb.requests().len(), 1);
+
+    // A stderr that cannot be written: a failed call still exits with its own code.
+    for (args, code) in [
+        (vec!["foxtrot", "get-customer", "Foxtrot-DC", "nobody"], 3),
+        (
+            vec!["-v", "foxtrot", "get-customer", "Foxtrot-DC", "nobody"],
+            3,
+        ),
+        (vec!["foxtrot", "get-customer", "", "x"], 2),
+    ] {
+        let mut cmd = command(&args, &borrow(&env));
+        cmd.stderr(
+            std::fs::File::options()
+                .write(true)
+                .open("/dev/full")
+                .unwrap(),
+        );
+        let status = tokio::task::spawn_blocking(move || cmd.status())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_timeout_past_a_year_is_refused_not_a_panic() {
+    let sb = sandbox().await;
+    let env = foxtrot_env(&sb.base_url());
+    for timeout in ["1e19", "31536001"] {
+        let out = run(
+            &[
+                "--timeout",
+                timeout,
+                "foxtrot",
+                "get-customer",
+                "Foxtrot-DC",
+                "c1",
+            ],
+            &borrow(&env),
+        )
+        .await;
+        let line = out.error_line(2);
+        assert!(line.contains("timeout: must be at most one year"), "{line}");
+    }
+    assert_eq!(sb.requests().len(), 0, "nothing is sent");
+    let out = run(
+        &[
+            "--timeout",
+            "31536000",
+            "foxtrot",
+            "get-customer",
+            "Foxtrot-DC",
+            "johns-burger-shack",
+        ],
+        &borrow(&env),
+    )
+    .await;
+    assert!(out.json()["id"].is_string(), "{out:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tenant_id_is_sent_as_its_canonical_integer() {
+    let sb = sandbox().await;
+    for tenant in ["+1", "01", "+0001"] {
+        sb.clear_requests();
+        let mut env = cro_env(&sb.base_url());
+        env.retain(|(k, _)| *k != "CRO_TENANT_ID");
+        env.push(("CRO_TENANT_ID", tenant.to_owned()));
+        let out = run(&["cro", "get-customer", "1"], &borrow(&env)).await;
+        assert_eq!(out.json()["id"], 1, "{tenant:?}");
+        let sent = sb.requests();
+        assert_eq!(sent.len(), 1);
+        assert_eq!(sent[0].header("x-tenant-id"), Some("1"), "{tenant:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_loopback_base_url_is_never_sent_through_a_proxy() {
+    let sb = sandbox().await;
+    // A "proxy" that counts the connections it is offered and answers none.
+    let proxy = TcpListener::bind("127.0.0.1:0").unwrap();
+    proxy.set_nonblocking(true).unwrap();
+    let proxy_url = format!("http://{}", proxy.local_addr().unwrap());
+    let mut env = foxtrot_env(&sb.base_url());
+    for var in [
+        "HTTP_PROXY",
+        "http_proxy",
+        "HTTPS_PROXY",
+        "https_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ] {
+        env.push((var, proxy_url.clone()));
+    }
+    let mut cmd = command(
+        &[
+            "--timeout",
+            "10",
+            "foxtrot",
+            "get-customer",
+            "Foxtrot-DC",
+            "johns-burger-shack",
+        ],
+        &borrow(&env),
+    );
+    cmd.env_remove("NO_PROXY").env_remove("no_proxy");
+    let out = tokio::task::spawn_blocking(move || cmd.output())
+        .await
+        .unwrap()
+        .unwrap();
+    let offered = std::iter::from_fn(|| proxy.accept().ok()).count();
+    assert_eq!(offered, 0, "the proxy was offered the request");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(sb.requests().len(), 1);
+}

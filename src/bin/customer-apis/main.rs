@@ -6,7 +6,7 @@
 //! customer-apis cro get-customer <CUSTOMER_ID> [--unified]
 //! customer-apis pdm get-customer [--customer-id N] [--external-customer-ref REF]
 //! customer-apis foxtrot get-confident-location <DC_ID> <CUSTOMER_ID>
-//! customer-apis sandbox [--port N] [--seed FILE]
+//! customer-apis sandbox [--port N] [--seed FILE] [--allow-host NAME]...
 //! ```
 //!
 //! Every operation of each spec is a subcommand, built from the library's generated
@@ -21,8 +21,12 @@
 //! `CRO_TENANT_ID`, `CRO_API_VERSION`, `PDM_BASE_URL`, `PDM_COMPANY_ID`, `PDM_API_KEY`,
 //! `PDM_SESSION_TOKEN`, `FOXTROT_BASE_URL`, `FOXTROT_API_KEY`); a flag wins over its variable.
 //!
-//! The answer is printed as JSON on stdout. A failure is one line on stderr, `error: ...`, and
-//! the exit code says what kind it was:
+//! The answer is printed as JSON on stdout, with every credential the client holds (in any
+//! encoded form) and every string under a credential-like key (`*token*`, `*key*`,
+//! `*secret*`...) replaced by `[REDACTED]`, even where the server echoed one into a field:
+//! output is pasted into tickets. A failure is one line on stderr, `error: ...`, and the exit
+//! code says what kind it was (a closed stdout or stderr changes neither: a reader that went
+//! away ends the output quietly):
 //!
 //! | code | meaning |
 //! |---|---|
@@ -44,7 +48,7 @@ use clap::{ArgMatches, FromArgMatches, Parser, Subcommand};
 use customer_apis::{cro, foxtrot, pdm};
 
 use crate::operations::{chosen, command};
-use crate::output::{describe, emit, Failure};
+use crate::output::{describe, emit, printed, report, Failure};
 use crate::sandbox::{run_sandbox, SandboxArgs};
 use crate::vendors::{
     cro_client, foxtrot_client, pdm_client, unified, CroArgs, FoxtrotArgs, PdmArgs,
@@ -127,12 +131,14 @@ async fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             match &failure {
-                Failure::Config(message) | Failure::Io(message) => eprintln!("error: {message}"),
+                Failure::Config(message) | Failure::Io(message) => {
+                    report(&format!("error: {message}"))
+                }
                 Failure::Call(error) => {
-                    eprintln!("error: {error}");
+                    report(&format!("error: {error}"));
                     if common.verbose {
                         if let Some(meta) = error.meta() {
-                            eprintln!("{}", describe(meta));
+                            report(&describe(meta));
                         }
                     }
                 }
@@ -147,9 +153,25 @@ async fn main() -> ExitCode {
 fn init_tracing(filter: &str) {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
-        .with_writer(std::io::stderr)
+        .with_writer(|| QuietStderr)
         .with_ansi(std::io::stderr().is_terminal())
         .init();
+}
+
+/// stderr for the logs, its write errors dropped: tracing-subscriber reports a failed write
+/// with `eprintln!`, which panics when stderr itself is what failed (`2>/dev/full`).
+struct QuietStderr;
+
+impl std::io::Write for QuietStderr {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let _ = std::io::stderr().write_all(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = std::io::stderr().flush();
+        Ok(())
+    }
 }
 
 /// Runs the chosen subcommand.
@@ -159,8 +181,9 @@ async fn run(vendor: VendorCommand, matches: &ArgMatches, common: Common) -> Res
             let (operation, values) = chosen(matches, "cro", cro::OPERATIONS)?;
             let reshape = unified::<cro::types::CustomerModel>(matches, "cro");
             let client = cro_client(args, common)?;
-            let answer = client.call_operation(operation, &values).await?;
-            emit(answer, reshape, common)
+            let mut answer = printed(client.call_operation(operation, &values).await?, reshape)?;
+            client.mask_credentials(&mut answer.0).await;
+            emit(answer, common)
         }
         VendorCommand::Pdm(args) => {
             let pdm_matches = matches
@@ -169,15 +192,17 @@ async fn run(vendor: VendorCommand, matches: &ArgMatches, common: Common) -> Res
             let (operation, values) = chosen(matches, "pdm", pdm::OPERATIONS)?;
             let reshape = unified::<pdm::types::Customer>(matches, "pdm");
             let client = pdm_client(args, pdm_matches, common)?;
-            let answer = client.call_operation(operation, &values).await?;
-            emit(answer, reshape, common)
+            let mut answer = printed(client.call_operation(operation, &values).await?, reshape)?;
+            client.mask_credentials(&mut answer.0).await;
+            emit(answer, common)
         }
         VendorCommand::Foxtrot(args) => {
             let (operation, values) = chosen(matches, "foxtrot", foxtrot::OPERATIONS)?;
             let reshape = unified::<foxtrot::types::Customer>(matches, "foxtrot");
             let client = foxtrot_client(args, common)?;
-            let answer = client.call_operation(operation, &values).await?;
-            emit(answer, reshape, common)
+            let mut answer = printed(client.call_operation(operation, &values).await?, reshape)?;
+            client.mask_credentials(&mut answer.0).await;
+            emit(answer, common)
         }
         VendorCommand::Sandbox(args) => run_sandbox(args).await,
     }

@@ -54,28 +54,42 @@ fn error_exit_code(error: &Error) -> u8 {
     }
 }
 
-/// Prints the value (reshaped, when asked) as JSON on stdout and, when verbose, the metadata
-/// on stderr.
-pub(crate) fn emit(
+/// The value to print: reshaped, when asked.
+pub(crate) fn printed(
     response: Response<Value>,
     reshape: Option<Reshape>,
-    common: Common,
-) -> Result<(), Failure> {
+) -> Result<(Value, ResponseMeta), Failure> {
     let (mut value, meta) = response.into_parts();
     if let Some(reshape) = reshape {
         value = reshape(value, &meta)?;
     }
+    Ok((value, meta))
+}
+
+/// Prints the value as JSON on stdout and, when verbose, the metadata on stderr. A reader
+/// that went away (`| head -c1`) ends the output quietly: the call's result stands.
+pub(crate) fn emit((value, meta): (Value, ResponseMeta), common: Common) -> Result<(), Failure> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    serde_json::to_writer_pretty(&mut out, &value)
-        .map_err(|e| Failure::Io(format!("could not write the result: {e}")))?;
-    writeln!(out)
-        .and_then(|()| out.flush())
-        .map_err(|e| Failure::Io(format!("could not write the result: {e}")))?;
+    let written = serde_json::to_writer_pretty(&mut out, &value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+        Err(e) => return Err(Failure::Io(format!("could not write the result: {e}"))),
+    }
     if common.verbose {
-        eprintln!("{}", describe(&meta));
+        report(&describe(&meta));
     }
     Ok(())
+}
+
+/// Writes a line on stderr. Nothing is left to tell of a failure to write there (a closed or
+/// full stderr): it is ignored, and the exit code still says how the call ended.
+pub(crate) fn report(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 /// The verbose line: status, request id, served API version and attempts.

@@ -57,10 +57,10 @@ pub(crate) async fn run_sandbox(args: SandboxArgs) -> Result<(), Failure> {
         .start()
         .await
         .map_err(|e| Failure::Io(format!("could not listen on {addr}: {e}")))?;
-    eprintln!(
+    crate::output::report(&format!(
         "sandbox listening on {} (CRO, PDM and Foxtrot; Ctrl-C to stop)",
         sandbox.base_url()
-    );
+    ));
     sandbox
         .run_until_ctrl_c()
         .await

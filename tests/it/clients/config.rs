@@ -98,3 +98,71 @@ async fn a_setter_after_config_changes_only_its_field() {
         "{err}"
     );
 }
+
+/// Every setting that is a wait: past one year it is refused at `build()`, naming the setting
+/// (a longer wait is a mistake, and a deadline that far is past what the clock holds); a year
+/// itself is accepted.
+#[test]
+fn a_wait_past_a_year_is_refused_at_build_naming_the_setting() {
+    use customer_apis::{cro, RefreshingToken};
+    const YEAR: Duration = Duration::from_secs(365 * 24 * 60 * 60);
+    let over = YEAR + Duration::from_nanos(1);
+    let cro = || cro::Client::builder().bearer_token("a.b.c").tenant_id(1);
+    let token = || RefreshingToken::builder("https://auth.example.com/token", "c", "r");
+    type Build = Box<dyn Fn(Duration) -> Result<(), Error>>;
+    let settings: [(&str, Build); 8] = [
+        (
+            "connect_timeout",
+            Box::new(move |d| cro().connect_timeout(d).build().map(drop)),
+        ),
+        (
+            "timeout",
+            Box::new(move |d| cro().timeout(d).build().map(drop)),
+        ),
+        (
+            "operation_timeout",
+            Box::new(move |d| cro().operation_timeout(d).build().map(drop)),
+        ),
+        (
+            "retry_policy.initial_delay",
+            Box::new(move |d| {
+                let policy = RetryPolicy::default().initial_delay(d).max_delay(d);
+                cro().retry_policy(policy).build().map(drop)
+            }),
+        ),
+        (
+            "retry_policy.max_delay",
+            Box::new(move |d| {
+                let policy = RetryPolicy::default().max_delay(d);
+                cro().retry_policy(policy).build().map(drop)
+            }),
+        ),
+        (
+            "retry_policy.max_retry_after",
+            Box::new(move |d| {
+                let policy = RetryPolicy::default().max_retry_after(d);
+                cro().retry_policy(policy).build().map(drop)
+            }),
+        ),
+        (
+            "timeout",
+            Box::new(move |d| token().timeout(d).build().map(drop)),
+        ),
+        (
+            "connect_timeout",
+            Box::new(move |d| token().connect_timeout(d).build().map(drop)),
+        ),
+    ];
+    for (setting, build) in &settings {
+        build(YEAR).unwrap_or_else(|e| panic!("{setting}: a year is allowed: {e}"));
+        for wait in [over, Duration::from_secs(u64::MAX), Duration::MAX] {
+            match build(wait) {
+                Err(Error::InvalidInput { field, rule }) => {
+                    assert_eq!(field, *setting);
+                    assert_eq!(rule, "must be at most one year (365 days)");
+                }
+                other => panic!("{setting} = {wait:?}: {other:?}"),
+            }
+        }
+    }
+}

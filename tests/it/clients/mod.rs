@@ -11,6 +11,8 @@ mod config;
 mod cro_auth;
 #[cfg(feature = "cro")]
 mod cro_client;
+#[cfg(feature = "cro")]
+mod cro_version_rule;
 #[cfg(all(feature = "cro", feature = "foxtrot"))]
 mod error_sources;
 #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]

@@ -10,3 +10,5 @@ mod echoed_secrets;
 mod secrets_all_vendors;
 #[cfg(feature = "pdm")]
 mod serialized;
+#[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+mod server_texts;

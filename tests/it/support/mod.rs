@@ -17,6 +17,20 @@ pub fn spec(vendor: &str) -> Value {
     serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The 200 example of an operation (`spec(vendor)`'s `paths.<path>.<method>`): its `example`,
+/// or the first of its `examples`.
+pub fn example(vendor: &str, path: &str, method: &str) -> Value {
+    let spec = spec(vendor);
+    let media = &spec["paths"][path][method]["responses"]["200"]["content"]["application/json"];
+    media.get("example").cloned().unwrap_or_else(|| {
+        media["examples"]
+            .as_object()
+            .and_then(|all| all.values().next())
+            .map(|first| first["value"].clone())
+            .unwrap_or_else(|| panic!("{vendor} {method} {path}: no 200 example"))
+    })
+}
+
 /// The name of the component schema a `$ref` points at.
 pub fn ref_name(schema: &Value) -> Option<&str> {
     schema
