@@ -124,6 +124,11 @@ pub(crate) fn is_protected(url: &reqwest::Url) -> bool {
 /// # Ok::<(), customer_apis::Error>(())
 /// ```
 ///
+/// Every wait — the timeouts, the deadline and the retry policy's delays — is at most one year:
+/// `build()` refuses a longer one as [`Error::InvalidInput`] naming the setting (`timeout`,
+/// `retry_policy.max_delay`...), since it is surely a mistake and a deadline that far may be
+/// past what the clock can hold.
+///
 /// Fields may be added in a minor release (the struct is `#[non_exhaustive]`): start from
 /// [`Config::default`] and set what you need.
 #[derive(Debug, Clone, PartialEq)]
@@ -237,7 +242,7 @@ macro_rules! common_builder_methods {
             self
         }
 
-        /// How long to wait for a connection (default 10 s).
+        /// How long to wait for a connection (default 10 s; at most one year, as every wait).
         pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
             self.common.config.connect_timeout = timeout;
             self
@@ -270,7 +275,11 @@ macro_rules! common_builder_methods {
         /// Without one, the SDK builds its own with reqwest's defaults — proxies from the
         /// `HTTP_PROXY`, `HTTPS_PROXY` and `NO_PROXY` environment variables, and, with the
         /// `rustls` feature, the platform's certificate verifier (its trust store) — plus the
-        /// SDK's timeouts and user agent, and no redirects.
+        /// SDK's timeouts and user agent, and no redirects. A loopback base URL is never sent
+        /// through a proxy, whatever the environment says (as Go's net/http does): the
+        /// plaintext guard lets plain `http` to loopback through because its bytes stay on the
+        /// machine, and a proxy would carry them, credentials included, wherever it runs. With
+        /// your own client, proxies are your client's choice.
         pub fn http_client(mut self, client: reqwest::Client) -> Self {
             self.common.http = Some(client);
             self
@@ -299,7 +308,8 @@ macro_rules! common_builder_methods {
 
         /// Allows a plain `http://` base URL to a host other than loopback. Off by default:
         /// credentials would travel unencrypted. Loopback (`localhost`, `127.0.0.1`, `::1`) is
-        /// always allowed, for sandboxes and local proxies.
+        /// always allowed, for sandboxes and local proxies, and is never sent through a proxy
+        /// from the environment (`HTTP_PROXY`...), which would carry it off the machine.
         pub fn allow_insecure_http(mut self, allow: bool) -> Self {
             self.common.config.allow_insecure_http = allow;
             self

@@ -72,9 +72,9 @@ impl<T> Response<T> {
     ///
     /// - a value that holds a credential the attempt was sent with (the token, API key or
     ///   session token, in any form [`Error`](crate::Error)'s server texts are redacted in:
-    ///   plain, after `Bearer `, JSON-, form- or percent-encoded, HTML-escaped; or a JSON
-    ///   string under a credential-like key) has it replaced by `[REDACTED]` and is marked
-    ///   sensitive;
+    ///   as sent or after `Bearer `, behind percent escapes of either case, HTML character
+    ///   references or JSON escapes; or a JSON string under a credential-like key) has it
+    ///   replaced by `[REDACTED]` and is marked sensitive;
     /// - the values of `set-cookie`, `cookie`, `authorization` and `proxy-authorization` are
     ///   kept but marked sensitive: they may be credentials of their own.
     ///

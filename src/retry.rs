@@ -10,6 +10,8 @@ use backon::ExponentialBuilder;
 /// capped at [`RetryPolicy::max_retry_after`].
 ///
 /// The default makes 3 attempts in all, waiting about 200 ms and then 400 ms (with jitter).
+/// A client's `build()` refuses a delay or `Retry-After` cap past one year, naming it
+/// (`retry_policy.max_delay`).
 ///
 /// ```
 /// use std::time::Duration;
