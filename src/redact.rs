@@ -139,9 +139,14 @@ impl Redactor {
                 }
                 Cow::Borrowed(_) => false,
             },
-            Value::Array(items) => items
-                .iter_mut()
-                .fold(false, |any, v| self.mask_value(v) || any),
+            // Every item is visited (no short circuit): not `any`.
+            Value::Array(items) => {
+                let mut any = false;
+                for item in items {
+                    any |= self.mask_value(item);
+                }
+                any
+            }
             Value::Object(map) => {
                 let mut any = false;
                 let keys: Vec<String> = map.keys().cloned().collect();
