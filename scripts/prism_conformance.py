@@ -60,13 +60,16 @@ def operations(vendor):
 
 
 class Relay:
-    """Forwards to one Prism proxy and records each exchange."""
+    """Forwards to one Prism server and records each exchange (its operation, status, headers,
+    body and Prism's verdict). While `prefer` is set, each request carries it as a `Prefer`
+    header (Prism's per-request settings, such as `seed=...` for its dynamic mock)."""
 
     def __init__(self, vendor, upstream):
         self.vendor = vendor
         self.upstream = urllib.parse.urlsplit(upstream)
         self.ops = operations(vendor)
         self.log = []
+        self.prefer = None
         relay = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -78,6 +81,8 @@ class Relay:
                 body = self.rfile.read(length) if length else None
                 conn = http.client.HTTPConnection(relay.upstream.hostname, relay.upstream.port, timeout=30)
                 headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
+                if relay.prefer:
+                    headers["Prefer"] = relay.prefer
                 conn.request(self.command, self.path, body=body, headers=headers)
                 response = conn.getresponse()
                 data = response.read()
@@ -119,7 +124,14 @@ class Relay:
             elif not violations and problem.get("status") == 401:
                 violations = [{"location": ["request", "security"], "code": 401, "message": problem.get("title", "")}]
         self.log.append(
-            {"where": where, "status": response.status, "violations": violations, "problem": problem}
+            {
+                "where": where,
+                "status": response.status,
+                "violations": violations,
+                "problem": problem,
+                "headers": {k.lower(): v for k, v in response.getheaders()},
+                "body": data,
+            }
         )
 
 
