@@ -16,10 +16,7 @@ async fn answering(template: ResponseTemplate) -> (MockServer, cro::Client) {
         .respond_with(template)
         .mount(&server)
         .await;
-    let client = cro::Client::builder()
-        .base_url(server.uri())
-        .bearer_token("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")
-        .tenant_id(1)
+    let client = crate::support::cro_on(&server.uri(), "eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")
         .retry_policy(
             RetryPolicy::default()
                 .max_attempts(3)

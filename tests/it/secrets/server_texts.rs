@@ -37,12 +37,7 @@ fn assert_no_fragment(secret: &str, text: &str) {
 }
 
 fn foxtrot_client(server: &MockServer) -> foxtrot::Client {
-    foxtrot::Client::builder()
-        .base_url(server.uri())
-        .api_key(FOX_KEY)
-        .retry_policy(RetryPolicy::disabled())
-        .build()
-        .unwrap()
+    support::foxtrot_on(&server.uri(), FOX_KEY).build().unwrap()
 }
 
 async fn foxtrot_answering(template: ResponseTemplate) -> MockServer {
@@ -76,16 +71,11 @@ async fn a_successful_answers_served_version_is_redacted() {
 
     // PDM: the session token the call obtained, as the served version of GetCustomer's 200.
     let server = MockServer::start().await;
-    let expires = (chrono::Utc::now() + chrono::Duration::hours(1))
-        .format("%Y-%m-%d %H:%M:%S")
-        .to_string();
     Mock::given(method("POST"))
         .and(path("/GetSessionToken"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "status": {"code": 101, "details": "OK"},
-            "session": {"session_token": SESSION, "expires_local_datetime": expires,
-                        "expires_utc_datetime": expires}
-        })))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(support::pdm_session_answer(SESSION)),
+        )
         .mount(&server)
         .await;
     Mock::given(method("POST"))
@@ -122,13 +112,7 @@ fn pdm_customer_found() -> serde_json::Value {
 }
 
 fn cro_client(server: &MockServer) -> cro::Client {
-    cro::Client::builder()
-        .base_url(server.uri())
-        .bearer_token(LONG_TOKEN)
-        .tenant_id(1)
-        .retry_policy(RetryPolicy::disabled())
-        .build()
-        .unwrap()
+    support::cro_on(&server.uri(), LONG_TOKEN).build().unwrap()
 }
 
 #[tokio::test]

@@ -31,6 +31,37 @@ pub fn example(vendor: &str, path: &str, method: &str) -> Value {
     })
 }
 
+/// PDM's GetSessionToken answer (code 101) issuing `token`, valid for an hour.
+pub fn pdm_session_answer(token: &str) -> Value {
+    let expires = (chrono::Utc::now() + chrono::Duration::hours(1))
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string();
+    serde_json::json!({
+        "status": {"code": 101, "details": "OK"},
+        "session": {"session_token": token, "expires_local_datetime": expires,
+                    "expires_utc_datetime": expires}
+    })
+}
+
+/// A CRO client builder on `base_url` with `token` and tenant 1, without retries.
+#[cfg(feature = "cro")]
+pub fn cro_on(base_url: &str, token: &str) -> customer_apis::cro::ClientBuilder {
+    customer_apis::cro::Client::builder()
+        .base_url(base_url)
+        .bearer_token(token)
+        .tenant_id(1)
+        .retry_policy(customer_apis::RetryPolicy::disabled())
+}
+
+/// A Foxtrot client builder on `base_url` with `key`, without retries.
+#[cfg(feature = "foxtrot")]
+pub fn foxtrot_on(base_url: &str, key: &str) -> customer_apis::foxtrot::ClientBuilder {
+    customer_apis::foxtrot::Client::builder()
+        .base_url(base_url)
+        .api_key(key)
+        .retry_policy(customer_apis::RetryPolicy::disabled())
+}
+
 /// The name of the component schema a `$ref` points at.
 pub fn ref_name(schema: &Value) -> Option<&str> {
     schema
