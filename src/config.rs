@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use crate::error::Error;
-use crate::retry::RetryPolicy;
+use crate::retry::{within_bound, RetryPolicy};
 use crate::transport::Transport;
 
 /// A base URL with an `http` or `https` scheme and a host, without a trailing slash (the
@@ -52,21 +52,6 @@ pub(crate) fn timeouts(connect: Duration, attempt: Duration) -> Result<(), Error
     }
     within_bound("connect_timeout", connect)?;
     within_bound("timeout", attempt)
-}
-
-/// The longest wait a setting may ask for: one year. Longer is surely a mistake (seconds read
-/// as milliseconds, `u64::MAX`), and a time that far ahead may be past what the clock can hold.
-pub(crate) const MAX_WAIT: Duration = Duration::from_secs(365 * 24 * 60 * 60);
-
-/// Refuses a wait longer than [`MAX_WAIT`], naming the setting.
-pub(crate) fn within_bound(setting: &'static str, wait: Duration) -> Result<(), Error> {
-    if wait > MAX_WAIT {
-        return Err(Error::invalid(
-            setting,
-            "must be at most one year (365 days)",
-        ));
-    }
-    Ok(())
 }
 
 /// `http` to a loopback address: an IP literal in 127.0.0.0/8 or `::1`, or the name

@@ -89,9 +89,8 @@ impl RetryPolicy {
         self.max_attempts
     }
 
-    /// Refuses a delay past [`MAX_WAIT`](crate::config::MAX_WAIT), naming it.
+    /// Refuses a delay past [`MAX_WAIT`], naming it.
     pub(crate) fn check(&self) -> Result<(), crate::Error> {
-        use crate::config::within_bound;
         within_bound("retry_policy.initial_delay", self.initial_delay)?;
         within_bound("retry_policy.max_delay", self.max_delay)?;
         within_bound("retry_policy.max_retry_after", self.max_retry_after)
@@ -115,4 +114,19 @@ impl RetryPolicy {
             builder
         }
     }
+}
+
+/// The longest wait a setting may ask for: one year. Longer is surely a mistake (seconds read
+/// as milliseconds, `u64::MAX`), and a time that far ahead may be past what the clock can hold.
+pub(crate) const MAX_WAIT: Duration = Duration::from_secs(365 * 24 * 60 * 60);
+
+/// Refuses a wait longer than [`MAX_WAIT`], naming the setting.
+pub(crate) fn within_bound(setting: &'static str, wait: Duration) -> Result<(), crate::Error> {
+    if wait > MAX_WAIT {
+        return Err(crate::Error::invalid(
+            setting,
+            "must be at most one year (365 days)",
+        ));
+    }
+    Ok(())
 }
