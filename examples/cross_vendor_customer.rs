@@ -230,7 +230,7 @@ mod tests {
     #[test]
     fn pdm_code_401_in_an_http_200_says_there_is_no_such_customer() {
         let mut answer = answered(Vendor::Pdm, StatusCode::OK);
-        answer.code = Some(VendorCode::Pdm(PdmStatus::from_code(401)));
+        answer.code = Some(VendorCode::from(PdmStatus::from_code(401)));
         assert_eq!(
             user_message(&Error::from(answer)),
             "PDM has no such customer."
@@ -240,7 +240,7 @@ mod tests {
     #[test]
     fn refused_credentials_and_access_say_what_to_check() {
         let mut key = answered(Vendor::Pdm, StatusCode::OK);
-        key.code = Some(VendorCode::Pdm(PdmStatus::from_code(202)));
+        key.code = Some(VendorCode::from(PdmStatus::from_code(202)));
         assert_eq!(
             user_message(&Error::from(key)),
             "PDM refused the credentials: check the token or API key."
@@ -255,7 +255,7 @@ mod tests {
     #[test]
     fn throttled_and_unavailable_say_try_again() {
         let mut rate = answered(Vendor::Pdm, StatusCode::OK);
-        rate.code = Some(VendorCode::Pdm(PdmStatus::from_code(205)));
+        rate.code = Some(VendorCode::from(PdmStatus::from_code(205)));
         let busy = answered(Vendor::Cro, StatusCode::SERVICE_UNAVAILABLE);
         assert_eq!(
             user_message(&Error::from(rate)),

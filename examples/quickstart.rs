@@ -80,7 +80,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .get_customer(&CustomerLookup::external_ref("NO-SUCH-REF"))
         .await
     {
-        Err(Error::Api(e)) if e.code == Some(VendorCode::Pdm(PdmStatus::NoMatchingCustomer)) => {
+        Err(Error::Api(e)) if e.code == Some(VendorCode::from(PdmStatus::NoMatchingCustomer)) => {
             println!(
                 "PDM get_customer(ref NO-SUCH-REF): {:?} {:?}",
                 e.code, e.detail
@@ -119,7 +119,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .await
     {
         Err(Error::Api(e))
-            if e.code == Some(VendorCode::Foxtrot(FoxtrotCode::LocationNotConfident)) =>
+            if e.code == Some(VendorCode::from(FoxtrotCode::LocationNotConfident)) =>
         {
             println!(
                 "Foxtrot get_confident_location(not-confident): {:?}",

@@ -10,9 +10,12 @@ use std::time::{Duration, Instant};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
+use std::borrow::Cow;
+
 use crate::config::Config;
 use crate::error::Error;
 use crate::secret::secret_text;
+use crate::transport::{CallState, Op, Prepared, Transport, VendorCall};
 
 /// A boxed future, as [`TokenProvider`] returns.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -110,9 +113,9 @@ fn strip_bearer(token: String) -> String {
 /// [`RefreshingTokenBuilder::on_refresh_token_rotated`] so that it can be stored. An
 /// `expires_in` too large to add to the clock counts as no expiry.
 ///
-/// Built with [`RefreshingToken::builder`], which checks every setting; give the builder to
-/// [`cro::ClientBuilder::refreshing_token`](crate::cro::ClientBuilder::refreshing_token) to
-/// have it use the client's settings and reqwest client.
+/// Built with [`RefreshingToken::builder`], which checks every setting; give the builder to a
+/// CRO client builder's `refreshing_token` to have it use the client's settings and reqwest
+/// client.
 ///
 /// ```
 /// use customer_apis::RefreshingToken;
@@ -133,10 +136,12 @@ type RotationHook = Arc<dyn Fn(&RefreshToken) + Send + Sync>;
 
 struct RefreshingInner {
     http: reqwest::Client,
-    /// Set on each token request (the caller's reqwest client has no timeout of ours).
-    timeout: Duration,
+    /// The one call path, for one attempt per token request: the token answer's size cap and
+    /// the attempt timeout (set on each request: the caller's reqwest client has none of ours).
+    transport: Transport,
+    /// The token request's headers: none of the layer's (its credentials are in the form).
+    no_headers: Arc<reqwest::header::HeaderMap>,
     token_url: reqwest::Url,
-    server: crate::transport::Server,
     client_id: String,
     client_secret: Option<SecretString>,
     refresh_token: std::sync::Mutex<SecretString>,
@@ -167,9 +172,8 @@ impl fmt::Debug for RefreshingToken {
 ///
 /// The connection settings (timeouts, user agent, plaintext guard) and the reqwest client are
 /// the defaults unless set here, with [`config`](Self::config), a setter per field or
-/// [`http_client`](Self::http_client). A builder given to
-/// [`cro::ClientBuilder::refreshing_token`](crate::cro::ClientBuilder::refreshing_token) takes
-/// the CRO client's settings for whatever is not set here, so one [`Config`] serves both, and
+/// [`http_client`](Self::http_client). A builder given to a CRO client builder's
+/// `refreshing_token` takes the CRO client's settings for whatever is not set here, so one [`Config`] serves both, and
 /// the CRO client's reqwest client (if it was given one) unless a setting here says how to
 /// connect: a reqwest client, a connect timeout or a user agent.
 #[derive(Clone)]
@@ -229,22 +233,9 @@ pub(crate) struct TokenAnswer {
     pub(crate) refresh_token: Option<SecretString>,
 }
 
-/// Reads a token endpoint's answer. The error says what is wrong and where, never quoting
-/// the answer (it holds secrets, and a hostile server may put them anywhere).
-pub(crate) fn parse_token_answer(body: &[u8]) -> Result<TokenAnswer, String> {
-    let answer: TokenAnswerJson = serde_json::from_slice(body).map_err(|e| {
-        let kind = match e.classify() {
-            serde_json::error::Category::Io => "read",
-            serde_json::error::Category::Syntax => "syntax",
-            serde_json::error::Category::Data => "data",
-            serde_json::error::Category::Eof => "truncated",
-        };
-        format!(
-            "token endpoint answer is not an OAuth token response ({kind} error at line {}, column {})",
-            e.line(),
-            e.column()
-        )
-    })?;
+/// Checks a token endpoint's decoded answer. The error says what is wrong, never quoting the
+/// answer (it holds secrets, and a hostile server may put them anywhere).
+fn check_token_answer(answer: TokenAnswerJson) -> Result<TokenAnswer, String> {
     if answer.access_token.trim().is_empty() {
         return Err("token endpoint answered an empty access_token".to_owned());
     }
@@ -256,6 +247,20 @@ pub(crate) fn parse_token_answer(body: &[u8]) -> Result<TokenAnswer, String> {
             .filter(|t| !t.trim().is_empty())
             .map(SecretString::from),
     })
+}
+
+/// A token endpoint's answer read as the call path reads it (JSON, then checked), for the
+/// property tests below.
+#[cfg(test)]
+fn parse_token_answer(body: &[u8]) -> Result<TokenAnswer, String> {
+    let answer: TokenAnswerJson = serde_json::from_slice(body).map_err(|e| {
+        format!(
+            "token endpoint answer is not an OAuth token response (error at line {}, column {})",
+            e.line(),
+            e.column()
+        )
+    })?;
+    check_token_answer(answer)
 }
 
 impl RefreshingToken {
@@ -285,33 +290,11 @@ impl RefreshingToken {
         self.inner.cache.fetches()
     }
 
-    /// One token request, in a span of its own.
+    /// One token request: an attempt of the one call path ([`Transport`]), with its body cap,
+    /// redaction, span (`customer_apis.credential_request`) and attempt timeout; not retried
+    /// (the call that needs the token has the budget). What failed is told as
+    /// [`Error::Credentials`], never quoting what the endpoint answered.
     async fn fetch(inner: &RefreshingInner) -> Result<(SecretString, Option<Duration>), Error> {
-        use tracing::Instrument;
-        // The token URL's path is the caller's setting, not a spec's template: no url.template.
-        let span = tracing::debug_span!(
-            "customer_apis.credential_request",
-            otel.name = "POST",
-            otel.kind = "client",
-            http.request.method = "POST",
-            server.address = inner.server.address.as_str(),
-            server.port = inner.server.port,
-            http.response.status_code = tracing::field::Empty,
-            error.type = tracing::field::Empty,
-            otel.status_code = tracing::field::Empty,
-        );
-        let result = Self::exchange(inner, &span).instrument(span.clone()).await;
-        if let Err(e) = &result {
-            span.record("error.type", crate::transport::error_type(e));
-            span.record("otel.status_code", "ERROR");
-        }
-        result
-    }
-
-    async fn exchange(
-        inner: &RefreshingInner,
-        span: &tracing::Span,
-    ) -> Result<(SecretString, Option<Duration>), Error> {
         let refresh_token = inner
             .refresh_token
             .lock()
@@ -325,52 +308,24 @@ impl RefreshingToken {
         if let Some(secret) = &inner.client_secret {
             form.push(("client_secret", secret.expose_secret()));
         }
-        let failed = |what: String, retryable: bool| Error::Credentials {
-            message: what,
-            retryable,
+        let endpoint = TokenEndpoint {
+            inner,
+            refresh_token: &refresh_token,
         };
-        let response = inner
-            .http
-            .post(inner.token_url.clone())
-            .timeout(inner.timeout)
-            .form(&form)
-            .send()
+        let cx = &CallState::credential_request();
+        let send = |_: &()| {
+            let request = inner.http.post(inner.token_url.clone()).form(&form);
+            crate::transport::send_raw::<TokenAnswerJson, ()>(&inner.http, request, cx)
+        };
+        let accept = |answer: TokenAnswerJson, _: &crate::ResponseMeta| {
+            check_token_answer(answer).map_err(|why| credentials(why, false))
+        };
+        let answer = inner
+            .transport
+            .call(cx, &endpoint, TOKEN_GRANT, send, accept)
             .await
-            .map_err(|e| {
-                failed(
-                    format!("token endpoint unreachable: {}", without_url(&e)),
-                    true,
-                )
-            })?;
-        let status = response.status();
-        span.record("http.response.status_code", status.as_u16());
-        if !status.is_success() {
-            return Err(failed(
-                format!("token endpoint answered HTTP {}", status.as_u16()),
-                crate::error::is_retryable_status(status),
-            ));
-        }
-        let mut response = response;
-        let mut body = Vec::new();
-        loop {
-            match response.chunk().await {
-                Ok(Some(chunk)) if body.len() + chunk.len() > MAX_TOKEN_ANSWER => {
-                    return Err(failed(
-                        format!("token endpoint answer exceeds {MAX_TOKEN_ANSWER} bytes"),
-                        false,
-                    ));
-                }
-                Ok(Some(chunk)) => body.extend_from_slice(&chunk),
-                Ok(None) => break,
-                Err(e) => {
-                    return Err(failed(
-                        format!("token endpoint body unreadable: {}", without_url(&e)),
-                        true,
-                    ))
-                }
-            }
-        }
-        let answer = parse_token_answer(&body).map_err(|why| failed(why, false))?;
+            .map_err(token_error)?
+            .into_inner();
         // No await from here on: a rotated token, once read, is both kept and handed to the
         // hook, even if the caller gives up on the call.
         if let Some(new_refresh) = answer.refresh_token {
@@ -400,6 +355,100 @@ impl RefreshingToken {
         }
         Ok((answer.access_token, answer.lifetime))
     }
+}
+
+/// The refresh-token grant as the call path names it: a POST to the caller's token URL (no
+/// spec's path template), not repeated on its own.
+const TOKEN_GRANT: Op = Op {
+    name: "oauth_refresh_token_grant",
+    idempotent: false,
+    method: "POST",
+    template: None,
+};
+
+/// The token endpoint as the call path sees it: no headers of its own (the credentials are in
+/// the form), and the refresh token and client secret masked in whatever it answers.
+struct TokenEndpoint<'a> {
+    inner: &'a RefreshingInner,
+    /// The refresh token this request sends (a rotation may replace the stored one).
+    refresh_token: &'a SecretString,
+}
+
+impl VendorCall for TokenEndpoint<'_> {
+    const VENDOR: crate::error::Vendor = crate::error::Vendor::Cro;
+    type Session = ();
+
+    async fn prepare(&self, _cx: &CallState) -> Result<Prepared<()>, Error> {
+        Ok(Prepared {
+            headers: self.inner.no_headers.clone(),
+            session: (),
+            generation: 0,
+        })
+    }
+
+    /// Its error body is not quoted (an OAuth error body may echo the grant).
+    fn error_fields(&self, _body: &[u8], _error: &mut crate::ApiError) {}
+
+    fn secrets<'a>(&'a self, _session: &'a (), out: &mut Vec<Cow<'a, str>>) {
+        out.push(Cow::Borrowed(self.refresh_token.expose_secret()));
+        if let Some(secret) = &self.inner.client_secret {
+            out.push(Cow::Borrowed(secret.expose_secret()));
+        }
+    }
+}
+
+fn credentials(message: String, retryable: bool) -> Error {
+    Error::Credentials { message, retryable }
+}
+
+/// What a failed token request says, as [`Error::Credentials`]: what failed and whether
+/// trying again may help, never what the endpoint answered or the URL (a token URL may carry
+/// a query string).
+fn token_error(e: Error) -> Error {
+    let answered = e.status().is_some();
+    let (what, retryable) = match &e {
+        Error::Credentials { .. } => return e,
+        Error::Api(api) => {
+            let status = api.status;
+            return credentials(
+                format!("token endpoint answered HTTP {}", status.as_u16()),
+                crate::error::is_retryable_status(status),
+            );
+        }
+        Error::ResponseTooLarge { .. } => {
+            return credentials(
+                format!("token endpoint answer exceeds {MAX_TOKEN_ANSWER} bytes"),
+                false,
+            )
+        }
+        Error::Decode { source, .. } => {
+            let kind = source
+                .as_deref()
+                .and_then(|s| s.downcast_ref::<serde_json::Error>())
+                .map(|e| {
+                    let kind = match e.classify() {
+                        serde_json::error::Category::Syntax => "syntax",
+                        serde_json::error::Category::Eof => "truncated",
+                        _ => "data",
+                    };
+                    format!("{kind} error at line {}, column {}", e.line(), e.column())
+                })
+                .unwrap_or_else(|| "data error".to_owned());
+            return credentials(
+                format!("token endpoint answer is not an OAuth token response ({kind})"),
+                false,
+            );
+        }
+        Error::Timeout { .. } => ("timed out", true),
+        Error::Transport { connect: true, .. } => ("connection failed", true),
+        _ => ("request failed", true),
+    };
+    let stage = if answered {
+        "token endpoint body unreadable"
+    } else {
+        "token endpoint unreachable"
+    };
+    credentials(format!("{stage}: {what}"), retryable)
 }
 
 /// An example of a valid token URL, for the rules a bad one breaks.
@@ -643,11 +692,18 @@ impl RefreshingTokenBuilder {
                 crate::config::is_loopback(&token_url),
             )?,
         };
+        let transport = Transport {
+            retry: crate::RetryPolicy::disabled(),
+            body_limit: MAX_TOKEN_ANSWER,
+            deadline: None,
+            attempt_timeout: Some(timeout),
+            server: crate::transport::Server::of(&token_url),
+        };
         Ok(RefreshingToken {
             inner: Arc::new(RefreshingInner {
                 http,
-                timeout,
-                server: crate::transport::Server::of(&token_url),
+                transport,
+                no_headers: Arc::default(),
                 token_url,
                 client_id: self.client_id,
                 client_secret: self.client_secret,
@@ -657,17 +713,6 @@ impl RefreshingTokenBuilder {
                 cache: SharedCredential::default(),
             }),
         })
-    }
-}
-
-/// What failed, without the URL (a token URL may carry a query string).
-fn without_url(e: &reqwest::Error) -> &'static str {
-    if e.is_timeout() {
-        "timed out"
-    } else if e.is_connect() {
-        "connection failed"
-    } else {
-        "request failed"
     }
 }
 

@@ -184,47 +184,94 @@ impl fmt::Display for ApiError {
     }
 }
 
-/// A vendor's own error code, typed.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VendorCode {
-    /// A PDM status code other than 101 (PDM answers HTTP 200 with its code in the body).
-    #[cfg(feature = "pdm")]
-    Pdm(crate::pdm::PdmStatus),
-    /// A Foxtrot error code (`data.code` of its error envelope).
-    #[cfg(feature = "foxtrot")]
-    Foxtrot(crate::foxtrot::FoxtrotCode),
+/// A vendor's own error code, typed by the vendor's module (`pdm::PdmStatus`,
+/// `foxtrot::FoxtrotCode`): one value for every vendor, which says its number, its meaning
+/// and, where the code says one, the [`ErrorKind`] — as smithy-rs's `ProvideErrorKind` lets
+/// each error say whether it retries. Read the vendor's own type back with
+/// [`get`](VendorCode::get); compare with a code of that type made with
+/// [`VendorCode::from`].
+///
+/// ```
+/// # #[cfg(feature = "pdm")] {
+/// use customer_apis::{pdm::PdmStatus, ErrorKind, VendorCode};
+///
+/// let code = VendorCode::from(PdmStatus::from_code(401));
+/// assert_eq!(code.get::<PdmStatus>(), Some(&PdmStatus::NoMatchingCustomer));
+/// assert_eq!(code.kind(), Some(ErrorKind::NotFound));
+/// assert_eq!(code.to_string(), "401 (No matching customer found)");
+/// assert_eq!(code, VendorCode::from(PdmStatus::NoMatchingCustomer));
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct VendorCode(std::sync::Arc<dyn ErrorCode>);
+
+/// What a vendor's error code type says of itself; implemented by each vendor's code type, so
+/// that [`VendorCode`] and [`ApiError::kind`] name no vendor.
+pub trait ErrorCode: std::any::Any + fmt::Debug + Send + Sync {
+    /// The number the vendor sent.
+    fn code(&self) -> i64;
+    /// The vendor's documented meaning.
+    fn meaning(&self) -> &'static str;
+    /// The kind of failure the code says, where it says more than the HTTP status.
+    fn kind(&self) -> Option<ErrorKind> {
+        None
+    }
+}
+
+impl<T: ErrorCode> From<T> for VendorCode {
+    fn from(code: T) -> Self {
+        VendorCode(std::sync::Arc::new(code))
+    }
 }
 
 impl VendorCode {
     /// The number the vendor sent.
     pub fn number(&self) -> i64 {
-        match *self {
-            #[cfg(feature = "pdm")]
-            VendorCode::Pdm(s) => s.code(),
-            #[cfg(feature = "foxtrot")]
-            VendorCode::Foxtrot(c) => c.code(),
-        }
+        self.0.code()
     }
 
-    /// The kind of failure the vendor's code says, where it says one (each vendor module
-    /// classifies its own codes).
-    fn kind(&self) -> Option<ErrorKind> {
-        match *self {
-            #[cfg(feature = "pdm")]
-            VendorCode::Pdm(s) => s.kind(),
-            #[cfg(feature = "foxtrot")]
-            VendorCode::Foxtrot(_) => None,
-        }
+    /// The vendor's documented meaning.
+    pub fn meaning(&self) -> &'static str {
+        self.0.meaning()
     }
 
-    fn meaning(&self) -> &'static str {
-        match *self {
-            #[cfg(feature = "pdm")]
-            VendorCode::Pdm(s) => s.meaning(),
-            #[cfg(feature = "foxtrot")]
-            VendorCode::Foxtrot(c) => c.meaning(),
-        }
+    /// The kind of failure the code says, where it says one.
+    pub fn kind(&self) -> Option<ErrorKind> {
+        self.0.kind()
+    }
+
+    /// The code as the vendor's own type `T`, if it is one.
+    pub fn get<T: ErrorCode>(&self) -> Option<&T> {
+        let any: &dyn std::any::Any = &*self.0;
+        any.downcast_ref()
+    }
+
+    /// Which vendor's code type it is.
+    fn type_id(&self) -> std::any::TypeId {
+        let any: &dyn std::any::Any = &*self.0;
+        any.type_id()
+    }
+}
+
+/// The same code of the same vendor.
+impl PartialEq for VendorCode {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_id() == other.type_id() && self.number() == other.number()
+    }
+}
+
+impl Eq for VendorCode {}
+
+impl std::hash::Hash for VendorCode {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.type_id().hash(state);
+        self.number().hash(state);
+    }
+}
+
+impl fmt::Debug for VendorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
     }
 }
 
@@ -668,7 +715,7 @@ mod tests {
     #[test]
     fn kinds_are_the_same_whichever_vendor_says_it() {
         use crate::{foxtrot::FoxtrotCode, pdm::PdmStatus};
-        let pdm = |code| Some(VendorCode::Pdm(PdmStatus::from_code(code)));
+        let pdm = |code| Some(VendorCode::from(PdmStatus::from_code(code)));
         let cases = [
             (api(Vendor::Cro, 404, None), ErrorKind::NotFound),
             (api(Vendor::Foxtrot, 404, None), ErrorKind::NotFound),
@@ -691,7 +738,7 @@ mod tests {
                 api(
                     Vendor::Foxtrot,
                     400,
-                    Some(VendorCode::Foxtrot(FoxtrotCode::LocationNotConfident)),
+                    Some(VendorCode::from(FoxtrotCode::LocationNotConfident)),
                 ),
                 ErrorKind::Api,
             ),

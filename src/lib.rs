@@ -148,7 +148,7 @@
 //! |---|---|---|
 //! | `customer_apis.call` | DEBUG | one method call, every attempt and wait included |
 //! | `customer_apis.attempt` | DEBUG | one attempt, inside the call: obtaining the credential if needed, then one request (an OpenTelemetry client span) |
-//! | `customer_apis.credential_request` | DEBUG | a credential fetched within an attempt: PDM's GetSessionToken, or [`RefreshingToken`]'s token request |
+//! | `customer_apis.credential_request` | DEBUG | a credential fetched within an attempt: PDM's GetSessionToken, or [`RefreshingToken`]'s token request; both go through the one call path, in the same span shape |
 //!
 //! | Field | On | What it holds |
 //! |---|---|---|
@@ -156,14 +156,14 @@
 //! | `otel.kind` | attempt, credential request | `client` (the call is an internal span) |
 //! | `otel.status_code` | all three | `ERROR` when it failed; absent otherwise |
 //! | `customer_apis.vendor` | call | `CRO`, `PDM` or `Foxtrot` |
-//! | `customer_apis.operation` | call, PDM's credential request | the spec's `operationId` (`getCustomer`, `GetSessionToken`); `request` for the escape hatch |
+//! | `customer_apis.operation` | call, credential request | the spec's `operationId` (`getCustomer`, `GetSessionToken`); `request` for the escape hatch; `oauth_refresh_token_grant` for [`RefreshingToken`]'s token request |
 //! | `http.request.method` | attempt, credential request | the HTTP method (`GET`); `_OTHER` for an escape-hatch method OpenTelemetry does not know |
 //! | `url.template` | attempt, PDM's credential request | the spec's path template (`/customers/{customer_id}`); absent for the escape hatch and the OAuth token endpoint, whose paths are yours |
 //! | `server.address` | attempt, credential request | the host of the base URL (of the token URL for OAuth); an IPv6 address without brackets |
 //! | `server.port` | attempt, credential request | its port, or the scheme's default |
 //! | `http.request.resend_count` | attempt | the attempt's number minus one: absent on the first attempt, 1 on the second (a repeat after a refused credential counts) |
 //! | `http.response.status_code` | all three | the answer's HTTP status (the call: its last attempt's); absent when none arrived |
-//! | `customer_apis.request_id` | call, attempt, PDM's credential request | the answer's `x-request-id` (see [`ResponseMeta::request_id`]); absent when there is none |
+//! | `customer_apis.request_id` | all three | the answer's `x-request-id` (see [`ResponseMeta::request_id`]); absent when there is none |
 //! | `error.type` | all three | on failure, the [`ErrorKind`] in snake case: `invalid_input`, `not_found`, `credential_rejected`, `access_denied`, `throttled`, `unavailable`, `api`, `pending`, `timeout`, `transport`, `decode`, `version_mismatch`, `response_too_large`, `credentials` (PDM answers its errors with HTTP 200, so the status alone would not say) |
 //! | `customer_apis.attempts` | call | attempts made ([`ResponseMeta::attempts`]) |
 //! | `customer_apis.requests` | call | HTTP requests sent, PDM's GetSessionToken included, the OAuth token requests not ([`ResponseMeta::requests`]) |
@@ -279,18 +279,13 @@ pub mod foxtrot;
 #[cfg_attr(docsrs, doc(cfg(feature = "sandbox")))]
 pub mod sandbox;
 
-// The bench's peer, behind an internal feature: not part of the API.
-#[cfg(feature = "bench-peer")]
-#[doc(hidden)]
-pub mod peer;
-
 pub use auth::{
     AccessToken, BoxFuture, RefreshToken, RefreshingToken, RefreshingTokenBuilder, StaticToken,
     TokenProvider,
 };
 pub use config::Config;
 pub use customer::Customer;
-pub use error::{ApiError, Error, ErrorKind, ResponseMeta, Vendor, VendorCode};
+pub use error::{ApiError, Error, ErrorCode, ErrorKind, ResponseMeta, Vendor, VendorCode};
 /// Also at [`foxtrot::FoxtrotCode`], where it is defined.
 #[cfg(feature = "foxtrot")]
 pub use foxtrot::FoxtrotCode;

@@ -121,6 +121,16 @@ struct AttemptState {
 }
 
 impl CallState {
+    /// The state of a credential request made outside any call (a token provider's, which
+    /// has no call's state to run on): one attempt, in a `customer_apis.credential_request`
+    /// span of its own.
+    pub(crate) fn credential_request() -> CallState {
+        CallState {
+            started: AtomicBool::new(true),
+            ..CallState::default()
+        }
+    }
+
     fn lock(&self) -> MutexGuard<'_, AttemptState> {
         // Nothing panics while it is held; a poisoned lock still holds consistent state.
         self.attempt
@@ -829,6 +839,8 @@ impl Transport {
             let mut a = cx.lock();
             a.headers = Some(prepared.headers.clone());
             a.body_limit = self.body_limit;
+            // A credential request on another call's state keeps that call's attempt timeout.
+            a.attempt_timeout = a.attempt_timeout.or(self.attempt_timeout);
             a.seen = Seen::default();
         }
         let outcome = send(&prepared.session).await;

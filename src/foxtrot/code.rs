@@ -35,3 +35,14 @@ impl FoxtrotCode {
         }
     }
 }
+
+/// Foxtrot's codes say nothing more than the HTTP status (7001 comes with a 400).
+impl crate::error::ErrorCode for FoxtrotCode {
+    fn code(&self) -> i64 {
+        FoxtrotCode::code(*self)
+    }
+
+    fn meaning(&self) -> &'static str {
+        FoxtrotCode::meaning(*self)
+    }
+}

@@ -259,7 +259,7 @@ impl Client {
                     return Err(Error::Api(Box::new(ApiError {
                         vendor: Vendor::Foxtrot,
                         status: meta.status.unwrap_or(reqwest::StatusCode::OK),
-                        code: Some(VendorCode::Foxtrot(FoxtrotCode::from_code(body.code))),
+                        code: Some(VendorCode::from(FoxtrotCode::from_code(body.code))),
                         field: None,
                         detail: Some(body.message),
                         explanation: None,
@@ -330,7 +330,7 @@ impl VendorCall for Foxtrot {
 
     fn error_fields(&self, body: &[u8], error: &mut ApiError) {
         if let Ok(body) = serde_json::from_slice::<types::ErrorEnvelope>(body) {
-            error.code = Some(VendorCode::Foxtrot(FoxtrotCode::from_code(body.data.code)));
+            error.code = Some(VendorCode::from(FoxtrotCode::from_code(body.data.code)));
             error.detail = Some(body.data.message);
         }
     }

@@ -410,7 +410,7 @@ fn answer_status(status: &types::Status, meta: &ResponseMeta) -> Result<(), Erro
     Err(Error::Api(Box::new(ApiError {
         vendor: Vendor::Pdm,
         status: meta.status.unwrap_or(reqwest::StatusCode::OK),
-        code: Some(VendorCode::Pdm(PdmStatus::from_code(status.code.into()))),
+        code: Some(VendorCode::from(PdmStatus::from_code(status.code.into()))),
         field: None,
         detail: Some(status.details.clone()),
         explanation: None,
@@ -517,7 +517,7 @@ fn status_fields(body: &[u8], error: &mut ApiError) {
         status: types::Status,
     }
     if let Ok(answer) = serde_json::from_slice::<Answer>(body) {
-        error.code = Some(VendorCode::Pdm(PdmStatus::from_code(
+        error.code = Some(VendorCode::from(PdmStatus::from_code(
             answer.status.code.into(),
         )));
         error.detail = Some(answer.status.details);

@@ -1,6 +1,6 @@
 //! PDM's status codes: PDM answers HTTP 200 and says the outcome in the body.
 
-use crate::error::ErrorKind;
+use crate::error::{ErrorCode, ErrorKind};
 
 /// PDM's documented status codes, other than 101 (OK).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,7 +63,7 @@ impl PdmStatus {
 
     /// What kind of failure the code says: 401 is not found, 202 a refused credential, 201
     /// and 204 refused access, 205 throttling; the others say nothing more than the status.
-    pub(crate) fn kind(self) -> Option<ErrorKind> {
+    pub fn kind(self) -> Option<ErrorKind> {
         match self {
             PdmStatus::NoMatchingCustomer => Some(ErrorKind::NotFound),
             PdmStatus::InvalidApiKey => Some(ErrorKind::CredentialRejected),
@@ -89,5 +89,19 @@ impl PdmStatus {
             PdmStatus::GeneralServiceError => "General service error",
             PdmStatus::Other(_) => "undocumented status code",
         }
+    }
+}
+
+impl ErrorCode for PdmStatus {
+    fn code(&self) -> i64 {
+        PdmStatus::code(*self)
+    }
+
+    fn meaning(&self) -> &'static str {
+        PdmStatus::meaning(*self)
+    }
+
+    fn kind(&self) -> Option<ErrorKind> {
+        PdmStatus::kind(*self)
     }
 }
