@@ -828,7 +828,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// Cases per target: `PROPTEST_CASES` (as for `tests/fuzz_decoders.rs`'s long run), or 2,000.
+    /// Cases per target: `PROPTEST_CASES` (as for `tests/it/decoding/fuzz_decoders.rs`'s long run), or 2,000.
     fn cases() -> u32 {
         std::env::var("PROPTEST_CASES")
             .ok()
