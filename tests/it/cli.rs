@@ -512,9 +512,7 @@ async fn api_errors_exit_3_with_status_and_vendor_detail() {
 #[tokio::test(flavor = "multi_thread")]
 async fn unusable_answers_exit_3() {
     let server = MockServer::start().await;
-    let sample = support::spec("cro")["paths"]["/customers/{customer_id}"]["get"]["responses"]
-        ["200"]["content"]["application/json"]["example"]
-        .clone();
+    let sample = support::example("cro", "/customers/{customer_id}", "get");
     assert!(sample.is_object(), "the spec has a Get Customer example");
     // A valid customer, in another API version than the pinned one.
     Mock::given(wiremock::matchers::path("/customers/1"))
@@ -810,10 +808,7 @@ async fn timeout_bounds_the_whole_call_with_one_retry_budget() {
 
 /// A seed file with one CRO customer, 77, made from the spec's own Get Customer example.
 fn seed_file(dir: &std::path::Path, name: &str, customer_id: Value) -> std::path::PathBuf {
-    let spec = crate::support::spec("cro");
-    let mut customer = spec["paths"]["/customers/{customer_id}"]["get"]["responses"]["200"]
-        ["content"]["application/json"]["example"]
-        .clone();
+    let mut customer = crate::support::example("cro", "/customers/{customer_id}", "get");
     customer["id"] = customer_id;
     customer["name"] = json!("Seeded Customer");
     let seed = json!({"cro": {"getCustomer": [{"params": {"customer_id": 77}, "body": customer}]}});

@@ -7,18 +7,6 @@ use serde_json::{json, Value};
 
 use crate::support;
 
-/// The one example of a spec found at `at` (`get /customers/{customer_id} 200`, with the
-/// example's name for named examples).
-fn example(vendor: &str, at: &str) -> Value {
-    let found: Vec<Value> = support::examples(&support::spec(vendor))
-        .into_iter()
-        .filter(|(where_, _, _)| where_ == at)
-        .map(|(_, _, value)| value)
-        .collect();
-    assert_eq!(found.len(), 1, "examples at {at} in specs/{vendor}.yaml");
-    found.into_iter().next().unwrap_or_default()
-}
-
 /// A vendor's record decoded from JSON, as its client would.
 fn decode<T: serde::de::DeserializeOwned>(value: Value) -> T {
     serde_json::from_value(value).expect("the record decodes")
@@ -34,7 +22,7 @@ fn as_json(customer: &Customer) -> Value {
 
 #[cfg(feature = "cro")]
 fn cro_example() -> Value {
-    example("cro", "get /customers/{customer_id} 200")
+    support::example("cro", "/customers/{customer_id}", "get")
 }
 
 #[cfg(feature = "cro")]
@@ -136,7 +124,7 @@ fn cro_email_lists_are_split_and_unset_phone_and_email_are_empty() {
 
 #[cfg(feature = "pdm")]
 fn pdm_example() -> Value {
-    example("pdm", "post /GetCustomer 200 (ok)")["customer"].clone()
+    support::example("pdm", "/GetCustomer", "post")["customer"].clone()
 }
 
 #[cfg(feature = "pdm")]
@@ -231,7 +219,8 @@ fn pdm_a_phone_alone_makes_the_contact_named_after_the_customer_when_named() {
 
 #[cfg(feature = "foxtrot")]
 fn foxtrot_example() -> Value {
-    example("foxtrot", "get /dcs/{dc_id}/customers/{customer_id} 200")["data"]["customer"].clone()
+    support::example("foxtrot", "/dcs/{dc_id}/customers/{customer_id}", "get")["data"]["customer"]
+        .clone()
 }
 
 #[cfg(feature = "foxtrot")]

@@ -10,20 +10,6 @@ use serde_json::{json, Value};
 
 const TOKEN: &str = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";
 
-fn sample(vendor: &str, path: &str, method: &str) -> Value {
-    let spec = support::spec(vendor);
-    let media = &spec["paths"][path][method]["responses"]["200"]["content"]["application/json"];
-    media.get("example").cloned().unwrap_or_else(|| {
-        media["examples"]
-            .as_object()
-            .unwrap()
-            .values()
-            .find(|e| e["value"]["status"]["code"] == json!(101))
-            .unwrap()["value"]
-            .clone()
-    })
-}
-
 async fn raw(request: reqwest::RequestBuilder) -> (u16, reqwest::header::HeaderMap, Value) {
     let response = request.send().await.expect("the sandbox answers");
     let status = response.status().as_u16();
@@ -51,7 +37,10 @@ async fn cro_answers_the_docs_sample_requests_with_the_docs_responses() {
     let (status, headers, body) =
         raw(cro(&http, &sandbox, reqwest::Method::GET, "/customers/1")).await;
     assert_eq!(status, 200);
-    assert_eq!(body, sample("cro", "/customers/{customer_id}", "get"));
+    assert_eq!(
+        body,
+        support::example("cro", "/customers/{customer_id}", "get")
+    );
     assert_eq!(
         headers["x-api-version"], "2019/02/08",
         "no version sent: the docs' samples' version"
@@ -70,7 +59,7 @@ async fn cro_answers_the_docs_sample_requests_with_the_docs_responses() {
         (status, body),
         (
             200,
-            sample(
+            support::example(
                 "cro",
                 "/customers/{customer_id}/contacts/{customer_contact_id}",
                 "get"
@@ -88,7 +77,7 @@ async fn cro_answers_the_docs_sample_requests_with_the_docs_responses() {
     assert_eq!(status, 200);
     assert_eq!(
         body,
-        sample(
+        support::example(
             "cro",
             "/customers/{customer_id}/locations/{customer_location_id}",
             "delete"
@@ -277,7 +266,10 @@ async fn pdm_issues_expiring_sessions_and_answers_the_docs_sample_request() {
         "external_customer_ref": ""
     });
     let (status, _, body) = raw(post("GetCustomer", docs_request)).await;
-    assert_eq!((status, body), (200, sample("pdm", "/GetCustomer", "post")));
+    assert_eq!(
+        (status, body),
+        (200, support::example("pdm", "/GetCustomer", "post"))
+    );
 
     let (_, _, session) = raw(post(
         "GetSessionToken",
@@ -376,11 +368,11 @@ async fn foxtrot_wraps_answers_and_answers_7001_for_a_location_that_is_not_confi
     let base = "/dcs/Foxtrot-DC/customers/johns-burger-shack";
     assert_eq!(
         raw(get(base)).await.2,
-        sample("foxtrot", "/dcs/{dc_id}/customers/{customer_id}", "get")
+        support::example("foxtrot", "/dcs/{dc_id}/customers/{customer_id}", "get")
     );
     assert_eq!(
         raw(get(&format!("{base}/confident-location"))).await.2,
-        sample(
+        support::example(
             "foxtrot",
             "/dcs/{dc_id}/customers/{customer_id}/confident-location",
             "get"
@@ -388,7 +380,7 @@ async fn foxtrot_wraps_answers_and_answers_7001_for_a_location_that_is_not_confi
     );
     assert_eq!(
         raw(get(&format!("{base}/waypoints"))).await.2,
-        sample(
+        support::example(
             "foxtrot",
             "/dcs/{dc_id}/customers/{customer_id}/waypoints",
             "get"

@@ -12,9 +12,11 @@ use wiremock::matchers::{body_string_contains, header, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 fn contact() -> Value {
-    support::spec("cro")["paths"]["/customers/{customer_id}/contacts/{customer_contact_id}"]["get"]
-        ["responses"]["200"]["content"]["application/json"]["example"]
-        .clone()
+    support::example(
+        "cro",
+        "/customers/{customer_id}/contacts/{customer_contact_id}",
+        "get",
+    )
 }
 
 fn invalid(result: Result<Client, Error>) -> (String, String) {

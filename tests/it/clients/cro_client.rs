@@ -12,12 +12,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const REQUEST_ID: &str = "474cdb8c-461a-4a2f-be39-d01d258eeb86";
 
-fn example(path_: &str, method_: &str) -> Value {
-    support::spec("cro")["paths"][path_][method_]["responses"]["200"]["content"]["application/json"]
-        ["example"]
-        .clone()
-}
-
 fn answer(body: Value, version: ApiVersion) -> ResponseTemplate {
     ResponseTemplate::new(200)
         .insert_header("x-request-id", REQUEST_ID)
@@ -32,9 +26,7 @@ fn fast_retries() -> RetryPolicy {
 }
 
 fn client(base: &str) -> Client {
-    Client::builder()
-        .base_url(base)
-        .bearer_token(TOKEN)
+    support::cro_on(base, TOKEN)
         .tenant_id(42)
         .api_version(ApiVersion::V2019_02_08)
         .retry_policy(fast_retries())
@@ -51,7 +43,7 @@ async fn get_customer_sends_method_path_and_headers_and_decodes() {
         .and(header("x-tenant-id", "42"))
         .and(header("x-api-version", "2019/02/08"))
         .respond_with(answer(
-            example("/customers/{customer_id}", "get"),
+            support::example("cro", "/customers/{customer_id}", "get"),
             ApiVersion::V2019_02_08,
         ))
         .expect(1)
@@ -80,7 +72,8 @@ async fn get_contact_and_deactivate_location_use_their_paths_and_methods() {
         .and(path("/customers/1/contacts/7"))
         .and(header_exists("authorization"))
         .respond_with(answer(
-            example(
+            support::example(
+                "cro",
                 "/customers/{customer_id}/contacts/{customer_contact_id}",
                 "get",
             ),
@@ -93,7 +86,8 @@ async fn get_contact_and_deactivate_location_use_their_paths_and_methods() {
         .and(path("/customers/1/locations/2"))
         .and(header("x-tenant-id", "42"))
         .respond_with(answer(
-            example(
+            support::example(
+                "cro",
                 "/customers/{customer_id}/locations/{customer_location_id}",
                 "delete",
             ),
@@ -113,7 +107,8 @@ async fn get_contact_and_deactivate_location_use_their_paths_and_methods() {
 #[tokio::test]
 async fn each_pinned_version_decodes_deactivate_in_its_own_shape() {
     let server = MockServer::start().await;
-    let old_shape = example(
+    let old_shape = support::example(
+        "cro",
         "/customers/{customer_id}/locations/{customer_location_id}",
         "delete",
     );
@@ -155,7 +150,8 @@ async fn a_base_url_with_a_path_prefix_works() {
     Mock::given(method("GET"))
         .and(path("/cro/customers/1/contacts/1"))
         .respond_with(answer(
-            example(
+            support::example(
+                "cro",
                 "/customers/{customer_id}/contacts/{customer_contact_id}",
                 "get",
             ),
@@ -276,7 +272,7 @@ async fn a_served_version_other_than_the_pin_is_an_error_naming_both() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .respond_with(answer(
-            example("/customers/{customer_id}", "get"),
+            support::example("cro", "/customers/{customer_id}", "get"),
             ApiVersion::V2023_04_19,
         ))
         .mount(&server)
@@ -312,7 +308,8 @@ async fn retryable_statuses_are_retried_and_others_are_not() {
             .await;
         Mock::given(method("GET"))
             .respond_with(answer(
-                example(
+                support::example(
+                    "cro",
                     "/customers/{customer_id}/contacts/{customer_contact_id}",
                     "get",
                 ),
@@ -362,12 +359,8 @@ async fn retries_stop_after_the_configured_attempts_and_can_be_switched_off() {
         .respond_with(ResponseTemplate::new(503).insert_header("x-api-version", "2019/02/08"))
         .mount(&server)
         .await;
-    let once = Client::builder()
-        .base_url(server.uri())
-        .bearer_token(TOKEN)
-        .tenant_id(1)
+    let once = support::cro_on(&server.uri(), TOKEN)
         .api_version(ApiVersion::V2019_02_08)
-        .retry_policy(RetryPolicy::disabled())
         .build()
         .unwrap();
     let err = once.get_customer(1).await.unwrap_err();
@@ -389,7 +382,8 @@ async fn retry_after_is_honoured_and_capped() {
         .await;
     Mock::given(method("GET"))
         .respond_with(answer(
-            example(
+            support::example(
+                "cro",
                 "/customers/{customer_id}/contacts/{customer_contact_id}",
                 "get",
             ),
@@ -420,7 +414,8 @@ async fn retry_after_is_honoured_and_capped() {
         .await;
     Mock::given(method("GET"))
         .respond_with(answer(
-            example(
+            support::example(
+                "cro",
                 "/customers/{customer_id}/contacts/{customer_contact_id}",
                 "get",
             ),
@@ -428,10 +423,7 @@ async fn retry_after_is_honoured_and_capped() {
         ))
         .mount(&server)
         .await;
-    let capped = Client::builder()
-        .base_url(server.uri())
-        .bearer_token(TOKEN)
-        .tenant_id(1)
+    let capped = support::cro_on(&server.uri(), TOKEN)
         .api_version(ApiVersion::V2019_02_08)
         .retry_policy(fast_retries().max_retry_after(Duration::from_millis(100)))
         .build()

@@ -6,9 +6,10 @@
 use std::error::Error as StdError;
 use std::time::Duration;
 
+use crate::support;
 use crate::support::secrets::{leaks, Shown};
 use crate::support::TOKEN;
-use customer_apis::{cro, foxtrot, Error, RetryPolicy};
+use customer_apis::{cro, Error, RetryPolicy};
 use serde_json::json;
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -20,13 +21,7 @@ const FOX_KEY: &str = "fox-key-K7RW3-secret";
 const TOKEN_PARTS: [&str; 3] = [TOKEN, "eyJzdWIiOiJ0ZXN0In0", "c2VjcmV0LXNpZ25hdHVyZQ"];
 
 fn cro_client(base: &str) -> cro::Client {
-    cro::Client::builder()
-        .base_url(base)
-        .bearer_token(TOKEN)
-        .tenant_id(1)
-        .retry_policy(RetryPolicy::disabled())
-        .build()
-        .unwrap()
+    support::cro_on(base, TOKEN).build().unwrap()
 }
 
 /// The error and every cause in its chain.
@@ -96,10 +91,7 @@ async fn a_per_attempt_timeout_keeps_the_reqwest_error_as_source() {
         )
         .mount(&server)
         .await;
-    let client = cro::Client::builder()
-        .base_url(server.uri())
-        .bearer_token(TOKEN)
-        .tenant_id(1)
+    let client = support::cro_on(&server.uri(), TOKEN)
         .timeout(Duration::from_millis(200))
         .retry_policy(RetryPolicy::disabled())
         .build()
@@ -203,12 +195,7 @@ async fn an_unknown_variant_echoing_the_key_is_redacted_in_the_cause() {
         )
         .mount(&server)
         .await;
-    let client = foxtrot::Client::builder()
-        .base_url(server.uri())
-        .api_key(FOX_KEY)
-        .retry_policy(RetryPolicy::disabled())
-        .build()
-        .unwrap();
+    let client = support::foxtrot_on(&server.uri(), FOX_KEY).build().unwrap();
     let e = client
         .request::<Kind>(reqwest::Method::GET, "/dcs/DC/kind", None)
         .await

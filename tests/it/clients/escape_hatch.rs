@@ -4,8 +4,9 @@
 
 use std::time::Duration;
 
-use customer_apis::pdm::{self, CustomerLookup};
-use customer_apis::{cro, foxtrot, Error, ErrorKind, RetryPolicy};
+use crate::support;
+use customer_apis::pdm::CustomerLookup;
+use customer_apis::{cro, Error, ErrorKind, RetryPolicy};
 use serde_json::{json, Value};
 use wiremock::matchers::{body_partial_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -13,18 +14,12 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const TOKEN: &str = "eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl";
 const PIN: &str = "2023/04/19";
 
-fn fast() -> RetryPolicy {
-    RetryPolicy::default()
-        .initial_delay(Duration::from_millis(1))
-        .max_delay(Duration::from_millis(5))
-}
-
 fn cro_client(server: &MockServer) -> cro::Client {
     cro::Client::builder()
         .base_url(format!("{}/gw", server.uri()))
         .bearer_token(TOKEN)
         .tenant_id(7)
-        .retry_policy(fast())
+        .retry_policy(support::fast(3))
         .build()
         .unwrap()
 }
@@ -144,10 +139,8 @@ async fn a_foxtrot_request_reads_the_envelope() {
         ))
         .mount(&server)
         .await;
-    let client = foxtrot::Client::builder()
-        .base_url(server.uri())
-        .api_key("fox-key")
-        .retry_policy(fast())
+    let client = support::foxtrot_on(&server.uri(), "fox-key")
+        .retry_policy(support::fast(3))
         .build()
         .unwrap();
     let data: Value = client
@@ -194,11 +187,8 @@ async fn a_pdm_request_gets_company_and_session_and_its_status_checked() {
         })))
         .mount(&server)
         .await;
-    let client = pdm::Client::builder()
-        .base_url(server.uri())
-        .company_id(9001)
-        .api_key("pdm-key")
-        .retry_policy(fast())
+    let client = support::pdm_on(&server.uri(), "pdm-key")
+        .retry_policy(support::fast(3))
         .build()
         .unwrap();
     let mut body = serde_json::Map::new();

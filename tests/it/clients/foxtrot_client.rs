@@ -1,9 +1,7 @@
 //! The Foxtrot client against a local server, and every spec example decoding.
 
 use crate::support;
-use customer_apis::foxtrot::types::{
-    ConfidentLocationEnvelope, CustomerEnvelope, ErrorEnvelope, WaypointList, WaypointListEnvelope,
-};
+use customer_apis::foxtrot::types::WaypointList;
 use customer_apis::foxtrot::{Client, WaypointStatus, WaypointsAnswer};
 use customer_apis::{Error, FoxtrotCode, RetryPolicy, Validate, VendorCode};
 use serde_json::{json, Value};
@@ -12,41 +10,22 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const KEY: &str = "foxtrot-key-SECRET-9";
 
-fn example(p: &str) -> Value {
-    support::spec("foxtrot")["paths"][p]["get"]["responses"]["200"]["content"]["application/json"]
-        ["example"]
-        .clone()
-}
-
-fn decode(schema: &str, value: &Value) -> Result<(), String> {
-    fn go<T: serde::de::DeserializeOwned>(v: &Value) -> Result<(), String> {
-        serde_json::from_value::<T>(v.clone())
-            .map(drop)
-            .map_err(|e| e.to_string())
-    }
-    match schema {
-        "CustomerEnvelope" => go::<CustomerEnvelope>(value),
-        "ConfidentLocationEnvelope" => go::<ConfidentLocationEnvelope>(value),
-        "WaypointList" => go::<WaypointList>(value),
-        "WaypointListEnvelope" => go::<WaypointListEnvelope>(value),
-        "WaypointsAnswer" => go::<WaypointsAnswer>(value),
-        "ErrorEnvelope" => go::<ErrorEnvelope>(value),
-        other => panic!("no decoder for schema {other}: add it to this table"),
-    }
-}
-
 #[test]
 fn every_spec_example_decodes() {
     let examples = support::examples(&support::spec("foxtrot"));
     assert_eq!(examples.len(), 13);
     for (at, schema, example) in &examples {
-        decode(schema, example).unwrap_or_else(|e| panic!("{at}: {schema}: {e}"));
+        support::decode(schema, example).unwrap_or_else(|e| panic!("{at}: {schema}: {e}"));
     }
 }
 
 #[test]
 fn waypoints_decode_bare_and_enveloped_and_keep_unknown_statuses() {
-    let bare = example("/dcs/{dc_id}/customers/{customer_id}/waypoints");
+    let bare = support::example(
+        "foxtrot",
+        "/dcs/{dc_id}/customers/{customer_id}/waypoints",
+        "get",
+    );
     let list = serde_json::from_value::<WaypointsAnswer>(bare.clone())
         .unwrap()
         .into_list();
@@ -92,10 +71,11 @@ async fn the_three_operations_send_the_key_and_return_the_data_payload() {
     Mock::given(method("GET"))
         .and(path("/dcs/Foxtrot-DC/customers/johns-burger-shack"))
         .and(header("authorization", auth.as_str()))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(example("/dcs/{dc_id}/customers/{customer_id}")),
-        )
+        .respond_with(ResponseTemplate::new(200).set_body_json(support::example(
+            "foxtrot",
+            "/dcs/{dc_id}/customers/{customer_id}",
+            "get",
+        )))
         .mount(&server)
         .await;
     Mock::given(method("GET"))
@@ -103,8 +83,10 @@ async fn the_three_operations_send_the_key_and_return_the_data_payload() {
             "/dcs/Foxtrot-DC/customers/johns-burger-shack/confident-location",
         ))
         .and(header("authorization", auth.as_str()))
-        .respond_with(ResponseTemplate::new(200).set_body_json(example(
+        .respond_with(ResponseTemplate::new(200).set_body_json(support::example(
+            "foxtrot",
             "/dcs/{dc_id}/customers/{customer_id}/confident-location",
+            "get",
         )))
         .mount(&server)
         .await;
@@ -112,10 +94,11 @@ async fn the_three_operations_send_the_key_and_return_the_data_payload() {
         .and(path(
             "/dcs/Foxtrot-DC/customers/johns-burger-shack/waypoints",
         ))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(example("/dcs/{dc_id}/customers/{customer_id}/waypoints")),
-        )
+        .respond_with(ResponseTemplate::new(200).set_body_json(support::example(
+            "foxtrot",
+            "/dcs/{dc_id}/customers/{customer_id}/waypoints",
+            "get",
+        )))
         .mount(&server)
         .await;
     let c = client(&server);

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::support;
+use crate::support::{self, example, fast};
 use customer_apis::cro;
 use customer_apis::pdm::{self, CustomerLookup};
 use customer_apis::{foxtrot, Error, FoxtrotCode, RefreshingToken, RetryPolicy, VendorCode};
@@ -20,41 +20,15 @@ use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 const TOKEN: &str = "eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl";
 const PIN: &str = "2023/04/19";
 
-fn fast(attempts: u32) -> RetryPolicy {
-    RetryPolicy::default()
-        .max_attempts(attempts)
-        .initial_delay(Duration::from_millis(1))
-        .max_delay(Duration::from_millis(5))
-}
-
-fn example(vendor: &str, path_: &str, method_: &str) -> Value {
-    let spec = support::spec(vendor);
-    let media = &spec["paths"][path_][method_]["responses"]["200"]["content"]["application/json"];
-    media.get("example").cloned().unwrap_or_else(|| {
-        media["examples"]
-            .as_object()
-            .unwrap()
-            .values()
-            .next()
-            .unwrap()["value"]
-            .clone()
-    })
-}
-
 fn cro_client(server: &MockServer) -> cro::Client {
-    cro::Client::builder()
-        .base_url(server.uri())
-        .bearer_token(TOKEN)
-        .tenant_id(1)
+    support::cro_on(&server.uri(), TOKEN)
         .retry_policy(fast(3))
         .build()
         .unwrap()
 }
 
 fn foxtrot_client(base: &str) -> foxtrot::Client {
-    foxtrot::Client::builder()
-        .base_url(base)
-        .api_key("fox-key")
+    support::foxtrot_on(base, "fox-key")
         .retry_policy(fast(3))
         .build()
         .unwrap()
@@ -343,21 +317,11 @@ async fn foxtrot_envelope_status_decides_success_pending_or_error() {
 // 7. PDM: one call, one retry budget; the whole-call deadline.
 
 fn session_answer() -> Value {
-    let expires = (chrono::Utc::now() + chrono::Duration::hours(1))
-        .format("%Y-%m-%d %H:%M:%S")
-        .to_string();
-    json!({
-        "status": {"code": 101, "details": "OK"},
-        "session": {"session_token": "9001|s|0001", "expires_local_datetime": expires, "expires_utc_datetime": expires}
-    })
+    support::pdm_session_answer("9001|s|0001")
 }
 
 fn pdm_client(server: &MockServer, policy: RetryPolicy) -> pdm::ClientBuilder {
-    pdm::Client::builder()
-        .base_url(server.uri())
-        .company_id(9001)
-        .api_key("pdm-key")
-        .retry_policy(policy)
+    support::pdm_on(&server.uri(), "pdm-key").retry_policy(policy)
 }
 
 #[tokio::test]
@@ -482,15 +446,8 @@ async fn a_202_renewal_reports_every_attempt_and_request() {
         .respond_with(ResponseTemplate::new(200).set_body_json(session_answer()))
         .mount(&server)
         .await;
-    let spec = support::spec("pdm");
-    let customer = spec["paths"]["/GetCustomer"]["post"]["responses"]["200"]["content"]
-        ["application/json"]["examples"]
-        .as_object()
-        .unwrap()
-        .values()
-        .map(|e| e["value"].clone())
-        .find(|v| v["status"]["code"] == json!(101))
-        .expect("an OK example");
+    let customer = example("pdm", "/GetCustomer", "post");
+    assert_eq!(customer["status"]["code"], json!(101), "an OK example");
     let calls = Arc::new(AtomicU32::new(0));
     let seen = calls.clone();
     Mock::given(method("POST"))
@@ -685,10 +642,7 @@ async fn errors_say_what_happened() {
         )
         .mount(&server)
         .await;
-    let capped = cro::Client::builder()
-        .base_url(server.uri())
-        .bearer_token(TOKEN)
-        .tenant_id(1)
+    let capped = support::cro_on(&server.uri(), TOKEN)
         .retry_policy(fast(2))
         .max_response_bytes(1024)
         .build()
@@ -766,11 +720,7 @@ async fn a_slow_capped_body_does_not_name_a_placeholder_url() {
         socket.write_all(head.as_bytes()).await.unwrap();
         tokio::time::sleep(Duration::from_secs(5)).await;
     });
-    let client = cro::Client::builder()
-        .base_url(format!("http://{addr}"))
-        .bearer_token(TOKEN)
-        .tenant_id(1)
-        .retry_policy(RetryPolicy::disabled())
+    let client = support::cro_on(&format!("http://{addr}"), TOKEN)
         .timeout(Duration::from_millis(300))
         .build()
         .unwrap();

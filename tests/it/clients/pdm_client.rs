@@ -13,18 +13,7 @@ use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 const API_KEY: &str = "pdm-api-key-SECRET-42";
 
 fn customer_sample() -> Value {
-    let spec = support::spec("pdm");
-    let media =
-        &spec["paths"]["/GetCustomer"]["post"]["responses"]["200"]["content"]["application/json"];
-    media.get("example").cloned().unwrap_or_else(|| {
-        media["examples"]
-            .as_object()
-            .unwrap()
-            .values()
-            .find(|e| e["value"]["status"]["code"] == json!(101))
-            .unwrap()["value"]
-            .clone()
-    })
+    support::example("pdm", "/GetCustomer", "post")
 }
 
 fn status(code: i64, details: &str) -> Value {
@@ -53,10 +42,7 @@ async fn sessions(server: &MockServer, valid_for: chrono::Duration) -> Arc<Mutex
 }
 
 fn client(server: &MockServer) -> Client {
-    Client::builder()
-        .base_url(server.uri())
-        .company_id(9001)
-        .api_key(API_KEY)
+    support::pdm_on(&server.uri(), API_KEY)
         .retry_policy(
             RetryPolicy::default()
                 .initial_delay(Duration::from_millis(5))

@@ -37,22 +37,11 @@ fn foxtrot_customer() -> Value {
 }
 
 fn cro_client(server: &MockServer) -> cro::Client {
-    cro::Client::builder()
-        .base_url(server.uri())
-        .bearer_token(TOKEN)
-        .tenant_id(1)
-        .retry_policy(RetryPolicy::disabled())
-        .build()
-        .unwrap()
+    support::cro_on(&server.uri(), TOKEN).build().unwrap()
 }
 
 fn foxtrot_client(server: &MockServer) -> foxtrot::Client {
-    foxtrot::Client::builder()
-        .base_url(server.uri())
-        .api_key(FOX_KEY)
-        .retry_policy(RetryPolicy::disabled())
-        .build()
-        .unwrap()
+    support::foxtrot_on(&server.uri(), FOX_KEY).build().unwrap()
 }
 
 #[tokio::test]

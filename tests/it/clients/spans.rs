@@ -45,7 +45,7 @@ async fn closed_spans<T>(calls: impl Future<Output = T>) -> (T, Vec<String>, Vec
 
 #[tokio::test]
 async fn a_retried_call_is_one_call_span_and_one_client_span_per_attempt_with_otel_fields() {
-    use customer_apis::cro::{ApiVersion, Client};
+    use customer_apis::cro::ApiVersion;
     use customer_apis::RetryPolicy;
     use std::time::Duration;
     use wiremock::matchers::{method, path};
@@ -55,9 +55,7 @@ async fn a_retried_call_is_one_call_span_and_one_client_span_per_attempt_with_ot
     const FIRST_ID: &str = "0c4f3b5e-9a51-4d6e-8a0e-4f5b7c9d1e2a";
     const SECOND_ID: &str = "7d1e2a3b-4c5d-4e6f-9a8b-0c1d2e3f4a5b";
     let api = MockServer::start().await;
-    let customer = support::spec("cro")["paths"]["/customers/{customer_id}"]["get"]["responses"]
-        ["200"]["content"]["application/json"]["example"]
-        .clone();
+    let customer = support::example("cro", "/customers/{customer_id}", "get");
     Mock::given(method("GET"))
         .and(path("/customers/7"))
         .respond_with(
@@ -81,10 +79,7 @@ async fn a_retried_call_is_one_call_span_and_one_client_span_per_attempt_with_ot
         .expect(1)
         .mount(&api)
         .await;
-    let client = Client::builder()
-        .base_url(api.uri())
-        .bearer_token(TOKEN)
-        .tenant_id(1)
+    let client = support::cro_on(&api.uri(), TOKEN)
         .api_version(ApiVersion::V2019_02_08)
         // No jitter: the wait is exactly the initial delay.
         .retry_policy(
@@ -213,7 +208,7 @@ async fn an_oauth_refresh_within_an_attempt_is_a_credential_request_span_without
         closed,
         [
             format!(
-                r#"{call}:{attempt}}}:customer_apis.credential_request{{otel.name="POST" otel.kind="client" http.request.method="POST" server.address="127.0.0.1" server.port={port} http.response.status_code=200}}"#
+                r#"{call}:{attempt}}}:customer_apis.credential_request{{otel.name="POST" otel.kind="client" customer_apis.operation="oauth_refresh_token_grant" http.request.method="POST" server.address="127.0.0.1" server.port={port} http.response.status_code=200}}"#
             ),
             format!(
                 r#"{call}:{attempt} http.response.status_code=200 customer_apis.request_id={id}}}"#
@@ -249,17 +244,13 @@ async fn an_oauth_refresh_within_an_attempt_is_a_credential_request_span_without
 
 #[tokio::test]
 async fn an_escape_hatch_request_has_no_url_template_and_its_query_stays_out_of_errors_and_logs() {
-    use customer_apis::{Error, RetryPolicy};
+    use customer_apis::Error;
 
     // A port nothing listens on: the connection is refused.
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = closed.local_addr().unwrap().port();
     drop(closed);
-    let client = customer_apis::cro::Client::builder()
-        .base_url(format!("http://127.0.0.1:{port}"))
-        .bearer_token(crate::support::TOKEN)
-        .tenant_id(1)
-        .retry_policy(RetryPolicy::disabled())
+    let client = support::cro_on(&format!("http://127.0.0.1:{port}"), crate::support::TOKEN)
         .build()
         .unwrap();
     let call = client.request::<serde_json::Value>(

@@ -1,27 +1,12 @@
 //! Every example in specs/cro.yaml, and the variations real CRO data shows, decodes into the
 //! generated types. The examples are read out of the spec, so spec and test cannot drift.
 
-use crate::support;
+use crate::support::{self, decode};
 use customer_apis::cro::types::{
-    CustomerContactModel, CustomerModel, DispatchCustomerLocationModel, ErrorModel,
+    CustomerContactModel, CustomerModel, DispatchCustomerLocationModel,
 };
-use customer_apis::{Timestamp, Validate};
-use serde_json::{json, Value};
-
-fn decode(schema: &str, value: &Value) -> Result<Vec<String>, String> {
-    fn go<T: serde::de::DeserializeOwned + Validate>(v: &Value) -> Result<Vec<String>, String> {
-        let text = v.to_string();
-        let decoded: T = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-        Ok(decoded.validate().iter().map(ToString::to_string).collect())
-    }
-    match schema {
-        "CustomerModel" => go::<CustomerModel>(value),
-        "CustomerContactModel" => go::<CustomerContactModel>(value),
-        "DispatchCustomerLocationModel" => go::<DispatchCustomerLocationModel>(value),
-        "ErrorModel" => go::<ErrorModel>(value),
-        other => panic!("no decoder for schema {other}: add it to this table"),
-    }
-}
+use customer_apis::Timestamp;
+use serde_json::json;
 
 #[test]
 fn every_spec_example_decodes() {
@@ -35,16 +20,9 @@ fn every_spec_example_decodes() {
     }
 }
 
-fn sample(operation_path: &str, method: &str) -> Value {
-    let spec = support::spec("cro");
-    spec["paths"][operation_path][method]["responses"]["200"]["content"]["application/json"]
-        ["example"]
-        .clone()
-}
-
 #[test]
 fn the_vendors_own_sample_breaks_a_documented_limit_and_still_decodes() {
-    let customer = sample("/customers/{customer_id}", "get");
+    let customer = support::example("cro", "/customers/{customer_id}", "get");
     let violations = decode("CustomerModel", &customer).expect("decodes");
     assert_eq!(
         violations,
@@ -54,7 +32,7 @@ fn the_vendors_own_sample_breaks_a_documented_limit_and_still_decodes() {
 
 #[test]
 fn timestamps_decode_naive_utc_and_offset_forms_and_keep_the_text() {
-    let mut customer = sample("/customers/{customer_id}", "get");
+    let mut customer = support::example("cro", "/customers/{customer_id}", "get");
     for (text, offset_secs) in [
         ("2018-06-13T19:50:20.447000", None),
         ("2018-06-13T19:50:20Z", Some(0)),
@@ -84,7 +62,8 @@ fn timestamps_decode_naive_utc_and_offset_forms_and_keep_the_text() {
 
 #[test]
 fn nulls_absent_conditional_fields_and_unknown_fields_decode() {
-    let mut location = sample(
+    let mut location = support::example(
+        "cro",
         "/customers/{customer_id}/locations/{customer_location_id}",
         "delete",
     );
@@ -112,7 +91,8 @@ fn nulls_absent_conditional_fields_and_unknown_fields_decode() {
 
 #[test]
 fn values_over_documented_limits_decode_and_are_reported() {
-    let mut contact = sample(
+    let mut contact = support::example(
+        "cro",
         "/customers/{customer_id}/contacts/{customer_contact_id}",
         "get",
     );
@@ -133,20 +113,22 @@ fn values_over_documented_limits_decode_and_are_reported() {
 
 #[test]
 fn type_errors_are_still_rejected() {
-    let mut contact = sample(
+    let mut contact = support::example(
+        "cro",
         "/customers/{customer_id}/contacts/{customer_contact_id}",
         "get",
     );
     contact["id"] = json!("one");
     assert!(serde_json::from_value::<CustomerContactModel>(contact).is_err());
-    let mut customer = sample("/customers/{customer_id}", "get");
+    let mut customer = support::example("cro", "/customers/{customer_id}", "get");
     customer.as_object_mut().unwrap().remove("id");
     assert!(serde_json::from_value::<CustomerModel>(customer).is_err());
 }
 
 #[test]
 fn deactivate_answer_decodes_before_and_after_the_2021_04_07_rename() {
-    let old = sample(
+    let old = support::example(
+        "cro",
         "/customers/{customer_id}/locations/{customer_location_id}",
         "delete",
     );

@@ -93,12 +93,6 @@ fn available(program: &str, args: &[&str]) -> bool {
     runs
 }
 
-fn example(path: &str, method: &str) -> Value {
-    support::spec("cro")["paths"][path][method]["responses"]["200"]["content"]["application/json"]
-        ["example"]
-        .clone()
-}
-
 /// Runs a cURL sample with `sh`, returns the status line and the JSON body.
 fn run_curl(sample: &str, port: u16) -> (String, Value) {
     let out = Command::new("sh")
@@ -132,14 +126,18 @@ async fn the_docs_curl_samples_get_the_docs_responses() {
         .await
         .unwrap();
     assert!(status.contains(" 200"), "{status}");
-    assert_eq!(body, example("/customers/{customer_id}", "get"));
+    assert_eq!(
+        body,
+        support::example("cro", "/customers/{customer_id}", "get")
+    );
     let (status, body) = tokio::task::spawn_blocking(move || run_curl(CURL_GET_CONTACT, port))
         .await
         .unwrap();
     assert!(status.contains(" 200"), "{status}");
     assert_eq!(
         body,
-        example(
+        support::example(
+            "cro",
             "/customers/{customer_id}/contacts/{customer_contact_id}",
             "get"
         )
@@ -150,7 +148,8 @@ async fn the_docs_curl_samples_get_the_docs_responses() {
     assert!(status.contains(" 200"), "{status}");
     assert_eq!(
         body,
-        example(
+        support::example(
+            "cro",
             "/customers/{customer_id}/locations/{customer_location_id}",
             "delete"
         )

@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::support;
 use crate::support::TOKEN;
 use customer_apis::cro::{self, ApiVersion};
 use customer_apis::pdm::{self, CustomerLookup};
@@ -792,12 +793,7 @@ async fn every_bad_input_is_refused_naming_field_and_rule_and_nothing_is_sent() 
             .get_customer(&CustomerLookup::external_ref(reference))
             .await;
     }
-    let foxtrot = foxtrot::Client::builder()
-        .base_url(&server.url)
-        .api_key("key")
-        .retry_policy(customer_apis::RetryPolicy::disabled())
-        .build()
-        .unwrap();
+    let foxtrot = support::foxtrot_on(&server.url, "key").build().unwrap();
     let _ = foxtrot.get_customer("a/b", "c?d#e%f g").await;
     tokio::time::sleep(Duration::from_millis(50)).await;
     assert_eq!(server.connections(), 5, "{:?}", server.request_lines());
@@ -851,10 +847,7 @@ fn invalid_field(result: Result<(), Error>) -> Option<String> {
 #[tokio::test]
 async fn dot_segment_ids_are_refused() {
     let server = Counter::start().await;
-    let client = foxtrot::Client::builder()
-        .base_url(format!("{}/prefix", server.url))
-        .api_key("key")
-        .retry_policy(customer_apis::RetryPolicy::disabled())
+    let client = support::foxtrot_on(&format!("{}/prefix", server.url), "key")
         .build()
         .unwrap();
     for (dc, id, field) in [
@@ -886,10 +879,7 @@ async fn over_long_path_ids_are_refused() {
     assert_eq!(invalid_field(result).as_deref(), Some("customer_id"));
     // The limit counts characters, not bytes: 1,024 two-byte characters pass the check (and
     // reach the closed port), 1,025 do not.
-    let client = foxtrot::Client::builder()
-        .base_url("http://127.0.0.1:9")
-        .api_key("key")
-        .retry_policy(customer_apis::RetryPolicy::disabled())
+    let client = support::foxtrot_on("http://127.0.0.1:9", "key")
         .build()
         .unwrap();
     for (chars, refused) in [(1024, false), (1025, true)] {

@@ -366,20 +366,6 @@ impl Opts {
     }
 }
 
-fn spec_example(vendor: &str, path: &str, method: &str) -> Value {
-    let spec = support::spec(vendor);
-    let media = &spec["paths"][path][method]["responses"]["200"]["content"]["application/json"];
-    media.get("example").cloned().unwrap_or_else(|| {
-        media["examples"]
-            .as_object()
-            .unwrap()
-            .values()
-            .find(|e| e["value"]["status"]["code"] == json!(101))
-            .unwrap()["value"]
-            .clone()
-    })
-}
-
 fn pdm_session_body() -> Vec<u8> {
     let expires = (chrono::Utc::now() + chrono::Duration::hours(1))
         .format("%Y-%m-%d %H:%M:%S")
@@ -421,13 +407,15 @@ impl V {
 
     fn read_ok_body(self) -> Vec<u8> {
         let value = match self {
-            V::Cro => spec_example(
+            V::Cro => support::example(
                 "cro",
                 "/customers/{customer_id}/contacts/{customer_contact_id}",
                 "get",
             ),
-            V::Pdm | V::PdmKey => spec_example("pdm", "/GetCustomer", "post"),
-            V::Foxtrot => spec_example("foxtrot", "/dcs/{dc_id}/customers/{customer_id}", "get"),
+            V::Pdm | V::PdmKey => support::example("pdm", "/GetCustomer", "post"),
+            V::Foxtrot => {
+                support::example("foxtrot", "/dcs/{dc_id}/customers/{customer_id}", "get")
+            }
         };
         value.to_string().into_bytes()
     }

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use crate::support;
 use crate::support::secrets::{
-    assert_shown, fast, json_unicode_escaped, leaks, logs, Shown, LOG_BRIDGE_MARKER,
+    assert_shown, json_unicode_escaped, leaks, logs, Shown, LOG_BRIDGE_MARKER,
 };
 use customer_apis::cro::{ApiVersion, Client};
 use customer_apis::{AccessToken, RefreshingToken, StaticToken};
@@ -55,12 +55,6 @@ const SECRETS: [&str; 15] = [
     "B7YG8",
 ];
 
-fn example(path: &str, method: &str) -> Value {
-    support::spec("cro")["paths"][path][method]["responses"]["200"]["content"]["application/json"]
-        ["example"]
-        .clone()
-}
-
 fn error_model(detail: &str) -> Value {
     json!({"field": "customer_id", "detail": detail, "explanation": "see the documentation"})
 }
@@ -68,14 +62,19 @@ fn error_model(detail: &str) -> Value {
 /// The API: per contact id, one kind of answer; Get Customer and Deactivate Customer too.
 async fn api_server() -> MockServer {
     let api = MockServer::start().await;
-    let contact = example(
+    let contact = support::example(
+        "cro",
         "/customers/{customer_id}/contacts/{customer_contact_id}",
         "get",
     );
     let routes: Vec<(&str, ResponseTemplate)> = vec![
         (
             "/customers/1",
-            ResponseTemplate::new(200).set_body_json(example("/customers/{customer_id}", "get")),
+            ResponseTemplate::new(200).set_body_json(support::example(
+                "cro",
+                "/customers/{customer_id}",
+                "get",
+            )),
         ),
         (
             "/customers/1/contacts/1",
@@ -120,7 +119,8 @@ async fn api_server() -> MockServer {
         ),
         (
             "/customers/1/locations/20",
-            ResponseTemplate::new(200).set_body_json(example(
+            ResponseTemplate::new(200).set_body_json(support::example(
+                "cro",
                 "/customers/{customer_id}/locations/{customer_location_id}",
                 "delete",
             )),
@@ -233,7 +233,7 @@ fn client(api: &MockServer) -> customer_apis::cro::ClientBuilder {
         .base_url(api.uri())
         .tenant_id(1)
         .api_version(ApiVersion::V2019_02_08)
-        .retry_policy(fast())
+        .retry_policy(support::fast(3))
         .timeout(Duration::from_millis(400))
         .max_response_bytes(64 * 1024)
 }
@@ -332,11 +332,8 @@ async fn no_cro_credential_in_debug_display_or_logs_over_every_flow() {
     shown.result("plain-http token endpoint", &plaintext.map(drop));
 
     // 3. Connection refused; settings refused; the secret types themselves.
-    let closed = Client::builder()
-        .base_url("http://127.0.0.1:9")
-        .bearer_token(STATIC_TOKEN)
-        .tenant_id(1)
-        .retry_policy(fast())
+    let closed = support::cro_on("http://127.0.0.1:9", STATIC_TOKEN)
+        .retry_policy(support::fast(3))
         .build()
         .unwrap();
     shown.result("connection refused", &closed.get_customer(1).await);
@@ -451,7 +448,7 @@ async fn echoed_back(
     let builder = Client::builder()
         .base_url(api.uri())
         .tenant_id(1)
-        .retry_policy(fast());
+        .retry_policy(support::fast(3));
     let client = if refreshing {
         builder.refreshing_token(RefreshingToken::builder(
             format!("{}/token", auth.uri()),

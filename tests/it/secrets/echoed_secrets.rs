@@ -10,7 +10,7 @@
 use crate::support;
 use crate::support::secrets::{assert_shown, json_unicode_escaped, leaks, logs, Shown};
 use customer_apis::pdm::{self, CustomerLookup};
-use customer_apis::{cro, foxtrot, RefreshingToken, RetryPolicy};
+use customer_apis::{cro, RefreshingToken};
 use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -40,10 +40,6 @@ const SECRETS: [&str; 14] = [
     "W2HC6",
     "T4GF1",
 ];
-
-fn fast() -> RetryPolicy {
-    support::secrets::fast().max_attempts(2)
-}
 
 /// An HTML error page listing the request's headers and body, as some gateways do.
 fn echo_page(request: &Request) -> String {
@@ -110,11 +106,8 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
             .respond_with(template.insert_header("x-api-version", "2023/04/19"))
             .mount(&server)
             .await;
-        let client = cro::Client::builder()
-            .base_url(server.uri())
-            .bearer_token(CRO_TOKEN)
-            .tenant_id(1)
-            .retry_policy(fast())
+        let client = support::cro_on(&server.uri(), CRO_TOKEN)
+            .retry_policy(support::fast(2))
             .build()
             .unwrap();
         let e = client.get_customer(1).await.unwrap_err();
@@ -132,11 +125,8 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
         .expect(2)
         .mount(&server)
         .await;
-    let client = cro::Client::builder()
-        .base_url(server.uri())
-        .bearer_token(CRO_TOKEN)
-        .tenant_id(1)
-        .retry_policy(fast())
+    let client = support::cro_on(&server.uri(), CRO_TOKEN)
+        .retry_policy(support::fast(2))
         .build()
         .unwrap();
     let e = client.deactivate_location(1, 2).await.unwrap_err();
@@ -176,7 +166,7 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
                 .client_secret(CLIENT_SECRET),
         )
         .tenant_id(1)
-        .retry_policy(fast())
+        .retry_policy(support::fast(2))
         .build()
         .unwrap();
     let e = client.get_customer(1).await.unwrap_err();
@@ -206,11 +196,8 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
         })
         .mount(&pdm_server)
         .await;
-    let pdm_client = pdm::Client::builder()
-        .base_url(pdm_server.uri())
-        .company_id(9001)
-        .api_key(PDM_KEY)
-        .retry_policy(fast())
+    let pdm_client = support::pdm_on(&pdm_server.uri(), PDM_KEY)
+        .retry_policy(support::fast(2))
         .build()
         .unwrap();
     let e = pdm_client
@@ -231,11 +218,8 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
         })
         .mount(&key_echo)
         .await;
-    let e = pdm::Client::builder()
-        .base_url(key_echo.uri())
-        .company_id(9001)
-        .api_key(PDM_KEY)
-        .retry_policy(fast())
+    let e = support::pdm_on(&key_echo.uri(), PDM_KEY)
+        .retry_policy(support::fast(2))
         .build()
         .unwrap()
         .get_customer(&CustomerLookup::id(1))
@@ -263,7 +247,7 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
         .base_url(page.uri())
         .company_id(9001)
         .session_token(SESSION)
-        .retry_policy(fast())
+        .retry_policy(support::fast(2))
         .build()
         .unwrap()
         .get_customer(&CustomerLookup::id(1))
@@ -282,10 +266,8 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
             })))
             .mount(&server)
             .await;
-        let e = foxtrot::Client::builder()
-            .base_url(server.uri())
-            .api_key(FOX_KEY)
-            .retry_policy(fast())
+        let e = support::foxtrot_on(&server.uri(), FOX_KEY)
+            .retry_policy(support::fast(2))
             .build()
             .unwrap()
             .get_customer("DC", "c")

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::support;
-use crate::support::secrets::{assert_shown, fast, leaks, logs, Shown, LOG_BRIDGE_MARKER};
+use crate::support::secrets::{assert_shown, leaks, logs, Shown, LOG_BRIDGE_MARKER};
 use customer_apis::foxtrot;
 use customer_apis::pdm::{self, CustomerLookup};
 use serde_json::{json, Value};
@@ -45,18 +45,7 @@ const SECRETS: [&str; 12] = [
 ];
 
 fn pdm_customer() -> Value {
-    let spec = support::spec("pdm");
-    let media =
-        &spec["paths"]["/GetCustomer"]["post"]["responses"]["200"]["content"]["application/json"];
-    media.get("example").cloned().unwrap_or_else(|| {
-        media["examples"]
-            .as_object()
-            .unwrap()
-            .values()
-            .find(|e| e["value"]["status"]["code"] == json!(101))
-            .unwrap()["value"]
-            .clone()
-    })
+    support::example("pdm", "/GetCustomer", "post")
 }
 
 fn pdm_status(code: i64) -> Value {
@@ -92,11 +81,8 @@ async fn sessions(server: &MockServer) {
 }
 
 fn pdm_client(server: &MockServer) -> pdm::Client {
-    pdm::Client::builder()
-        .base_url(server.uri())
-        .company_id(9001)
-        .api_key(PDM_KEY)
-        .retry_policy(fast())
+    support::pdm_on(&server.uri(), PDM_KEY)
+        .retry_policy(support::fast(3))
         .timeout(Duration::from_millis(400))
         .max_response_bytes(64 * 1024)
         .build()
@@ -241,7 +227,7 @@ async fn pdm_no_api_key_or_session_token_in_debug_display_or_trace_logs() {
         .base_url(server.uri())
         .company_id(9001)
         .session_token(FIXED_SESSION)
-        .retry_policy(fast())
+        .retry_policy(support::fast(3))
         .build()
         .unwrap();
     shown.push(format!("{fixed:?}"));
@@ -253,11 +239,8 @@ async fn pdm_no_api_key_or_session_token_in_debug_display_or_trace_logs() {
         "fixed session cannot renew",
         &fixed.get_session_token().await,
     );
-    let closed = pdm::Client::builder()
-        .base_url("http://127.0.0.1:9")
-        .company_id(9001)
-        .api_key(PDM_KEY)
-        .retry_policy(fast())
+    let closed = support::pdm_on("http://127.0.0.1:9", PDM_KEY)
+        .retry_policy(support::fast(3))
         .build()
         .unwrap();
     shown.result(
@@ -342,11 +325,7 @@ async fn pdm_no_api_key_or_session_token_in_debug_display_or_trace_logs() {
 async fn foxtrot_no_api_key_in_debug_display_or_trace_logs() {
     let logs = logs();
     let mut shown = Shown::default();
-    let example = |p: &str| {
-        support::spec("foxtrot")["paths"][p]["get"]["responses"]["200"]["content"]
-            ["application/json"]["example"]
-            .clone()
-    };
+    let example = |p: &str| support::example("foxtrot", p, "get");
     let error = |code: i64, message: &str| json!({"status": "error", "data": {"code": code, "message": message}});
     let server = MockServer::start().await;
     let bearer = format!("Bearer {FOX_KEY}");
@@ -436,10 +415,8 @@ async fn foxtrot_no_api_key_in_debug_display_or_trace_logs() {
         .with_priority(10)
         .mount(&server)
         .await;
-    let builder = foxtrot::Client::builder()
-        .base_url(server.uri())
-        .api_key(FOX_KEY)
-        .retry_policy(fast())
+    let builder = support::foxtrot_on(&server.uri(), FOX_KEY)
+        .retry_policy(support::fast(3))
         .timeout(Duration::from_millis(400))
         .max_response_bytes(64 * 1024);
     shown.push(format!("{builder:?}"));
@@ -471,10 +448,8 @@ async fn foxtrot_no_api_key_in_debug_display_or_trace_logs() {
         shown.result(id, &client.get_customer("dc", id).await);
     }
     shown.result("empty id", &client.get_customer("dc", "").await);
-    let closed = foxtrot::Client::builder()
-        .base_url("http://127.0.0.1:9")
-        .api_key(FOX_KEY)
-        .retry_policy(fast())
+    let closed = support::foxtrot_on("http://127.0.0.1:9", FOX_KEY)
+        .retry_policy(support::fast(3))
         .build()
         .unwrap();
     shown.result("connection refused", &closed.get_customer("dc", "ok").await);

@@ -8,7 +8,7 @@
 //! happened to fall before it.
 
 use crate::support;
-use customer_apis::{cro, foxtrot, pdm, Error, RetryPolicy};
+use customer_apis::{cro, foxtrot, pdm, Error};
 use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -87,11 +87,7 @@ async fn a_successful_answers_served_version_is_redacted() {
         )
         .mount(&server)
         .await;
-    let client = pdm::Client::builder()
-        .base_url(server.uri())
-        .company_id(9001)
-        .api_key("pdm-key-Q3LD7")
-        .retry_policy(RetryPolicy::disabled())
+    let client = support::pdm_on(&server.uri(), "pdm-key-Q3LD7")
         .build()
         .unwrap();
     let answer = client
@@ -106,9 +102,7 @@ async fn a_successful_answers_served_version_is_redacted() {
 
 /// PDM's own GetCustomer sample (code 101).
 fn pdm_customer_found() -> serde_json::Value {
-    support::spec("pdm")["paths"]["/GetCustomer"]["post"]["responses"]["200"]["content"]
-        ["application/json"]["examples"]["ok"]["value"]
-        .clone()
+    support::example("pdm", "/GetCustomer", "post")
 }
 
 fn cro_client(server: &MockServer) -> cro::Client {

@@ -8,30 +8,38 @@ use serde_json::Value;
 #[cfg(any(feature = "cro", all(feature = "pdm", feature = "foxtrot")))]
 pub mod secrets;
 
-/// A spec from `specs/`, as JSON.
-pub fn spec(vendor: &str) -> Value {
+/// A spec from `specs/`, as its YAML text.
+pub fn spec_text(vendor: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("specs")
         .join(format!("{vendor}.yaml"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A spec from `specs/`, as JSON.
+pub fn spec(vendor: &str) -> Value {
+    serde_yaml::from_str(&spec_text(vendor)).unwrap_or_else(|e| panic!("specs/{vendor}.yaml: {e}"))
 }
 
 /// The 200 example of an operation (`spec(vendor)`'s `paths.<path>.<method>`): its `example`,
-/// or the first of its `examples`.
+/// or the `ok` one of its `examples` (PDM's, which answers 200 whatever the outcome).
 pub fn example(vendor: &str, path: &str, method: &str) -> Value {
     let spec = spec(vendor);
     let media = &spec["paths"][path][method]["responses"]["200"]["content"]["application/json"];
-    media.get("example").cloned().unwrap_or_else(|| {
-        media["examples"]
-            .as_object()
-            .and_then(|all| all.values().next())
-            .map(|first| first["value"].clone())
-            .unwrap_or_else(|| panic!("{vendor} {method} {path}: no 200 example"))
-    })
+    let found = match (media.get("example"), media.get("examples")) {
+        (Some(example), None) => example,
+        (None, Some(named)) => &named["ok"]["value"],
+        _ => &Value::Null,
+    };
+    assert!(
+        !found.is_null(),
+        "{vendor} {method} {path}: no 200 `example` and no `ok` one, or both"
+    );
+    found.clone()
 }
 
 /// PDM's GetSessionToken answer (code 101) issuing `token`, valid for an hour.
+#[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 pub fn pdm_session_answer(token: &str) -> Value {
     let expires = (chrono::Utc::now() + chrono::Duration::hours(1))
         .format("%Y-%m-%d %H:%M:%S")
@@ -41,6 +49,15 @@ pub fn pdm_session_answer(token: &str) -> Value {
         "session": {"session_token": token, "expires_local_datetime": expires,
                     "expires_utc_datetime": expires}
     })
+}
+
+/// Up to `attempts` attempts, without waiting long between them (1 to 5 ms).
+#[cfg(any(feature = "cro", all(feature = "pdm", feature = "foxtrot")))]
+pub fn fast(attempts: u32) -> customer_apis::RetryPolicy {
+    customer_apis::RetryPolicy::default()
+        .max_attempts(attempts)
+        .initial_delay(std::time::Duration::from_millis(1))
+        .max_delay(std::time::Duration::from_millis(5))
 }
 
 /// A CRO client builder on `base_url` with `token` and tenant 1, without retries.
@@ -54,12 +71,82 @@ pub fn cro_on(base_url: &str, token: &str) -> customer_apis::cro::ClientBuilder 
 }
 
 /// A Foxtrot client builder on `base_url` with `key`, without retries.
-#[cfg(feature = "foxtrot")]
+#[cfg(all(feature = "foxtrot", any(feature = "cro", feature = "pdm")))]
 pub fn foxtrot_on(base_url: &str, key: &str) -> customer_apis::foxtrot::ClientBuilder {
     customer_apis::foxtrot::Client::builder()
         .base_url(base_url)
         .api_key(key)
         .retry_policy(customer_apis::RetryPolicy::disabled())
+}
+
+/// A PDM client builder on `base_url` for company 9001 with the API key `key`, without
+/// retries.
+#[cfg(feature = "pdm")]
+pub fn pdm_on(base_url: &str, key: &str) -> customer_apis::pdm::ClientBuilder {
+    customer_apis::pdm::Client::builder()
+        .base_url(base_url)
+        .company_id(9001)
+        .api_key(key)
+        .retry_policy(customer_apis::RetryPolicy::disabled())
+}
+
+/// Decodes `value` as the spec's schema `schema` from its JSON text, as a client would, and
+/// checks its documented rules: the rules it breaks, or why it does not decode. The three
+/// specs' schema names differ, so one table serves them all.
+#[cfg(any(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+pub fn decode(schema: &str, value: &Value) -> Result<Vec<String>, String> {
+    use customer_apis::Validate;
+    use serde::de::DeserializeOwned;
+    fn checked<T: DeserializeOwned + Validate>(v: &Value) -> Result<Vec<String>, String> {
+        let decoded: T = serde_json::from_str(&v.to_string()).map_err(|e| e.to_string())?;
+        Ok(decoded.validate().iter().map(ToString::to_string).collect())
+    }
+    #[cfg(feature = "cro")]
+    use customer_apis::cro::types as cro;
+    #[cfg(feature = "foxtrot")]
+    use customer_apis::foxtrot::types as foxtrot;
+    #[cfg(feature = "pdm")]
+    use customer_apis::pdm::types as pdm;
+    match schema {
+        #[cfg(feature = "cro")]
+        "CustomerModel" => checked::<cro::CustomerModel>(value),
+        #[cfg(feature = "cro")]
+        "CustomerContactModel" => checked::<cro::CustomerContactModel>(value),
+        #[cfg(feature = "cro")]
+        "DispatchCustomerLocationModel" => checked::<cro::DispatchCustomerLocationModel>(value),
+        #[cfg(feature = "cro")]
+        "ErrorModel" => checked::<cro::ErrorModel>(value),
+        #[cfg(feature = "pdm")]
+        "GetCustomerRequest" => checked::<pdm::GetCustomerRequest>(value),
+        #[cfg(feature = "pdm")]
+        "GetCustomerResponse" => checked::<pdm::GetCustomerResponse>(value),
+        #[cfg(feature = "pdm")]
+        "GetSessionTokenRequest" => checked::<pdm::GetSessionTokenRequest>(value),
+        #[cfg(feature = "pdm")]
+        "GetSessionTokenResponse" => checked::<pdm::GetSessionTokenResponse>(value),
+        #[cfg(feature = "pdm")]
+        "Customer" => checked::<pdm::Customer>(value),
+        #[cfg(feature = "pdm")]
+        "Status" => checked::<pdm::Status>(value),
+        #[cfg(feature = "foxtrot")]
+        "CustomerEnvelope" => checked::<foxtrot::CustomerEnvelope>(value),
+        #[cfg(feature = "foxtrot")]
+        "ConfidentLocationEnvelope" => checked::<foxtrot::ConfidentLocationEnvelope>(value),
+        #[cfg(feature = "foxtrot")]
+        "WaypointList" => checked::<foxtrot::WaypointList>(value),
+        #[cfg(feature = "foxtrot")]
+        "WaypointListEnvelope" => checked::<foxtrot::WaypointListEnvelope>(value),
+        // Either shape of the answer; no rules of its own (each shape's are checked above).
+        #[cfg(feature = "foxtrot")]
+        "WaypointsAnswer" => {
+            serde_json::from_str::<customer_apis::foxtrot::WaypointsAnswer>(&value.to_string())
+                .map(|_| Vec::new())
+                .map_err(|e| e.to_string())
+        }
+        #[cfg(feature = "foxtrot")]
+        "ErrorEnvelope" => checked::<foxtrot::ErrorEnvelope>(value),
+        other => panic!("no decoder for schema {other}: add it to this table"),
+    }
 }
 
 /// The name of the component schema a `$ref` points at.

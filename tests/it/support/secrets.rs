@@ -4,9 +4,8 @@
 
 use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::Duration;
 
-use customer_apis::{Error, RetryPolicy};
+use customer_apis::Error;
 use tracing_subscriber::util::SubscriberInitExt;
 
 /// A line reqwest writes through the `log` crate (not `tracing`) for every new connection:
@@ -111,13 +110,6 @@ pub fn leaks(secrets: &[&str], shown: &Shown, logs: &str) -> usize {
 pub fn assert_shown(all: &str, expected: &[&str]) {
     let missing: Vec<&&str> = expected.iter().filter(|e| !all.contains(**e)).collect();
     assert!(missing.is_empty(), "the flows did not show {missing:?}");
-}
-
-/// Retries without waiting long.
-pub fn fast() -> RetryPolicy {
-    RetryPolicy::default()
-        .initial_delay(Duration::from_millis(1))
-        .max_delay(Duration::from_millis(5))
 }
 
 /// `text` as a JSON string body (without the quotes) would carry it with every character
