@@ -26,7 +26,7 @@
 //!      once as the reqwest client's default headers, as a careful user writes them; it is the
 //!      reference of the targets;
 //!    - the peer (`PeerCro`, `PeerPdm`, `PeerFoxtrot`): progenitor's own generated client
-//!      (`customer_apis::peer`, feature `bench-peer`) with its default settings, the header
+//!      (`benches/peer/`, a package of its own) with its default settings, the header
 //!      parameters passed on each call, on a reqwest client with the same settings: what a
 //!      user of progenitor gets without this crate's layer. Its spec is relaxed in one way,
 //!      without which it cannot decode the vendors' samples: `minLength`, `maxLength` and
@@ -34,9 +34,9 @@
 //!      `"sales_rep": ""` against `minLength: 1`, and progenitor checks string constraints
 //!      while decoding). Timestamps are then `String`s (progenitor does not know the specs'
 //!      `iso8601-date-time`); dates stay chrono's `NaiveDate`, enums stay enums, and request
-//!      types and header arguments keep their checks (`build/codegen/peer.rs`).
+//!      types and header arguments keep their checks (`benches/peer/build.rs`).
 //!
-//! Run: `cargo bench --bench sdk_vs_baseline --features sandbox,bench-peer` (about 4
+//! Run: `cargo bench --bench sdk_vs_baseline --features sandbox` (about 4
 //! minutes), then `scripts/bench-ratios.py` for the ratios. `BENCH_PROFILE=cro_sdk` (or
 //! `cro_baseline`, `cro_fair`, `cro_peer`, `pdm_sdk`, ...) runs one contender alone for a
 //! profiler (`scripts/bench-instructions.sh` counts its instructions per call with valgrind);
@@ -53,7 +53,8 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 use customer_apis::cro::{self, ApiVersion};
-use customer_apis::{foxtrot, pdm, peer};
+use customer_apis::{foxtrot, pdm};
+use customer_apis_bench_peer as peer;
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION};
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -464,7 +465,7 @@ fn bearer(token: &str) -> HeaderValue {
 // The peer: progenitor's own clients
 // ---------------------------------------------------------------------------------------------
 
-// `customer_apis::peer` (feature `bench-peer`) is progenitor's client for each spec with its
+// `peer` (the package `benches/peer/`) is progenitor's client for each spec with its
 // default settings: positional calls, no hooks, the header parameters as per-call arguments.
 // Each is built with `new_with_client` on a reqwest client with the SDK's settings, and held in
 // an `Arc` so that the throughput tasks share it as they share the other clients (progenitor's

@@ -20,7 +20,7 @@ case $REF in baseline | fair | peer) ;; *) echo "REFERENCE: baseline, fair or pe
 
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "valgrind is required" >&2; exit 1; }
-BIN=$(cargo bench --bench sdk_vs_baseline --features sandbox,bench-peer --no-run --message-format=json 2>/dev/null |
+BIN=$(cargo bench --bench sdk_vs_baseline --features sandbox --no-run --message-format=json 2>/dev/null |
   python3 -c 'import json,sys
 for line in sys.stdin:
     m = json.loads(line)

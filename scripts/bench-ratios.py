@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints each benchmark of `benches/sdk_vs_baseline.rs` as a ratio to its baseline.
 
-Reads what the last `cargo bench --bench sdk_vs_baseline --features sandbox,bench-peer` left in
+Reads what the last `cargo bench --bench sdk_vs_baseline --features sandbox` left in
 target/criterion (criterion's estimates, and allocations.json and paired.json written by the
 bench itself).
 Usage: scripts/bench-ratios.py [TARGET_DIR]   (default: target, or $CARGO_TARGET_DIR)
@@ -14,7 +14,7 @@ from pathlib import Path
 root = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("CARGO_TARGET_DIR", "target"))
 crit = root / "criterion"
 if not crit.is_dir():
-    sys.exit(f"no {crit}: run `cargo bench --bench sdk_vs_baseline --features sandbox,bench-peer` first")
+    sys.exit(f"no {crit}: run `cargo bench --bench sdk_vs_baseline --features sandbox` first")
 
 # full_id -> (median ns, median CI low, CI high)
 runs = {}

@@ -13,8 +13,6 @@
 //!    [`compare`]) and completed with items built by `quote!` from what phase 1 kept (the
 //!    `ClientHooks` impl, `Validate` impls, the request header table), then formatted with
 //!    prettyplease.
-//!
-//! [`peer`] is apart: progenitor's own client for the bench, with none of the phases.
 
 mod compare;
 mod emit;
@@ -22,7 +20,6 @@ mod methods;
 // The SDK's own translation of ECMAScript patterns, so that the build checks what runs.
 #[path = "../../src/pattern.rs"]
 mod pattern;
-pub mod peer;
 mod rewrite;
 mod settings;
 

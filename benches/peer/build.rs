@@ -1,7 +1,7 @@
-//! The bench's peer (feature `bench-peer`, internal): progenitor's own client for a spec, as a
-//! user of progenitor gets it without this crate. None of this crate's phases run: default
-//! settings (positional calls, no hooks, no type conversions), header parameters kept as
-//! per-call arguments, progenitor's output as it is.
+//! The bench's peer: progenitor's own client for each spec in `../../specs` (the library's
+//! specs, as committed), as a user of progenitor gets it without customer-apis. None of the
+//! library's phases run: default settings (positional calls, no hooks, no type conversions),
+//! header parameters kept as per-call arguments, progenitor's output as it is.
 //!
 //! One relaxation, the one such a user must make for the vendors' own samples to decode:
 //! `minLength`, `maxLength` and `pattern` come off every schema a response body reaches (CRO's
@@ -11,26 +11,92 @@
 //! (progenitor knows no such format); `format: date-time` would be chrono's `DateTime<Utc>`,
 //! which refuses the vendors' offset-less timestamps, but no spec uses it. Dates stay chrono's
 //! `NaiveDate` and enumerations stay enums: the samples decode with them.
+//!
+//! Each `specs/<vendor>.yaml` gives `<vendor>.rs`, formatted with prettyplease and written only
+//! to `OUT_DIR`. Nothing here uses the network, a clock or a hash map's iteration order, so the
+//! output is deterministic.
 
 use std::collections::BTreeSet;
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::Result;
+type Result<T> = std::result::Result<T, String>;
+
+fn main() {
+    let manifest_dir =
+        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let specs_dir = manifest_dir.join("../../specs");
+    println!("cargo:rerun-if-changed=../../specs");
+
+    let mut specs: Vec<PathBuf> = match fs::read_dir(&specs_dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+            .collect(),
+        Err(e) => fail(
+            Path::new("specs"),
+            &format!("cannot read the directory: {e}"),
+        ),
+    };
+    specs.sort();
+    for spec in specs {
+        let name = spec.file_name().unwrap_or_default();
+        println!(
+            "cargo:rerun-if-changed=../../specs/{}",
+            name.to_string_lossy()
+        );
+        let shown = Path::new("specs").join(name);
+        let vendor = spec.file_stem().unwrap_or_default().to_string_lossy();
+        let code = fs::read_to_string(&spec)
+            .map_err(|e| format!("cannot read: {e}"))
+            .and_then(|text| generate(&text))
+            .unwrap_or_else(|reason| fail(&shown, &format!("the bench's peer: {reason}")));
+        if let Err(e) = fs::write(out_dir.join(format!("{vendor}.rs")), code) {
+            fail(&shown, &format!("cannot write the bench's peer: {e}"));
+        }
+    }
+}
+
+fn fail(spec: &Path, reason: &str) -> ! {
+    eprintln!("error: {}: {reason}", spec.display());
+    std::process::exit(1);
+}
 
 /// The keywords a response's strings lose.
 const RELAXED: [&str; 3] = ["minLength", "maxLength", "pattern"];
 
 /// One spec's text in, progenitor's client for it out (formatted source).
-pub fn generate(text: &str) -> Result<String> {
+fn generate(text: &str) -> Result<String> {
     let mut doc: Value = serde_yaml::from_str(text).map_err(|e| format!("not valid YAML: {e}"))?;
     relax_responses(&mut doc)?;
     let api = serde_json::from_value(doc)
         .map_err(|e| format!("not a valid OpenAPI 3.0 document: {e}"))?;
-    let tokens = super::settings::run_with(&progenitor::GenerationSettings::default(), &api)?;
+    let tokens = run(&api)?;
     let file: syn::File =
         syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
     Ok(prettyplease::unparse(&file))
+}
+
+/// Runs progenitor with its default settings. typify panics on some malformed schemas: that is
+/// reported as the spec's error, not a crash of the build script.
+fn run(api: &openapiv3::OpenAPI) -> Result<proc_macro2::TokenStream> {
+    let mut generator = progenitor::Generator::new(&progenitor::GenerationSettings::default());
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        generator.generate_tokens(api)
+    }))
+    .map_err(|panic| {
+        let message = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("no message");
+        format!("progenitor cannot generate a client (it panicked: {message})")
+    })?
+    .map_err(|e| format!("progenitor cannot generate a client: {e}"))
 }
 
 /// Takes the string constraints off the response bodies' schemas and off every component
