@@ -1,16 +1,14 @@
-//! Phase 3: progenitor's output edited as a `syn` tree and completed with the items built here
-//! by `quote!`, then formatted. Every match on progenitor's output is structural (paths,
-//! patterns, attribute arguments), never on token text.
+//! Phase 3: progenitor's output edited as a `syn` tree and completed with the items built by
+//! `quote!` ([`super::methods`], [`super::items`]), then formatted. Every match on progenitor's
+//! output is structural (paths, patterns, attribute arguments), never on token text.
 
 use std::collections::BTreeMap;
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 use syn::visit_mut::VisitMut;
 
-use super::rewrite::{
-    variant_name, FieldCheck, HeaderRule, Model, Rename, Rewritten, Rule, StringEnum,
-};
+use super::rewrite::{Rename, Rewritten};
 use super::Result;
 
 /// progenitor's tokens in, the formatted source out.
@@ -25,21 +23,84 @@ pub fn emit(tokens: TokenStream, spec: &Rewritten) -> Result<String> {
     // is met by apps too.
     let generated = super::methods::generated_methods(&file);
     let mut exchanged = Vec::new();
-    for op in spec.operations.iter().filter(|op| op.credential_exchange) {
+    for op in spec
+        .spec
+        .operations
+        .iter()
+        .filter(|op| op.credential_exchange)
+    {
         if let Some(sig) = generated.get(&super::methods::snake_case(&op.id)) {
             exchanged.push(super::methods::success_type(sig)?);
         }
     }
     let types = types_items(&mut file)?;
     types.extend(params);
+    add_schema_notes(types, spec);
     super::compare::derive_comparisons(types);
     hide_unreachable(types, &impls, &exchanged);
     file.items.extend(impls);
     file.items.push(hooks_impl());
+    file.items.extend(super::items::validate_impls(
+        &spec.models,
+        &spec.replacements,
+    ));
     file.items
-        .extend(validate_impls(&spec.models, &spec.replacements));
-    file.items.push(spec_module(&spec.headers, &spec.enums));
+        .push(super::items::spec_module(&spec.spec, &spec.enums));
     Ok(prettyplease::unparse(&file))
+}
+
+/// The schemas' notes (`x-status-codes`, `x-known-values`) at the end of the docs of their
+/// generated type or, for a schema replaced by a hand-written type, of every field of that type.
+fn add_schema_notes(types: &mut [syn::Item], spec: &Rewritten) {
+    for (schema, lines) in &spec.spec.schema_notes {
+        let replaced = spec.replacements.iter().find(|(n, _)| n == schema);
+        for item in types.iter_mut() {
+            let syn::Item::Struct(s) = item else { continue };
+            match replaced {
+                None if s.ident == schema => add_doc(&mut s.attrs, lines),
+                Some((_, path)) => {
+                    let path: Vec<&str> = path.split("::").collect();
+                    for f in s.fields.iter_mut() {
+                        if is_path(option_of(&f.ty).unwrap_or(&f.ty), false, &path) {
+                            add_doc(&mut f.attrs, lines);
+                        }
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+}
+
+/// `lines` as a paragraph after the item's last doc comment (or as its doc comment).
+fn add_doc(attrs: &mut Vec<syn::Attribute>, lines: &[String]) {
+    let text = |a: &syn::Attribute| match &a.meta {
+        syn::Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) => Some(s.value()),
+            _ => None,
+        },
+        _ => None,
+    };
+    match attrs.iter().rposition(|a| text(a).is_some()) {
+        Some(i) => {
+            let doc = format!(
+                "{}\n\n{}\n",
+                text(&attrs[i]).unwrap_or_default().trim_end(),
+                lines.join("\n")
+            );
+            attrs[i] = syn::parse_quote!(#[doc = #doc]);
+        }
+        None => {
+            let docs = lines.iter().map(|l| format!(" {l}"));
+            attrs.splice(
+                0..0,
+                docs.map(|d| -> syn::Attribute { syn::parse_quote!(#[doc = #d]) }),
+            );
+        }
+    }
 }
 
 /// Hides from the docs the models an app never meets: those no client method takes or returns,
@@ -62,8 +123,10 @@ fn hide_unreachable(types: &mut [syn::Item], client: &[syn::Item], also: &[syn::
         };
         for member in &block.items {
             if let syn::ImplItem::Fn(f) = member {
+                // `#[doc(hidden)]`
                 let hidden = f.attrs.iter().any(|a| {
-                    a.path().is_ident("doc") && a.to_token_stream().to_string().contains("hidden")
+                    a.path().is_ident("doc")
+                        && a.parse_args::<syn::Ident>().is_ok_and(|i| i == "hidden")
                 });
                 if matches!(f.vis, syn::Visibility::Public(_)) && !hidden {
                     syn::visit::Visit::visit_signature(&mut Names(&mut seen), &f.sig);
@@ -119,15 +182,12 @@ fn types_items(file: &mut syn::File) -> Result<&mut Vec<syn::Item>> {
 /// a body carrying both (a rename in transition) is accepted when they agree and refused, naming
 /// both, when they differ. serde's `alias` would refuse every body carrying both as a duplicate.
 fn add_renamed_decoders(file: &mut syn::File, renames: &[Rename]) -> Result<()> {
-    let mut by_schema: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    let mut by_schema: BTreeMap<&str, Vec<&Rename>> = BTreeMap::new();
     for rename in renames {
-        by_schema
-            .entry(&rename.schema)
-            .or_default()
-            .push((&rename.new, &rename.old));
+        by_schema.entry(&rename.schema).or_default().push(rename);
     }
     let types = types_items(file)?;
-    for (schema, pairs) in by_schema {
+    for (schema, renames) in by_schema {
         let model = types
             .iter_mut()
             .find_map(|item| match item {
@@ -135,7 +195,7 @@ fn add_renamed_decoders(file: &mut syn::File, renames: &[Rename]) -> Result<()> 
                 _ => None,
             })
             .ok_or_else(|| format!("schema {schema}: generated struct not found"))?;
-        let (decoder, wire) = renamed_decoder(model, &pairs)
+        let (decoder, wire) = renamed_decoder(model, &renames)
             .map_err(|e| format!("schema {schema}: {e} (x-renamed-from)"))?;
         types.push(syn::Item::Struct(wire));
         types.push(syn::Item::Impl(decoder));
@@ -143,19 +203,16 @@ fn add_renamed_decoders(file: &mut syn::File, renames: &[Rename]) -> Result<()> 
     Ok(())
 }
 
-/// Takes `Deserialize` off `model` and returns its hand-built impl and the twin it reads.
-fn renamed_decoder(
-    model: &mut syn::ItemStruct,
-    pairs: &[(&str, &str)],
-) -> Result<(syn::ItemImpl, syn::ItemStruct)> {
-    let is_serde = |a: &syn::Attribute| a.path().is_ident("serde");
+/// The twin of `model` that derives `Deserialize` (which `model` loses) and has every field
+/// as `model` declares it.
+fn wire_twin(model: &mut syn::ItemStruct) -> Result<syn::ItemStruct> {
     let mut wire = model.clone();
     wire.ident = format_ident!("{}Wire", model.ident);
     wire.vis = syn::Visibility::Inherited;
     wire.attrs = model
         .attrs
         .iter()
-        .filter(|a| is_serde(a))
+        .filter(|a| a.path().is_ident("serde"))
         .cloned()
         .collect();
     wire.attrs
@@ -165,10 +222,11 @@ fn renamed_decoder(
         syn::parse_quote!(#[doc = " What the body carries, before renamed fields are merged."]),
     );
     let mut derives_deserialize = false;
-    for attr in &mut model.attrs {
-        if !attr.path().is_ident("derive") {
-            continue;
-        }
+    for attr in model
+        .attrs
+        .iter_mut()
+        .filter(|a| a.path().is_ident("derive"))
+    {
         let list: syn::punctuated::Punctuated<syn::Path, syn::Token![,]> = attr
             .parse_args_with(syn::punctuated::Punctuated::parse_terminated)
             .map_err(|e| e.to_string())?;
@@ -182,16 +240,23 @@ fn renamed_decoder(
     if !derives_deserialize {
         return Err("the generated struct does not derive Deserialize".into());
     }
+    Ok(wire)
+}
+
+/// Takes `Deserialize` off `model` and returns its hand-built impl and the twin it reads.
+fn renamed_decoder(
+    model: &mut syn::ItemStruct,
+    renames: &[&Rename],
+) -> Result<(syn::ItemImpl, syn::ItemStruct)> {
+    let mut wire = wire_twin(model)?;
     let syn::Fields::Named(fields) = &mut wire.fields else {
         return Err("the generated struct has no named fields".into());
     };
-    let mut plain = Vec::new();
-    let mut merges = Vec::new();
-    let mut olds = Vec::new();
+    let (mut plain, mut merges, mut olds) = (Vec::new(), Vec::new(), Vec::new());
     for field in fields.named.iter_mut() {
         field.attrs.retain(|a| !a.path().is_ident("doc"));
         let ident = field.ident.clone().ok_or("a field without a name")?;
-        let Some((_, old)) = pairs.iter().find(|(new, _)| ident == new) else {
+        let Some(rename) = renames.iter().find(|r| ident == r.new) else {
             plain.push(ident);
             continue;
         };
@@ -201,49 +266,36 @@ fn renamed_decoder(
         let ty = field.ty.clone();
         field.ty = syn::parse_quote!(::std::option::Option<#ty>);
         field.attrs.push(syn::parse_quote!(#[serde(default)]));
-        let old_ident = format_ident!("{}", old);
         olds.push(syn::Field {
             attrs: vec![syn::parse_quote!(#[serde(default)])],
-            ident: Some(old_ident.clone()),
+            ident: Some(format_ident!("{}", rename.old)),
             ..field.clone()
         });
-        let (new_name, old_name) = (ident.to_string(), (*old).to_owned());
-        // Message texts (string literals of the generated code), not Rust source.
-        let differ = format!(
-            "`{new_name}` ({{:?}}) and its former name `{old_name}` ({{:?}}) differ: a body \
-             carrying both must carry the same value in both"
+        merges.push(merge(rename));
+        let (new, old) = (&rename.new, &rename.old);
+        let since = match &rename.since {
+            Some(version) => format!(" (renamed in API version {version})"),
+            None => String::new(),
+        };
+        let doc = format!(
+            " Decodes from `{new}` and from its former name `{old}`{since}: one field, whichever \
+             API version answered; a body carrying both must carry the same value in both."
         );
-        let missing = format!("missing field `{new_name}` (or its former name `{old_name}`)");
-        merges.push(quote! {
-            let #ident = match (wire.#ident, wire.#old_ident) {
-                (::std::option::Option::Some(new), ::std::option::Option::Some(old)) if new != old => {
-                    return ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(
-                        format_args!(#differ, new, old),
-                    ));
-                }
-                (::std::option::Option::Some(value), _) | (::std::option::Option::None, ::std::option::Option::Some(value)) => value,
-                (::std::option::Option::None, ::std::option::Option::None) => {
-                    return ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(#missing));
-                }
-            };
-        });
-        for (new, _) in pairs.iter().filter(|(new, _)| ident == new) {
-            let doc = format!(
-                " Decodes from `{new}` and from its former name `{old}`: one field, whichever \
-                 API version answered; a body carrying both must carry the same value in both."
-            );
-            if let Some(target) = model_field(model, new) {
-                target.attrs.push(syn::parse_quote!(#[doc = ""]));
-                target.attrs.push(syn::parse_quote!(#[doc = #doc]));
-            }
+        if let Some(target) = model
+            .fields
+            .iter_mut()
+            .find(|f| f.ident.as_ref() == Some(&ident))
+        {
+            target.attrs.push(syn::parse_quote!(#[doc = ""]));
+            target.attrs.push(syn::parse_quote!(#[doc = #doc]));
         }
     }
-    if merges.len() != pairs.len() {
+    if merges.len() != renames.len() {
         return Err("a renamed field is missing from the generated struct".into());
     }
     fields.named.extend(olds);
     let (name, wire_name) = (&model.ident, &wire.ident);
-    let renamed = pairs.iter().map(|(new, _)| format_ident!("{}", new));
+    let renamed = renames.iter().map(|r| format_ident!("{}", r.new));
     let decoder = syn::parse_quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -261,11 +313,29 @@ fn renamed_decoder(
     Ok((decoder, wire))
 }
 
-fn model_field<'a>(model: &'a mut syn::ItemStruct, name: &str) -> Option<&'a mut syn::Field> {
-    model
-        .fields
-        .iter_mut()
-        .find(|f| f.ident.as_ref().is_some_and(|i| i == name))
+/// The statement that merges a renamed pair of the twin into the new field.
+fn merge(rename: &Rename) -> TokenStream {
+    let (new, old) = (&rename.new, &rename.old);
+    let (ident, old_ident) = (format_ident!("{new}"), format_ident!("{old}"));
+    // Message texts (string literals of the generated code), not Rust source.
+    let differ = format!(
+        "`{new}` ({{:?}}) and its former name `{old}` ({{:?}}) differ: a body \
+         carrying both must carry the same value in both"
+    );
+    let missing = format!("missing field `{new}` (or its former name `{old}`)");
+    quote! {
+        let #ident = match (wire.#ident, wire.#old_ident) {
+            (::std::option::Option::Some(new), ::std::option::Option::Some(old)) if new != old => {
+                return ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(
+                    format_args!(#differ, new, old),
+                ));
+            }
+            (::std::option::Option::Some(value), _) | (::std::option::Option::None, ::std::option::Option::Some(value)) => value,
+            (::std::option::Option::None, ::std::option::Option::None) => {
+                return ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(#missing));
+            }
+        };
+    }
 }
 
 /// progenitor's hooks, which its client requires; no generated call uses them (see
@@ -342,105 +412,6 @@ fn send_with_call_state(file: &mut syn::File) -> Result<()> {
         return Err("no generated call sends with `self.exec(request, &info)`".into());
     }
     Ok(())
-}
-
-/// A documented constraint as a `crate::validation::Rule` expression. Numbers are written
-/// unsuffixed, as the spec gives them.
-impl ToTokens for Rule {
-    fn to_tokens(&self, tokens: &mut TokenStream) {
-        let n = Literal::u64_unsuffixed;
-        tokens.extend(match self {
-            Rule::MinLength(v) => {
-                let v = n(*v);
-                quote!(crate::validation::Rule::MinLength(#v))
-            }
-            Rule::MaxLength(v) => {
-                let v = n(*v);
-                quote!(crate::validation::Rule::MaxLength(#v))
-            }
-            Rule::Pattern(regex, looks_like) => {
-                quote!(crate::validation::Rule::Pattern { regex: #regex, looks_like: #looks_like })
-            }
-            Rule::OneOf(values) => quote!(crate::validation::Rule::OneOf(&[#(#values),*])),
-            Rule::MinItems(v) => {
-                let v = n(*v);
-                quote!(crate::validation::Rule::MinItems(#v))
-            }
-            Rule::MaxItems(v) => {
-                let v = n(*v);
-                quote!(crate::validation::Rule::MaxItems(#v))
-            }
-        });
-    }
-}
-
-/// One `Validate` impl per model that is not replaced by a hand-written type.
-pub(super) fn validate_impls(
-    models: &[Model],
-    replacements: &[(String, String)],
-) -> Vec<syn::Item> {
-    models
-        .iter()
-        .filter(|model| !replacements.iter().any(|(n, _)| n == &model.name))
-        .map(|model| {
-            let checks: Vec<TokenStream> = model
-                .fields
-                .iter()
-                .map(|(field, check)| {
-                    let ident = format_ident!("{}", field);
-                    match check {
-                        FieldCheck::Rules(rules) => quote! {
-                            crate::validation::check(&self.#ident, &path.field(#field), &[#(#rules),*], out);
-                        },
-                        FieldCheck::Nested => quote! {
-                            crate::validation::Validate::validate_at(&self.#ident, &path.field(#field), out);
-                        },
-                    }
-                })
-                .collect();
-            let mut checks = checks;
-            if !model.one_of_required.is_empty() {
-                let names = &model.one_of_required;
-                let idents = names.iter().map(|n| format_ident!("{}", n));
-                checks.push(quote! {
-                    crate::validation::check_one_required(path, &[#(#names),*], &[#(crate::validation::Present::is_present(&self.#idents)),*], out);
-                });
-            }
-            let (path, out) = if checks.is_empty() {
-                (format_ident!("_path"), format_ident!("_out"))
-            } else {
-                (format_ident!("path"), format_ident!("out"))
-            };
-            let name = format_ident!("{}", model.name);
-            syn::parse_quote! {
-                impl crate::validation::Validate for types::#name {
-                    fn validate_at(&self, #path: &crate::validation::FieldPath<'_>, #out: &mut Vec<crate::validation::Violation>) {
-                        #(#checks)*
-                    }
-                }
-            }
-        })
-        .collect()
-}
-
-/// The documented request headers as `spec::REQUEST_HEADERS`, and the `x-rust-enum` enums.
-fn spec_module(headers: &[HeaderRule], enums: &[StringEnum]) -> syn::Item {
-    let enums = enums.iter().map(string_enum);
-    let rows = headers.iter().map(|h| {
-        let (name, required, rules) = (&h.name, h.required, &h.rules);
-        let integer = h.kind == "integer";
-        quote! {
-            crate::validation::HeaderRule { name: #name, required: #required, integer: #integer, rules: &[#(#rules),*] }
-        }
-    });
-    syn::parse_quote! {
-        /// What the spec documents that is not a generated type.
-        pub mod spec {
-            /// The documented request headers, which the layer sets once per client.
-            pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[#(#rows),*];
-            #(#enums)*
-        }
-    }
 }
 
 /// Takes out of every generated call what the layer does not use: the `api-version` header
@@ -620,7 +591,7 @@ fn builds_header_map(stmt: &syn::Stmt) -> bool {
 }
 
 /// `ty` is the path `idents` (with a leading `::` if `leading`), with no generic arguments.
-fn is_path(ty: &syn::Type, leading: bool, idents: &[&str]) -> bool {
+pub(super) fn is_path(ty: &syn::Type, leading: bool, idents: &[&str]) -> bool {
     let syn::Type::Path(p) = ty else {
         return false;
     };
@@ -639,22 +610,14 @@ fn is_naive_date(ty: &syn::Type) -> bool {
     is_path(ty, true, &["chrono", "naive", "NaiveDate"])
 }
 
-/// `T` of `::std::option::Option<T>`, as typify writes an optional or nullable field.
-fn option_of(ty: &syn::Type) -> Option<&syn::Type> {
+/// `T` of `Option<T>`, as progenitor writes an optional argument, and of
+/// `::std::option::Option<T>`, as typify writes an optional or nullable field.
+pub(super) fn option_of(ty: &syn::Type) -> Option<&syn::Type> {
     let syn::Type::Path(p) = ty else {
         return None;
     };
-    let idents = ["std", "option", "Option"];
-    let segments = &p.path.segments;
-    if p.qself.is_some()
-        || p.path.leading_colon.is_none()
-        || segments.len() != idents.len()
-        || !segments.iter().zip(idents).all(|(s, i)| s.ident == i)
-        || !segments.iter().take(2).all(|s| s.arguments.is_none())
-    {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &segments[2].arguments else {
+    let last = p.path.segments.last().filter(|s| s.ident == "Option")?;
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
         return None;
     };
     match args.args.iter().collect::<Vec<_>>()[..] {
@@ -679,119 +642,5 @@ fn is_serde_deserialize_with(attr: &syn::Attribute, function: &str) -> bool {
                 && matches!(&arg.value, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == function)
         }
         _ => false,
-    }
-}
-
-/// A string enum of the spec (`x-rust-enum`) as a Rust enum: its values in the spec's order
-/// (which `Ord` follows), `as_str`, `ALL`, `Display`, `FromStr` (refusing any other value with
-/// the list), and serde as the string.
-fn string_enum(e: &StringEnum) -> TokenStream {
-    let name = format_ident!("{}", e.name);
-    let unknown = format_ident!("Unknown{}", e.name);
-    let variants: Vec<syn::Ident> = e
-        .values
-        .iter()
-        .map(|v| format_ident!("{}", variant_name(v)))
-        .collect();
-    let values = &e.values;
-    let count = proc_macro2::Literal::usize_unsuffixed(values.len());
-    let docs = e.values.iter().map(|v| {
-        let mut doc = format!(" `{v}`");
-        if let Some(note) = e.notes.get(v) {
-            doc.push_str(": ");
-            doc.push_str(note.trim());
-        }
-        if e.default.as_ref() == Some(v) {
-            doc.push_str(" (the default)");
-        }
-        doc
-    });
-    let defaults = e
-        .values
-        .iter()
-        .map(|v| (e.default.as_ref() == Some(v)).then(|| quote!(#[default])));
-    let derive_default = e.default.as_ref().map(|_| quote!(Default,));
-    let description = e
-        .description
-        .as_deref()
-        .unwrap_or("")
-        .lines()
-        .map(|l| format!(" {l}"))
-        .collect::<Vec<_>>();
-    let unknown_doc = format!(" A string that is not a documented {}.", e.what);
-    let message = format!(
-        "unknown {} {{:?}}: must be one of {}",
-        e.what,
-        e.values.join(", ")
-    );
-    let all_doc = " Every documented value, in the spec's order.".to_owned();
-    quote! {
-        #(#[doc = #description])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_default)]
-        #[non_exhaustive]
-        pub enum #name {
-            #(#[doc = #docs] #defaults #variants,)*
-        }
-
-        impl #name {
-            #[doc = #all_doc]
-            pub const ALL: [#name; #count] = [#(#name::#variants),*];
-
-            /// The value as the spec writes it.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    #(#name::#variants => #values,)*
-                }
-            }
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        #[doc = #unknown_doc]
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct #unknown(::std::string::String);
-
-        impl ::std::fmt::Display for #unknown {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                write!(f, #message, self.0)
-            }
-        }
-
-        impl ::std::error::Error for #unknown {}
-
-        impl ::std::str::FromStr for #name {
-            type Err = #unknown;
-            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-                #name::ALL
-                    .into_iter()
-                    .find(|v| v.as_str() == s)
-                    // Quoted in the message: at most 64 characters of it.
-                    .ok_or_else(|| #unknown(s.chars().take(64).collect()))
-            }
-        }
-
-        impl ::std::convert::TryFrom<&str> for #name {
-            type Error = #unknown;
-            fn try_from(s: &str) -> ::std::result::Result<Self, Self::Error> {
-                s.parse()
-            }
-        }
-
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
-                s.parse().map_err(<D::Error as ::serde::de::Error>::custom)
-            }
-        }
     }
 }

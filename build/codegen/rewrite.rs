@@ -1,37 +1,29 @@
-//! Phase 1: the spec as JSON, checked and rewritten for the generator. What is taken out of it
-//! (header parameters, constraints, renamed properties, replaced schemas) is returned beside
-//! the parsed document, for the emit phase.
+//! Phase 1: the spec as JSON, checked, read into the model ([`super::model`]) and rewritten for
+//! progenitor. What is taken out of the schemas (constraints, renamed properties, replaced
+//! schemas) is returned beside the parsed document, for the emit phase.
 
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use super::model::{self, Spec};
 use super::pattern;
 use super::settings::TIMESTAMP_FORMATS;
 use super::Result;
 
-/// The spec ready for progenitor, and what was taken out of it.
+/// The spec ready for progenitor, its model, and what was taken out of its schemas.
 pub struct Rewritten {
     pub api: openapiv3::OpenAPI,
-    /// The documented request headers, in name order.
-    pub headers: Vec<HeaderRule>,
+    pub spec: Spec,
     pub renames: Vec<Rename>,
     /// Every object schema with the checks of its fields, in name order.
     pub models: Vec<Model>,
     /// `(schema, Rust type path)` for every `x-rust-type-path`.
     pub replacements: Vec<(String, String)>,
-    /// Every operation, in path then method order, for the ergonomic client's methods.
-    pub operations: Vec<Operation>,
-    /// `x-client-fields`: request body properties the client fills in from its credentials
-    /// (PDM's `company_id` and `session_token`); callers never pass them.
-    pub client_fields: Vec<String>,
     /// `x-cli-alias` of request properties: (schema, property) → another flag name.
     pub property_aliases: BTreeMap<(String, String), String>,
     /// Every string schema marked `x-rust-enum`, in name order.
     pub enums: Vec<StringEnum>,
-    /// `x-answer-status`: the property of a success answer that the vendor's policy reads
-    /// (PDM's `status`, Foxtrot's envelope `status`), if the vendor has one.
-    pub answer_status: Option<String>,
 }
 
 /// A string schema with `enum` and `x-rust-enum: <what a value is>`, generated as a Rust enum
@@ -48,55 +40,12 @@ pub struct StringEnum {
     pub default: Option<String>,
 }
 
-/// One operation as the ergonomic client's generated method needs it.
-pub struct Operation {
-    pub id: String,
-    /// Lower case (`get`, `post`).
-    pub method: String,
-    pub path: String,
-    pub summary: Option<String>,
-    pub description: Option<String>,
-    /// The names of its `in: path` parameters.
-    pub path_params: Vec<String>,
-    /// Its path and query parameters: name, whether in the path, required, description.
-    pub parameters: Vec<(String, bool, bool, String)>,
-    /// `x-cli-aliases`: other names of its command-line subcommand (names it had before).
-    pub cli_aliases: Vec<String>,
-    /// `x-method-name`: the method's name instead of the snake case of the `operationId`.
-    pub method_name: Option<String>,
-    /// `x-idempotent`: whether repeating it is safe, instead of what its HTTP method says.
-    pub idempotent: Option<bool>,
-    /// `x-result`: the property path (`data.customer`) of the success answer that the method
-    /// returns; empty for the whole answer.
-    pub result: Vec<String>,
-    /// `x-result-schema`: the schema of what a replaced (`x-rust-type-path`) answer type
-    /// returns through its `Answer` impl.
-    pub result_schema: Option<String>,
-    /// `x-credential-exchange`: the operation that issues the credential (PDM's
-    /// GetSessionToken); the vendor's credential policy calls it, so it gets no generated
-    /// method of its own.
-    pub credential_exchange: bool,
-}
-
-/// Checks the document and applies every rewrite, in this order: headers, renames,
-/// constraints, replacements.
+/// Checks the document, reads its model and applies every rewrite, in this order: header
+/// parameters out, renames, constraints, replacements.
 pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
     check_refs(&doc, &doc, "")?;
-    let headers = take_header_parameters(&mut doc)?;
-    let operations = operations(&doc)?;
-    let client_fields = match doc.get("x-client-fields") {
-        None => Vec::new(),
-        Some(v) => name_list(v).ok_or("x-client-fields: not a list of property names")?,
-    };
-    let answer_status = match doc.get("x-answer-status") {
-        None => None,
-        Some(v) => Some(
-            v.as_str()
-                .filter(|s| is_rust_field(s))
-                .ok_or("x-answer-status: not a property name")?
-                .to_owned(),
-        ),
-    };
+    let spec = super::model::read(&doc)?;
+    drop_header_parameters(&mut doc)?;
     let schemas = doc
         .pointer_mut("/components/schemas")
         .and_then(Value::as_object_mut)
@@ -110,15 +59,12 @@ pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
         .map_err(|e| format!("not a valid OpenAPI 3.0 document: {e}"))?;
     Ok(Rewritten {
         api,
-        headers,
+        spec,
         renames,
         models,
         replacements,
-        operations,
-        client_fields,
         property_aliases,
         enums,
-        answer_status,
     })
 }
 
@@ -224,138 +170,6 @@ pub fn variant_name(value: &str) -> String {
     out
 }
 
-/// A list of plain snake_case names.
-fn name_list(v: &Value) -> Option<Vec<String>> {
-    v.as_array()?
-        .iter()
-        .map(|n| n.as_str().filter(|s| is_rust_field(s)).map(str::to_owned))
-        .collect()
-}
-
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
-
-/// Every operation with what its generated method needs (header parameters already gone).
-fn operations(doc: &Value) -> Result<Vec<Operation>> {
-    let mut found = Vec::new();
-    let paths = doc
-        .get("paths")
-        .and_then(Value::as_object)
-        .ok_or("no paths")?;
-    for (path, item) in paths {
-        let shared = item.get("parameters").and_then(Value::as_array);
-        for method in METHODS {
-            let Some(op) = item.get(method) else {
-                continue;
-            };
-            let at = format!("{} {path}", method.to_uppercase());
-            let id = op
-                .get("operationId")
-                .and_then(Value::as_str)
-                .ok_or_else(|| format!("{at}: no operationId"))?
-                .to_owned();
-            let text = |k: &str| op.get(k).and_then(Value::as_str).map(str::to_owned);
-            let mut path_params = Vec::new();
-            let mut parameters: Vec<(String, bool, bool, String)> = Vec::new();
-            let own = op.get("parameters").and_then(Value::as_array);
-            for p in shared.into_iter().chain(own).flatten() {
-                let p = resolve(doc, p).map_err(|e| format!("{at}: {e}"))?;
-                let place = p.get("in").and_then(Value::as_str);
-                if matches!(place, Some("path" | "query")) {
-                    let name = p["name"].as_str().unwrap_or_default().to_owned();
-                    let required = p.get("required").and_then(Value::as_bool).unwrap_or(false);
-                    let description = p
-                        .get("description")
-                        .and_then(Value::as_str)
-                        .unwrap_or_default();
-                    let first_line = description
-                        .lines()
-                        .next()
-                        .unwrap_or_default()
-                        .trim()
-                        .to_owned();
-                    if !parameters.iter().any(|(n, ..)| *n == name) {
-                        parameters.push((name, place == Some("path"), required, first_line));
-                    }
-                }
-                if place == Some("path") {
-                    let name = p["name"]
-                        .as_str()
-                        .ok_or_else(|| format!("{at}: a parameter without a name"))?;
-                    if !path_params.iter().any(|n| n == name) {
-                        path_params.push(name.to_owned());
-                    }
-                }
-            }
-            let method_name = match op.get("x-method-name") {
-                None => None,
-                Some(v) => Some(
-                    v.as_str()
-                        .filter(|s| is_rust_field(s))
-                        .ok_or_else(|| format!("{at}: x-method-name is not a snake_case name"))?
-                        .to_owned(),
-                ),
-            };
-            let idempotent = match op.get("x-idempotent") {
-                None => None,
-                Some(v) => Some(
-                    v.as_bool()
-                        .ok_or_else(|| format!("{at}: x-idempotent is not true or false"))?,
-                ),
-            };
-            let result = match op.get("x-result").map(Value::as_str) {
-                None => Vec::new(),
-                Some(Some(p)) if p.split('.').all(is_rust_field) => {
-                    p.split('.').map(str::to_owned).collect()
-                }
-                Some(_) => {
-                    return Err(format!(
-                        "{at}: x-result is not a property path (`data.customer`)"
-                    ))
-                }
-            };
-            let result_schema = match op.get("x-result-schema") {
-                None => None,
-                Some(v) => Some(
-                    v.as_str()
-                        .ok_or_else(|| format!("{at}: x-result-schema is not a schema name"))?
-                        .to_owned(),
-                ),
-            };
-            let credential_exchange = match op.get("x-credential-exchange") {
-                None => false,
-                Some(v) => v
-                    .as_bool()
-                    .ok_or_else(|| format!("{at}: x-credential-exchange is not true or false"))?,
-            };
-            let cli_aliases = match op.get("x-cli-aliases") {
-                None => Vec::new(),
-                Some(v) => v
-                    .as_array()
-                    .and_then(|a| a.iter().map(|n| n.as_str().map(str::to_owned)).collect())
-                    .ok_or_else(|| format!("{at}: x-cli-aliases is not a list of names"))?,
-            };
-            found.push(Operation {
-                id,
-                parameters,
-                cli_aliases,
-                method: method.to_owned(),
-                path: path.clone(),
-                summary: text("summary"),
-                description: text("description"),
-                path_params,
-                method_name,
-                idempotent,
-                result,
-                result_schema,
-                credential_exchange,
-            });
-        }
-    }
-    Ok(found)
-}
-
 /// Every local `$ref` must point at something.
 fn check_refs(doc: &Value, node: &Value, at: &str) -> Result<()> {
     match node {
@@ -383,15 +197,6 @@ fn check_refs(doc: &Value, node: &Value, at: &str) -> Result<()> {
     }
 }
 
-/// A documented request header, kept for the layer once the parameter is gone from the spec.
-pub struct HeaderRule {
-    pub name: String,
-    pub required: bool,
-    /// The schema's `type` (`string` unless given).
-    pub kind: String,
-    pub rules: Vec<Rule>,
-}
-
 /// One documented constraint, emitted as a `crate::validation::Rule`.
 #[derive(Clone)]
 pub enum Rule {
@@ -406,7 +211,7 @@ pub enum Rule {
     MaxItems(u64),
 }
 
-fn resolve<'a>(doc: &'a Value, item: &'a Value) -> Result<&'a Value> {
+pub fn resolve<'a>(doc: &'a Value, item: &'a Value) -> Result<&'a Value> {
     match item.get("$ref").and_then(Value::as_str) {
         Some(r) => {
             let pointer = r
@@ -419,58 +224,34 @@ fn resolve<'a>(doc: &'a Value, item: &'a Value) -> Result<&'a Value> {
     }
 }
 
-/// Removes every `in: header` parameter from the operations and returns their rules, one per
-/// header name (the first declaration wins).
-fn take_header_parameters(doc: &mut Value) -> Result<Vec<HeaderRule>> {
+/// Removes every `in: header` parameter from the operations: the layer sets them once per
+/// client, by the rules the model keeps (`spec::REQUEST_HEADERS`).
+fn drop_header_parameters(doc: &mut Value) -> Result<()> {
     let snapshot = doc.clone();
-    let mut found: BTreeMap<String, HeaderRule> = BTreeMap::new();
-    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
-        return Err("no paths".into());
-    };
-    for (path, item) in paths.iter_mut() {
-        let Some(item) = item.as_object_mut() else {
-            continue;
-        };
-        for (method, op) in item.iter_mut() {
-            let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) else {
-                continue;
-            };
+    let paths = doc
+        .get_mut("paths")
+        .and_then(Value::as_object_mut)
+        .ok_or("no paths")?;
+    for op in paths
+        .values_mut()
+        .filter_map(Value::as_object_mut)
+        .flat_map(|i| i.values_mut())
+    {
+        if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
             let mut kept = Vec::with_capacity(params.len());
             for p in params.drain(..) {
-                let resolved =
-                    resolve(&snapshot, &p).map_err(|e| format!("{method} {path}: {e}"))?;
-                if resolved.get("in").and_then(Value::as_str) != Some("header") {
+                if resolve(&snapshot, &p)?.get("in").and_then(Value::as_str) != Some("header") {
                     kept.push(p);
-                    continue;
                 }
-                let name = resolved["name"]
-                    .as_str()
-                    .ok_or("header parameter without a name")?
-                    .to_ascii_lowercase();
-                let schema = resolve(&snapshot, &resolved["schema"])?;
-                let rules = string_rules(schema, &format!("header {name}"))?;
-                found.entry(name.clone()).or_insert(HeaderRule {
-                    name,
-                    required: resolved
-                        .get("required")
-                        .and_then(Value::as_bool)
-                        .unwrap_or(false),
-                    kind: schema
-                        .get("type")
-                        .and_then(Value::as_str)
-                        .unwrap_or("string")
-                        .to_owned(),
-                    rules,
-                });
             }
             *params = kept;
         }
     }
-    Ok(found.into_values().collect())
+    Ok(())
 }
 
 /// The rules of one string or array schema.
-fn string_rules(schema: &Value, what: &str) -> Result<Vec<Rule>> {
+pub fn string_rules(schema: &Value, what: &str) -> Result<Vec<Rule>> {
     let mut rules = Vec::new();
     let int = |k: &str| schema.get(k).and_then(Value::as_u64);
     if let Some(n) = int("minLength").filter(|n| *n > 0) {
@@ -596,7 +377,7 @@ fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
         let one_of_required = match schema.get("x-required-one-of") {
             None => Vec::new(),
             Some(v) => {
-                let list = name_list(v).filter(|l| l.len() > 1).ok_or_else(|| {
+                let list = model::names(v).filter(|l| l.len() > 1).ok_or_else(|| {
                     format!("schema {name}: x-required-one-of is not a list of two or more property names")
                 })?;
                 if let Some(missing) = list
@@ -631,11 +412,12 @@ fn take_replacements(schemas: &Map<String, Value>) -> Vec<(String, String)> {
 }
 
 /// A property carrying `x-renamed-from: <old>`: one field, `new`, that decodes from either
-/// name.
+/// name; `x-renamed-in`: the API version that renamed it.
 pub struct Rename {
     pub schema: String,
     pub new: String,
     pub old: String,
+    pub since: Option<String>,
 }
 
 /// Merges every `x-renamed-from` property pair into the new property, which becomes required.
@@ -645,11 +427,29 @@ fn apply_renames(schemas: &mut Map<String, Value>) -> Result<Vec<Rename>> {
         let Some(props) = schema.get("properties").and_then(Value::as_object) else {
             continue;
         };
-        let pairs: Vec<(String, String)> = props
+        let pairs: Vec<(String, String, Option<String>)> = props
             .iter()
-            .filter_map(|(p, s)| Some((p.clone(), s.get("x-renamed-from")?.as_str()?.to_owned())))
+            .filter_map(|(p, s)| {
+                let since = s
+                    .get("x-renamed-in")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned);
+                Some((
+                    p.clone(),
+                    s.get("x-renamed-from")?.as_str()?.to_owned(),
+                    since,
+                ))
+            })
             .collect();
-        for (new, old) in pairs {
+        if let Some((p, _)) = props.iter().find(|(_, s)| {
+            s.get("x-renamed-in")
+                .is_some_and(|v| !v.is_string() || s.get("x-renamed-from").is_none())
+        }) {
+            return Err(format!(
+                "schema {name}: {p}: x-renamed-in is the version of an x-renamed-from"
+            ));
+        }
+        for (new, old, since) in pairs {
             if !is_rust_field(&old) {
                 return Err(format!(
                     "schema {name}: {new} is renamed from {old:?}, which is not a plain snake_case name"
@@ -687,6 +487,7 @@ fn apply_renames(schemas: &mut Map<String, Value>) -> Result<Vec<Rename>> {
                 schema: name.clone(),
                 new,
                 old,
+                since,
             });
         }
     }
@@ -713,7 +514,7 @@ fn is_one_of_names(one_of: &Value, a: &str, b: &str) -> bool {
     branches.len() == 2 && names == expected
 }
 
-fn is_rust_field(name: &str) -> bool {
+pub fn is_rust_field(name: &str) -> bool {
     const KEYWORDS: [&str; 12] = [
         "as", "async", "crate", "enum", "fn", "impl", "match", "mod", "ref", "self", "type", "use",
     ];

@@ -160,7 +160,7 @@ compatible format. The vendor sends it without an offset
 `customer_id`. When both are sent they must carry the same value.
 */
         ///
-        /// Decodes from `id` and from its former name `customer_id`: one field, whichever API version answered; a body carrying both must carry the same value in both.
+        /// Decodes from `id` and from its former name `customer_id` (renamed in API version 2021/04/07): one field, whichever API version answered; a body carrying both must carry the same value in both.
         pub id: i64,
         ///Records marked inactive are treated as deleted (soft delete). One of 0, 1, True, False (case insensitive) on input.
         pub is_active: bool,
@@ -495,11 +495,6 @@ impl Client {
 
 Get a customer by id.
 
-Roles allowed: Admin, ClientCustomer, CrmUser, Dispatcher, Driver,
-ThirdPartyDispatcher, ThirdPartyDriver.
-
-Breaking changes: no breaking changes.
-
 
 Sends a `GET` request to `/customers/{customer_id}`
 
@@ -580,11 +575,6 @@ Arguments:
     /**Get Contact
 
 Get customer contact by id.
-
-Roles allowed: Admin, ClientCustomer, CrmUser, Dispatcher, Driver,
-ThirdPartyDispatcher, ThirdPartyDriver.
-
-Breaking changes: no breaking changes.
 
 
 Sends a `GET` request to `/customers/{customer_id}/contacts/{customer_contact_id}`
@@ -673,11 +663,6 @@ Arguments:
 Deactivate a customer at a location. This is a soft delete: the location is marked
 inactive (`is_active: false`) and returned; repeating the call leaves it inactive, so
 the operation is idempotent.
-
-Roles allowed: Dispatcher.
-
-Breaking changes: 2021/04/07 — in the 200 response body (DispatchCustomerLocationModel)
-`customer_id` was renamed to `id`.
 
 
 Sends a `DELETE` request to `/customers/{customer_id}/locations/{customer_location_id}`
@@ -780,10 +765,9 @@ impl super::Client {
     ///
     /// Get a customer by id.
     ///
-    /// Roles allowed: Admin, ClientCustomer, CrmUser, Dispatcher, Driver,
-    /// ThirdPartyDispatcher, ThirdPartyDriver.
+    /// Roles allowed: Admin, ClientCustomer, CrmUser, Dispatcher, Driver, ThirdPartyDispatcher, ThirdPartyDriver.
     ///
-    /// Breaking changes: no breaking changes.
+    /// Breaking changes: none.
     ///
     /// Idempotent: retried on any retryable failure.
     pub async fn get_customer(
@@ -819,10 +803,9 @@ impl super::Client {
     ///
     /// Get customer contact by id.
     ///
-    /// Roles allowed: Admin, ClientCustomer, CrmUser, Dispatcher, Driver,
-    /// ThirdPartyDispatcher, ThirdPartyDriver.
+    /// Roles allowed: Admin, ClientCustomer, CrmUser, Dispatcher, Driver, ThirdPartyDispatcher, ThirdPartyDriver.
     ///
-    /// Breaking changes: no breaking changes.
+    /// Breaking changes: none.
     ///
     /// Idempotent: retried on any retryable failure.
     pub async fn get_contact(
@@ -872,8 +855,9 @@ impl super::Client {
     ///
     /// Roles allowed: Dispatcher.
     ///
-    /// Breaking changes: 2021/04/07 — in the 200 response body (DispatchCustomerLocationModel)
-    /// `customer_id` was renamed to `id`.
+    /// Breaking changes:
+    ///
+    /// - API version 2021/04/07: in the 200 response body (`DispatchCustomerLocationModel`), `customer_id` was renamed to `id`.
     ///
     /// Idempotent: retried on any retryable failure.
     pub async fn deactivate_location(
@@ -925,10 +909,9 @@ impl super::blocking::Client {
     ///
     /// Get a customer by id.
     ///
-    /// Roles allowed: Admin, ClientCustomer, CrmUser, Dispatcher, Driver,
-    /// ThirdPartyDispatcher, ThirdPartyDriver.
+    /// Roles allowed: Admin, ClientCustomer, CrmUser, Dispatcher, Driver, ThirdPartyDispatcher, ThirdPartyDriver.
     ///
-    /// Breaking changes: no breaking changes.
+    /// Breaking changes: none.
     ///
     /// Idempotent: retried on any retryable failure.
     ///
@@ -943,10 +926,9 @@ impl super::blocking::Client {
     ///
     /// Get customer contact by id.
     ///
-    /// Roles allowed: Admin, ClientCustomer, CrmUser, Dispatcher, Driver,
-    /// ThirdPartyDispatcher, ThirdPartyDriver.
+    /// Roles allowed: Admin, ClientCustomer, CrmUser, Dispatcher, Driver, ThirdPartyDispatcher, ThirdPartyDriver.
     ///
-    /// Breaking changes: no breaking changes.
+    /// Breaking changes: none.
     ///
     /// Idempotent: retried on any retryable failure.
     ///
@@ -969,8 +951,9 @@ impl super::blocking::Client {
     ///
     /// Roles allowed: Dispatcher.
     ///
-    /// Breaking changes: 2021/04/07 — in the 200 response body (DispatchCustomerLocationModel)
-    /// `customer_id` was renamed to `id`.
+    /// Breaking changes:
+    ///
+    /// - API version 2021/04/07: in the 200 response body (`DispatchCustomerLocationModel`), `customer_id` was renamed to `id`.
     ///
     /// Idempotent: retried on any retryable failure.
     ///

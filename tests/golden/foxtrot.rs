@@ -249,6 +249,7 @@ Confident Location, with HTTP 400).
         pub id: ::std::string::String,
         ///The route's id.
         pub route_id: ::std::string::String,
+        /// Documented values: `PENDING`; any other is kept as sent.
         pub status: crate::foxtrot::WaypointStatus,
         ///Waiting time, in seconds.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]

@@ -170,20 +170,21 @@ day its month lacks, such as 30 February, still matches).
         pub session_token: crate::pdm::SessionToken,
     }
     /**The result of a call. PDM answers HTTP 200 for every outcome, including errors, and
-reports the outcome here. Response status codes:
-- 101 = OK
-- 201 = Invalid / inactive company ID
-- 202 = Invalid / inactive API key
-- 204 = IP address not approved
-- 205 = Rate limit exceeded
-- 301 = Required data missing
-- 302 = Data exceeded parameters (list fields in status details)
-- 303 = Incorrect data type (list fields in status details)
-- 401 = No matching customer found
-- 500 = General service error
+reports the outcome here, in `code`. `code` is a plain integer, not an enumeration, so
+a code PDM adds later still decodes.
 
-`code` is a plain integer, not an enumeration, so a code PDM adds later still decodes;
-the documented codes are also listed in `x-status-codes`.
+Documented codes:
+
+- `101`: OK
+- `201`: Invalid / inactive company ID
+- `202`: Invalid / inactive API key
+- `204`: IP address not approved
+- `205`: Rate limit exceeded
+- `301`: Required data missing
+- `302`: Data exceeded parameters (list fields in status details)
+- `303`: Incorrect data type (list fields in status details)
+- `401`: No matching customer found
+- `500`: General service error
 */
     #[derive(
         ::serde::Deserialize,

@@ -1,0 +1,232 @@
+//! Phase 3, the items built from the spec alone (no progenitor output): the `Validate` impls of
+//! the models, `spec::REQUEST_HEADERS` and the `x-rust-enum` enums.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote, ToTokens};
+
+use super::model::{Place, Spec};
+use super::rewrite::{variant_name, FieldCheck, Model, Rule, StringEnum};
+
+/// A documented constraint as a `crate::validation::Rule` expression. Numbers are written
+/// unsuffixed, as the spec gives them.
+impl ToTokens for Rule {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let n = Literal::u64_unsuffixed;
+        tokens.extend(match self {
+            Rule::MinLength(v) => {
+                let v = n(*v);
+                quote!(crate::validation::Rule::MinLength(#v))
+            }
+            Rule::MaxLength(v) => {
+                let v = n(*v);
+                quote!(crate::validation::Rule::MaxLength(#v))
+            }
+            Rule::Pattern(regex, looks_like) => {
+                quote!(crate::validation::Rule::Pattern { regex: #regex, looks_like: #looks_like })
+            }
+            Rule::OneOf(values) => quote!(crate::validation::Rule::OneOf(&[#(#values),*])),
+            Rule::MinItems(v) => {
+                let v = n(*v);
+                quote!(crate::validation::Rule::MinItems(#v))
+            }
+            Rule::MaxItems(v) => {
+                let v = n(*v);
+                quote!(crate::validation::Rule::MaxItems(#v))
+            }
+        });
+    }
+}
+
+/// One `Validate` impl per model that is not replaced by a hand-written type.
+pub(super) fn validate_impls(
+    models: &[Model],
+    replacements: &[(String, String)],
+) -> Vec<syn::Item> {
+    models
+        .iter()
+        .filter(|model| !replacements.iter().any(|(n, _)| n == &model.name))
+        .map(|model| {
+            let checks: Vec<TokenStream> = model
+                .fields
+                .iter()
+                .map(|(field, check)| {
+                    let ident = format_ident!("{}", field);
+                    match check {
+                        FieldCheck::Rules(rules) => quote! {
+                            crate::validation::check(&self.#ident, &path.field(#field), &[#(#rules),*], out);
+                        },
+                        FieldCheck::Nested => quote! {
+                            crate::validation::Validate::validate_at(&self.#ident, &path.field(#field), out);
+                        },
+                    }
+                })
+                .collect();
+            let mut checks = checks;
+            if !model.one_of_required.is_empty() {
+                let names = &model.one_of_required;
+                let idents = names.iter().map(|n| format_ident!("{}", n));
+                checks.push(quote! {
+                    crate::validation::check_one_required(path, &[#(#names),*], &[#(crate::validation::Present::is_present(&self.#idents)),*], out);
+                });
+            }
+            let (path, out) = if checks.is_empty() {
+                (format_ident!("_path"), format_ident!("_out"))
+            } else {
+                (format_ident!("path"), format_ident!("out"))
+            };
+            let name = format_ident!("{}", model.name);
+            syn::parse_quote! {
+                impl crate::validation::Validate for types::#name {
+                    fn validate_at(&self, #path: &crate::validation::FieldPath<'_>, #out: &mut Vec<crate::validation::Violation>) {
+                        #(#checks)*
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// The documented request headers as `spec::REQUEST_HEADERS` (one per name, the first
+/// declaration's rules, in name order), and the `x-rust-enum` enums.
+pub(super) fn spec_module(spec: &Spec, enums: &[StringEnum]) -> syn::Item {
+    let mut headers = std::collections::BTreeMap::new();
+    let params = spec.operations.iter().flat_map(|op| &op.params);
+    for p in params.filter(|p| p.place == Place::Header) {
+        headers.entry(p.name.to_ascii_lowercase()).or_insert(p);
+    }
+    let rows = headers.iter().map(|(name, h)| {
+        let (required, integer, rules) = (h.required, h.integer, &h.rules);
+        quote! {
+            crate::validation::HeaderRule { name: #name, required: #required, integer: #integer, rules: &[#(#rules),*] }
+        }
+    });
+    let enums = enums.iter().map(string_enum);
+    syn::parse_quote! {
+        /// What the spec documents that is not a generated type.
+        pub mod spec {
+            /// The documented request headers, which the layer sets once per client.
+            pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[#(#rows),*];
+            #(#enums)*
+        }
+    }
+}
+
+/// A string enum of the spec (`x-rust-enum`) as a Rust enum: its values in the spec's order
+/// (which `Ord` follows), `as_str`, `ALL`, `Display`, and [`string_enum_parsing`].
+fn string_enum(e: &StringEnum) -> TokenStream {
+    let name = format_ident!("{}", e.name);
+    let variants: Vec<syn::Ident> = e
+        .values
+        .iter()
+        .map(|v| format_ident!("{}", variant_name(v)))
+        .collect();
+    let values = &e.values;
+    let count = Literal::usize_unsuffixed(values.len());
+    let is_default = |v: &String| e.default.as_ref() == Some(v);
+    let docs = e.values.iter().map(|v| {
+        let note = e
+            .notes
+            .get(v)
+            .map(|n| format!(": {}", n.trim()))
+            .unwrap_or_default();
+        let default = if is_default(v) { " (the default)" } else { "" };
+        format!(" `{v}`{note}{default}")
+    });
+    let defaults = e
+        .values
+        .iter()
+        .map(|v| is_default(v).then(|| quote!(#[default])));
+    let derive_default = e.default.as_ref().map(|_| quote!(Default,));
+    let description = e
+        .description
+        .as_deref()
+        .unwrap_or("")
+        .lines()
+        .map(|l| format!(" {l}"));
+    let all_doc = " Every documented value, in the spec's order.";
+    let parsing = string_enum_parsing(e, &name);
+    quote! {
+        #(#[doc = #description])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_default)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#[doc = #docs] #defaults #variants,)*
+        }
+
+        impl #name {
+            #[doc = #all_doc]
+            pub const ALL: [#name; #count] = [#(#name::#variants),*];
+
+            /// The value as the spec writes it.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    #(#name::#variants => #values,)*
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        #parsing
+    }
+}
+
+/// `FromStr` (refusing any other value with the list, as `Unknown<Name>`), `TryFrom<&str>`,
+/// and serde as the string.
+fn string_enum_parsing(e: &StringEnum, name: &syn::Ident) -> TokenStream {
+    let unknown = format_ident!("Unknown{}", e.name);
+    let unknown_doc = format!(" A string that is not a documented {}.", e.what);
+    let message = format!(
+        "unknown {} {{:?}}: must be one of {}",
+        e.what,
+        e.values.join(", ")
+    );
+    quote! {
+        #[doc = #unknown_doc]
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct #unknown(::std::string::String);
+
+        impl ::std::fmt::Display for #unknown {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, #message, self.0)
+            }
+        }
+
+        impl ::std::error::Error for #unknown {}
+
+        impl ::std::str::FromStr for #name {
+            type Err = #unknown;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                #name::ALL
+                    .into_iter()
+                    .find(|v| v.as_str() == s)
+                    // Quoted in the message: at most 64 characters of it.
+                    .ok_or_else(|| #unknown(s.chars().take(64).collect()))
+            }
+        }
+
+        impl ::std::convert::TryFrom<&str> for #name {
+            type Error = #unknown;
+            fn try_from(s: &str) -> ::std::result::Result<Self, Self::Error> {
+                s.parse()
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+                s.parse().map_err(<D::Error as ::serde::de::Error>::custom)
+            }
+        }
+    }
+}

@@ -1,0 +1,344 @@
+//! What a spec says, read once into types: every operation (method, path, parameters and their
+//! places, body, answers, the extensions it carries), the document's extensions and the notes
+//! schemas carry for the docs. The other phases read this model, never the operations' JSON.
+//! Every extension is listed, with where it sits and what it does, in one table: the README's
+//! *For maintainers* section.
+
+use serde_json::{Map, Value};
+
+use super::rewrite::{is_rust_field, resolve, string_rules, Rule};
+use super::Result;
+
+/// The spec's operations and document-level extensions.
+pub struct Spec {
+    /// In path, then method order.
+    pub operations: Vec<Operation>,
+    /// `x-client-fields`: request body properties the client fills in from its credentials.
+    pub client_fields: Vec<String>,
+    /// `x-answer-status`: the property of every answer the vendor's policy reads.
+    pub answer_status: Option<String>,
+    /// Doc lines for schemas (`x-status-codes`, `x-known-values`), by schema name.
+    pub schema_notes: Vec<(String, Vec<String>)>,
+}
+
+pub struct Operation {
+    pub id: String,
+    /// Lower case (`get`, `post`).
+    pub method: String,
+    pub path: String,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    /// Path-item then operation parameters, once per name and place.
+    pub params: Vec<Param>,
+    /// The schema of its JSON request body.
+    pub body: Option<String>,
+    pub answers: Vec<Answer>,
+    /// `x-method-name`, else the snake case of the `operationId`.
+    pub method_name: Option<String>,
+    /// `x-idempotent`, else what its HTTP method says.
+    pub idempotent: bool,
+    /// `x-result`: the property path of the success answer the method returns.
+    pub result: Vec<String>,
+    /// `x-result-schema`: what a hand-written answer type returns.
+    pub result_schema: Option<String>,
+    /// `x-credential-exchange`: the vendor's policy calls it; it gets no method.
+    pub credential_exchange: bool,
+    /// `x-cli-aliases`: earlier names of its command-line subcommand.
+    pub cli_aliases: Vec<String>,
+    /// `x-roles`: the vendor's roles allowed to call it.
+    pub roles: Vec<String>,
+    /// `x-breaking-changes`: `(version, change)`; `None` when the vendor says nothing.
+    pub breaking_changes: Option<Vec<(String, String)>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Path,
+    Query,
+    Header,
+}
+
+pub struct Param {
+    pub name: String,
+    pub place: Place,
+    pub required: bool,
+    pub description: String,
+    /// Its schema's `type` is `integer`.
+    pub integer: bool,
+    /// Its schema's documented rules (the layer checks a header's).
+    pub rules: Vec<Rule>,
+}
+
+/// One documented answer: its status (`200`, `4XX`, `default`) and the schema of its JSON body.
+pub struct Answer {
+    pub status: String,
+    pub schema: Option<String>,
+}
+
+impl Operation {
+    /// Its path or query parameter that progenitor names `label` (the snake case of its name).
+    pub fn param(&self, label: &str) -> Option<&Param> {
+        let snake = super::methods::snake_case;
+        self.params
+            .iter()
+            .find(|p| p.place != Place::Header && snake(&p.name) == label)
+    }
+
+    /// The schema of its first 2xx answer.
+    pub fn success_schema(&self) -> Option<&str> {
+        let answer = self.answers.iter().find(|a| a.status.starts_with('2'))?;
+        answer.schema.as_deref()
+    }
+}
+
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+/// The extensions an operation may carry; `x-error-codes` is the vendor's, read by nothing yet.
+const OPERATION_EXTENSIONS: [&str; 9] = [
+    "x-method-name",
+    "x-idempotent",
+    "x-result",
+    "x-result-schema",
+    "x-credential-exchange",
+    "x-cli-aliases",
+    "x-roles",
+    "x-breaking-changes",
+    "x-error-codes",
+];
+
+/// Reads the spec (header parameters still in it).
+pub fn read(doc: &Value) -> Result<Spec> {
+    let paths = doc.get("paths").and_then(Value::as_object);
+    let mut operations = Vec::new();
+    for (path, item) in paths.ok_or("no paths")? {
+        for method in METHODS {
+            if let Some(op) = item.get(method) {
+                let at = format!("{} {path}", method.to_uppercase());
+                operations.push(
+                    operation(doc, item, op, method, path).map_err(|e| format!("{at}: {e}"))?,
+                );
+            }
+        }
+    }
+    let answer_status = ext(doc, "x-answer-status", "not a property name", |v| {
+        v.as_str().filter(|s| is_rust_field(s)).map(str::to_owned)
+    })?;
+    Ok(Spec {
+        operations,
+        client_fields: ext(
+            doc,
+            "x-client-fields",
+            "not a list of property names",
+            names,
+        )?
+        .unwrap_or_default(),
+        answer_status,
+        schema_notes: schema_notes(doc)?,
+    })
+}
+
+/// The extension `key` of `node`, read by `read` (`None` when absent), or an error saying it
+/// is `not`.
+fn ext<T>(
+    node: &Value,
+    key: &str,
+    not: &str,
+    read: impl Fn(&Value) -> Option<T>,
+) -> Result<Option<T>> {
+    node.get(key)
+        .map(|v| read(v).ok_or_else(|| format!("{key}: {not}")))
+        .transpose()
+}
+
+fn strings(v: &Value) -> Option<Vec<String>> {
+    v.as_array()?
+        .iter()
+        .map(|n| n.as_str().map(str::to_owned))
+        .collect()
+}
+
+/// A list of plain snake_case names.
+pub fn names(v: &Value) -> Option<Vec<String>> {
+    strings(v).filter(|l| l.iter().all(|n| is_rust_field(n)))
+}
+
+fn operation(
+    doc: &Value,
+    item: &Value,
+    node: &Value,
+    method: &str,
+    path: &str,
+) -> Result<Operation> {
+    let op = node.as_object().ok_or("not a map")?;
+    let unknown = op
+        .keys()
+        .find(|k| k.starts_with("x-") && !OPERATION_EXTENSIONS.contains(&k.as_str()));
+    if let Some(unknown) = unknown {
+        return Err(format!(
+            "unknown extension {unknown} (the README's For maintainers lists them)"
+        ));
+    }
+    let text = |k: &str| op.get(k).and_then(Value::as_str).map(str::to_owned);
+    let result = ext(
+        node,
+        "x-result",
+        "not a property path (`data.customer`)",
+        |v| {
+            let p = v.as_str().filter(|p| p.split('.').all(is_rust_field))?;
+            Some(p.split('.').map(str::to_owned).collect())
+        },
+    )?;
+    let breaking = ext(
+        node,
+        "x-breaking-changes",
+        "not a list of {version, change}",
+        |v| {
+            let change = |c: &Value| {
+                Some((
+                    c.get("version")?.as_str()?.to_owned(),
+                    c.get("change")?.as_str()?.to_owned(),
+                ))
+            };
+            v.as_array()?.iter().map(change).collect()
+        },
+    )?;
+    Ok(Operation {
+        id: text("operationId").ok_or("no operationId")?,
+        method: method.to_owned(),
+        path: path.to_owned(),
+        summary: text("summary"),
+        description: text("description"),
+        params: params(doc, item, op)?,
+        body: schema_name(op.get("requestBody").map(|b| resolve(doc, b)).transpose()?),
+        answers: answers(doc, op)?,
+        method_name: ext(node, "x-method-name", "not a snake_case name", |v| {
+            v.as_str().filter(|s| is_rust_field(s)).map(str::to_owned)
+        })?,
+        idempotent: ext(node, "x-idempotent", "not true or false", Value::as_bool)?.unwrap_or(
+            matches!(
+                method,
+                "get" | "put" | "delete" | "head" | "options" | "trace"
+            ),
+        ),
+        result: result.unwrap_or_default(),
+        result_schema: ext(node, "x-result-schema", "not a schema name", |v| {
+            v.as_str().map(str::to_owned)
+        })?,
+        credential_exchange: ext(
+            node,
+            "x-credential-exchange",
+            "not true or false",
+            Value::as_bool,
+        )?
+        .unwrap_or(false),
+        cli_aliases: ext(node, "x-cli-aliases", "not a list of names", strings)?
+            .unwrap_or_default(),
+        roles: ext(node, "x-roles", "not a list of role names", strings)?.unwrap_or_default(),
+        breaking_changes: breaking,
+    })
+}
+
+/// The path item's parameters, then the operation's, once per name and place.
+fn params(doc: &Value, item: &Value, op: &Map<String, Value>) -> Result<Vec<Param>> {
+    let shared = item.get("parameters").and_then(Value::as_array);
+    let own = op.get("parameters").and_then(Value::as_array);
+    let mut found: Vec<Param> = Vec::new();
+    for p in shared.into_iter().chain(own).flatten() {
+        let p = resolve(doc, p)?;
+        let name = p
+            .get("name")
+            .and_then(Value::as_str)
+            .ok_or("a parameter without a name")?;
+        let place = match p.get("in").and_then(Value::as_str) {
+            Some("path") => Place::Path,
+            Some("query") => Place::Query,
+            Some("header") => Place::Header,
+            _ => continue,
+        };
+        if found.iter().any(|f| f.name == name && f.place == place) {
+            continue;
+        }
+        let schema = resolve(doc, p.get("schema").unwrap_or(&Value::Null))?;
+        found.push(Param {
+            name: name.to_owned(),
+            place,
+            required: p.get("required").and_then(Value::as_bool).unwrap_or(false),
+            description: p
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            integer: schema.get("type").and_then(Value::as_str) == Some("integer"),
+            rules: string_rules(schema, &format!("parameter {name}"))?,
+        });
+    }
+    Ok(found)
+}
+
+/// Every documented answer, in the spec's order.
+fn answers(doc: &Value, op: &Map<String, Value>) -> Result<Vec<Answer>> {
+    let Some(responses) = op.get("responses").and_then(Value::as_object) else {
+        return Ok(Vec::new());
+    };
+    responses
+        .iter()
+        .map(|(status, answer)| {
+            let schema = schema_name(Some(resolve(doc, answer)?));
+            Ok(Answer {
+                status: status.clone(),
+                schema,
+            })
+        })
+        .collect()
+}
+
+/// The component schema a request body or answer sends as JSON.
+fn schema_name(node: Option<&Value>) -> Option<String> {
+    let schema = node?
+        .pointer("/content/application~1json/schema/$ref")?
+        .as_str()?;
+    Some(schema.strip_prefix("#/components/schemas/")?.to_owned())
+}
+
+/// `x-status-codes` (a schema's documented codes) and `x-known-values` (the values a schema
+/// open to others is documented with), as doc lines.
+fn schema_notes(doc: &Value) -> Result<Vec<(String, Vec<String>)>> {
+    let mut found = Vec::new();
+    let schemas = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object);
+    for (name, schema) in schemas.into_iter().flatten() {
+        let at = |e: String| format!("schema {name}: {e}");
+        let mut lines = Vec::new();
+        let codes = ext(
+            schema,
+            "x-status-codes",
+            "not a map of codes to meanings",
+            |v| {
+                v.as_object()?
+                    .iter()
+                    .map(|(k, v)| Some(format!("- `{k}`: {}", v.as_str()?)))
+                    .collect::<Option<Vec<_>>>()
+            },
+        )
+        .map_err(at)?;
+        if let Some(codes) = codes {
+            lines.extend(["Documented codes:".to_owned(), String::new()]);
+            lines.extend(codes);
+        }
+        let known = ext(schema, "x-known-values", "not a list of values", strings).map_err(at)?;
+        if let Some(known) = known {
+            let known: Vec<String> = known.iter().map(|v| format!("`{v}`")).collect();
+            lines.push(format!(
+                "Documented values: {}; any other is kept as sent.",
+                known.join(", ")
+            ));
+        }
+        if !lines.is_empty() {
+            found.push((name.clone(), lines));
+        }
+    }
+    Ok(found)
+}
