@@ -95,6 +95,9 @@ const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
+/// The methods whose repetition is safe, unless `x-idempotent` says otherwise.
+const SAFE_METHODS: [&str; 6] = ["get", "put", "delete", "head", "options", "trace"];
+
 /// The extensions an operation may carry; `x-error-codes` is the vendor's, read by nothing yet.
 const OPERATION_EXTENSIONS: [&str; 9] = [
     "x-method-name",
@@ -122,9 +125,7 @@ pub fn read(doc: &Value) -> Result<Spec> {
             }
         }
     }
-    let answer_status = ext(doc, "x-answer-status", "not a property name", |v| {
-        v.as_str().filter(|s| is_rust_field(s)).map(str::to_owned)
-    })?;
+    let answer_status = ext(doc, "x-answer-status", "not a property name", name)?;
     Ok(Spec {
         operations,
         client_fields: ext(
@@ -150,6 +151,15 @@ fn ext<T>(
     node.get(key)
         .map(|v| read(v).ok_or_else(|| format!("{key}: {not}")))
         .transpose()
+}
+
+fn text(v: &Value) -> Option<String> {
+    v.as_str().map(str::to_owned)
+}
+
+/// A plain snake_case name.
+fn name(v: &Value) -> Option<String> {
+    text(v).filter(|s| is_rust_field(s))
 }
 
 fn strings(v: &Value) -> Option<Vec<String>> {
@@ -180,63 +190,47 @@ fn operation(
             "unknown extension {unknown} (the README's For maintainers lists them)"
         ));
     }
-    let text = |k: &str| op.get(k).and_then(Value::as_str).map(str::to_owned);
-    let result = ext(
+    let field = |k: &str| op.get(k).and_then(text);
+    let segment = |p: &str| is_rust_field(p).then(|| p.to_owned());
+    let path_of = |v: &Value| v.as_str()?.split('.').map(segment).collect();
+    let change = |c: &Value| Some((text(c.get("version")?)?, text(c.get("change")?)?));
+    let changes = |v: &Value| v.as_array()?.iter().map(change).collect();
+    let idempotent = ext(node, "x-idempotent", "not true or false", Value::as_bool)?;
+    let exchange = ext(
         node,
-        "x-result",
-        "not a property path (`data.customer`)",
-        |v| {
-            let p = v.as_str().filter(|p| p.split('.').all(is_rust_field))?;
-            Some(p.split('.').map(str::to_owned).collect())
-        },
-    )?;
-    let breaking = ext(
-        node,
-        "x-breaking-changes",
-        "not a list of {version, change}",
-        |v| {
-            let change = |c: &Value| {
-                Some((
-                    c.get("version")?.as_str()?.to_owned(),
-                    c.get("change")?.as_str()?.to_owned(),
-                ))
-            };
-            v.as_array()?.iter().map(change).collect()
-        },
+        "x-credential-exchange",
+        "not true or false",
+        Value::as_bool,
     )?;
     Ok(Operation {
-        id: text("operationId").ok_or("no operationId")?,
+        id: field("operationId").ok_or("no operationId")?,
         method: method.to_owned(),
         path: path.to_owned(),
-        summary: text("summary"),
-        description: text("description"),
+        summary: field("summary"),
+        description: field("description"),
         params: params(doc, item, op)?,
         body: schema_name(op.get("requestBody").map(|b| resolve(doc, b)).transpose()?),
         answers: answers(doc, op)?,
-        method_name: ext(node, "x-method-name", "not a snake_case name", |v| {
-            v.as_str().filter(|s| is_rust_field(s)).map(str::to_owned)
-        })?,
-        idempotent: ext(node, "x-idempotent", "not true or false", Value::as_bool)?.unwrap_or(
-            matches!(
-                method,
-                "get" | "put" | "delete" | "head" | "options" | "trace"
-            ),
-        ),
-        result: result.unwrap_or_default(),
-        result_schema: ext(node, "x-result-schema", "not a schema name", |v| {
-            v.as_str().map(str::to_owned)
-        })?,
-        credential_exchange: ext(
+        method_name: ext(node, "x-method-name", "not a snake_case name", name)?,
+        idempotent: idempotent.unwrap_or(SAFE_METHODS.contains(&method)),
+        result: ext(
             node,
-            "x-credential-exchange",
-            "not true or false",
-            Value::as_bool,
+            "x-result",
+            "not a property path (`data.customer`)",
+            path_of,
         )?
-        .unwrap_or(false),
+        .unwrap_or_default(),
+        result_schema: ext(node, "x-result-schema", "not a schema name", text)?,
+        credential_exchange: exchange.unwrap_or(false),
         cli_aliases: ext(node, "x-cli-aliases", "not a list of names", strings)?
             .unwrap_or_default(),
         roles: ext(node, "x-roles", "not a list of role names", strings)?.unwrap_or_default(),
-        breaking_changes: breaking,
+        breaking_changes: ext(
+            node,
+            "x-breaking-changes",
+            "not a list of {version, change}",
+            changes,
+        )?,
     })
 }
 
