@@ -4,25 +4,36 @@
 //! against the built client (about 10 s with the suite's dependencies built). And a broken
 //! spec is refused with the reason.
 
-use super::codegen;
+use serde_json::{json, Value};
 
-fn cro_spec() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/specs/cro.yaml")).unwrap()
+use super::codegen;
+use crate::support::{self, node};
+
+/// An optional `mobile` field added to the CRO spec's contact model, as a maintainer would add it.
+fn add_mobile(spec: &mut Value) {
+    let properties = node(spec, "/components/schemas/CustomerContactModel/properties");
+    assert!(properties["number"]["description"]
+        .as_str()
+        .is_some_and(|d| d.starts_with("Phone number")));
+    properties["mobile"] = json!({
+        "description": "Mobile number (added by a maintainer).",
+        "type": "string",
+        "nullable": true,
+        "maxLength": 20,
+    });
 }
 
-/// The CRO spec with an optional `mobile` field added to the contact model, as a maintainer
-/// would add it.
-fn cro_spec_with_mobile(original: &str) -> String {
-    let anchor = "        number:\n          description: Phone number";
-    assert!(original.contains(anchor));
-    let field = "        mobile:\n          description: Mobile number (added by a maintainer).\n          type: string\n          nullable: true\n          maxLength: 20\n";
-    original.replacen(anchor, &format!("{field}{anchor}"), 1)
+/// The CRO spec as YAML text with `edit` made to it.
+fn cro_spec_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut spec = support::spec("cro");
+    edit(&mut spec);
+    support::yaml(&spec)
 }
 
 #[test]
 fn an_added_optional_field_appears_in_the_generated_model_with_its_rule() {
-    let original = cro_spec();
-    let edited = cro_spec_with_mobile(&original);
+    let original = support::spec_text("cro");
+    let edited = cro_spec_with(add_mobile);
     let (before, _) = codegen::generate(&original).expect("the committed spec generates");
     let (after, spec_json) = codegen::generate(&edited).expect("the edited spec generates");
     assert!(!before.contains("pub mobile:"));
@@ -70,10 +81,16 @@ fn generated_calls_carry_no_generator_headers_and_copy_no_response_headers() {
 
 #[test]
 fn an_api_version_added_to_the_spec_is_one_more_variant_of_the_generated_enum() {
-    let original = cro_spec();
-    let list = "\"2021/11/04\", \"2023/04/19\"]";
-    assert!(original.contains(list));
-    let edited = original.replacen(list, "\"2021/11/04\", \"2023/04/19\", \"2025/01/01\"]", 1);
+    let original = support::spec_text("cro");
+    let edited = cro_spec_with(|spec| {
+        let versions = node(spec, "/components/schemas/ApiVersion/enum");
+        let versions = versions.as_array_mut().expect("a list");
+        assert_eq!(
+            versions[versions.len() - 2..],
+            [json!("2021/11/04"), json!("2023/04/19")]
+        );
+        versions.push(json!("2025/01/01"));
+    });
     let flat = |spec: &str| -> String {
         let (code, _) = codegen::generate(spec).unwrap();
         code.split_whitespace().collect()
@@ -91,7 +108,7 @@ fn an_api_version_added_to_the_spec_is_one_more_variant_of_the_generated_enum() 
 
 #[test]
 fn generation_is_deterministic() {
-    let spec = cro_spec();
+    let spec = support::spec_text("cro");
     assert_eq!(
         codegen::generate(&spec).unwrap(),
         codegen::generate(&spec).unwrap()
@@ -100,52 +117,70 @@ fn generation_is_deterministic() {
 
 #[test]
 fn a_broken_spec_is_refused_with_the_reason() {
-    let spec = cro_spec();
+    let spec = support::spec_text("cro");
+    const CUSTOMER: &str =
+        "/paths/~1customers~1{customer_id}/get/responses/200/content/application~1json/schema/$ref";
+    const TOKEN_PATTERN: &str = "/components/parameters/Authorization/schema/pattern";
+    const CONTACT: &str = "/components/schemas/CustomerContactModel/properties";
+    const RENAMED: &str = "/components/schemas/DispatchCustomerLocationModel/properties/id";
+    /// `pattern` with `prefix` put in front of its leading `^[Bb]`.
+    fn token_pattern(prefix: &'static str) -> impl FnOnce(&mut Value) {
+        move |spec| {
+            let pattern = node(spec, TOKEN_PATTERN);
+            let rest = pattern
+                .as_str()
+                .unwrap()
+                .strip_prefix("^[Bb]")
+                .unwrap()
+                .to_owned();
+            *pattern = json!(format!("^{prefix}[Bb]{rest}"));
+        }
+    }
     let cases = [
         (
             spec.replacen("openapi: 3.0.3", "openapi: [", 1),
             "not valid YAML",
         ),
         (
-            spec.replacen(
-                "$ref: \"#/components/schemas/CustomerModel\"",
-                "$ref: \"#/components/schemas/Nope\"",
-                1,
-            ),
+            cro_spec_with(|spec| {
+                let target = node(spec, CUSTOMER);
+                assert_eq!(*target, "#/components/schemas/CustomerModel");
+                *target = json!("#/components/schemas/Nope");
+            }),
             "Nope",
         ),
-        (
-            spec.replacen("pattern: \"^[Bb]", "pattern: \"^([Bb]", 1),
-            "does not compile",
-        ),
+        (cro_spec_with(token_pattern("(")), "does not compile"),
         (
             // Valid ECMAScript that the SDK's matcher cannot run: refused, not checked otherwise.
-            spec.replacen("pattern: \"^[Bb]", "pattern: \"^(?=B)[Bb]", 1),
+            cro_spec_with(token_pattern("(?=B)")),
             "cannot be run by the SDK: `(?=` (lookaround or a named group) is not supported",
         ),
         (
             // Messages say what a valid value looks like: a pattern must say it in words.
-            spec.replacen(
-                "x-pattern-description: \"one or more email",
-                "x-note: \"",
-                1,
-            ),
+            cro_spec_with(|spec| {
+                let email = node(spec, &format!("{CONTACT}/email"));
+                let said = email["x-pattern-description"].take();
+                assert!(said.as_str().unwrap().starts_with("one or more email"));
+                let email = email.as_object_mut().unwrap();
+                email.remove("x-pattern-description");
+                email.insert("x-note".into(), said);
+            }),
             "needs an x-pattern-description",
         ),
         (
-            spec.replacen(
-                "        fax:\n",
-                "        fax:\n          type: object\n        fax_old:\n",
-                1,
-            ),
+            cro_spec_with(|spec| {
+                let properties = node(spec, CONTACT).as_object_mut().unwrap();
+                let fax = properties.insert("fax".into(), json!({"type": "object"}));
+                properties.insert("fax_old".into(), fax.expect("a fax field"));
+            }),
             "inline object",
         ),
         (
-            spec.replacen(
-                "x-renamed-from: customer_id",
-                "x-renamed-from: no_such_field",
-                1,
-            ),
+            cro_spec_with(|spec| {
+                let renamed = node(spec, &format!("{RENAMED}/x-renamed-from"));
+                assert_eq!(*renamed, "customer_id");
+                *renamed = json!("no_such_field");
+            }),
             "not a property",
         ),
     ];
@@ -166,7 +201,10 @@ mod scratch_copy {
     use wiremock::matchers::{header, method, path};
     use wiremock::{Mock, MockServer, ResponseTemplate};
 
-    use super::cro_spec_with_mobile;
+    use serde_json::{json, Value};
+
+    use super::add_mobile;
+    use crate::support::{self, node};
 
     fn copy_tree(from: &Path, to: &Path) {
         std::fs::create_dir_all(to).unwrap();
@@ -208,22 +246,43 @@ mod scratch_copy {
 
     /// `GET /customers/{customer_id}/locations/{customer_location_id}`, as a maintainer adds it
     /// beside Deactivate Customer (same path), with an example.
-    fn with_get_customer_location(spec: &str, example: &serde_json::Value) -> String {
-        let anchor = "  /customers/{customer_id}/locations/{customer_location_id}:\n";
-        assert!(spec.contains(anchor));
-        let operation = format!(
-            "    get:\n      operationId: getCustomerLocation\n      summary: Get Customer Location\n      description: Get a customer location by id (added by a maintainer).\n      tags: [customers]\n      parameters:\n        - $ref: \"#/components/parameters/CustomerId\"\n        - $ref: \"#/components/parameters/CustomerLocationId\"\n        - $ref: \"#/components/parameters/Authorization\"\n        - $ref: \"#/components/parameters/ApiVersion\"\n        - $ref: \"#/components/parameters/TenantId\"\n      responses:\n        \"200\":\n          description: The customer location.\n          content:\n            application/json:\n              schema:\n                $ref: \"#/components/schemas/DispatchCustomerLocationModel\"\n              example: {example}\n"
+    fn add_get_customer_location(spec: &mut Value, example: &Value) {
+        let item = node(
+            spec,
+            "/paths/~1customers~1{customer_id}~1locations~1{customer_location_id}",
         );
-        spec.replacen(anchor, &format!("{anchor}{operation}"), 1)
+        assert!(item.get("delete").is_some() && item.get("get").is_none());
+        let parameters = [
+            "CustomerId",
+            "CustomerLocationId",
+            "Authorization",
+            "ApiVersion",
+            "TenantId",
+        ]
+        .map(|name| json!({"$ref": format!("#/components/parameters/{name}")}));
+        item["get"] = json!({
+            "operationId": "getCustomerLocation",
+            "summary": "Get Customer Location",
+            "description": "Get a customer location by id (added by a maintainer).",
+            "tags": ["customers"],
+            "parameters": parameters,
+            "responses": {"200": {
+                "description": "The customer location.",
+                "content": {"application/json": {
+                    "schema": {"$ref": "#/components/schemas/DispatchCustomerLocationModel"},
+                    "example": example,
+                }},
+            }},
+        });
     }
 
     /// The deactivate example of the committed spec, as an active location 20 of customer 1.
-    fn location_example() -> serde_json::Value {
-        let spec: serde_json::Value = serde_yaml::from_str(&super::cro_spec()).unwrap();
-        let mut example = spec["paths"]
-            ["/customers/{customer_id}/locations/{customer_location_id}"]["delete"]["responses"]
-            ["200"]["content"]["application/json"]["example"]
-            .clone();
+    fn location_example() -> Value {
+        let mut example = support::example(
+            "cro",
+            "/customers/{customer_id}/locations/{customer_location_id}",
+            "delete",
+        );
         example["is_active"] = true.into();
         example["location_id"] = 20.into();
         example
@@ -275,10 +334,12 @@ mod scratch_copy {
         std::fs::create_dir_all(scratch.join("examples")).unwrap();
         std::fs::write(scratch.join("examples/uses_edits.rs"), USES_EDITS).unwrap();
         let spec = scratch.join("specs/cro.yaml");
-        let original = std::fs::read_to_string(&spec).unwrap();
+        let mut edited: Value =
+            serde_yaml::from_str(&std::fs::read_to_string(&spec).unwrap()).unwrap();
         let example = location_example();
-        let edited = with_get_customer_location(&cro_spec_with_mobile(&original), &example);
-        std::fs::write(&spec, edited).unwrap();
+        add_mobile(&mut edited);
+        add_get_customer_location(&mut edited, &example);
+        std::fs::write(&spec, support::yaml(&edited)).unwrap();
         // Only the spec differs from the crate's sources.
         for dir in ["src", "build"] {
             assert_eq!(

@@ -6,23 +6,9 @@
 use serde_json::Value;
 
 use super::codegen;
-
-fn spec(vendor: &str) -> Value {
-    let path = format!("{}/specs/{vendor}.yaml", env!("CARGO_MANIFEST_DIR"));
-    serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
-}
-
-/// The 200 example of an operation (its `example`, or the `ok` one of its `examples`).
 #[cfg(any(feature = "cro", feature = "pdm"))]
-fn sample(vendor: &str, path: &str, method: &str) -> Value {
-    let media = spec(vendor)["paths"][path][method]["responses"]["200"]["content"]
-        ["application/json"]
-        .clone();
-    match media.get("example") {
-        Some(example) => example.clone(),
-        None => media["examples"]["ok"]["value"].clone(),
-    }
-}
+use crate::support::example as sample;
+use crate::support::spec;
 
 #[cfg(feature = "cro")]
 mod cro {
@@ -188,10 +174,18 @@ mod pdm {
 /// The build script's routine on edited specs: what it attaches to fields no committed spec has.
 mod codegen_rules {
     use super::codegen;
+    use crate::support::{self, node};
+    use serde_json::{json, Value};
 
-    fn cro_spec() -> String {
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/specs/cro.yaml")).unwrap()
+    /// The CRO spec as YAML text with `edit` made to it.
+    fn cro_spec_with(edit: impl FnOnce(&mut Value)) -> String {
+        let mut spec = support::spec("cro");
+        edit(&mut spec);
+        support::yaml(&spec)
     }
+
+    const CONTACT: &str = "/components/schemas/CustomerContactModel";
+    const LOCATION: &str = "/components/schemas/DispatchCustomerLocationModel";
 
     /// The generated field `name` with its attributes, as text without whitespace.
     fn field(code: &str, name: &str) -> String {
@@ -205,15 +199,28 @@ mod codegen_rules {
 
     #[test]
     fn optional_and_required_nullable_dates_read_empty_strings_as_none() {
-        let anchor = "        number:\n          description: Phone number";
-        let added = "        closed_on:\n          description: Added optional date-time.\n          type: string\n          format: date-time\n          nullable: true\n        reviewed_on:\n          description: Added required nullable date.\n          type: string\n          format: date\n          nullable: true\n";
-        let spec = cro_spec()
-            .replacen(anchor, &format!("{added}{anchor}"), 1)
-            .replacen(
-                "        - number\n",
-                "        - number\n        - reviewed_on\n",
-                1,
-            );
+        let spec = cro_spec_with(|spec| {
+            let contact = node(spec, CONTACT);
+            let properties = &mut contact["properties"];
+            assert!(properties["number"]["description"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("Phone number")));
+            properties["closed_on"] = json!({
+                "description": "Added optional date-time.",
+                "type": "string",
+                "format": "date-time",
+                "nullable": true,
+            });
+            properties["reviewed_on"] = json!({
+                "description": "Added required nullable date.",
+                "type": "string",
+                "format": "date",
+                "nullable": true,
+            });
+            let required = contact["required"].as_array_mut().unwrap();
+            assert!(required.contains(&json!("number")));
+            required.push(json!("reviewed_on"));
+        });
         let (code, _) = codegen::generate(&spec).expect("the edited spec generates");
         let closed = field(&code, "closed_on");
         assert!(
@@ -236,7 +243,7 @@ mod codegen_rules {
 
     #[test]
     fn iso_8601_timestamps_generate_as_timestamp_without_validate_rules() {
-        let (code, _) = codegen::generate(&cro_spec()).unwrap();
+        let (code, _) = codegen::generate(&support::spec_text("cro")).unwrap();
         // Three models and the deactivate model's decoding twin; two models and the twin.
         let count = |field: &str| {
             code.matches(&format!("pub {field}: crate::Timestamp"))
@@ -253,27 +260,40 @@ mod codegen_rules {
     /// is. A `oneOf` about anything else is not taken away silently.
     #[test]
     fn the_one_of_of_a_renamed_pair_leaves_the_generated_type_as_it_is() {
-        let one_of = "      oneOf:\n        - required: [id]\n        - required: [customer_id]\n";
-        let spec = cro_spec();
-        assert_eq!(spec.matches(one_of).count(), 1);
-        let (with, _) = codegen::generate(&spec).unwrap();
-        let (without, _) = codegen::generate(&spec.replacen(one_of, "", 1)).unwrap();
+        // The pair's `oneOf` replaced by `one_of` (taken away if `None`); the spec's own
+        // is there exactly once, on the renamed pair's model.
+        let with_one_of = |one_of: Option<Value>| {
+            cro_spec_with(|spec| {
+                let location = node(spec, LOCATION).as_object_mut().unwrap();
+                let own = location.remove("oneOf");
+                assert_eq!(
+                    own,
+                    Some(json!([{"required": ["id"]}, {"required": ["customer_id"]}]))
+                );
+                location.extend(one_of.map(|one_of| ("oneOf".to_owned(), one_of)));
+            })
+        };
+        let spec = support::spec_text("cro");
+        assert_eq!(spec.matches("oneOf:").count(), 1);
+        let own = json!([{"required": ["id"]}, {"required": ["customer_id"]}]);
+        let (with, _) = codegen::generate(&with_one_of(Some(own))).unwrap();
+        let (without, _) = codegen::generate(&with_one_of(None)).unwrap();
         assert_eq!(with, without);
-        let swapped = "      oneOf:\n        - required: [customer_id]\n        - required: [id]\n";
-        let (swapped, _) = codegen::generate(&spec.replacen(one_of, swapped, 1)).unwrap();
+        let swapped = json!([{"required": ["customer_id"]}, {"required": ["id"]}]);
+        let (swapped, _) = codegen::generate(&with_one_of(Some(swapped))).unwrap();
         assert_eq!(with, swapped);
-        let other = "      oneOf:\n        - required: [id]\n        - required: [name]\n";
-        let other = codegen::generate(&spec.replacen(one_of, other, 1));
+        let other = json!([{"required": ["id"]}, {"required": ["name"]}]);
+        let other = codegen::generate(&with_one_of(Some(other)));
         assert!(!matches!(other, Ok((code, _)) if code == with));
     }
 
     #[test]
     fn a_renamed_field_that_is_not_a_rust_name_is_refused() {
-        let spec = cro_spec().replacen(
-            "x-renamed-from: customer_id",
-            "x-renamed-from: Customer-Id",
-            1,
-        );
+        let spec = cro_spec_with(|spec| {
+            let renamed = node(spec, &format!("{LOCATION}/properties/id/x-renamed-from"));
+            assert_eq!(*renamed, "customer_id");
+            *renamed = json!("Customer-Id");
+        });
         let err = codegen::generate(&spec).unwrap_err();
         assert!(err.contains("not a plain snake_case name"), "{err}");
     }

@@ -159,15 +159,11 @@ async fn a_foxtrot_request_reads_the_envelope() {
 #[tokio::test]
 async fn a_pdm_request_gets_company_and_session_and_its_status_checked() {
     let server = MockServer::start().await;
-    let expires = (chrono::Utc::now() + chrono::Duration::hours(1))
-        .format("%Y-%m-%d %H:%M:%S")
-        .to_string();
     Mock::given(method("POST"))
         .and(path("/GetSessionToken"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "status": {"code": 101, "details": "OK"},
-            "session": {"session_token": "9001|s|1", "expires_local_datetime": expires, "expires_utc_datetime": expires}
-        })))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(support::pdm_session_answer("9001|s|1")),
+        )
         .mount(&server)
         .await;
     Mock::given(method("POST"))

@@ -367,15 +367,9 @@ impl Opts {
 }
 
 fn pdm_session_body() -> Vec<u8> {
-    let expires = (chrono::Utc::now() + chrono::Duration::hours(1))
-        .format("%Y-%m-%d %H:%M:%S")
-        .to_string();
-    json!({
-        "status": {"code": 101, "details": "OK"},
-        "session": {"session_token": "9001|fresh|0001", "expires_local_datetime": expires, "expires_utc_datetime": expires}
-    })
-    .to_string()
-    .into_bytes()
+    support::pdm_session_answer("9001|fresh|0001")
+        .to_string()
+        .into_bytes()
 }
 
 fn pdm_status_body(code: i64) -> Vec<u8> {

@@ -175,15 +175,11 @@ async fn echoed_credentials_are_masked_in_errors_and_logs() {
 
     // PDM: 302/303 `details` echoing the request bodies, and an HTML page.
     let pdm_server = MockServer::start().await;
-    let expires = (chrono::Utc::now() + chrono::Duration::hours(1))
-        .format("%Y-%m-%d %H:%M:%S")
-        .to_string();
     Mock::given(method("POST"))
         .and(path("/GetSessionToken"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "status": {"code": 101, "details": "OK"},
-            "session": {"session_token": SESSION, "expires_local_datetime": expires, "expires_utc_datetime": expires}
-        })))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(support::pdm_session_answer(SESSION)),
+        )
         .mount(&pdm_server)
         .await;
     Mock::given(method("POST"))

@@ -63,18 +63,16 @@ async fn sessions(server: &MockServer) {
     let issued = Arc::new(AtomicU32::new(0));
     Mock::given(method("POST"))
         .and(path("/GetSessionToken"))
-        .and(body_partial_json(json!({"company_id": 9001, "key": PDM_KEY})))
+        .and(body_partial_json(
+            json!({"company_id": 9001, "key": PDM_KEY}),
+        ))
         .respond_with(move |_: &Request| {
             let token = if issued.fetch_add(1, Ordering::SeqCst) == 0 {
                 SESSION_ONE
             } else {
                 SESSION_TWO
             };
-            let expires = expiry(chrono::Duration::hours(1));
-            ResponseTemplate::new(200).set_body_json(json!({
-                "status": {"code": 101, "details": "OK"},
-                "session": {"session_token": token, "expires_local_datetime": expires, "expires_utc_datetime": expires}
-            }))
+            ResponseTemplate::new(200).set_body_json(support::pdm_session_answer(token))
         })
         .mount(server)
         .await;

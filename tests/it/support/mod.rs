@@ -21,6 +21,18 @@ pub fn spec(vendor: &str) -> Value {
     serde_yaml::from_str(&spec_text(vendor)).unwrap_or_else(|e| panic!("specs/{vendor}.yaml: {e}"))
 }
 
+/// A spec (as [`spec`] reads it, maybe edited) as YAML text again, for the code generator.
+pub fn yaml(spec: &Value) -> String {
+    serde_yaml::to_string(spec).expect("a spec serializes as YAML")
+}
+
+/// The node of `spec` at the JSON pointer `at`, to edit in place (`~1` stands for a `/` in a
+/// key, as in `/paths/~1customers~1{customer_id}`). Panics when there is none.
+pub fn node<'a>(spec: &'a mut Value, at: &str) -> &'a mut Value {
+    spec.pointer_mut(at)
+        .unwrap_or_else(|| panic!("nothing at {at} in the spec"))
+}
+
 /// The 200 example of an operation (`spec(vendor)`'s `paths.<path>.<method>`): its `example`,
 /// or the `ok` one of its `examples` (PDM's, which answers 200 whatever the outcome).
 pub fn example(vendor: &str, path: &str, method: &str) -> Value {
@@ -39,7 +51,7 @@ pub fn example(vendor: &str, path: &str, method: &str) -> Value {
 }
 
 /// PDM's GetSessionToken answer (code 101) issuing `token`, valid for an hour.
-#[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+#[cfg(all(feature = "pdm", feature = "foxtrot"))]
 pub fn pdm_session_answer(token: &str) -> Value {
     let expires = (chrono::Utc::now() + chrono::Duration::hours(1))
         .format("%Y-%m-%d %H:%M:%S")
