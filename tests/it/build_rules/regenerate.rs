@@ -23,17 +23,10 @@ fn add_mobile(spec: &mut Value) {
     });
 }
 
-/// The CRO spec as YAML text with `edit` made to it.
-fn cro_spec_with(edit: impl FnOnce(&mut Value)) -> String {
-    let mut spec = support::spec("cro");
-    edit(&mut spec);
-    support::yaml(&spec)
-}
-
 #[test]
 fn an_added_optional_field_appears_in_the_generated_model_with_its_rule() {
     let original = support::spec_text("cro");
-    let edited = cro_spec_with(add_mobile);
+    let edited = support::spec_with("cro", add_mobile);
     let (before, _) = codegen::generate(&original).expect("the committed spec generates");
     let (after, spec_json) = codegen::generate(&edited).expect("the edited spec generates");
     assert!(!before.contains("pub mobile:"));
@@ -82,7 +75,7 @@ fn generated_calls_carry_no_generator_headers_and_copy_no_response_headers() {
 #[test]
 fn an_api_version_added_to_the_spec_is_one_more_variant_of_the_generated_enum() {
     let original = support::spec_text("cro");
-    let edited = cro_spec_with(|spec| {
+    let edited = support::spec_with("cro", |spec| {
         let versions = node(spec, "/components/schemas/ApiVersion/enum");
         let versions = versions.as_array_mut().expect("a list");
         assert_eq!(
@@ -142,22 +135,25 @@ fn a_broken_spec_is_refused_with_the_reason() {
             "not valid YAML",
         ),
         (
-            cro_spec_with(|spec| {
+            support::spec_with("cro", |spec| {
                 let target = node(spec, CUSTOMER);
                 assert_eq!(*target, "#/components/schemas/CustomerModel");
                 *target = json!("#/components/schemas/Nope");
             }),
             "Nope",
         ),
-        (cro_spec_with(token_pattern("(")), "does not compile"),
+        (
+            support::spec_with("cro", token_pattern("(")),
+            "does not compile",
+        ),
         (
             // Valid ECMAScript that the SDK's matcher cannot run: refused, not checked otherwise.
-            cro_spec_with(token_pattern("(?=B)")),
+            support::spec_with("cro", token_pattern("(?=B)")),
             "cannot be run by the SDK: `(?=` (lookaround or a named group) is not supported",
         ),
         (
             // Messages say what a valid value looks like: a pattern must say it in words.
-            cro_spec_with(|spec| {
+            support::spec_with("cro", |spec| {
                 let email = node(spec, &format!("{CONTACT}/email"));
                 let said = email["x-pattern-description"].take();
                 assert!(said.as_str().unwrap().starts_with("one or more email"));
@@ -168,7 +164,7 @@ fn a_broken_spec_is_refused_with_the_reason() {
             "needs an x-pattern-description",
         ),
         (
-            cro_spec_with(|spec| {
+            support::spec_with("cro", |spec| {
                 let properties = node(spec, CONTACT).as_object_mut().unwrap();
                 let fax = properties.insert("fax".into(), json!({"type": "object"}));
                 properties.insert("fax_old".into(), fax.expect("a fax field"));
@@ -176,7 +172,7 @@ fn a_broken_spec_is_refused_with_the_reason() {
             "inline object",
         ),
         (
-            cro_spec_with(|spec| {
+            support::spec_with("cro", |spec| {
                 let renamed = node(spec, &format!("{RENAMED}/x-renamed-from"));
                 assert_eq!(*renamed, "customer_id");
                 *renamed = json!("no_such_field");

@@ -177,13 +177,6 @@ mod codegen_rules {
     use crate::support::{self, node};
     use serde_json::{json, Value};
 
-    /// The CRO spec as YAML text with `edit` made to it.
-    fn cro_spec_with(edit: impl FnOnce(&mut Value)) -> String {
-        let mut spec = support::spec("cro");
-        edit(&mut spec);
-        support::yaml(&spec)
-    }
-
     const CONTACT: &str = "/components/schemas/CustomerContactModel";
     const LOCATION: &str = "/components/schemas/DispatchCustomerLocationModel";
 
@@ -199,7 +192,7 @@ mod codegen_rules {
 
     #[test]
     fn optional_and_required_nullable_dates_read_empty_strings_as_none() {
-        let spec = cro_spec_with(|spec| {
+        let spec = support::spec_with("cro", |spec| {
             let contact = node(spec, CONTACT);
             let properties = &mut contact["properties"];
             assert!(properties["number"]["description"]
@@ -263,7 +256,7 @@ mod codegen_rules {
         // The pair's `oneOf` replaced by `one_of` (taken away if `None`); the spec's own
         // is there exactly once, on the renamed pair's model.
         let with_one_of = |one_of: Option<Value>| {
-            cro_spec_with(|spec| {
+            support::spec_with("cro", |spec| {
                 let location = node(spec, LOCATION).as_object_mut().unwrap();
                 let own = location.remove("oneOf");
                 assert_eq!(
@@ -289,7 +282,7 @@ mod codegen_rules {
 
     #[test]
     fn a_renamed_field_that_is_not_a_rust_name_is_refused() {
-        let spec = cro_spec_with(|spec| {
+        let spec = support::spec_with("cro", |spec| {
             let renamed = node(spec, &format!("{LOCATION}/properties/id/x-renamed-from"));
             assert_eq!(*renamed, "customer_id");
             *renamed = json!("Customer-Id");

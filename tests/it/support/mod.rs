@@ -26,6 +26,13 @@ pub fn yaml(spec: &Value) -> String {
     serde_yaml::to_string(spec).expect("a spec serializes as YAML")
 }
 
+/// A spec from `specs/` with `edit` made to it (as [`spec`] reads it), as YAML text again.
+pub fn spec_with(vendor: &str, edit: impl FnOnce(&mut Value)) -> String {
+    let mut spec = spec(vendor);
+    edit(&mut spec);
+    yaml(&spec)
+}
+
 /// The node of `spec` at the JSON pointer `at`, to edit in place (`~1` stands for a `/` in a
 /// key, as in `/paths/~1customers~1{customer_id}`). Panics when there is none.
 pub fn node<'a>(spec: &'a mut Value, at: &str) -> &'a mut Value {
