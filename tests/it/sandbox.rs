@@ -433,7 +433,7 @@ async fn every_operation_of_the_three_clients_works_against_the_sandbox() {
         .unwrap_err();
     assert_eq!(
         err.api().unwrap().code,
-        Some(VendorCode::Pdm(PdmStatus::NoMatchingCustomer))
+        Some(VendorCode::from(PdmStatus::NoMatchingCustomer))
     );
 
     let foxtrot = sandbox.foxtrot_client().build().unwrap();
@@ -468,7 +468,7 @@ async fn every_operation_of_the_three_clients_works_against_the_sandbox() {
         .unwrap_err();
     assert_eq!(
         err.api().unwrap().code,
-        Some(VendorCode::Foxtrot(FoxtrotCode::LocationNotConfident))
+        Some(VendorCode::from(FoxtrotCode::LocationNotConfident))
     );
 }
 

@@ -302,16 +302,17 @@ mod scratch_copy {
         for dir in ["build", "specs", "src"] {
             copy_tree(&source.join(dir), &scratch.join(dir));
         }
-        // The manifest without the targets whose files are not copied, plus the one example, in a
+        // The manifest without the targets whose files are not copied, nor the workspace and the
+        // bench's peer (benches/peer/, a member, not copied), plus the one example, in a
         // workspace of its own.
         let manifest = std::fs::read_to_string(source.join("Cargo.toml")).unwrap();
         let mut kept = Vec::new();
         let mut skipping = false;
         for line in manifest.lines() {
             if line.starts_with('[') {
-                skipping = line == "[[example]]" || line == "[[bench]]";
+                skipping = ["[[example]]", "[[bench]]", "[workspace]"].contains(&line);
             }
-            if !skipping {
+            if !skipping && !line.contains("path = \"benches/") {
                 kept.push(line);
             }
         }

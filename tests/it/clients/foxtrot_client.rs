@@ -140,7 +140,7 @@ async fn code_7001_and_statuses_401_403_404_are_distinguishable() {
     let err = c.get_confident_location("dc", "unsure").await.unwrap_err();
     assert_eq!(
         err.api().unwrap().code,
-        Some(VendorCode::Foxtrot(FoxtrotCode::LocationNotConfident))
+        Some(VendorCode::from(FoxtrotCode::LocationNotConfident))
     );
     assert_eq!(err.status().unwrap().as_u16(), 400);
     assert!(err.to_string().contains("7001"));

@@ -284,7 +284,7 @@ async fn foxtrot_envelope_status_decides_success_pending_or_error() {
         let api = err.api().unwrap_or_else(|| panic!("{err:?}"));
         assert_eq!(
             api.code,
-            Some(VendorCode::Foxtrot(FoxtrotCode::LocationNotConfident))
+            Some(VendorCode::from(FoxtrotCode::LocationNotConfident))
         );
         assert_eq!(
             api.detail.as_deref(),

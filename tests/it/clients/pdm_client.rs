@@ -155,7 +155,7 @@ async fn every_status_code_other_than_101_is_a_typed_error_with_its_details() {
             .unwrap();
         let err = c.get_customer(&CustomerLookup::id(1)).await.unwrap_err();
         let api = err.api().unwrap_or_else(|| panic!("{code}: {err:?}"));
-        assert_eq!(api.code, Some(VendorCode::Pdm(expected)), "{code}");
+        assert_eq!(api.code, Some(VendorCode::from(expected)), "{code}");
         assert_eq!(
             api.detail.as_deref(),
             Some(format!("details of {code}").as_str())

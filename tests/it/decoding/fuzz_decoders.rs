@@ -601,7 +601,7 @@ fn check_pdm_status(status: &pdm::types::Status) -> Result<(), TestCaseError> {
     let code = i64::from(status.code);
     let mapped = PdmStatus::from_code(code);
     prop_assert_eq!(mapped.code(), code);
-    prop_assert_eq!(VendorCode::Pdm(mapped).number(), code);
+    prop_assert_eq!(VendorCode::from(mapped).number(), code);
     Ok(())
 }
 
@@ -702,7 +702,7 @@ fn fuzz_pdm_status_body_and_mapping() {
             !documented.contains(&code)
         );
         prop_assert!(!status.meaning().is_empty());
-        let shown = VendorCode::Pdm(status).to_string();
+        let shown = VendorCode::from(status).to_string();
         prop_assert!(shown.starts_with(&code.to_string()), "{}", shown);
         prop_assert_eq!(PdmStatus::from_code(status.code()), status);
         let foxtrot = FoxtrotCode::from_code(code);

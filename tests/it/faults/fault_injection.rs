@@ -977,7 +977,7 @@ async fn statuses_retries_and_retry_after() {
             &[V::Pdm],
             |_| vec![Act::Send(json_ok(&pdm_status_body(205)))],
             Expect::Code {
-                code: VendorCode::Pdm(PdmStatus::RateLimitExceeded),
+                code: VendorCode::from(PdmStatus::RateLimitExceeded),
                 attempts: 3,
             },
             3,
@@ -987,7 +987,7 @@ async fn statuses_retries_and_retry_after() {
             &[V::Pdm],
             |_| vec![Act::Send(json_ok(&pdm_status_body(500)))],
             Expect::Code {
-                code: VendorCode::Pdm(PdmStatus::GeneralServiceError),
+                code: VendorCode::from(PdmStatus::GeneralServiceError),
                 attempts: 1,
             },
             1,
@@ -997,7 +997,7 @@ async fn statuses_retries_and_retry_after() {
             &[V::Pdm],
             |_| vec![Act::Send(json_ok(&pdm_status_body(202)))],
             Expect::Code {
-                code: VendorCode::Pdm(PdmStatus::InvalidApiKey),
+                code: VendorCode::from(PdmStatus::InvalidApiKey),
                 attempts: 1,
             },
             1,
@@ -1016,7 +1016,7 @@ async fn statuses_retries_and_retry_after() {
             &[V::PdmKey],
             |_| vec![Act::Send(json_ok(&pdm_status_body(202)))],
             Expect::Code {
-                code: VendorCode::Pdm(PdmStatus::InvalidApiKey),
+                code: VendorCode::from(PdmStatus::InvalidApiKey),
                 attempts: 1,
             },
             1,
@@ -1033,7 +1033,7 @@ async fn statuses_retries_and_retry_after() {
             },
             // get_customer does not document 400: the envelope is read from the bytes.
             Expect::Code {
-                code: VendorCode::Foxtrot(FoxtrotCode::LocationNotConfident),
+                code: VendorCode::from(FoxtrotCode::LocationNotConfident),
                 attempts: 1,
             },
             1,
@@ -1145,7 +1145,7 @@ async fn pdm_session_and_call_share_one_retry_budget() {
                 ]
             },
             Expect::Code {
-                code: VendorCode::Pdm(PdmStatus::InvalidApiKey),
+                code: VendorCode::from(PdmStatus::InvalidApiKey),
                 attempts: 2,
             },
             4,

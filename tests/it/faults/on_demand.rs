@@ -92,7 +92,7 @@ async fn each_fault_kind_ends_in_its_typed_error_for_as_many_calls_as_set() {
     assert!(err.is_not_found(), "{err}");
     assert_eq!(
         err.api().and_then(|a| a.code.clone()),
-        Some(VendorCode::Foxtrot(FoxtrotCode::Other(404)))
+        Some(VendorCode::from(FoxtrotCode::Other(404)))
     );
 
     // PDM status codes for any lookup: 205 (throttled), then 401 (not found), once each.
@@ -109,7 +109,7 @@ async fn each_fault_kind_ends_in_its_typed_error_for_as_many_calls_as_set() {
         .unwrap_err();
     assert_eq!(
         err.api().and_then(|a| a.code.clone()),
-        Some(VendorCode::Pdm(PdmStatus::RateLimitExceeded))
+        Some(VendorCode::from(PdmStatus::RateLimitExceeded))
     );
     assert_eq!(err.kind(), ErrorKind::Throttled);
     let err = pdm
