@@ -17,7 +17,9 @@
 //!    schema with `x-rust-type-path` maps to that hand-written type.
 //!
 //! The output is formatted with prettyplease and written only to `OUT_DIR`, beside the spec
-//! as JSON (`<vendor>.spec.json`), from which the sandbox takes its examples. Nothing here uses
+//! as JSON (`<vendor>.spec.json`), from which the sandbox takes its examples. Then the one list
+//! of vendors, `vendors.rs` (each enabled spec by name, with its spec and tables), which
+//! `src/vendors.rs` includes and everything that goes over the vendors iterates. Nothing here uses
 //! the network, a clock or a hash map's iteration order, so the output is deterministic.
 //!
 //! This is the library's only generation: the bench's peer (progenitor's own client for each
@@ -51,6 +53,7 @@ fn main() {
     };
     specs.sort();
 
+    let mut enabled = Vec::new();
     for spec in specs {
         println!("cargo:rerun-if-changed={}", spec.display());
         let vendor = spec
@@ -74,10 +77,33 @@ fn main() {
                 if let Err(e) = written {
                     fail(&shown, &format!("cannot write generated code: {e}"));
                 }
+                enabled.push(vendor);
             }
             Err(reason) => fail(&shown, &reason),
         }
     }
+    if let Err(e) = fs::write(out_dir.join("vendors.rs"), vendor_list(&enabled)) {
+        fail(
+            Path::new("specs"),
+            &format!("cannot write the vendor list: {e}"),
+        );
+    }
+}
+
+/// The one list of vendors (`src/vendors.rs` includes it): each enabled spec, by name, with its
+/// spec as JSON and the tables generated from it.
+fn vendor_list(vendors: &[String]) -> String {
+    let mut out = String::from(
+        "/// Every vendor whose spec is in `specs/` and whose feature is enabled, by name.\n\
+         pub(crate) const VENDORS: &[Vendor] = &[\n",
+    );
+    for v in vendors {
+        out.push_str(&format!(
+            "    Vendor {{\n        name: {v:?},\n        spec_json: include_str!(concat!(env!(\"OUT_DIR\"), \"/{v}.spec.json\")),\n        operations: crate::{v}::OPERATIONS,\n        #[cfg(feature = \"sandbox\")]\n        check_seed: crate::{v}::check_seed,\n    }},\n"
+        ));
+    }
+    out.push_str("];\n");
+    out
 }
 
 fn fail(spec: &Path, reason: &str) -> ! {

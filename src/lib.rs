@@ -262,6 +262,7 @@ mod secret;
 mod timestamp;
 mod transport;
 pub mod validation;
+mod vendors;
 
 #[cfg(feature = "cro")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cro")))]

@@ -157,25 +157,29 @@ pub const FOXTROT_NOT_CONFIDENT_CUSTOMER: &str = "not-confident";
 /// A bearer token that matches CRO's documented pattern, for the sandbox.
 pub const CRO_SAMPLE_TOKEN: &str = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJzYW5kYm94In0.c2FuZGJveA";
 
-/// A spec, parsed once for the process.
+/// The spec of the vendor called `vendor` (one of [`crate::vendors::VENDORS`]), parsed once
+/// for the process, as build.rs saw it; `null` (which documents nothing) for a name that is no
+/// vendor.
 pub(crate) fn spec_ref(vendor: &str) -> &'static Value {
-    static SPECS: std::sync::OnceLock<[Value; 3]> = std::sync::OnceLock::new();
-    let specs = SPECS.get_or_init(|| [spec("cro"), spec("pdm"), spec("foxtrot")]);
-    match vendor {
-        "cro" => &specs[0],
-        "pdm" => &specs[1],
-        _ => &specs[2],
-    }
+    static SPECS: std::sync::OnceLock<Vec<Value>> = std::sync::OnceLock::new();
+    static NONE: Value = Value::Null;
+    let vendors = crate::vendors::VENDORS;
+    let specs = SPECS.get_or_init(|| {
+        let parse = |v: &crate::vendors::Vendor| serde_json::from_str(v.spec_json);
+        vendors
+            .iter()
+            .map(|v| parse(v).unwrap_or(Value::Null))
+            .collect()
+    });
+    vendors
+        .iter()
+        .position(|v| v.name == vendor)
+        .map_or(&NONE, |i| &specs[i])
 }
 
-/// The specs, as build.rs saw them.
+/// A copy of [`spec_ref`]'s spec, for a vendor's routes to own.
 pub(crate) fn spec(vendor: &str) -> Value {
-    let text = match vendor {
-        "cro" => include_str!(concat!(env!("OUT_DIR"), "/cro.spec.json")),
-        "pdm" => include_str!(concat!(env!("OUT_DIR"), "/pdm.spec.json")),
-        _ => include_str!(concat!(env!("OUT_DIR"), "/foxtrot.spec.json")),
-    };
-    serde_json::from_str(text).unwrap_or(Value::Null)
+    spec_ref(vendor).clone()
 }
 
 /// The 200 example of an operation (the `example`, or the first of `examples` with `code` 101
@@ -953,25 +957,29 @@ fn router(
     let (cro, cro_fallback) = cro::routes(oauth.clone(), seed.clone());
     let (pdm, pdm_fallback) = pdm::routes(seed.clone(), issued.clone());
     let (foxtrot, foxtrot_fallback) = foxtrot::routes(seed);
+    // Each vendor's answer to the operations of its spec, by its name in the vendor list.
+    let fallbacks: std::sync::Arc<[(&'static str, SpecFallback)]> = std::sync::Arc::new([
+        ("cro", cro_fallback),
+        ("pdm", pdm_fallback),
+        ("foxtrot", foxtrot_fallback),
+    ]);
     let fallback = move |request: axum::extract::Request| {
-        let (cro, pdm, foxtrot) = (
-            cro_fallback.clone(),
-            pdm_fallback.clone(),
-            foxtrot_fallback.clone(),
-        );
+        let fallbacks = fallbacks.clone();
         async move {
             let path = request.uri().path().to_owned();
             let method = request.method().as_str().to_owned();
-            let vendor = ["cro", "pdm", "foxtrot"].iter().position(|v| {
+            let documents = |name: &&str| {
                 !matches!(
-                    match_operation(spec_ref(v), &method, &path),
+                    match_operation(spec_ref(name), &method, &path),
                     SpecMatch::Unknown
                 )
-            });
-            match vendor {
-                Some(0) => cro(request).await,
-                Some(1) => pdm(request).await,
-                Some(_) => foxtrot(request).await,
+            };
+            let vendor = crate::vendors::VENDORS
+                .iter()
+                .map(|v| v.name)
+                .find(documents);
+            match fallbacks.iter().find(|(name, _)| Some(*name) == vendor) {
+                Some((_, answer)) => answer(request).await,
                 None => not_documented(&request),
             }
         }

@@ -52,20 +52,11 @@ pub struct SeedError {
 }
 
 fn operations(vendor: &str) -> Option<&'static [crate::operation::Operation]> {
-    match vendor {
-        "cro" => Some(crate::cro::OPERATIONS),
-        "pdm" => Some(crate::pdm::OPERATIONS),
-        "foxtrot" => Some(crate::foxtrot::OPERATIONS),
-        _ => None,
-    }
+    crate::vendors::named(vendor).map(|v| v.operations)
 }
 
 fn check_body(vendor: &str, operation: &str, body: &Value) -> Option<Result<(), String>> {
-    match vendor {
-        "cro" => crate::cro::check_seed(operation, body),
-        "pdm" => crate::pdm::check_seed(operation, body),
-        _ => crate::foxtrot::check_seed(operation, body),
-    }
+    crate::vendors::named(vendor).and_then(|v| (v.check_seed)(operation, body))
 }
 
 /// A parameter's value as text: a string as is, anything else as JSON.
@@ -102,7 +93,10 @@ impl Seed {
         let Value::Object(vendors) = doc else {
             return Err(at(
                 "file".into(),
-                "must map vendors (cro, pdm, foxtrot) to operations".into(),
+                format!(
+                    "must map vendors ({}) to operations",
+                    crate::vendors::names()
+                ),
             ));
         };
         let mut seed = Seed::default();
@@ -110,7 +104,7 @@ impl Seed {
             let known = operations(&vendor).ok_or_else(|| {
                 at(
                     vendor.clone(),
-                    "is not a vendor: cro, pdm or foxtrot".into(),
+                    format!("is not a vendor: {}", crate::vendors::names()),
                 )
             })?;
             let Value::Object(ops) = ops else {
