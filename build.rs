@@ -29,6 +29,8 @@ use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use codegen::specs::fail;
+
 // The generation routine itself lives in build/codegen/ (one file per phase) so that tests
 // can run it on an edited spec and compare its output with golden files (tests/it/build_rules/golden.rs).
 #[path = "build/codegen/mod.rs"]
@@ -38,24 +40,10 @@ fn main() {
     let manifest_dir =
         PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let specs_dir = manifest_dir.join("specs");
-    println!("cargo:rerun-if-changed=specs");
-
-    let mut specs: Vec<PathBuf> = match fs::read_dir(&specs_dir) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-            .collect(),
-        Err(e) => fail(
-            Path::new("specs"),
-            &format!("cannot read the directory: {e}"),
-        ),
-    };
-    specs.sort();
+    let specs = codegen::specs::list(&manifest_dir.join("specs"));
 
     let mut enabled = Vec::new();
     for spec in specs {
-        println!("cargo:rerun-if-changed={}", spec.display());
         let vendor = spec
             .file_stem()
             .and_then(|s| s.to_str())
@@ -104,9 +92,4 @@ fn vendor_list(vendors: &[String]) -> String {
     }
     out.push_str("];\n");
     out
-}
-
-fn fail(spec: &Path, reason: &str) -> ! {
-    eprintln!("error: {}: {reason}", spec.display());
-    std::process::exit(1);
 }

@@ -25,30 +25,18 @@ use serde_json::Value;
 
 type Result<T> = std::result::Result<T, String>;
 
+// Listing the specs and running progenitor, as the library's build script does.
+#[path = "../../build/specs.rs"]
+mod specs;
+use specs::fail;
+
 fn main() {
     let manifest_dir =
         PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let specs_dir = manifest_dir.join("../../specs");
-    println!("cargo:rerun-if-changed=../../specs");
-
-    let mut specs: Vec<PathBuf> = match fs::read_dir(&specs_dir) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-            .collect(),
-        Err(e) => fail(
-            Path::new("specs"),
-            &format!("cannot read the directory: {e}"),
-        ),
-    };
-    specs.sort();
+    let specs = specs::list(&manifest_dir.join("../../specs"));
     for spec in specs {
         let name = spec.file_name().unwrap_or_default();
-        println!(
-            "cargo:rerun-if-changed=../../specs/{}",
-            name.to_string_lossy()
-        );
         let shown = Path::new("specs").join(name);
         let vendor = spec.file_stem().unwrap_or_default().to_string_lossy();
         let code = fs::read_to_string(&spec)
@@ -59,11 +47,6 @@ fn main() {
             fail(&shown, &format!("cannot write the bench's peer: {e}"));
         }
     }
-}
-
-fn fail(spec: &Path, reason: &str) -> ! {
-    eprintln!("error: {}: {reason}", spec.display());
-    std::process::exit(1);
 }
 
 /// The keywords a response's strings lose.
@@ -81,22 +64,9 @@ fn generate(text: &str) -> Result<String> {
     Ok(prettyplease::unparse(&file))
 }
 
-/// Runs progenitor with its default settings. typify panics on some malformed schemas: that is
-/// reported as the spec's error, not a crash of the build script.
+/// Runs progenitor with its default settings.
 fn run(api: &openapiv3::OpenAPI) -> Result<proc_macro2::TokenStream> {
-    let mut generator = progenitor::Generator::new(&progenitor::GenerationSettings::default());
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        generator.generate_tokens(api)
-    }))
-    .map_err(|panic| {
-        let message = panic
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| panic.downcast_ref::<&str>().copied())
-            .unwrap_or("no message");
-        format!("progenitor cannot generate a client (it panicked: {message})")
-    })?
-    .map_err(|e| format!("progenitor cannot generate a client: {e}"))
+    specs::run_progenitor(&progenitor::GenerationSettings::default(), api)
 }
 
 /// Takes the string constraints off the response bodies' schemas and off every component

@@ -28,6 +28,10 @@ mod model;
 mod pattern;
 mod rewrite;
 mod settings;
+// What the library's and the bench's build scripts share (listing specs, running progenitor).
+#[path = "../specs.rs"]
+#[allow(dead_code)] // The tests that include the generator list no specs.
+pub mod specs;
 
 type Result<T> = std::result::Result<T, String>;
 

@@ -44,23 +44,10 @@ pub fn run(api: &openapiv3::OpenAPI, replacements: &[(String, String)]) -> Resul
     run_with(&settings(replacements), api)
 }
 
-/// Runs progenitor. typify panics on some malformed schemas: that is reported as the spec's
-/// error, not a crash of the build script.
+/// Runs progenitor (see [`super::specs::run_progenitor`]).
 pub fn run_with(
     settings: &progenitor::GenerationSettings,
     api: &openapiv3::OpenAPI,
 ) -> Result<TokenStream> {
-    let mut generator = progenitor::Generator::new(settings);
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        generator.generate_tokens(api)
-    }))
-    .map_err(|panic| {
-        let message = panic
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| panic.downcast_ref::<&str>().copied())
-            .unwrap_or("no message");
-        format!("progenitor cannot generate a client (it panicked: {message})")
-    })?
-    .map_err(|e| format!("progenitor cannot generate a client: {e}"))
+    super::specs::run_progenitor(settings, api)
 }
