@@ -3,17 +3,14 @@
 //! of customer-apis' rewrites (`build.rs` says what is relaxed and why). It is what a user of
 //! progenitor gets without the SDK's layer. Not published: the library knows nothing of it.
 
-/// One generated client, compiled as progenitor wrote it (not held to any lint).
+// Every module of this package is progenitor's output, compiled as it wrote it: not held to
+// any lint.
+#![allow(dead_code, unused_imports, unused_comparisons, missing_docs)]
+#![allow(clippy::all, rustdoc::all)]
+
+/// One generated client.
 macro_rules! peer {
     ($name:ident = $file:literal) => {
-        #[allow(
-            dead_code,
-            unused_imports,
-            unused_comparisons,
-            missing_docs,
-            clippy::all,
-            rustdoc::all
-        )]
         pub mod $name {
             include!(concat!(env!("OUT_DIR"), "/", $file, ".rs"));
         }
