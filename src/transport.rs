@@ -845,17 +845,25 @@ impl Transport {
         }
         let outcome = send(&prepared.session).await;
         let mut seen = std::mem::take(&mut cx.lock().seen);
-        // Server text like any other, on success too: masked, then cut.
-        let served = match std::mem::take(&mut seen.api_version) {
-            ServedVersion::One(v) => ServedVersion::One(with_sieve(vendor, prepared, |sieve| {
-                if sieve.may_mask(v.as_bytes()) {
-                    redactor(vendor, prepared).text_capped(&v, MAX_VERSION_CHARS)
-                } else {
-                    crate::redact::cap(&v, MAX_VERSION_CHARS)
+        // The served version and a success's headers are server text like any other: through
+        // the boundary (one sieve for both, sifting out texts that hold no secret), masked,
+        // then cut. A block of its own, so that nothing of it is held across an await below.
+        let (served, success_headers) = with_sieve(vendor, prepared, |sieve| {
+            let served = match std::mem::take(&mut seen.api_version) {
+                ServedVersion::One(v) if sieve.may_mask(v.as_bytes()) => ServedVersion::One(
+                    redactor(vendor, prepared).text_capped(&v, MAX_VERSION_CHARS),
+                ),
+                ServedVersion::One(v) => {
+                    ServedVersion::One(crate::redact::cap(&v, MAX_VERSION_CHARS))
                 }
-            })),
-            other => other,
-        };
+                other => other,
+            };
+            let mut headers = seen.headers.take().filter(|_| outcome.is_ok());
+            if let Some(headers) = headers.as_deref_mut() {
+                mask_headers(vendor, prepared, sieve, headers);
+            }
+            (served, headers)
+        });
         let meta = ResponseMeta {
             status: seen.status,
             request_id: seen.request_id,
@@ -875,11 +883,7 @@ impl Transport {
         };
         let outcome = match outcome {
             Ok(value) => {
-                let mut headers = seen.headers.take();
-                if let Some(headers) = headers.as_deref_mut() {
-                    safe_headers(vendor, prepared, headers);
-                }
-                return Ok(Response::new(value.into_inner(), meta).with_headers(headers));
+                return Ok(Response::new(value.into_inner(), meta).with_headers(success_headers));
             }
             Err(e) => e,
         };
@@ -950,22 +954,7 @@ impl Transport {
 
 /// A success's headers made safe to hand to the caller (see [`Response::headers`]): the
 /// values of credential headers marked sensitive; a value that holds one of the attempt's
-/// credentials redacted and marked sensitive.
-fn safe_headers<V: VendorCall>(
-    vendor: &V,
-    prepared: &Prepared<V::Session>,
-    headers: &mut HeaderMap,
-) {
-    if headers.is_empty() {
-        return;
-    }
-    // The same secrets as `redactor`'s, sifted first: most answers hold none of them.
-    with_sieve(vendor, prepared, |sieve| {
-        mask_headers(vendor, prepared, sieve, headers)
-    });
-}
-
-/// [`safe_headers`] with the attempt's [`Sieve`](crate::redact::Sieve).
+/// credentials (the sieve says which may) redacted and marked sensitive.
 fn mask_headers<V: VendorCall>(
     vendor: &V,
     prepared: &Prepared<V::Session>,
