@@ -184,8 +184,8 @@ impl fmt::Display for ApiError {
     }
 }
 
-/// A vendor's own error code, typed by the vendor's module (`pdm::PdmStatus`,
-/// `foxtrot::FoxtrotCode`): one value for every vendor, which says its number, its meaning
+/// A vendor's own error code, of the type generated from its spec's `x-error-code-type`
+/// (`pdm::PdmStatus`, `foxtrot::FoxtrotCode`): one value for every vendor, which says its number, its meaning
 /// and, where the code says one, the [`ErrorKind`] — as smithy-rs's `ProvideErrorKind` lets
 /// each error say whether it retries. Read the vendor's own type back with
 /// [`get`](VendorCode::get); compare with a code of that type made with
@@ -205,8 +205,9 @@ impl fmt::Display for ApiError {
 #[derive(Clone)]
 pub struct VendorCode(std::sync::Arc<dyn ErrorCode>);
 
-/// What a vendor's error code type says of itself; implemented by each vendor's code type, so
-/// that [`VendorCode`] and [`ApiError::kind`] name no vendor.
+/// What a vendor's error code type says of itself; implemented by each vendor's code type (the
+/// build generates it from the spec), so that [`VendorCode`] and [`ApiError::kind`] name no
+/// vendor.
 pub trait ErrorCode: std::any::Any + fmt::Debug + Send + Sync {
     /// The number the vendor sent.
     fn code(&self) -> i64;

@@ -4,7 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
-use super::model::{Place, Spec};
+use super::model::{ErrorCode, ErrorCodeType, Place, Spec};
 use super::rewrite::{variant_name, FieldCheck, Model, Rule, StringEnum};
 
 /// A documented constraint as a `crate::validation::Rule` expression. Numbers are written
@@ -101,12 +101,93 @@ pub(super) fn spec_module(spec: &Spec, enums: &[StringEnum]) -> syn::Item {
         }
     });
     let enums = enums.iter().map(string_enum);
+    let codes = spec.error_codes.as_ref().map(error_code_type);
     syn::parse_quote! {
         /// What the spec documents that is not a generated type.
         pub mod spec {
             /// The documented request headers, which the layer sets once per client.
             pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[#(#rows),*];
             #(#enums)*
+            #codes
+        }
+    }
+}
+
+/// The vendor's error codes (`x-error-code-type`) as an enum: a variant per documented code and
+/// `Other` for the rest, with the vendor's meanings and the kinds the codes say, and
+/// `crate::ErrorCode`, so that a `crate::VendorCode` holds it.
+fn error_code_type(t: &ErrorCodeType) -> TokenStream {
+    let name = format_ident!("{}", t.name);
+    let description = format!(" {}", t.description.trim());
+    let variant = |c: &ErrorCode| format_ident!("{}", c.variant);
+    let number = |c: &ErrorCode| Literal::i64_unsuffixed(c.code);
+    let (variants, numbers): (Vec<_>, Vec<_>) =
+        t.codes.iter().map(|c| (variant(c), number(c))).unzip();
+    let meanings: Vec<&String> = t.codes.iter().map(|c| &c.meaning).collect();
+    let docs = t
+        .codes
+        .iter()
+        .map(|c| format!(" {}: {}.", c.code, c.meaning));
+    let kinds = t.codes.iter().filter_map(|c| {
+        let (variant, kind) = (variant(c), format_ident!("{}", c.kind.as_ref()?));
+        Some(quote!(#name::#variant => ::std::option::Option::Some(crate::ErrorKind::#kind),))
+    });
+    quote! {
+        #[doc = #description]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#[doc = #docs] #variants,)*
+            /// A code the vendor does not document.
+            Other(i64),
+        }
+
+        impl #name {
+            /// The code for a number the vendor sent.
+            pub fn from_code(code: i64) -> Self {
+                match code {
+                    #(#numbers => #name::#variants,)*
+                    other => #name::Other(other),
+                }
+            }
+
+            /// The number the vendor sends.
+            pub fn code(self) -> i64 {
+                match self {
+                    #(#name::#variants => #numbers,)*
+                    #name::Other(code) => code,
+                }
+            }
+
+            /// The vendor's documented meaning.
+            pub fn meaning(self) -> &'static str {
+                match self {
+                    #(#name::#variants => #meanings,)*
+                    #name::Other(_) => "undocumented code",
+                }
+            }
+
+            /// What kind of failure the code says, where it says more than the HTTP status.
+            pub fn kind(self) -> ::std::option::Option<crate::ErrorKind> {
+                match self {
+                    #(#kinds)*
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+
+        impl crate::ErrorCode for #name {
+            fn code(&self) -> i64 {
+                #name::code(*self)
+            }
+
+            fn meaning(&self) -> &'static str {
+                #name::meaning(*self)
+            }
+
+            fn kind(&self) -> ::std::option::Option<crate::ErrorKind> {
+                #name::kind(*self)
+            }
         }
     }
 }

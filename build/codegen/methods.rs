@@ -358,6 +358,15 @@ fn docs(op: &Operation, fills: bool, spec: &Rewritten) -> Vec<String> {
         }
         None => {}
     }
+    if !op.error_codes.is_empty() {
+        lines.extend(["Error codes it may answer:".to_owned(), String::new()]);
+        lines.extend(
+            op.error_codes
+                .iter()
+                .map(|(code, what)| format!("- `{code}`: {what}")),
+        );
+        lines.push(String::new());
+    }
     if fills {
         let names: Vec<String> = spec
             .spec

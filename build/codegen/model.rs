@@ -19,7 +19,37 @@ pub struct Spec {
     pub answer_status: Option<String>,
     /// Doc lines for schemas (`x-status-codes`, `x-known-values`), by schema name.
     pub schema_notes: Vec<(String, Vec<String>)>,
+    /// `x-error-code-type`: the vendor's own error codes as a Rust type.
+    pub error_codes: Option<ErrorCodeType>,
 }
+
+/// The vendor's error codes as a type (`x-error-code-type`), their meanings as the vendor
+/// documents them (`x-error-codes` of the operations, `x-status-codes` of a schema).
+pub struct ErrorCodeType {
+    /// The type's name (`FoxtrotCode`).
+    pub name: String,
+    pub description: String,
+    /// In code order.
+    pub codes: Vec<ErrorCode>,
+}
+
+pub struct ErrorCode {
+    pub code: i64,
+    /// The variant's name.
+    pub variant: String,
+    /// The vendor's words.
+    pub meaning: String,
+    /// The `ErrorKind` it says (`NotFound`), where it says more than the HTTP status.
+    pub kind: Option<String>,
+}
+
+/// The kinds a code may say (`x-error-code-type`'s `kinds`), as `crate::ErrorKind` names them.
+const CODE_KINDS: [(&str, &str); 4] = [
+    ("not_found", "NotFound"),
+    ("credential_rejected", "CredentialRejected"),
+    ("access_denied", "AccessDenied"),
+    ("throttled", "Throttled"),
+];
 
 pub struct Operation {
     pub id: String,
@@ -49,6 +79,8 @@ pub struct Operation {
     pub roles: Vec<String>,
     /// `x-breaking-changes`: `(version, change)`; `None` when the vendor says nothing.
     pub breaking_changes: Option<Vec<(String, String)>>,
+    /// `x-error-codes`: the vendor's error codes it may answer, with their meanings.
+    pub error_codes: Vec<(String, String)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -98,7 +130,7 @@ const METHODS: [&str; 8] = [
 /// The methods whose repetition is safe, unless `x-idempotent` says otherwise.
 const SAFE_METHODS: [&str; 6] = ["get", "put", "delete", "head", "options", "trace"];
 
-/// The extensions an operation may carry; `x-error-codes` is the vendor's, read by nothing yet.
+/// The extensions an operation may carry.
 const OPERATION_EXTENSIONS: [&str; 9] = [
     "x-method-name",
     "x-idempotent",
@@ -127,7 +159,6 @@ pub fn read(doc: &Value) -> Result<Spec> {
     }
     let answer_status = ext(doc, "x-answer-status", "not a property name", name)?;
     Ok(Spec {
-        operations,
         client_fields: ext(
             doc,
             "x-client-fields",
@@ -137,6 +168,8 @@ pub fn read(doc: &Value) -> Result<Spec> {
         .unwrap_or_default(),
         answer_status,
         schema_notes: schema_notes(doc)?,
+        error_codes: error_code_type(doc, &operations)?,
+        operations,
     })
 }
 
@@ -231,7 +264,82 @@ fn operation(
             "not a list of {version, change}",
             changes,
         )?,
+        error_codes: ext(
+            node,
+            "x-error-codes",
+            "not a map of codes to meanings",
+            code_map,
+        )?
+        .unwrap_or_default(),
     })
+}
+
+/// A map of codes to the vendor's words (`"7001": Customer location not confident.`).
+fn code_map(v: &Value) -> Option<Vec<(String, String)>> {
+    v.as_object()?
+        .iter()
+        .map(|(code, meaning)| Some((code.clone(), meaning.as_str()?.to_owned())))
+        .collect()
+}
+
+/// `x-error-code-type`, with the meanings the operations' `x-error-codes` and the schemas'
+/// `x-status-codes` give its codes.
+fn error_code_type(doc: &Value, operations: &[Operation]) -> Result<Option<ErrorCodeType>> {
+    let Some(node) = doc.get("x-error-code-type") else {
+        return Ok(None);
+    };
+    let at = |e: &str| format!("x-error-code-type: {e}");
+    let name = text(&node["name"]).ok_or_else(|| at("no `name`"))?;
+    let description = text(&node["description"]).ok_or_else(|| at("no `description`"))?;
+    let variants = code_map(&node["variants"]).ok_or_else(|| at("no map of `variants`"))?;
+    let kinds = match node.get("kinds") {
+        Some(kinds) => code_map(kinds).ok_or_else(|| at("`kinds` is not a map"))?,
+        None => Vec::new(),
+    };
+    let mut meanings: Vec<(String, String)> = operations
+        .iter()
+        .flat_map(|op| op.error_codes.iter().cloned())
+        .collect();
+    let schemas = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object);
+    for schema in schemas.into_iter().flatten().map(|(_, s)| s) {
+        meanings.extend(
+            schema
+                .get("x-status-codes")
+                .and_then(code_map)
+                .unwrap_or_default(),
+        );
+    }
+    let mut codes = Vec::new();
+    for (code, variant) in variants {
+        let meaning = meanings.iter().find(|(c, _)| *c == code).map(|(_, m)| m);
+        let meaning = meaning.ok_or_else(|| at(&format!("{code} has no documented meaning")))?;
+        let kind = match kinds.iter().find(|(c, _)| *c == code) {
+            None => None,
+            Some((_, kind)) => Some(
+                CODE_KINDS
+                    .iter()
+                    .find(|(k, _)| k == kind)
+                    .map(|(_, rust)| (*rust).to_owned())
+                    .ok_or_else(|| at(&format!("{code}: no such kind `{kind}`")))?,
+            ),
+        };
+        codes.push(ErrorCode {
+            code: code
+                .parse()
+                .map_err(|_| at(&format!("{code} is not a number")))?,
+            variant,
+            meaning: meaning.trim_end_matches('.').to_owned(),
+            kind,
+        });
+    }
+    codes.sort_by_key(|c| c.code);
+    Ok(Some(ErrorCodeType {
+        name,
+        description,
+        codes,
+    }))
 }
 
 /// The path item's parameters, then the operation's, once per name and place.

@@ -26,8 +26,9 @@ use crate::error::{ApiError, Error, ResponseMeta, Vendor, VendorCode};
 use crate::response::Response;
 use crate::transport::{CallState, Prepared, RawRequest, VendorCall};
 
-mod code;
-pub use code::FoxtrotCode;
+/// Foxtrot's documented error codes, generated from `specs/foxtrot.yaml`
+/// (`x-error-code-type`, the meanings from the operations' `x-error-codes`).
+pub use generated::spec::FoxtrotCode;
 
 crate::client::vendor_client! {
     /// A Foxtrot client. Cheap to clone; clones share one connection pool. `Send + Sync`.

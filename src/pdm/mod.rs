@@ -32,8 +32,9 @@ use crate::response::Response;
 use crate::secret::secret_text;
 use crate::transport::{CallState, Op, Prepared, Transport, VendorCall};
 
-mod status;
-pub use status::PdmStatus;
+/// PDM's documented status codes, generated from `specs/pdm.yaml` (`x-error-code-type`, the
+/// meanings from `Status`'s `x-status-codes`).
+pub use generated::spec::PdmStatus;
 
 crate::client::vendor_client! {
     /// A PDM client. Cheap to clone; clones share the connection pool and the session token.

@@ -669,6 +669,10 @@ impl super::Client {
     /// The vendor's response sample is not valid JSON (`"customer_id:` lacks its closing
     /// quote); the example below is the corrected sample.
     ///
+    /// Error codes it may answer:
+    ///
+    /// - `7001`: Customer location not confident.
+    ///
     /// Idempotent: retried on any retryable failure.
     pub async fn get_confident_location(
         &self,
@@ -781,6 +785,10 @@ impl super::blocking::Client {
     ///
     /// The vendor's response sample is not valid JSON (`"customer_id:` lacks its closing
     /// quote); the example below is the corrected sample.
+    ///
+    /// Error codes it may answer:
+    ///
+    /// - `7001`: Customer location not confident.
     ///
     /// Idempotent: retried on any retryable failure.
     ///
@@ -1095,4 +1103,53 @@ impl crate::validation::Validate for types::WaypointListEnvelope {
 pub mod spec {
     /// The documented request headers, which the layer sets once per client.
     pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[];
+    /// Foxtrot's documented error codes (`data.code` of its error envelope).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum FoxtrotCode {
+        /// 7001: Customer location not confident.
+        LocationNotConfident,
+        /// A code the vendor does not document.
+        Other(i64),
+    }
+    impl FoxtrotCode {
+        /// The code for a number the vendor sent.
+        pub fn from_code(code: i64) -> Self {
+            match code {
+                7001 => FoxtrotCode::LocationNotConfident,
+                other => FoxtrotCode::Other(other),
+            }
+        }
+        /// The number the vendor sends.
+        pub fn code(self) -> i64 {
+            match self {
+                FoxtrotCode::LocationNotConfident => 7001,
+                FoxtrotCode::Other(code) => code,
+            }
+        }
+        /// The vendor's documented meaning.
+        pub fn meaning(self) -> &'static str {
+            match self {
+                FoxtrotCode::LocationNotConfident => "Customer location not confident",
+                FoxtrotCode::Other(_) => "undocumented code",
+            }
+        }
+        /// What kind of failure the code says, where it says more than the HTTP status.
+        pub fn kind(self) -> ::std::option::Option<crate::ErrorKind> {
+            match self {
+                _ => ::std::option::Option::None,
+            }
+        }
+    }
+    impl crate::ErrorCode for FoxtrotCode {
+        fn code(&self) -> i64 {
+            FoxtrotCode::code(*self)
+        }
+        fn meaning(&self) -> &'static str {
+            FoxtrotCode::meaning(*self)
+        }
+        fn kind(&self) -> ::std::option::Option<crate::ErrorKind> {
+            FoxtrotCode::kind(*self)
+        }
+    }
 }

@@ -795,4 +795,112 @@ impl crate::validation::Validate for types::Status {
 pub mod spec {
     /// The documented request headers, which the layer sets once per client.
     pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[];
+    /// PDM's documented status codes, other than 101 (OK), which is no error.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PdmStatus {
+        /// 201: Invalid / inactive company ID.
+        InvalidCompanyId,
+        /// 202: Invalid / inactive API key.
+        InvalidApiKey,
+        /// 204: IP address not approved.
+        IpAddressNotApproved,
+        /// 205: Rate limit exceeded.
+        RateLimitExceeded,
+        /// 301: Required data missing.
+        RequiredDataMissing,
+        /// 302: Data exceeded parameters (list fields in status details).
+        DataExceededParameters,
+        /// 303: Incorrect data type (list fields in status details).
+        IncorrectDataType,
+        /// 401: No matching customer found.
+        NoMatchingCustomer,
+        /// 500: General service error.
+        GeneralServiceError,
+        /// A code the vendor does not document.
+        Other(i64),
+    }
+    impl PdmStatus {
+        /// The code for a number the vendor sent.
+        pub fn from_code(code: i64) -> Self {
+            match code {
+                201 => PdmStatus::InvalidCompanyId,
+                202 => PdmStatus::InvalidApiKey,
+                204 => PdmStatus::IpAddressNotApproved,
+                205 => PdmStatus::RateLimitExceeded,
+                301 => PdmStatus::RequiredDataMissing,
+                302 => PdmStatus::DataExceededParameters,
+                303 => PdmStatus::IncorrectDataType,
+                401 => PdmStatus::NoMatchingCustomer,
+                500 => PdmStatus::GeneralServiceError,
+                other => PdmStatus::Other(other),
+            }
+        }
+        /// The number the vendor sends.
+        pub fn code(self) -> i64 {
+            match self {
+                PdmStatus::InvalidCompanyId => 201,
+                PdmStatus::InvalidApiKey => 202,
+                PdmStatus::IpAddressNotApproved => 204,
+                PdmStatus::RateLimitExceeded => 205,
+                PdmStatus::RequiredDataMissing => 301,
+                PdmStatus::DataExceededParameters => 302,
+                PdmStatus::IncorrectDataType => 303,
+                PdmStatus::NoMatchingCustomer => 401,
+                PdmStatus::GeneralServiceError => 500,
+                PdmStatus::Other(code) => code,
+            }
+        }
+        /// The vendor's documented meaning.
+        pub fn meaning(self) -> &'static str {
+            match self {
+                PdmStatus::InvalidCompanyId => "Invalid / inactive company ID",
+                PdmStatus::InvalidApiKey => "Invalid / inactive API key",
+                PdmStatus::IpAddressNotApproved => "IP address not approved",
+                PdmStatus::RateLimitExceeded => "Rate limit exceeded",
+                PdmStatus::RequiredDataMissing => "Required data missing",
+                PdmStatus::DataExceededParameters => {
+                    "Data exceeded parameters (list fields in status details)"
+                }
+                PdmStatus::IncorrectDataType => {
+                    "Incorrect data type (list fields in status details)"
+                }
+                PdmStatus::NoMatchingCustomer => "No matching customer found",
+                PdmStatus::GeneralServiceError => "General service error",
+                PdmStatus::Other(_) => "undocumented code",
+            }
+        }
+        /// What kind of failure the code says, where it says more than the HTTP status.
+        pub fn kind(self) -> ::std::option::Option<crate::ErrorKind> {
+            match self {
+                PdmStatus::InvalidCompanyId => {
+                    ::std::option::Option::Some(crate::ErrorKind::AccessDenied)
+                }
+                PdmStatus::InvalidApiKey => {
+                    ::std::option::Option::Some(crate::ErrorKind::CredentialRejected)
+                }
+                PdmStatus::IpAddressNotApproved => {
+                    ::std::option::Option::Some(crate::ErrorKind::AccessDenied)
+                }
+                PdmStatus::RateLimitExceeded => {
+                    ::std::option::Option::Some(crate::ErrorKind::Throttled)
+                }
+                PdmStatus::NoMatchingCustomer => {
+                    ::std::option::Option::Some(crate::ErrorKind::NotFound)
+                }
+                _ => ::std::option::Option::None,
+            }
+        }
+    }
+    impl crate::ErrorCode for PdmStatus {
+        fn code(&self) -> i64 {
+            PdmStatus::code(*self)
+        }
+        fn meaning(&self) -> &'static str {
+            PdmStatus::meaning(*self)
+        }
+        fn kind(&self) -> ::std::option::Option<crate::ErrorKind> {
+            PdmStatus::kind(*self)
+        }
+    }
 }
