@@ -102,6 +102,12 @@ pub(super) fn spec_module(spec: &Spec, enums: &[StringEnum]) -> syn::Item {
     });
     let enums = enums.iter().map(string_enum);
     let codes = spec.error_codes.as_ref().map(error_code_type);
+    let base_url = spec.default_base_url.as_ref().map(|url| {
+        quote! {
+            /// The default base URL: the vendor's public API, the spec's first `https` server.
+            pub const DEFAULT_BASE_URL: &str = #url;
+        }
+    });
     syn::parse_quote! {
         /// What the spec documents that is not a generated type.
         pub mod spec {
@@ -109,6 +115,7 @@ pub(super) fn spec_module(spec: &Spec, enums: &[StringEnum]) -> syn::Item {
             pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[#(#rows),*];
             #(#enums)*
             #codes
+            #base_url
         }
     }
 }

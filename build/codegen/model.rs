@@ -21,6 +21,9 @@ pub struct Spec {
     pub schema_notes: Vec<(String, Vec<String>)>,
     /// `x-error-code-type`: the vendor's own error codes as a Rust type.
     pub error_codes: Option<ErrorCodeType>,
+    /// The first of `servers` whose URL is `https`: the vendor's public API, the client's
+    /// default base URL (a spec whose servers are all plain `http`, a sandbox, has none).
+    pub default_base_url: Option<String>,
 }
 
 /// The vendor's error codes as a type (`x-error-code-type`), their meanings as the vendor
@@ -169,6 +172,13 @@ pub fn read(doc: &Value) -> Result<Spec> {
         answer_status,
         schema_notes: schema_notes(doc)?,
         error_codes: error_code_type(doc, &operations)?,
+        default_base_url: doc["servers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|server| server["url"].as_str())
+            .find(|url| url.starts_with("https://"))
+            .map(|url| url.trim_end_matches('/').to_owned()),
         operations,
     })
 }

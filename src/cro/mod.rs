@@ -64,8 +64,8 @@ pub use generated::types;
 /// The request headers `specs/cro.yaml` documents, with their rules.
 pub use generated::spec::REQUEST_HEADERS;
 
-/// The default base URL.
-pub const DEFAULT_BASE_URL: &str = "https://api.crosoftware.net";
+/// The default base URL: the vendor's public API, from the spec's `servers`.
+pub use generated::spec::DEFAULT_BASE_URL;
 
 /// A documented CRO API version, sent as `x-api-version`: generated from the spec's list
 /// (`specs/cro.yaml`, schema `ApiVersion`), ordered oldest first.

@@ -45,8 +45,8 @@ pub use generated::OPERATIONS;
 /// [`Validate`](crate::Validate) with its documented rules.
 pub use generated::types;
 
-/// The default base URL, from Foxtrot's public docs.
-pub const DEFAULT_BASE_URL: &str = "https://apiv1.foxtrotsystems.com";
+/// The default base URL: the vendor's public API, from the spec's `servers`.
+pub use generated::spec::DEFAULT_BASE_URL;
 
 /// A waypoint's status. Foxtrot documents only `PENDING`; any other value is kept as sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

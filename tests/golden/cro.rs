@@ -1437,4 +1437,6 @@ pub mod spec {
             s.parse().map_err(<D::Error as ::serde::de::Error>::custom)
         }
     }
+    /// The default base URL: the vendor's public API, the spec's first `https` server.
+    pub const DEFAULT_BASE_URL: &str = "https://api.crosoftware.net";
 }

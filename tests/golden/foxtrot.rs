@@ -1152,4 +1152,6 @@ pub mod spec {
             FoxtrotCode::kind(*self)
         }
     }
+    /// The default base URL: the vendor's public API, the spec's first `https` server.
+    pub const DEFAULT_BASE_URL: &str = "https://apiv1.foxtrotsystems.com";
 }

@@ -526,3 +526,39 @@ fn the_version_header_example_is_the_default_pin() {
     let text = serde_json::to_string(&spec["paths"]).unwrap();
     assert_eq!(text.matches("#/components/headers/ApiVersion").count(), 3);
 }
+
+/// The default base URL is generated from the spec: its first `https` server (the vendor's
+/// public API). PDM's only server is the sandbox's plain `http`: it has no default.
+#[cfg(all(feature = "cro", feature = "foxtrot"))]
+#[test]
+fn the_default_base_url_is_the_specs_first_https_server() {
+    let first_https = |vendor: &str| -> Option<String> {
+        let spec = crate::support::spec(vendor);
+        let servers = spec["servers"].as_array().cloned().unwrap_or_default();
+        servers
+            .iter()
+            .filter_map(|s| s["url"].as_str())
+            .find(|u| u.starts_with("https://"))
+            .map(str::to_owned)
+    };
+    assert_eq!(
+        customer_apis::cro::DEFAULT_BASE_URL,
+        "https://api.crosoftware.net"
+    );
+    assert_eq!(
+        first_https("cro").as_deref(),
+        Some(customer_apis::cro::DEFAULT_BASE_URL)
+    );
+    assert_eq!(
+        customer_apis::foxtrot::DEFAULT_BASE_URL,
+        "https://apiv1.foxtrotsystems.com"
+    );
+    assert_eq!(
+        first_https("foxtrot").as_deref(),
+        Some(customer_apis::foxtrot::DEFAULT_BASE_URL)
+    );
+    assert_eq!(first_https("pdm"), None);
+    let pdm = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/pdm.rs"))
+        .unwrap();
+    assert!(!pdm.contains("DEFAULT_BASE_URL"));
+}
