@@ -48,8 +48,12 @@ const MAX_FORM_BYTES_PER_CHAR: usize = 12;
 /// The credentials of one exchange.
 #[derive(Default)]
 pub(crate) struct Redactor {
-    /// The secrets as sent, each as its characters (matched against decoded text).
+    /// The secrets as sent, each as its characters (the start of one at a cut is matched
+    /// against them).
     plain: Vec<Vec<char>>,
+    /// Every secret, and each with `+` for its spaces (a form-encoded space), found in one
+    /// pass over a text however many secrets there are (a sandbox remembers a thousand).
+    finder: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Redactor {
@@ -63,7 +67,25 @@ impl Redactor {
                 plain.push(secret);
             }
         }
-        Redactor { plain }
+        let mut patterns: Vec<String> = Vec::new();
+        for secret in &plain {
+            let text: String = secret.iter().collect();
+            if text.contains(' ') {
+                patterns.push(text.replace(' ', "+"));
+            }
+            patterns.push(text);
+        }
+        // Building fails only past the automaton's size limits, far beyond any set of
+        // credentials; then nothing would be found, so refuse to run without it: see `finder`.
+        let finder = (!patterns.is_empty())
+            .then(|| aho_corasick::AhoCorasick::new(&patterns).ok())
+            .flatten();
+        Redactor { plain, finder }
+    }
+
+    /// The automaton; a redactor with secrets always has one (see [`Redactor::new`]).
+    fn finder(&self) -> Option<&aho_corasick::AhoCorasick> {
+        self.finder.as_ref()
     }
 
     /// The longest raw form of a secret, in bytes (fixed-width forms).
@@ -181,35 +203,50 @@ impl Redactor {
         if self.plain.is_empty() || text.is_empty() {
             return Cow::Borrowed(text);
         }
-        let units = decode(text);
+        let Some(finder) = self.finder() else {
+            // No automaton for these secrets (never for a real set): nothing is kept, rather
+            // than something unmasked.
+            return Cow::Owned(MASK.to_owned());
+        };
+        // As sent (a secret may itself hold what reads as an escape, `%41` say)...
+        let mut spans: Vec<(usize, usize)> = finder
+            .find_overlapping_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        // ...and decoded, when the text holds anything that decodes.
+        let escaped = text
+            .bytes()
+            .any(|b| matches!(b, b'%' | b'&' | b'\\' | b'+'));
+        let units = if escaped || cut {
+            decode(text)
+        } else {
+            Vec::new()
+        };
+        if escaped {
+            // The decoded text, and for each of its bytes the unit it came from.
+            let mut decoded = String::with_capacity(text.len());
+            let mut unit_of = Vec::with_capacity(text.len());
+            for (i, unit) in units.iter().enumerate() {
+                decoded.push(unit.ch);
+                unit_of.resize(decoded.len(), i);
+            }
+            spans.extend(finder.find_overlapping_iter(&decoded).map(|m| {
+                let (first, last) = (unit_of[m.start()], unit_of[m.end() - 1]);
+                (units[first].start, units[last].end)
+            }));
+        }
         // Where an escape cut short at the end begins: what it stood for is unknown.
         let broken = if cut {
             unfinished_escape(text).unwrap_or(text.len())
         } else {
             text.len()
         };
-        let mut spans: Vec<(usize, usize)> = Vec::new();
-        for secret in &self.plain {
-            // As sent (a secret may itself hold what reads as an escape, `%41` say)...
-            let raw: String = secret.iter().collect();
-            spans.extend(text.match_indices(&raw).map(|(at, s)| (at, at + s.len())));
-            // ...and decoded.
-            let n = secret.len();
-            if units.len() >= n {
-                for start in 0..=units.len() - n {
-                    if units[start..start + n]
-                        .iter()
-                        .zip(secret)
-                        .all(|(u, &c)| u.matches(c))
-                    {
-                        spans.push((units[start].start, units[start + n - 1].end));
-                    }
-                }
-            }
-            if cut {
-                // The longest tail that is a proper start of the secret (before an escape that
-                // the cut left unfinished, which goes with it).
-                let whole = &units[..units.partition_point(|u| u.end <= broken)];
+        if cut {
+            // The longest tail that is a proper start of a secret (before an escape that the
+            // cut left unfinished, which goes with it).
+            let whole = &units[..units.partition_point(|u| u.end <= broken)];
+            for secret in &self.plain {
+                let n = secret.len();
                 let longest = (1..n.min(whole.len() + 1)).rev().find(|&k| {
                     whole[whole.len() - k..]
                         .iter()
@@ -914,6 +951,26 @@ mod tests {
             })
         );
         assert!(!r.mask_value(&mut serde_json::json!({"a": ["b", 1, null]})));
+    }
+
+    #[test]
+    fn every_one_of_a_thousand_secrets_is_found_in_plain_and_escaped_forms() {
+        let secrets: Vec<String> = (0..1_000).map(|i| format!("9001|s{i:04}x|0001")).collect();
+        let r = Redactor::new(secrets.iter().map(String::as_str));
+        // Every tenth secret, plain, percent-escaped or HTML-escaped, among clean text.
+        let mut text = String::new();
+        for (i, secret) in secrets.iter().enumerate().step_by(10) {
+            let form = match i % 3 {
+                0 => secret.clone(),
+                1 => secret.replace('|', "%7c"),
+                _ => secret.replace('|', "&#124;"),
+            };
+            text.push_str(&format!("clean-{i} {form} "));
+        }
+        let masked = r.redact(&text);
+        assert_eq!(masked.matches(MASK).count(), 100);
+        assert!(!masked.contains("9001"), "{masked}");
+        assert_eq!(masked.matches("clean-").count(), 100);
     }
 
     #[test]
