@@ -44,8 +44,11 @@ pub fn emit(tokens: TokenStream, spec: &Rewritten) -> Result<String> {
         &spec.models,
         &spec.replacements,
     ));
-    file.items
-        .push(super::items::spec_module(&spec.spec, &spec.enums));
+    file.items.push(super::items::spec_module(
+        &spec.spec,
+        &spec.enums,
+        &spec.open_enums,
+    ));
     Ok(prettyplease::unparse(&file))
 }
 

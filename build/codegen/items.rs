@@ -5,7 +5,9 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
 use super::model::{ErrorCode, ErrorCodeType, Place, Spec};
-use super::rewrite::{variant_name, FieldCheck, Model, Rule, StringEnum};
+use super::rewrite::{
+    variant_name, word_variant_name, FieldCheck, Model, OpenEnum, Rule, StringEnum,
+};
 
 /// A documented constraint as a `crate::validation::Rule` expression. Numbers are written
 /// unsuffixed, as the spec gives them.
@@ -88,7 +90,7 @@ pub(super) fn validate_impls(
 
 /// The documented request headers as `spec::REQUEST_HEADERS` (one per name, the first
 /// declaration's rules, in name order), and the `x-rust-enum` enums.
-pub(super) fn spec_module(spec: &Spec, enums: &[StringEnum]) -> syn::Item {
+pub(super) fn spec_module(spec: &Spec, enums: &[StringEnum], open: &[OpenEnum]) -> syn::Item {
     let mut headers = std::collections::BTreeMap::new();
     let params = spec.operations.iter().flat_map(|op| &op.params);
     for p in params.filter(|p| p.place == Place::Header) {
@@ -101,6 +103,7 @@ pub(super) fn spec_module(spec: &Spec, enums: &[StringEnum]) -> syn::Item {
         }
     });
     let enums = enums.iter().map(string_enum);
+    let open = open.iter().map(open_enum);
     let codes = spec.error_codes.as_ref().map(error_code_type);
     let base_url = spec.default_base_url.as_ref().map(|url| {
         quote! {
@@ -114,8 +117,74 @@ pub(super) fn spec_module(spec: &Spec, enums: &[StringEnum]) -> syn::Item {
             /// The documented request headers, which the layer sets once per client.
             pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[#(#rows),*];
             #(#enums)*
+            #(#open)*
             #codes
             #base_url
+        }
+    }
+}
+
+/// An open string enum (`x-open-enum`): a variant per documented value, `Other` keeping any
+/// other as sent; it reads every string, so an answer never fails on a new value.
+fn open_enum(e: &OpenEnum) -> TokenStream {
+    let name = format_ident!("{}", e.name);
+    let variants: Vec<syn::Ident> = e
+        .values
+        .iter()
+        .map(|v| format_ident!("{}", word_variant_name(v)))
+        .collect();
+    let values = &e.values;
+    let docs = values.iter().map(|v| format!(" `{v}`."));
+    let description = format!(" {}", e.description.as_deref().unwrap_or(&e.what).trim());
+    let other = format!(" A {} the vendor does not document, as sent.", e.what);
+    quote! {
+        #[doc = #description]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #(#[doc = #docs] #variants,)*
+            #[doc = #other]
+            Other(::std::string::String),
+        }
+
+        impl #name {
+            /// The value as the vendor writes it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#name::#variants => #values,)*
+                    #name::Other(value) => value,
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        /// Any string: a documented value is its variant, any other is `Other`.
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(match value {
+                    #(#values => #name::#variants,)*
+                    other => #name::Other(other.to_owned()),
+                })
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                let ::std::result::Result::Ok(parsed) = value.parse();
+                ::std::result::Result::Ok(parsed)
+            }
         }
     }
 }

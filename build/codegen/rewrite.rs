@@ -24,6 +24,19 @@ pub struct Rewritten {
     pub property_aliases: BTreeMap<(String, String), String>,
     /// Every string schema marked `x-rust-enum`, in name order.
     pub enums: Vec<StringEnum>,
+    /// Every string schema marked `x-open-enum`, in name order.
+    pub open_enums: Vec<OpenEnum>,
+}
+
+/// A string schema open to values it does not document (`x-open-enum: <what a value is>`, its
+/// documented values in `x-known-values`), generated as a Rust enum with a variant per known
+/// value and `Other(String)` for the rest, which decodes any string (Foxtrot's waypoint
+/// status).
+pub struct OpenEnum {
+    pub name: String,
+    pub what: String,
+    pub description: Option<String>,
+    pub values: Vec<String>,
 }
 
 /// A string schema with `enum` and `x-rust-enum: <what a value is>`, generated as a Rust enum
@@ -51,6 +64,7 @@ pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
         .and_then(Value::as_object_mut)
         .ok_or("no components.schemas")?;
     let enums = string_enums(schemas)?;
+    let open_enums = open_enums(schemas)?;
     let property_aliases = property_aliases(schemas)?;
     let renames = apply_renames(schemas)?;
     let models = take_constraints(schemas)?;
@@ -65,7 +79,48 @@ pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
         replacements,
         property_aliases,
         enums,
+        open_enums,
     })
+}
+
+/// The schemas marked `x-open-enum`.
+fn open_enums(schemas: &Map<String, Value>) -> Result<Vec<OpenEnum>> {
+    let mut found = Vec::new();
+    for (name, schema) in schemas {
+        let Some(what) = schema.get("x-open-enum") else {
+            continue;
+        };
+        let at = format!("schema {name}");
+        let what = what
+            .as_str()
+            .ok_or_else(|| format!("{at}: x-open-enum must say what a value is"))?;
+        let values: Vec<String> = schema
+            .get("x-known-values")
+            .and_then(Value::as_array)
+            .and_then(|v| v.iter().map(|v| v.as_str().map(str::to_owned)).collect())
+            .ok_or_else(|| format!("{at}: x-open-enum needs x-known-values, a list of strings"))?;
+        let mut variants: Vec<String> = values.iter().map(|v| variant_name(v)).collect();
+        variants.sort();
+        variants.dedup();
+        if values.is_empty()
+            || variants.len() != values.len()
+            || variants.iter().any(|v| v == "Other")
+        {
+            return Err(format!(
+                "{at}: x-known-values must give distinct Rust names other than `Other`"
+            ));
+        }
+        found.push(OpenEnum {
+            name: name.clone(),
+            what: what.to_owned(),
+            description: schema
+                .get("description")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            values,
+        });
+    }
+    Ok(found)
 }
 
 /// Every `x-cli-alias` of a property.
@@ -146,6 +201,13 @@ fn string_enums(schemas: &Map<String, Value>) -> Result<Vec<StringEnum>> {
 }
 
 /// `2019/02/08` → `V2019_02_08`; `pending` → `Pending`.
+/// A value written in upper or mixed case as a Rust variant name: each word capitalized
+/// (`PENDING` → `Pending`, `IN_TRANSIT` → `InTransit`).
+pub fn word_variant_name(value: &str) -> String {
+    let lowered: String = value.chars().map(|c| c.to_ascii_lowercase()).collect();
+    variant_name(&lowered)
+}
+
 pub fn variant_name(value: &str) -> String {
     let mut out = String::new();
     let mut upper = true;

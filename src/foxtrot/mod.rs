@@ -48,54 +48,9 @@ pub use generated::types;
 /// The default base URL: the vendor's public API, from the spec's `servers`.
 pub use generated::spec::DEFAULT_BASE_URL;
 
-/// A waypoint's status. Foxtrot documents only `PENDING`; any other value is kept as sent.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum WaypointStatus {
-    /// `PENDING`.
-    Pending,
-    /// A value Foxtrot does not document, as sent.
-    Other(String),
-}
-
-impl WaypointStatus {
-    /// The value as Foxtrot writes it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            WaypointStatus::Pending => "PENDING",
-            WaypointStatus::Other(s) => s,
-        }
-    }
-}
-
-impl fmt::Display for WaypointStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for WaypointStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(match s {
-            "PENDING" => WaypointStatus::Pending,
-            other => WaypointStatus::Other(other.to_owned()),
-        })
-    }
-}
-
-impl serde::Serialize for WaypointStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for WaypointStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        let Ok(status) = s.parse();
-        Ok(status)
-    }
-}
+/// A waypoint's status, generated from `specs/foxtrot.yaml` (`x-open-enum`): Foxtrot documents
+/// only `PENDING`; any other value is kept as sent.
+pub use generated::spec::WaypointStatus;
 
 /// What Get Waypoints answers: the bare list the docs show, or the same list in the envelope.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -1103,6 +1103,58 @@ impl crate::validation::Validate for types::WaypointListEnvelope {
 pub mod spec {
     /// The documented request headers, which the layer sets once per client.
     pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[];
+    /** A waypoint's status. The page documents only `PENDING` (in its sample); other values
+are kept as they are sent.*/
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum WaypointStatus {
+        /// `PENDING`.
+        Pending,
+        /// A waypoint status the vendor does not document, as sent.
+        Other(::std::string::String),
+    }
+    impl WaypointStatus {
+        /// The value as the vendor writes it.
+        pub fn as_str(&self) -> &str {
+            match self {
+                WaypointStatus::Pending => "PENDING",
+                WaypointStatus::Other(value) => value,
+            }
+        }
+    }
+    impl ::std::fmt::Display for WaypointStatus {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    /// Any string: a documented value is its variant, any other is `Other`.
+    impl ::std::str::FromStr for WaypointStatus {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            ::std::result::Result::Ok(
+                match value {
+                    "PENDING" => WaypointStatus::Pending,
+                    other => WaypointStatus::Other(other.to_owned()),
+                },
+            )
+        }
+    }
+    impl ::serde::Serialize for WaypointStatus {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for WaypointStatus {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+            let ::std::result::Result::Ok(parsed) = value.parse();
+            ::std::result::Result::Ok(parsed)
+        }
+    }
     /// Foxtrot's documented error codes (`data.code` of its error envelope).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
