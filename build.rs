@@ -58,6 +58,9 @@ fn main() {
             .unwrap_or_else(|e| fail(&shown, &format!("cannot read: {e}")));
         match codegen::generate(&text) {
             Ok((code, spec_json)) => {
+                let name = vendor_name(&spec_json).unwrap_or_else(|| {
+                    fail(&shown, "info.x-vendor-name: the vendor's name is required")
+                });
                 let written =
                     fs::write(out_dir.join(format!("{vendor}.rs")), code).and_then(|()| {
                         fs::write(out_dir.join(format!("{vendor}.spec.json")), spec_json)
@@ -65,7 +68,7 @@ fn main() {
                 if let Err(e) = written {
                     fail(&shown, &format!("cannot write generated code: {e}"));
                 }
-                enabled.push(vendor);
+                enabled.push((vendor, name));
             }
             Err(reason) => fail(&shown, &reason),
         }
@@ -79,17 +82,46 @@ fn main() {
 }
 
 /// The one list of vendors (`src/vendors.rs` includes it): each enabled spec, by name, with its
-/// spec as JSON and the tables generated from it.
-fn vendor_list(vendors: &[String]) -> String {
+/// spec as JSON and the tables generated from it, and its `Vendor` constant.
+fn vendor_list(vendors: &[(String, String)]) -> String {
     let mut out = String::from(
         "/// Every vendor whose spec is in `specs/` and whose feature is enabled, by name.\n\
          pub(crate) const VENDORS: &[Vendor] = &[\n",
     );
-    for v in vendors {
+    for (v, _) in vendors {
         out.push_str(&format!(
-            "    Vendor {{\n        name: {v:?},\n        spec_json: include_str!(concat!(env!(\"OUT_DIR\"), \"/{v}.spec.json\")),\n        operations: crate::{v}::OPERATIONS,\n        #[cfg(feature = \"sandbox\")]\n        check_seed: crate::{v}::check_seed,\n    }},\n"
+            "    Vendor {{\n        vendor: crate::Vendor::{},\n        spec_json: include_str!(concat!(env!(\"OUT_DIR\"), \"/{v}.spec.json\")),\n        operations: crate::{v}::OPERATIONS,\n        #[cfg(feature = \"sandbox\")]\n        check_seed: crate::{v}::check_seed,\n    }},\n",
+            constant(v)
         ));
     }
-    out.push_str("];\n");
+    out.push_str(
+        "];\n\n/// A constant per enabled vendor, named after its spec.\nimpl crate::Vendor {\n",
+    );
+    for (v, name) in vendors {
+        out.push_str(&format!(
+            "    #[doc = \"{name} (`specs/{v}.yaml`).\"]\n    #[allow(non_upper_case_globals)]\n    pub const {}: crate::Vendor = crate::Vendor::new({v:?}, {name:?});\n",
+            constant(v)
+        ));
+    }
+    out.push_str("}\n");
     out
+}
+
+/// `cro` → `Cro`, `acme-freight` → `AcmeFreight`: a vendor's constant.
+fn constant(vendor: &str) -> String {
+    vendor
+        .split(['-', '_'])
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The spec's `info.x-vendor-name`.
+fn vendor_name(spec_json: &str) -> Option<String> {
+    let spec: serde_json::Value = serde_json::from_str(spec_json).ok()?;
+    Some(spec["info"]["x-vendor-name"].as_str()?.trim().to_owned()).filter(|n| !n.is_empty())
 }

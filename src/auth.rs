@@ -375,7 +375,9 @@ struct TokenEndpoint<'a> {
 }
 
 impl VendorCall for TokenEndpoint<'_> {
-    const VENDOR: crate::error::Vendor = crate::error::Vendor::Cro;
+    // No vendor's spec describes the token endpoint: its answers are told as
+    // `Error::Credentials`, which names none.
+    const VENDOR: crate::error::Vendor = crate::error::Vendor::new("oauth", "OAuth token endpoint");
     type Session = ();
 
     async fn prepare(&self, _cx: &CallState) -> Result<Prepared<()>, Error> {

@@ -181,11 +181,7 @@ pub struct Contact {
 
 /// The vendor as a stable JSON key, the same as the features and the CLI's subcommands.
 fn vendor_key<S: Serializer>(vendor: &Vendor, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(match vendor {
-        Vendor::Cro => "cro",
-        Vendor::Pdm => "pdm",
-        Vendor::Foxtrot => "foxtrot",
-    })
+    serializer.serialize_str(vendor.key())
 }
 
 /// The text unless it is empty or only whitespace (PDM's `""` for an unset field).

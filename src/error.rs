@@ -59,25 +59,42 @@ impl fmt::Display for ResponseMeta {
     }
 }
 
-/// Which vendor answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Vendor {
-    /// CRO Software.
-    Cro,
-    /// PDM (Pro Delivery Manager).
-    Pdm,
-    /// Foxtrot.
-    Foxtrot,
+/// Which vendor answered. Each enabled vendor's spec gives its constant (`Vendor::Cro`,
+/// `Vendor::Pdm`, `Vendor::Foxtrot`; generated with the vendor list), which matches in patterns
+/// like an enum's variant; this module names no vendor.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Vendor {
+    key: &'static str,
+    name: &'static str,
+}
+
+impl Vendor {
+    /// A vendor with its key and the name its docs use (the build writes one per spec).
+    pub(crate) const fn new(key: &'static str, name: &'static str) -> Vendor {
+        Vendor { key, name }
+    }
+
+    /// The vendor's key (`cro`): its spec's file name, its cargo feature and its command-line
+    /// subcommand.
+    pub fn key(&self) -> &'static str {
+        self.key
+    }
+
+    /// The vendor's name as its docs write it (`CRO`), its spec's `info.x-vendor-name`.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+}
+
+impl fmt::Debug for Vendor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Vendor").field(&self.key).finish()
+    }
 }
 
 impl fmt::Display for Vendor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Vendor::Cro => "CRO",
-            Vendor::Pdm => "PDM",
-            Vendor::Foxtrot => "Foxtrot",
-        })
+        f.write_str(self.name)
     }
 }
 

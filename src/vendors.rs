@@ -6,8 +6,9 @@
 /// One vendor as its spec describes it.
 #[derive(Debug)]
 pub(crate) struct Vendor {
-    /// The spec's file stem and feature (`cro`), the name a seed and the CLI use.
-    pub(crate) name: &'static str,
+    /// Who it is: its key (`cro`, the spec's file stem and feature, the name a seed and the
+    /// CLI use) and its name.
+    pub(crate) vendor: crate::Vendor,
     /// The spec as build.rs read it, as JSON.
     #[cfg_attr(not(feature = "sandbox"), allow(dead_code))]
     pub(crate) spec_json: &'static str,
@@ -24,13 +25,13 @@ include!(concat!(env!("OUT_DIR"), "/vendors.rs"));
 /// The vendor called `name`, if it is one.
 #[cfg_attr(not(feature = "sandbox"), allow(dead_code))]
 pub(crate) fn named(name: &str) -> Option<&'static Vendor> {
-    VENDORS.iter().find(|v| v.name == name)
+    VENDORS.iter().find(|v| v.vendor.key() == name)
 }
 
 /// The names of the vendors, for messages (`cro, foxtrot or pdm`).
 #[cfg_attr(not(feature = "sandbox"), allow(dead_code))]
 pub(crate) fn names() -> String {
-    let names: Vec<&str> = VENDORS.iter().map(|v| v.name).collect();
+    let names: Vec<&str> = VENDORS.iter().map(|v| v.vendor.key()).collect();
     match names.split_last() {
         Some((last, [])) => (*last).to_owned(),
         Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
@@ -49,14 +50,16 @@ mod tests {
             .filter_map(|e| e.ok()?.path().file_stem()?.to_str().map(str::to_owned))
             .collect();
         files.sort();
-        let names: Vec<&str> = VENDORS.iter().map(|v| v.name).collect();
+        let names: Vec<&str> = VENDORS.iter().map(|v| v.vendor.key()).collect();
         assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
         for vendor in VENDORS {
-            assert!(files.iter().any(|f| f == vendor.name), "{}", vendor.name);
-            assert_eq!(named(vendor.name).map(|v| v.name), Some(vendor.name));
+            let key = vendor.vendor.key();
+            assert!(files.iter().any(|f| f == key), "{key}");
+            assert_eq!(named(key).map(|v| v.vendor), Some(vendor.vendor));
+            assert!(!vendor.vendor.name().is_empty(), "{key}");
             let spec: serde_json::Value = serde_json::from_str(vendor.spec_json).unwrap();
-            assert!(spec["paths"].is_object(), "{}", vendor.name);
-            assert!(!vendor.operations.is_empty(), "{}", vendor.name);
+            assert!(spec["paths"].is_object(), "{key}");
+            assert!(!vendor.operations.is_empty(), "{key}");
         }
         // With every vendor's feature, every spec.
         #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]

@@ -116,7 +116,7 @@ fn operation_of(
     method: &str,
     path: &str,
 ) -> Option<(&'static str, String, BTreeMap<String, String>)> {
-    for vendor in crate::vendors::VENDORS.iter().map(|v| v.name) {
+    for vendor in crate::vendors::VENDORS.iter().map(|v| v.vendor.key()) {
         let spec = super::spec_ref(vendor);
         if let super::SpecMatch::Operation {
             params, template, ..

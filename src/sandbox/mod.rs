@@ -173,7 +173,7 @@ pub(crate) fn spec_ref(vendor: &str) -> &'static Value {
     });
     vendors
         .iter()
-        .position(|v| v.name == vendor)
+        .position(|v| v.vendor.key() == vendor)
         .map_or(&NONE, |i| &specs[i])
 }
 
@@ -976,7 +976,7 @@ fn router(
             };
             let vendor = crate::vendors::VENDORS
                 .iter()
-                .map(|v| v.name)
+                .map(|v| v.vendor.key())
                 .find(documents);
             match fallbacks.iter().find(|(name, _)| Some(*name) == vendor) {
                 Some((_, answer)) => answer(request).await,
