@@ -43,6 +43,8 @@ fn main() {
     let specs = codegen::specs::list(&manifest_dir.join("specs"));
 
     let mut enabled = Vec::new();
+    // The modules of the vendors whose policy the spec describes (no `x-policy: hand-written`).
+    let mut modules = String::new();
     for spec in specs {
         let vendor = spec
             .file_stem()
@@ -63,15 +65,31 @@ fn main() {
                 });
                 let written =
                     fs::write(out_dir.join(format!("{vendor}.rs")), code).and_then(|()| {
-                        fs::write(out_dir.join(format!("{vendor}.spec.json")), spec_json)
+                        fs::write(out_dir.join(format!("{vendor}.spec.json")), &spec_json)
                     });
                 if let Err(e) = written {
                     fail(&shown, &format!("cannot write generated code: {e}"));
+                }
+                match codegen::module::vendor_module(&vendor, &constant(&vendor), &spec_json) {
+                    Ok(Some(module)) => modules.push_str(&module),
+                    Ok(None) => {}
+                    Err(reason) => fail(&shown, &reason),
                 }
                 enabled.push((vendor, name));
             }
             Err(reason) => fail(&shown, &reason),
         }
+    }
+    // `spec_vendors`: some enabled vendor runs on the layer's spec policy.
+    println!("cargo::rustc-check-cfg=cfg(spec_vendors)");
+    if !modules.is_empty() {
+        println!("cargo::rustc-cfg=spec_vendors");
+    }
+    if let Err(e) = fs::write(out_dir.join("vendor_modules.rs"), modules) {
+        fail(
+            Path::new("specs"),
+            &format!("cannot write the vendor modules: {e}"),
+        );
     }
     if let Err(e) = fs::write(out_dir.join("vendors.rs"), vendor_list(&enabled)) {
         fail(

@@ -377,7 +377,9 @@ struct TokenEndpoint<'a> {
 impl VendorCall for TokenEndpoint<'_> {
     // No vendor's spec describes the token endpoint: its answers are told as
     // `Error::Credentials`, which names none.
-    const VENDOR: crate::error::Vendor = crate::error::Vendor::new("oauth", "OAuth token endpoint");
+    fn vendor(&self) -> crate::error::Vendor {
+        crate::error::Vendor::new("oauth", "OAuth token endpoint")
+    }
     type Session = ();
 
     async fn prepare(&self, _cx: &CallState) -> Result<Prepared<()>, Error> {

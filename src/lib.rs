@@ -259,6 +259,8 @@ mod redact;
 mod response;
 mod retry;
 mod secret;
+#[cfg(spec_vendors)]
+mod spec_policy;
 mod timestamp;
 mod transport;
 pub mod validation;
@@ -272,9 +274,9 @@ pub mod cro;
 #[cfg_attr(docsrs, doc(cfg(feature = "pdm")))]
 pub mod pdm;
 
-#[cfg(feature = "foxtrot")]
-#[cfg_attr(docsrs, doc(cfg(feature = "foxtrot")))]
-pub mod foxtrot;
+// Every vendor whose spec describes its policy (no `x-policy: hand-written`), its module
+// generated whole by build.rs (today Foxtrot's).
+include!(concat!(env!("OUT_DIR"), "/vendor_modules.rs"));
 
 #[cfg(feature = "sandbox")]
 #[cfg_attr(docsrs, doc(cfg(feature = "sandbox")))]

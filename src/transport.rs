@@ -291,7 +291,7 @@ fn credential_refused(e: &Error) -> bool {
 /// How a vendor's layer takes part in a call.
 pub(crate) trait VendorCall: Sync {
     /// Who this is.
-    const VENDOR: Vendor;
+    fn vendor(&self) -> Vendor;
 
     /// What an attempt needs besides headers (PDM's session token goes into the body).
     type Session: Send + Sync;
@@ -371,7 +371,7 @@ impl Server {
 
 /// OpenTelemetry's `http.request.method`: the method if it is one of RFC 9110's (or PATCH),
 /// `_OTHER` otherwise.
-#[cfg(any(feature = "cro", feature = "foxtrot"))]
+#[allow(dead_code)] // With the escape hatch.
 fn otel_method(method: &reqwest::Method) -> &'static str {
     const KNOWN: [&str; 9] = [
         "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH",
@@ -435,18 +435,6 @@ fn record_outcome<U>(span: &tracing::Span, result: &Result<Response<U>, Error>) 
         span.record("error.type", error_type(e));
         span.record("otel.status_code", "ERROR");
     }
-}
-
-/// A hand-written answer type (a spec schema with `x-rust-type-path`) that says itself what
-/// its success value is (Foxtrot's waypoints come bare or enveloped).
-// The generated methods use these helpers where a spec calls for them; a build with only
-// one vendor may not.
-#[allow(dead_code)]
-pub(crate) trait Answer: Sized {
-    /// What the operation returns.
-    type Value;
-    /// The value, or the error the answer says.
-    fn accept(self, meta: &ResponseMeta) -> Result<Self::Value, Error>;
 }
 
 /// A success answer without the property its operation returns (`x-result`).
@@ -606,7 +594,7 @@ impl Transport {
         let span = tracing::debug_span!(
             "customer_apis.call",
             otel.name = op.name,
-            customer_apis.vendor = %V::VENDOR,
+            customer_apis.vendor = %vendor.vendor(),
             customer_apis.operation = op.name,
             customer_apis.attempts = tracing::field::Empty,
             customer_apis.requests = tracing::field::Empty,
@@ -905,7 +893,7 @@ impl Transport {
             }),
             (Some(status), _) if !status.is_success() => {
                 let body = seen.error_body.take().unwrap_or_default();
-                let mut error = api_error::<V>(status, meta);
+                let mut error = api_error(vendor, status, meta);
                 vendor.error_fields(&body, &mut error);
                 if !body.is_empty() && error.detail.is_none() && error.field.is_none() {
                     error.body_excerpt = Some(redactor(vendor, prepared).excerpt(&body));
@@ -916,7 +904,7 @@ impl Transport {
                 if seen.too_large {
                     return Err(too_large(meta));
                 }
-                let mut error = api_error::<V>(status.unwrap_or(reqwest::StatusCode::OK), meta);
+                let mut error = api_error(vendor, status.unwrap_or(reqwest::StatusCode::OK), meta);
                 if vendor.error_in_success_body(&body, &mut error) {
                     return Err(Error::Api(Box::new(error)));
                 }
@@ -937,7 +925,7 @@ impl Transport {
                     return Err(too_large(meta));
                 }
                 let body = body.unwrap_or_default();
-                let mut error = api_error::<V>(status, meta);
+                let mut error = api_error(vendor, status, meta);
                 vendor.error_fields(&body, &mut error);
                 if !body.is_empty() && error.detail.is_none() && error.field.is_none() {
                     error.body_excerpt = Some(redactor(vendor, prepared).excerpt(&body));
@@ -946,7 +934,7 @@ impl Transport {
             }
             (status, GenError::ErrorResponse(value)) => {
                 let status = status.unwrap_or_else(|| value.status());
-                Err(Error::Api(Box::new(api_error::<V>(status, meta))))
+                Err(Error::Api(Box::new(api_error(vendor, status, meta))))
             }
         }
     }
@@ -1001,8 +989,12 @@ fn seconds(d: Duration) -> String {
     format!("{s} second{}", if s == 1.0 { "" } else { "s" })
 }
 
-fn api_error<V: VendorCall>(status: reqwest::StatusCode, meta: ResponseMeta) -> ApiError {
-    ApiError::bare(V::VENDOR, status, meta)
+fn api_error<V: VendorCall>(
+    vendor: &V,
+    status: reqwest::StatusCode,
+    meta: ResponseMeta,
+) -> ApiError {
+    ApiError::bare(vendor.vendor(), status, meta)
 }
 
 async fn read_capped(response: reqwest::Response, limit: usize) -> Option<Bytes> {
@@ -1173,10 +1165,10 @@ pub(crate) async fn send_raw<T: serde::de::DeserializeOwned, E>(
     }
 }
 
-/// An escape-hatch request of CRO or Foxtrot: `method` on `base_url` + `path` with `body` as
+/// An escape-hatch request of a vendor whose answers carry no session in the body: `method` on `base_url` + `path` with `body` as
 /// JSON, checked before anything is sent; `send` is the request closure for [`Transport::call`]
 /// and the [`Op`] says whether the method may be repeated (RFC 9110's idempotent methods).
-#[cfg(any(feature = "cro", feature = "foxtrot"))]
+#[allow(dead_code)] // A build whose vendors have no escape hatch of this shape.
 pub(crate) struct RawRequest<'a> {
     pub(crate) http: &'a reqwest::Client,
     pub(crate) method: reqwest::Method,
@@ -1184,7 +1176,7 @@ pub(crate) struct RawRequest<'a> {
     pub(crate) body: Option<&'a serde_json::Value>,
 }
 
-#[cfg(any(feature = "cro", feature = "foxtrot"))]
+#[allow(dead_code)]
 impl<'a> RawRequest<'a> {
     pub(crate) fn new(
         generated: &'a impl progenitor_client::ClientInfo<()>,

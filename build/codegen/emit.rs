@@ -38,12 +38,14 @@ pub fn emit(tokens: TokenStream, spec: &Rewritten) -> Result<String> {
     add_schema_notes(types, spec);
     super::compare::derive_comparisons(types);
     hide_unreachable(types, &impls, &exchanged);
+    let one_of = super::items::one_of_validate_impls(types);
     file.items.extend(impls);
     file.items.push(hooks_impl());
     file.items.extend(super::items::validate_impls(
         &spec.models,
         &spec.replacements,
     ));
+    file.items.extend(one_of);
     file.items.push(super::items::spec_module(
         &spec.spec,
         &spec.enums,

@@ -1,10 +1,11 @@
 //! Phase 3, the items built from the spec alone (no progenitor output): the `Validate` impls of
-//! the models, `spec::REQUEST_HEADERS` and the `x-rust-enum` enums.
+//! the models, `spec::REQUEST_HEADERS`, the `x-rust-enum` enums and the
+//! spec policy's `spec::POLICY`.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
-use super::model::{ErrorCode, ErrorCodeType, Place, Spec};
+use super::model::{Credential, ErrorCode, ErrorCodeType, Place, Policy, Spec};
 use super::rewrite::{
     variant_name, word_variant_name, FieldCheck, Model, OpenEnum, Rule, StringEnum,
 };
@@ -88,6 +89,47 @@ pub(super) fn validate_impls(
         .collect()
 }
 
+/// A `Validate` impl per `oneOf` of generated objects (typify's untagged enum): the rules of
+/// the form it holds.
+pub(super) fn one_of_validate_impls(types: &[syn::Item]) -> Vec<syn::Item> {
+    let structs: Vec<String> = types
+        .iter()
+        .filter_map(|i| match i {
+            syn::Item::Struct(s) => Some(s.ident.to_string()),
+            _ => None,
+        })
+        .collect();
+    let object = |ty: &syn::Type| matches!(ty, syn::Type::Path(p) if p.path.segments.len() == 1 && structs.contains(&p.path.segments[0].ident.to_string()));
+    let mut impls = Vec::new();
+    for item in types {
+        let syn::Item::Enum(e) = item else { continue };
+        let forms: Option<Vec<&syn::Ident>> = e
+            .variants
+            .iter()
+            .map(|v| match &v.fields {
+                syn::Fields::Unnamed(f) if f.unnamed.len() == 1 && object(&f.unnamed[0].ty) => {
+                    Some(&v.ident)
+                }
+                _ => None,
+            })
+            .collect();
+        let Some(forms) = forms.filter(|f| !f.is_empty()) else {
+            continue;
+        };
+        let name = &e.ident;
+        impls.push(syn::parse_quote! {
+            impl crate::validation::Validate for types::#name {
+                fn validate_at(&self, path: &crate::validation::FieldPath<'_>, out: &mut Vec<crate::validation::Violation>) {
+                    match self {
+                        #(types::#name::#forms(form) => crate::validation::Validate::validate_at(form, path, out),)*
+                    }
+                }
+            }
+        });
+    }
+    impls
+}
+
 /// The documented request headers as `spec::REQUEST_HEADERS` (one per name, the first
 /// declaration's rules, in name order), and the `x-rust-enum` enums.
 pub(super) fn spec_module(spec: &Spec, enums: &[StringEnum], open: &[OpenEnum]) -> syn::Item {
@@ -111,16 +153,57 @@ pub(super) fn spec_module(spec: &Spec, enums: &[StringEnum], open: &[OpenEnum]) 
             pub const DEFAULT_BASE_URL: &str = #url;
         }
     });
+    let policy = spec.policy.as_ref().map(|p| policy(p, spec));
     syn::parse_quote! {
         /// What the spec documents that is not a generated type.
         pub mod spec {
             /// The documented request headers, which the layer sets once per client.
             pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[#(#rows),*];
+            #policy
             #(#enums)*
             #(#open)*
             #codes
             #base_url
         }
+    }
+}
+
+/// `POLICY`: what the layer's spec policy reads (a spec without `x-policy: hand-written`).
+fn policy(p: &Policy, spec: &Spec) -> TokenStream {
+    let credential = match &p.credential {
+        Credential::Bearer => quote!(crate::spec_policy::Credential::Bearer),
+        Credential::Header(name) => quote!(crate::spec_policy::Credential::Header(#name)),
+    };
+    let envelope = match &p.envelope {
+        None => quote!(::std::option::Option::None),
+        Some(e) => {
+            let (status, data, success, pending, error) =
+                (&e.status, &e.data, &e.success, &e.pending, &e.error);
+            quote!(::std::option::Option::Some(crate::spec_policy::Envelope {
+                status: #status, data: #data, success: &[#(#success),*],
+                pending: &[#(#pending),*], error: &[#(#error),*],
+            }))
+        }
+    };
+    let code = match &spec.error_codes {
+        None => quote!(::std::option::Option::None),
+        Some(t) => {
+            let name = format_ident!("{}", t.name);
+            quote!(::std::option::Option::Some(|code| crate::VendorCode::from(#name::from_code(code))))
+        }
+    };
+    let (setter, code_path, message_path) = (&p.setter, &p.error_code, &p.error_message);
+    quote! {
+        /// What the layer's spec policy reads: the credential's scheme, the envelope and the
+        /// error body.
+        pub(crate) const POLICY: crate::spec_policy::Described = crate::spec_policy::Described {
+            credential: #credential,
+            setter: #setter,
+            envelope: #envelope,
+            error_code: &[#(#code_path),*],
+            error_message: &[#(#message_path),*],
+            code: #code,
+        };
     }
 }
 

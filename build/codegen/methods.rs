@@ -25,7 +25,12 @@ use super::model::{Operation, Place};
 use super::rewrite::{Model, Rewritten};
 use super::Result;
 
-type Types = BTreeMap<String, syn::ItemStruct>;
+/// The generated `types` module: its structs, and its enums of one payload per variant (a
+/// `oneOf` answer: typify's untagged enum), by name.
+struct Types {
+    structs: BTreeMap<String, syn::ItemStruct>,
+    one_of: BTreeMap<String, Vec<(syn::Ident, syn::Type)>>,
+}
 
 /// One operation as every output built from it needs it.
 struct Call<'a> {
@@ -116,7 +121,7 @@ pub fn client_methods(
     Ok((impls, params))
 }
 
-/// The structs of the generated `types` module, by name.
+/// The structs and `oneOf` enums of the generated `types` module, by name.
 fn types_module(file: &syn::File) -> Result<Types> {
     let items = file
         .items
@@ -126,13 +131,30 @@ fn types_module(file: &syn::File) -> Result<Types> {
             _ => None,
         })
         .ok_or("generated code has no types module")?;
-    Ok(items
-        .iter()
-        .filter_map(|item| match item {
-            syn::Item::Struct(s) => Some((s.ident.to_string(), s.clone())),
-            _ => None,
-        })
-        .collect())
+    let mut types = Types {
+        structs: BTreeMap::new(),
+        one_of: BTreeMap::new(),
+    };
+    for item in items {
+        match item {
+            syn::Item::Struct(s) => {
+                types.structs.insert(s.ident.to_string(), s.clone());
+            }
+            syn::Item::Enum(e) => {
+                let payload = |v: &syn::Variant| match &v.fields {
+                    syn::Fields::Unnamed(f) if f.unnamed.len() == 1 => {
+                        Some((v.ident.clone(), f.unnamed[0].ty.clone()))
+                    }
+                    _ => None,
+                };
+                if let Some(variants) = e.variants.iter().map(payload).collect() {
+                    types.one_of.insert(e.ident.to_string(), variants);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(types)
 }
 
 /// progenitor's async methods on its `Client`, by name.
@@ -713,33 +735,81 @@ fn check_seed(arms: &[TokenStream]) -> syn::Item {
 }
 
 /// The closure that turns a decoded success answer into the method's value, and that value's
-/// type: the vendor's status check (`x-answer-status`), then the `x-result` path.
+/// type: the vendor's status check (`x-answer-status`), then the `x-result` path. An answer of
+/// several forms (`oneOf`) is reduced form by form to `x-result-schema`: a form that is it as
+/// it is, another through its status and `x-result`.
 fn accept(
     op: &Operation,
     answer: &syn::Type,
     types: &Types,
     spec: &Rewritten,
 ) -> Result<(TokenStream, syn::Type)> {
-    let replaced = op
-        .success_schema()
-        .is_some_and(|s| spec.replacements.iter().any(|(n, _)| n == s));
-    let current = types_struct(answer, types).filter(|_| !replaced);
-    let Some(mut current) = current else {
-        // A hand-written answer type reads itself (crate::transport::Answer).
-        let schema = op.result_schema.as_ref().ok_or(
-            "its answer is a hand-written type (x-rust-type-path): x-result-schema must name what it returns",
-        )?;
-        if !types.contains_key(schema) {
+    let one_of = last_ident(answer)
+        .and_then(|name| Some((name.clone(), types.one_of.get(&name.to_string())?)));
+    let Some((name, forms)) = one_of else {
+        let current = types_struct(answer, types)
+            .ok_or("its answer is not a generated object (x-rust-type-path cannot be an answer)")?;
+        let (steps, value_ty) = reduce(op, current, types, spec)?;
+        let name = &current.ident;
+        let meta = format_ident!("{}", if steps.is_empty() { "_meta" } else { "meta" });
+        let accept = quote! {
+            |answer: types::#name, #meta: &crate::ResponseMeta| {
+                #(#steps)*
+                ::std::result::Result::Ok(answer)
+            }
+        };
+        return Ok((accept, value_ty));
+    };
+    let target = op
+        .result_schema
+        .as_ref()
+        .ok_or("its answer has several forms (oneOf): x-result-schema must name what each is")?;
+    let target_ty: syn::Type = {
+        let ident = format_ident!("{target}");
+        syn::parse_quote!(types::#ident)
+    };
+    let mut arms = Vec::new();
+    for (variant, payload) in forms {
+        let form = types_struct(payload, types)
+            .ok_or_else(|| format!("a form of {name} is not a generated object"))?;
+        if form.ident == target {
+            arms.push(quote!(types::#name::#variant(answer) => answer,));
+            continue;
+        }
+        let (steps, ty) = reduce(op, form, types, spec)?;
+        if last_ident(&ty) != last_ident(&target_ty) {
             return Err(format!(
-                "x-result-schema: {schema} is not a generated schema"
+                "x-result: the form {} of {name} does not reduce to {target}",
+                form.ident
             ));
         }
-        let value = format_ident!("{schema}");
-        let accept = quote! {
-            |answer: #answer, meta: &crate::ResponseMeta| <#answer as crate::transport::Answer>::accept(answer, meta)
-        };
-        return Ok((accept, syn::parse_quote!(types::#value)));
+        arms.push(quote!(types::#name::#variant(answer) => { #(#steps)* answer }));
+    }
+    let accept = quote! {
+        |answer: types::#name, meta: &crate::ResponseMeta| {
+            let _ = meta;
+            ::std::result::Result::Ok(match answer { #(#arms)* })
+        }
     };
+    Ok((accept, target_ty))
+}
+
+/// The last segment's name of a path type.
+fn last_ident(ty: &syn::Type) -> Option<&syn::Ident> {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| &s.ident),
+        _ => None,
+    }
+}
+
+/// The steps from one decoded answer object to the method's value (the status check, then
+/// the `x-result` path), and the value's type.
+fn reduce<'a>(
+    op: &Operation,
+    mut current: &'a syn::ItemStruct,
+    types: &'a Types,
+    spec: &Rewritten,
+) -> Result<(Vec<TokenStream>, syn::Type)> {
     let name = &current.ident;
     let mut steps = Vec::new();
     if let Some(status) = &spec.spec.answer_status {
@@ -769,14 +839,7 @@ fn accept(
                 .ok_or_else(|| format!("x-result: {walked} is not a generated object"))?;
         }
     }
-    let meta = format_ident!("{}", if steps.is_empty() { "_meta" } else { "meta" });
-    let accept = quote! {
-        |answer: types::#name, #meta: &crate::ResponseMeta| {
-            #(#steps)*
-            ::std::result::Result::Ok(answer)
-        }
-    };
-    Ok((accept, value_ty))
+    Ok((steps, value_ty))
 }
 
 /// `T` of `Result<ResponseValue<T>, Error<E>>`.
@@ -848,7 +911,9 @@ impl VisitMut for Qualify<'_> {
         syn::visit_mut::visit_type_path_mut(self, p);
         if p.qself.is_none() && p.path.leading_colon.is_none() && p.path.segments.len() == 1 {
             let ident = &p.path.segments[0].ident;
-            if self.0.contains_key(&ident.to_string()) {
+            if self.0.structs.contains_key(&ident.to_string())
+                || self.0.one_of.contains_key(&ident.to_string())
+            {
                 p.path = syn::parse_quote!(types::#p);
             }
         }
@@ -865,8 +930,8 @@ fn types_struct<'a>(ty: &syn::Type, types: &'a Types) -> Option<&'a syn::ItemStr
         .map(|s| s.ident.to_string())
         .collect();
     match segments.as_slice() {
-        [types_mod, name] if types_mod == "types" => types.get(name),
-        [name] => types.get(name),
+        [types_mod, name] if types_mod == "types" => types.structs.get(name),
+        [name] => types.structs.get(name),
         _ => None,
     }
 }

@@ -23,6 +23,7 @@ mod emit;
 mod items;
 mod methods;
 mod model;
+pub mod module;
 // The SDK's own translation of ECMAScript patterns, so that the build checks what runs.
 #[path = "../../src/pattern.rs"]
 mod pattern;

@@ -1,5 +1,5 @@
 //! What a spec says, read once into types: every operation (method, path, parameters and their
-//! places, body, answers, the extensions it carries), the document's extensions and the notes
+//! places, body, the extensions it carries), the document's extensions and the notes
 //! schemas carry for the docs. The other phases read this model, never the operations' JSON.
 //! Every extension is listed, with where it sits and what it does, in one table: the README's
 //! *For maintainers* section.
@@ -24,6 +24,39 @@ pub struct Spec {
     /// The first of `servers` whose URL is `https`: the vendor's public API, the client's
     /// default base URL (a spec whose servers are all plain `http`, a sandbox, has none).
     pub default_base_url: Option<String>,
+    /// What the layer's one spec policy reads, unless `x-policy: hand-written`.
+    pub policy: Option<Policy>,
+}
+
+/// What a vendor without a hand-written policy is: its credential (the one scheme of
+/// `components.securitySchemes` that `security` names), its envelope and its error body.
+pub struct Policy {
+    pub credential: Credential,
+    /// The builder's setter: `x-setter` on the scheme, else `bearer_token` or `api_key`.
+    pub setter: String,
+    /// The scheme's `description`, for the setter's docs.
+    pub description: String,
+    pub envelope: Option<Envelope>,
+    /// `x-error-body`: the property paths of an error's `code` and `message`.
+    pub error_code: Vec<String>,
+    pub error_message: Vec<String>,
+}
+
+pub enum Credential {
+    /// `http`/`bearer`.
+    Bearer,
+    /// `apiKey` `in: header`, its name in lower case.
+    Header(String),
+}
+
+/// `x-envelope`: the property whose value says how the answer went, the values that mean
+/// success, pending and error, and the property holding the payload.
+pub struct Envelope {
+    pub status: String,
+    pub data: String,
+    pub success: Vec<String>,
+    pub pending: Vec<String>,
+    pub error: Vec<String>,
 }
 
 /// The vendor's error codes as a type (`x-error-code-type`), their meanings as the vendor
@@ -65,14 +98,13 @@ pub struct Operation {
     pub params: Vec<Param>,
     /// The schema of its JSON request body.
     pub body: Option<String>,
-    pub answers: Vec<Answer>,
     /// `x-method-name`, else the snake case of the `operationId`.
     pub method_name: Option<String>,
     /// `x-idempotent`, else what its HTTP method says.
     pub idempotent: bool,
     /// `x-result`: the property path of the success answer the method returns.
     pub result: Vec<String>,
-    /// `x-result-schema`: what a hand-written answer type returns.
+    /// `x-result-schema`: what each form of a `oneOf` answer is reduced to.
     pub result_schema: Option<String>,
     /// `x-credential-exchange`: the vendor's policy calls it; it gets no method.
     pub credential_exchange: bool,
@@ -104,12 +136,6 @@ pub struct Param {
     pub rules: Vec<Rule>,
 }
 
-/// One documented answer: its status (`200`, `4XX`, `default`) and the schema of its JSON body.
-pub struct Answer {
-    pub status: String,
-    pub schema: Option<String>,
-}
-
 impl Operation {
     /// Its path or query parameter that progenitor names `label` (the snake case of its name).
     pub fn param(&self, label: &str) -> Option<&Param> {
@@ -117,12 +143,6 @@ impl Operation {
         self.params
             .iter()
             .find(|p| p.place != Place::Header && snake(&p.name) == label)
-    }
-
-    /// The schema of its first 2xx answer.
-    pub fn success_schema(&self) -> Option<&str> {
-        let answer = self.answers.iter().find(|a| a.status.starts_with('2'))?;
-        answer.schema.as_deref()
     }
 }
 
@@ -160,8 +180,21 @@ pub fn read(doc: &Value) -> Result<Spec> {
             }
         }
     }
+    let policy = match ext(doc, "x-policy", "not `hand-written`", text)?.as_deref() {
+        Some("hand-written") => None,
+        Some(other) => return Err(format!("x-policy: {other:?} is not `hand-written`")),
+        None => Some(policy(doc)?),
+    };
+    let envelope_status = policy
+        .as_ref()
+        .and_then(|p| Some(p.envelope.as_ref()?.status.clone()));
     let answer_status = ext(doc, "x-answer-status", "not a property name", name)?;
+    if answer_status.is_some() && policy.is_some() {
+        return Err("x-answer-status: a generated policy reads x-envelope's status".into());
+    }
+    let answer_status = answer_status.or(envelope_status);
     Ok(Spec {
+        policy,
         client_fields: ext(
             doc,
             "x-client-fields",
@@ -180,6 +213,80 @@ pub fn read(doc: &Value) -> Result<Spec> {
             .find(|url| url.starts_with("https://"))
             .map(|url| url.trim_end_matches('/').to_owned()),
         operations,
+    })
+}
+
+/// The policy a spec without `x-policy: hand-written` describes.
+fn policy(doc: &Value) -> Result<Policy> {
+    let named = doc["security"].as_array().and_then(|s| match s.as_slice() {
+        [one] => one
+            .as_object()
+            .filter(|o| o.len() == 1)?
+            .keys()
+            .next()
+            .cloned(),
+        _ => None,
+    });
+    let at = |e: &str| format!("security: {e}");
+    let named = named.ok_or_else(|| {
+        at("a generated policy sends one credential: name one scheme (or set x-policy: hand-written)")
+    })?;
+    let scheme = doc
+        .pointer(&format!("/components/securitySchemes/{named}"))
+        .ok_or_else(|| at(&format!("{named} is not in components.securitySchemes")))?;
+    let field = |k: &str| scheme[k].as_str().unwrap_or_default();
+    let (credential, setter) = match (field("type"), field("scheme"), field("in")) {
+        ("http", bearer, _) if bearer.eq_ignore_ascii_case("bearer") => {
+            (Credential::Bearer, "bearer_token")
+        }
+        ("apiKey", _, "header") => {
+            let header = field("name").to_ascii_lowercase();
+            let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+            if header.is_empty() || !header.bytes().all(token) {
+                return Err(at(&format!("{named}: `name` is not a header name")));
+            }
+            (Credential::Header(header), "api_key")
+        }
+        _ => {
+            return Err(at(&format!(
+                "{named}: a generated policy sends `http` `bearer` or `apiKey` `in: header`"
+            )))
+        }
+    };
+    let paths = |v: &Value| -> Option<Vec<String>> {
+        v.as_str()?
+            .split('.')
+            .map(|p| is_rust_field(p).then(|| p.to_owned()))
+            .collect()
+    };
+    let body = doc.get("x-error-body");
+    let error_path = |key: &str| -> Result<Vec<String>> {
+        let node = body.and_then(|b| b.get(key));
+        let path = node.and_then(paths);
+        path.ok_or_else(|| format!("x-error-body: `{key}` is not a property path (`data.code`)"))
+    };
+    Ok(Policy {
+        credential,
+        setter: ext(scheme, "x-setter", "not a snake_case name", name)?
+            .unwrap_or_else(|| setter.to_owned()),
+        description: field("description").trim().to_owned(),
+        envelope: doc.get("x-envelope").map(envelope).transpose()?,
+        error_code: error_path("code")?,
+        error_message: error_path("message")?,
+    })
+}
+
+/// `x-envelope`.
+fn envelope(node: &Value) -> Result<Envelope> {
+    let at = |e: &str| format!("x-envelope: {e}");
+    let one = |k: &str| name(&node[k]).ok_or_else(|| at(&format!("`{k}` is not a property name")));
+    let values = |k: &str| strings(&node[k]).ok_or_else(|| at(&format!("`{k}` is not a list")));
+    Ok(Envelope {
+        status: one("status")?,
+        data: one("data")?,
+        success: values("success")?,
+        pending: values("pending")?,
+        error: values("error")?,
     })
 }
 
@@ -253,7 +360,6 @@ fn operation(
         description: field("description"),
         params: params(doc, item, op)?,
         body: schema_name(op.get("requestBody").map(|b| resolve(doc, b)).transpose()?),
-        answers: answers(doc, op)?,
         method_name: ext(node, "x-method-name", "not a snake_case name", name)?,
         idempotent: idempotent.unwrap_or(SAFE_METHODS.contains(&method)),
         result: ext(
@@ -387,23 +493,6 @@ fn params(doc: &Value, item: &Value, op: &Map<String, Value>) -> Result<Vec<Para
         });
     }
     Ok(found)
-}
-
-/// Every documented answer, in the spec's order.
-fn answers(doc: &Value, op: &Map<String, Value>) -> Result<Vec<Answer>> {
-    let Some(responses) = op.get("responses").and_then(Value::as_object) else {
-        return Ok(Vec::new());
-    };
-    responses
-        .iter()
-        .map(|(status, answer)| {
-            let schema = schema_name(Some(resolve(doc, answer)?));
-            Ok(Answer {
-                status: status.clone(),
-                schema,
-            })
-        })
-        .collect()
 }
 
 /// The component schema a request body or answer sends as JSON.

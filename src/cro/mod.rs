@@ -341,7 +341,9 @@ impl Client {
 }
 
 impl VendorCall for Cro {
-    const VENDOR: Vendor = Vendor::Cro;
+    fn vendor(&self) -> Vendor {
+        Vendor::Cro
+    }
 
     type Session = ();
 

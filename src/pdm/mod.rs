@@ -442,7 +442,9 @@ struct SessionFetch<'a>(&'a SessionSource);
 
 impl VendorCall for SessionFetch<'_> {
     type Session = ();
-    const VENDOR: Vendor = Vendor::Pdm;
+    fn vendor(&self) -> Vendor {
+        Vendor::Pdm
+    }
 
     async fn prepare(&self, _cx: &CallState) -> Result<Prepared<()>, Error> {
         Ok(Prepared {
@@ -527,7 +529,9 @@ fn status_fields(body: &[u8], error: &mut ApiError) {
 
 impl VendorCall for Pdm {
     type Session = BodyCredentials;
-    const VENDOR: Vendor = Vendor::Pdm;
+    fn vendor(&self) -> Vendor {
+        Vendor::Pdm
+    }
 
     async fn prepare(&self, cx: &CallState) -> Result<Prepared<BodyCredentials>, Error> {
         let credentials = |session_token| BodyCredentials {

@@ -294,6 +294,34 @@ a string; `validate()` reports any other value.
 */
         pub status: ::std::string::String,
     }
+    /**What Get Waypoints answers: the bare list the page documents (`WaypointList`), or the
+same list in Foxtrot's envelope (`WaypointListEnvelope`), as every other answer is.
+Both are accepted.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        Eq,
+        Hash
+    )]
+    #[serde(untagged)]
+    pub enum WaypointsAnswer {
+        Variant0(WaypointListEnvelope),
+        Variant1(WaypointList),
+    }
+    impl ::std::convert::From<WaypointListEnvelope> for WaypointsAnswer {
+        fn from(value: WaypointListEnvelope) -> Self {
+            Self::Variant0(value)
+        }
+    }
+    impl ::std::convert::From<WaypointList> for WaypointsAnswer {
+        fn from(value: WaypointList) -> Self {
+            Self::Variant1(value)
+        }
+    }
     /// Error types.
     pub mod error {
         /// Error from a `TryFrom` or `FromStr` implementation.
@@ -570,10 +598,7 @@ Arguments:
         cx: &crate::transport::CallState,
         dc_id: &'a types::DcId,
         customer_id: &'a types::CustomerId,
-    ) -> Result<
-        ResponseValue<crate::foxtrot::WaypointsAnswer>,
-        Error<types::ErrorEnvelope>,
-    > {
+    ) -> Result<ResponseValue<types::WaypointsAnswer>, Error<types::ErrorEnvelope>> {
         let url = format!(
             "{}/dcs/{}/customers/{}/waypoints", self.baseurl, dc_id.path_segment(),
             customer_id.path_segment(),
@@ -750,10 +775,19 @@ impl super::Client {
                 &inner.policy,
                 op,
                 |_session| inner.generated.get_waypoints(cx, &dc_id, &customer_id),
-                |answer: crate::foxtrot::WaypointsAnswer, meta: &crate::ResponseMeta| <crate::foxtrot::WaypointsAnswer as crate::transport::Answer>::accept(
-                    answer,
-                    meta,
-                ),
+                |answer: types::WaypointsAnswer, meta: &crate::ResponseMeta| {
+                    let _ = meta;
+                    ::std::result::Result::Ok(
+                        match answer {
+                            types::WaypointsAnswer::Variant0(answer) => {
+                                super::answer_status(&answer.status, meta)?;
+                                let answer = answer.data;
+                                answer
+                            }
+                            types::WaypointsAnswer::Variant1(answer) => answer,
+                        },
+                    )
+                },
             )
             .await
     }
@@ -967,7 +1001,7 @@ pub const OPERATIONS: &[crate::operation::Operation] = &[
                 alias: ::std::option::Option::None,
             },
         ],
-        result: "",
+        result: "data",
     },
 ];
 /// progenitor's defaults: the generated calls send through the shared transport.
@@ -1099,10 +1133,44 @@ impl crate::validation::Validate for types::WaypointListEnvelope {
         );
     }
 }
+impl crate::validation::Validate for types::WaypointsAnswer {
+    fn validate_at(
+        &self,
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        match self {
+            types::WaypointsAnswer::Variant0(form) => {
+                crate::validation::Validate::validate_at(form, path, out)
+            }
+            types::WaypointsAnswer::Variant1(form) => {
+                crate::validation::Validate::validate_at(form, path, out)
+            }
+        }
+    }
+}
 /// What the spec documents that is not a generated type.
 pub mod spec {
     /// The documented request headers, which the layer sets once per client.
     pub const REQUEST_HEADERS: &[crate::validation::HeaderRule] = &[];
+    /// What the layer's spec policy reads: the credential's scheme, the envelope and the
+    /// error body.
+    pub(crate) const POLICY: crate::spec_policy::Described = crate::spec_policy::Described {
+        credential: crate::spec_policy::Credential::Bearer,
+        setter: "api_key",
+        envelope: ::std::option::Option::Some(crate::spec_policy::Envelope {
+            status: "status",
+            data: "data",
+            success: &["success"],
+            pending: &["pending"],
+            error: &["error"],
+        }),
+        error_code: &["data", "code"],
+        error_message: &["data", "message"],
+        code: ::std::option::Option::Some(|code| crate::VendorCode::from(
+            FoxtrotCode::from_code(code),
+        )),
+    };
     /** A waypoint's status. The page documents only `PENDING` (in its sample); other values
 are kept as they are sent.*/
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]

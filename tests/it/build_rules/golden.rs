@@ -7,7 +7,8 @@
 //! ```
 //!
 //! and commit them with the change that moved them. The golden files are text, never compiled
-//! by this crate (the generated code is compiled where `src/<vendor>/mod.rs` includes it).
+//! by this crate (the generated code is compiled where the vendor's module includes it;
+//! `<vendor>.module.rs` is the whole module of a vendor without a hand-written policy).
 //! The generator needs no vendor feature, so every spec is checked whatever features are on.
 
 use super::codegen;
@@ -18,6 +19,16 @@ fn check(vendor: &str) {
         .unwrap_or_else(|e| panic!("specs/{vendor}.yaml: {e}"));
     let (code, _) = codegen::generate(&spec).unwrap_or_else(|e| panic!("specs/{vendor}.yaml: {e}"));
     expectorate::assert_contents(format!("{dir}/tests/golden/{vendor}.rs"), &code);
+    // A vendor whose spec describes its policy: its whole module.
+    let json =
+        serde_json::to_string(&serde_yaml::from_str::<serde_json::Value>(&spec).unwrap()).unwrap();
+    let constant = format!("{}{}", vendor[..1].to_uppercase(), &vendor[1..]);
+    let module = codegen::module::vendor_module(vendor, &constant, &json).unwrap();
+    let golden = format!("{dir}/tests/golden/{vendor}.module.rs");
+    match module {
+        Some(module) => expectorate::assert_contents(golden, &module),
+        None => assert!(!std::path::Path::new(&golden).exists(), "{golden}"),
+    }
 }
 
 #[test]
@@ -52,5 +63,10 @@ fn one_golden_file_per_spec() {
         names
     };
     assert_eq!(stems("specs", "yaml"), ["cro", "foxtrot", "pdm"]);
-    assert_eq!(stems("tests/golden", "rs"), stems("specs", "yaml"));
+    let golden = stems("tests/golden", "rs");
+    let (modules, clients): (Vec<String>, Vec<String>) =
+        golden.into_iter().partition(|n| n.ends_with(".module"));
+    assert_eq!(clients, stems("specs", "yaml"));
+    // The vendors without a hand-written policy: their whole module.
+    assert_eq!(modules, ["foxtrot.module"]);
 }

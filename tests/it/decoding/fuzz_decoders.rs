@@ -25,7 +25,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use crate::support;
-use customer_apis::foxtrot::WaypointsAnswer;
+use customer_apis::foxtrot::types::WaypointsAnswer;
 use customer_apis::{cro, foxtrot, pdm, FoxtrotCode, PdmStatus, Timestamp, Validate, VendorCode};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -763,22 +763,11 @@ fn fuzz_foxtrot_confident_location_envelope() {
     );
 }
 
-/// `WaypointsAnswer` with the checks of the list it holds (it has no `Validate` of its own).
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
-struct Answer(WaypointsAnswer);
-
-impl Validate for Answer {
-    fn validate_at(
-        &self,
-        path: &customer_apis::validation::FieldPath<'_>,
-        out: &mut Vec<customer_apis::Violation>,
-    ) {
-        let list = match &self.0 {
-            WaypointsAnswer::Enveloped(e) => &e.data,
-            WaypointsAnswer::Bare(l) => l,
-        };
-        list.validate_at(path, out);
+/// The list, whichever form the answer came in (the client's method does the same).
+fn into_list(answer: WaypointsAnswer) -> foxtrot::types::WaypointList {
+    match answer {
+        WaypointsAnswer::Variant0(enveloped) => enveloped.data,
+        WaypointsAnswer::Variant1(bare) => bare,
     }
 }
 
@@ -792,7 +781,7 @@ fn fuzz_foxtrot_waypoints_answer() {
         "Foxtrot WaypointsAnswer (bare and enveloped)",
         seeds,
         |bytes, stats| {
-            let answer = decode::<Answer>(bytes, stats)?.map(|a| a.0);
+            let answer = decode::<WaypointsAnswer>(bytes, stats)?;
             let enveloped = serde_json::from_slice::<foxtrot::types::WaypointListEnvelope>(bytes);
             let bare = serde_json::from_slice::<foxtrot::types::WaypointList>(bytes);
             // serde buffers an untagged enum's input and checks every string it skips (UTF-8,
@@ -807,16 +796,16 @@ fn fuzz_foxtrot_waypoints_answer() {
             if let Some(answer) = answer {
                 let expected = match (enveloped, bare) {
                     (Ok(e), _) => {
-                        prop_assert!(matches!(answer, WaypointsAnswer::Enveloped(_)));
+                        prop_assert!(matches!(answer, WaypointsAnswer::Variant0(_)));
                         e.data
                     }
                     (_, Ok(b)) => {
-                        prop_assert!(matches!(answer, WaypointsAnswer::Bare(_)));
+                        prop_assert!(matches!(answer, WaypointsAnswer::Variant1(_)));
                         b
                     }
                     _ => unreachable!(),
                 };
-                let list = answer.into_list();
+                let list = into_list(answer);
                 prop_assert!(same_json(
                     &serde_json::to_value(&list).unwrap(),
                     &serde_json::to_value(&expected).unwrap()

@@ -155,13 +155,8 @@ pub fn decode(schema: &str, value: &Value) -> Result<Vec<String>, String> {
         "WaypointList" => checked::<foxtrot::WaypointList>(value),
         #[cfg(feature = "foxtrot")]
         "WaypointListEnvelope" => checked::<foxtrot::WaypointListEnvelope>(value),
-        // Either shape of the answer; no rules of its own (each shape's are checked above).
         #[cfg(feature = "foxtrot")]
-        "WaypointsAnswer" => {
-            serde_json::from_str::<customer_apis::foxtrot::WaypointsAnswer>(&value.to_string())
-                .map(|_| Vec::new())
-                .map_err(|e| e.to_string())
-        }
+        "WaypointsAnswer" => checked::<foxtrot::WaypointsAnswer>(value),
         #[cfg(feature = "foxtrot")]
         "ErrorEnvelope" => checked::<foxtrot::ErrorEnvelope>(value),
         other => panic!("no decoder for schema {other}: add it to this table"),

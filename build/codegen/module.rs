@@ -1,0 +1,165 @@
+//! The whole module of a vendor whose spec says all there is to say (no `x-policy:
+//! hand-written`): its `Client` over the layer's one spec policy, its builder with the setter
+//! the security scheme names, the escape hatch and the re-exports. build.rs writes every such
+//! module to `OUT_DIR/vendor_modules.rs`, which `src/lib.rs` includes.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::model::{self, Credential};
+use super::Result;
+
+/// The module `key` (`foxtrot`), whose `Vendor` constant is `constant` (`Foxtrot`), from its
+/// spec as JSON; `None` when its policy is written by hand.
+pub fn vendor_module(key: &str, constant: &str, spec_json: &str) -> Result<Option<String>> {
+    let doc: serde_json::Value = serde_json::from_str(spec_json).map_err(|e| e.to_string())?;
+    let spec = model::read(&doc)?;
+    let Some(policy) = &spec.policy else {
+        return Ok(None);
+    };
+    let module = format_ident!("{key}");
+    let vendor = format_ident!("{constant}");
+    let setter = format_ident!("{}", policy.setter);
+    let name = doc["info"]["x-vendor-name"].as_str().unwrap_or(key);
+    let title = doc["info"]["title"].as_str().unwrap_or(name);
+    let description = doc["info"]["description"].as_str().unwrap_or_default();
+    let sent = match &policy.credential {
+        Credential::Bearer => "`Authorization: Bearer <credential>`".to_owned(),
+        Credential::Header(header) => format!("the `{header}` header"),
+    };
+    let example_url = doc["servers"][0]["url"]
+        .as_str()
+        .unwrap_or("https://api.example.com");
+    let (base_url, base_doc, example_base) = match &spec.default_base_url {
+        Some(_) => (
+            quote!(::std::result::Result::Ok::<&str, crate::Error>(
+                DEFAULT_BASE_URL
+            )),
+            "defaults to the spec's public server (`DEFAULT_BASE_URL`)".to_owned(),
+            String::new(),
+        ),
+        None => (
+            quote!(::std::result::Result::Err::<&str, crate::Error>(
+                crate::Error::invalid(
+                    "base_url",
+                    "is required: the spec names no public https server"
+                )
+            )),
+            "required: the spec names no public https server".to_owned(),
+            format!("\n    .base_url({example_url:?})"),
+        ),
+    };
+    let module_doc = format!(
+        "{title} (`specs/{key}.yaml`; feature `{key}`).\n\n{description}\n\nThis module is \
+         generated whole from the spec: every operation is a method of [`Client`](crate::{key}::Client), the \
+         credential is sent as {sent}.\n\n```no_run\n# fn demo() -> Result<(), customer_apis::Error> {{\n\
+         let client = customer_apis::{key}::Client::builder(){example_base}\n    \
+         .{setter}(\"my-credential\")\n    .build()?;\n# let _ = client; Ok(()) }}\n```"
+    );
+    let setter_doc = format!(
+        "{} (required; `{}`).",
+        if policy.description.is_empty() {
+            "The credential"
+        } else {
+            &policy.description
+        },
+        policy.setter
+    );
+    let client_doc = format!(
+        "A {name} client. Cheap to clone; clones share one connection pool. `Send + Sync`."
+    );
+    let builder_doc = format!(
+        "Builds a [`Client`]; every setting is checked by [`ClientBuilder::build`]. The base \
+         URL {base_doc}; the other settings are [`Config`](crate::Config)'s."
+    );
+    // What the envelope's status says of an answer: the generated methods read it.
+    let answer_status = policy.envelope.as_ref().map(|_| quote! {
+        fn answer_status(status: &str, meta: &crate::ResponseMeta) -> ::std::result::Result<(), crate::Error> {
+            generated::spec::POLICY.answer_status(crate::Vendor::#vendor, status, meta)
+        }
+    });
+    let tokens: TokenStream = quote! {
+        #[doc = #module_doc]
+        #[cfg_attr(docsrs, doc(cfg(feature = #key)))]
+        pub mod #module {
+            crate::client::vendor_client! {
+                #[doc = #client_doc]
+                spec: #key,
+                policy: crate::spec_policy::SpecPolicy,
+            }
+
+            // What the spec documents besides its models: its error codes, open enums and
+            // default base URL, where it has them.
+            pub use generated::spec::*;
+            /// Every operation of the spec with its method, as data (see [`crate::operation`]).
+            pub use generated::OPERATIONS;
+            /// The spec's models, generated at build time. Each implements
+            /// [`Validate`](crate::Validate) with its documented rules.
+            pub use generated::types;
+            #[cfg(feature = "sandbox")]
+            pub(crate) use generated::check_seed;
+
+            #[doc = #builder_doc]
+            #[derive(Default)]
+            pub struct ClientBuilder {
+                credential: ::std::option::Option<::secrecy::SecretString>,
+                common: crate::config::Common,
+            }
+
+            impl ::std::fmt::Debug for ClientBuilder {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.debug_struct(concat!(#key, "::ClientBuilder"))
+                        .field(stringify!(#setter), &self.credential.as_ref().map(|_| "[REDACTED]"))
+                        .field("common", &self.common)
+                        .finish()
+                }
+            }
+
+            impl ClientBuilder {
+                #[doc = #setter_doc]
+                pub fn #setter(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+                    self.credential = ::std::option::Option::Some(::secrecy::SecretString::from(value.into()));
+                    self
+                }
+
+                crate::config::common_builder_methods!();
+
+                /// Checks every setting and builds the client.
+                pub fn build(self) -> ::std::result::Result<Client, crate::Error> {
+                    let policy = crate::spec_policy::SpecPolicy::new(
+                        crate::Vendor::#vendor,
+                        &generated::spec::POLICY,
+                        self.credential,
+                    )?;
+                    let base_url = match self.common.base_url.as_deref() {
+                        ::std::option::Option::Some(url) => url,
+                        ::std::option::Option::None => #base_url?,
+                    };
+                    Client::from_policy(&self.common, base_url, |_, _, _| ::std::result::Result::Ok(policy))
+                }
+            }
+
+            impl Client {
+                /// Any request, for an endpoint the spec does not cover yet, through this
+                /// client's core: the credential, retries (any retryable failure for GET,
+                /// HEAD, PUT and DELETE; for other methods only when the server cannot have
+                /// acted on the request), timeouts, the size cap, the envelope where the spec
+                /// has one (its status read, its payload returned as `T`) and
+                /// [`Error`](crate::Error). `path` is appended to the base URL (a query
+                /// allowed) and must stay under it; `body`, if any, is sent as JSON.
+                pub async fn request<T: ::serde::de::DeserializeOwned + ::std::marker::Send>(
+                    &self,
+                    method: ::reqwest::Method,
+                    path: &str,
+                    body: ::std::option::Option<&::serde_json::Value>,
+                ) -> ::std::result::Result<crate::Response<T>, crate::Error> {
+                    self.inner.policy.request(&self.inner, method, path, body).await
+                }
+            }
+
+            #answer_status
+        }
+    };
+    let file: syn::File = syn::parse2(tokens).map_err(|e| format!("vendor module: {e}"))?;
+    Ok(Some(prettyplease::unparse(&file)))
+}
