@@ -45,6 +45,7 @@ fn main() {
     let mut enabled = Vec::new();
     // The modules of the vendors whose policy the spec describes (no `x-policy: hand-written`).
     let mut modules = String::new();
+    let mut spec_vendors = Vec::new();
     for spec in specs {
         let vendor = spec
             .file_stem()
@@ -71,7 +72,10 @@ fn main() {
                     fail(&shown, &format!("cannot write generated code: {e}"));
                 }
                 match codegen::module::vendor_module(&vendor, &constant(&vendor), &spec_json) {
-                    Ok(Some(module)) => modules.push_str(&module),
+                    Ok(Some(module)) => {
+                        modules.push_str(&module);
+                        spec_vendors.push(vendor.clone());
+                    }
                     Ok(None) => {}
                     Err(reason) => fail(&shown, &reason),
                 }
@@ -91,7 +95,10 @@ fn main() {
             &format!("cannot write the vendor modules: {e}"),
         );
     }
-    if let Err(e) = fs::write(out_dir.join("vendors.rs"), vendor_list(&enabled)) {
+    if let Err(e) = fs::write(
+        out_dir.join("vendors.rs"),
+        vendor_list(&enabled, &spec_vendors),
+    ) {
         fail(
             Path::new("specs"),
             &format!("cannot write the vendor list: {e}"),
@@ -101,7 +108,7 @@ fn main() {
 
 /// The one list of vendors (`src/vendors.rs` includes it): each enabled spec, by name, with its
 /// spec as JSON and the tables generated from it, and its `Vendor` constant.
-fn vendor_list(vendors: &[(String, String)]) -> String {
+fn vendor_list(vendors: &[(String, String)], generated: &[String]) -> String {
     let mut out = String::from(
         "/// Every vendor whose spec is in `specs/` and whose feature is enabled, by name.\n\
          pub(crate) const VENDORS: &[Vendor] = &[\n",
@@ -121,7 +128,11 @@ fn vendor_list(vendors: &[(String, String)]) -> String {
             constant(v)
         ));
     }
-    out.push_str("}\n");
+    out.push_str("}\n\n/// The vendors whose module is generated whole, as the command-line tool offers them.\n#[cfg(feature = \"cli\")]\npub const SPEC_VENDORS: &[crate::operation::SpecVendor] = &[\n");
+    for v in generated {
+        out.push_str(&format!("    crate::{v}::CLI,\n"));
+    }
+    out.push_str("];\n");
     out
 }
 

@@ -184,6 +184,34 @@ fn vendor_key<S: Serializer>(vendor: &Vendor, serializer: S) -> Result<S::Ok, S:
     serializer.serialize_str(vendor.key())
 }
 
+impl Customer {
+    /// The customer a vendor's get-customer answered, given as JSON, by the vendor's key
+    /// (feature `cli`: `--unified`); `None` for a vendor without a mapping.
+    #[cfg(feature = "cli")]
+    #[doc(hidden)]
+    pub fn from_json(
+        vendor: &str,
+        value: serde_json::Value,
+    ) -> Option<Result<Customer, serde_json::Error>> {
+        fn mapped<M>(value: serde_json::Value) -> Result<Customer, serde_json::Error>
+        where
+            M: serde::de::DeserializeOwned,
+            for<'a> Customer: From<&'a M>,
+        {
+            serde_json::from_value::<M>(value).map(|record| Customer::from(&record))
+        }
+        Some(match vendor {
+            #[cfg(feature = "cro")]
+            "cro" => mapped::<crate::cro::types::CustomerModel>(value),
+            #[cfg(feature = "pdm")]
+            "pdm" => mapped::<crate::pdm::types::Customer>(value),
+            #[cfg(feature = "foxtrot")]
+            "foxtrot" => mapped::<crate::foxtrot::types::Customer>(value),
+            _ => return None,
+        })
+    }
+}
+
 /// The text unless it is empty or only whitespace (PDM's `""` for an unset field).
 #[cfg(any(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 fn text(value: Option<&String>) -> Option<String> {

@@ -103,6 +103,60 @@ impl Args {
     }
 }
 
+/// A vendor whose module is generated whole from its spec, as the command-line tool offers it
+/// (feature `cli`): its settings are a base URL and the one credential of its security scheme,
+/// named after the builder's setter. `call` builds the client, runs the operation by name and
+/// masks, in the answer, every credential the client holds.
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub struct SpecVendor {
+    pub vendor: crate::Vendor,
+    /// The spec's `info.title`.
+    pub title: &'static str,
+    /// The builder's credential setter (`api_key`).
+    pub setter: &'static str,
+    /// What the credential is (the security scheme's description).
+    pub credential: &'static str,
+    pub default_base_url: Option<&'static str>,
+    pub operations: &'static [Operation],
+    pub call: SpecCall,
+}
+
+/// A [`SpecVendor`]'s call: its settings, the operation's method name and its arguments.
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub type SpecCall = for<'a> fn(
+    &'a SpecSettings,
+    &'a str,
+    &'a Args,
+) -> crate::BoxFuture<'a, Result<Response<serde_json::Value>, Error>>;
+
+#[cfg(feature = "cli")]
+impl std::fmt::Debug for SpecVendor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SpecVendor")
+            .field("vendor", &self.vendor)
+            .field("setter", &self.setter)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The settings of a [`SpecVendor`]'s client (feature `cli`).
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub struct SpecSettings {
+    /// The spec's public server when `None`.
+    pub base_url: Option<String>,
+    pub credential: secrecy::SecretString,
+    /// Each attempt's and the whole call's.
+    pub timeout: Option<std::time::Duration>,
+}
+
+/// Every vendor whose module is generated whole, for the command-line tool (feature `cli`).
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub use crate::vendors::SPEC_VENDORS;
+
 /// A typed answer as JSON, for a call by operation name.
 #[cfg(feature = "cli")]
 pub(crate) fn to_json<T: serde::Serialize>(

@@ -65,6 +65,16 @@ pub fn vendor_module(key: &str, constant: &str, spec_json: &str) -> Result<Optio
         },
         policy.setter
     );
+    let setter_name = &policy.setter;
+    let credential_doc = if policy.description.is_empty() {
+        "The credential"
+    } else {
+        &policy.description
+    };
+    let default_base_url = match &spec.default_base_url {
+        Some(_) => quote!(::std::option::Option::Some(DEFAULT_BASE_URL)),
+        None => quote!(::std::option::Option::None),
+    };
     let client_doc = format!(
         "A {name} client. Cheap to clone; clones share one connection pool. `Send + Sync`."
     );
@@ -158,6 +168,31 @@ pub fn vendor_module(key: &str, constant: &str, spec_json: &str) -> Result<Optio
             }
 
             #answer_status
+
+            /// This vendor as the command-line tool offers it.
+            #[cfg(feature = "cli")]
+            pub(crate) const CLI: crate::operation::SpecVendor = crate::operation::SpecVendor {
+                vendor: crate::Vendor::#vendor,
+                title: #title,
+                setter: #setter_name,
+                credential: #credential_doc,
+                default_base_url: #default_base_url,
+                operations: OPERATIONS,
+                call: |settings, name, args| ::std::boxed::Box::pin(async move {
+                    let credential = ::secrecy::ExposeSecret::expose_secret(&settings.credential);
+                    let mut builder = Client::builder().#setter(credential);
+                    if let ::std::option::Option::Some(url) = &settings.base_url {
+                        builder = builder.base_url(url.as_str());
+                    }
+                    if let ::std::option::Option::Some(timeout) = settings.timeout {
+                        builder = builder.timeout(timeout).operation_timeout(timeout);
+                    }
+                    let client = builder.build()?;
+                    let (mut value, meta) = client.call_operation(name, args).await?.into_parts();
+                    client.mask_credentials(&mut value).await;
+                    ::std::result::Result::Ok(crate::Response::new(value, meta))
+                }),
+            };
         }
     };
     let file: syn::File = syn::parse2(tokens).map_err(|e| format!("vendor module: {e}"))?;

@@ -124,4 +124,33 @@ pub mod foxtrot {
     ) -> ::std::result::Result<(), crate::Error> {
         generated::spec::POLICY.answer_status(crate::Vendor::Foxtrot, status, meta)
     }
+    /// This vendor as the command-line tool offers it.
+    #[cfg(feature = "cli")]
+    pub(crate) const CLI: crate::operation::SpecVendor = crate::operation::SpecVendor {
+        vendor: crate::Vendor::Foxtrot,
+        title: "Foxtrot Customers API",
+        setter: "api_key",
+        credential: "The API key, sent as `Authorization: Bearer <API key>`.",
+        default_base_url: ::std::option::Option::Some(DEFAULT_BASE_URL),
+        operations: OPERATIONS,
+        call: |settings, name, args| ::std::boxed::Box::pin(async move {
+            let credential = ::secrecy::ExposeSecret::expose_secret(
+                &settings.credential,
+            );
+            let mut builder = Client::builder().api_key(credential);
+            if let ::std::option::Option::Some(url) = &settings.base_url {
+                builder = builder.base_url(url.as_str());
+            }
+            if let ::std::option::Option::Some(timeout) = settings.timeout {
+                builder = builder.timeout(timeout).operation_timeout(timeout);
+            }
+            let client = builder.build()?;
+            let (mut value, meta) = client
+                .call_operation(name, args)
+                .await?
+                .into_parts();
+            client.mask_credentials(&mut value).await;
+            ::std::result::Result::Ok(crate::Response::new(value, meta))
+        }),
+    };
 }

@@ -45,14 +45,13 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{ArgMatches, FromArgMatches, Parser, Subcommand};
-use customer_apis::{cro, foxtrot, pdm};
+use customer_apis::operation::SPEC_VENDORS;
+use customer_apis::{cro, pdm};
 
 use crate::operations::{chosen, command};
 use crate::output::{describe, emit, printed, report, Failure};
 use crate::sandbox::{run_sandbox, SandboxArgs};
-use crate::vendors::{
-    cro_client, foxtrot_client, pdm_client, unified, CroArgs, FoxtrotArgs, PdmArgs,
-};
+use crate::vendors::{cro_client, pdm_client, spec_settings, unified, CroArgs, PdmArgs};
 
 /// Typed clients for the customer endpoints of CRO Software, PDM and Foxtrot.
 ///
@@ -83,8 +82,6 @@ enum VendorCommand {
     Cro(CroArgs),
     /// PDM (Pro Delivery Manager).
     Pdm(PdmArgs),
-    /// Foxtrot (route optimisation).
-    Foxtrot(FoxtrotArgs),
     /// Run the sandbox: a local server playing CRO, PDM and Foxtrot, until Ctrl-C.
     Sandbox(SandboxArgs),
 }
@@ -113,21 +110,17 @@ fn parse_seconds(text: &str) -> Result<Duration, String> {
 #[tokio::main]
 async fn main() -> ExitCode {
     let matches = command().get_matches();
-    let cli = match Cli::from_arg_matches(&matches) {
-        Ok(cli) => cli,
-        Err(e) => e.exit(),
+    let common = Common {
+        timeout: matches.get_one::<Duration>("timeout").copied(),
+        verbose: matches.get_flag("verbose"),
     };
     let rust_log = std::env::var("RUST_LOG")
         .ok()
         .filter(|v| !v.trim().is_empty());
-    if cli.verbose || rust_log.is_some() {
+    if common.verbose || rust_log.is_some() {
         init_tracing(rust_log.as_deref().unwrap_or("debug"));
     }
-    let common = Common {
-        timeout: cli.timeout,
-        verbose: cli.verbose,
-    };
-    match run(cli.vendor, &matches, common).await {
+    match run(&matches, common).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             match &failure {
@@ -174,12 +167,29 @@ impl std::io::Write for QuietStderr {
     }
 }
 
-/// Runs the chosen subcommand.
-async fn run(vendor: VendorCommand, matches: &ArgMatches, common: Common) -> Result<(), Failure> {
-    match vendor {
+/// Runs the chosen subcommand: a vendor whose module is generated, from its spec's settings;
+/// the others as derived.
+async fn run(matches: &ArgMatches, common: Common) -> Result<(), Failure> {
+    let chosen_vendor = matches.subcommand().and_then(|(name, sub)| {
+        let vendor = SPEC_VENDORS.iter().find(|v| v.vendor.key() == name)?;
+        Some((vendor, sub))
+    });
+    if let Some((vendor, sub)) = chosen_vendor {
+        let key = vendor.vendor.key();
+        let (operation, values) = chosen(matches, key, vendor.operations)?;
+        let settings = spec_settings(vendor, sub, common)?;
+        let answer = (vendor.call)(&settings, operation, &values).await?;
+        let unified = unified(matches, key).then_some(key);
+        return emit(printed(answer, unified)?, common);
+    }
+    let cli = match Cli::from_arg_matches(matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    match cli.vendor {
         VendorCommand::Cro(args) => {
             let (operation, values) = chosen(matches, "cro", cro::OPERATIONS)?;
-            let reshape = unified::<cro::types::CustomerModel>(matches, "cro");
+            let reshape = unified(matches, "cro").then_some("cro");
             let client = cro_client(args, common)?;
             let mut answer = printed(client.call_operation(operation, &values).await?, reshape)?;
             client.mask_credentials(&mut answer.0).await;
@@ -190,16 +200,8 @@ async fn run(vendor: VendorCommand, matches: &ArgMatches, common: Common) -> Res
                 .subcommand_matches("pdm")
                 .expect("clap parsed the pdm subcommand");
             let (operation, values) = chosen(matches, "pdm", pdm::OPERATIONS)?;
-            let reshape = unified::<pdm::types::Customer>(matches, "pdm");
+            let reshape = unified(matches, "pdm").then_some("pdm");
             let client = pdm_client(args, pdm_matches, common)?;
-            let mut answer = printed(client.call_operation(operation, &values).await?, reshape)?;
-            client.mask_credentials(&mut answer.0).await;
-            emit(answer, common)
-        }
-        VendorCommand::Foxtrot(args) => {
-            let (operation, values) = chosen(matches, "foxtrot", foxtrot::OPERATIONS)?;
-            let reshape = unified::<foxtrot::types::Customer>(matches, "foxtrot");
-            let client = foxtrot_client(args, common)?;
             let mut answer = printed(client.call_operation(operation, &values).await?, reshape)?;
             client.mask_credentials(&mut answer.0).await;
             emit(answer, common)

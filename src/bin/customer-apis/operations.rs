@@ -2,22 +2,38 @@
 //! tables, and the operation chosen with its arguments.
 
 use clap::{ArgMatches, CommandFactory};
-use customer_apis::operation::{Args, Operation, ParamIn};
-use customer_apis::{cro, foxtrot, pdm};
+use customer_apis::operation::{Args, Operation, ParamIn, SPEC_VENDORS};
+use customer_apis::{cro, pdm};
 
 use crate::output::Failure;
-use crate::vendors::with_unified;
+use crate::vendors::{spec_vendor_command, with_unified};
 use crate::Cli;
 
-/// The command line: the vendors' settings (derived above) and one subcommand per operation
-/// of each spec, built from the operation tables the library generates: a spec's new operation
-/// is a subcommand with no code here.
+/// The command line: the vendors' settings (derived above for the vendors with a hand-written
+/// module, from the spec for the others) and one subcommand per operation of each spec, built
+/// from the operation tables the library generates: a spec's new operation, or a new vendor
+/// whose module is generated, is a subcommand with no code here.
 pub(crate) fn command() -> clap::Command {
-    Cli::command()
+    let command = Cli::command()
         .mut_subcommand("cro", |c| with_unified(with_operations(c, cro::OPERATIONS)))
-        .mut_subcommand("pdm", |c| with_unified(with_operations(c, pdm::OPERATIONS)))
-        .mut_subcommand("foxtrot", |c| {
-            with_unified(with_operations(c, foxtrot::OPERATIONS))
+        .mut_subcommand("pdm", |c| with_unified(with_operations(c, pdm::OPERATIONS)));
+    let command = SPEC_VENDORS.iter().fold(command, |command, vendor| {
+        let sub = with_operations(spec_vendor_command(vendor), vendor.operations);
+        command.subcommand(with_unified(sub))
+    });
+    // The vendors in name order, then `sandbox`.
+    let mut names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .filter(|n| n != "sandbox")
+        .collect();
+    names.sort();
+    names.push("sandbox".to_owned());
+    names
+        .iter()
+        .enumerate()
+        .fold(command, |command, (i, name)| {
+            command.mut_subcommand(name, |c| c.display_order(i))
         })
 }
 

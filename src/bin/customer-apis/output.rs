@@ -5,7 +5,7 @@ use std::io::Write;
 use customer_apis::{Error, Response, ResponseMeta};
 use serde_json::Value;
 
-use crate::vendors::Reshape;
+use crate::vendors::as_customer;
 use crate::Common;
 
 /// Exit code: invalid input or configuration; nothing was sent.
@@ -54,14 +54,14 @@ fn error_exit_code(error: &Error) -> u8 {
     }
 }
 
-/// The value to print: reshaped, when asked.
+/// The value to print: as a `Customer` of `unified`'s vendor, when asked.
 pub(crate) fn printed(
     response: Response<Value>,
-    reshape: Option<Reshape>,
+    unified: Option<&str>,
 ) -> Result<(Value, ResponseMeta), Failure> {
     let (mut value, meta) = response.into_parts();
-    if let Some(reshape) = reshape {
-        value = reshape(value, &meta)?;
+    if let Some(vendor) = unified {
+        value = as_customer(vendor, value, &meta)?;
     }
     Ok((value, meta))
 }

@@ -1,10 +1,10 @@
 //! Each vendor's settings (flags and environment variables), its client, and `--unified` on
-//! its get-customer.
+//! its get-customer. A vendor whose module is generated whole has its settings from its spec.
 
 use clap::parser::ValueSource;
 use clap::{Arg, ArgAction, ArgMatches, Args as ClapArgs};
-use customer_apis::{cro, foxtrot, pdm, Customer, Error, ResponseMeta};
-use serde::de::DeserializeOwned;
+use customer_apis::operation::{SpecSettings, SpecVendor};
+use customer_apis::{cro, pdm, Customer, Error, ResponseMeta};
 use serde_json::Value;
 
 use crate::output::Failure;
@@ -68,25 +68,6 @@ pub(crate) struct PdmArgs {
         value_name = "TOKEN"
     )]
     session_token: Option<String>,
-}
-
-/// Foxtrot's settings; its operations are added from `foxtrot::OPERATIONS`.
-#[derive(Debug, ClapArgs)]
-pub(crate) struct FoxtrotArgs {
-    /// Foxtrot's base URL; it may carry a path prefix.
-    #[arg(long, global = true, env = "FOXTROT_BASE_URL", value_name = "URL",
-          default_value = foxtrot::DEFAULT_BASE_URL)]
-    base_url: String,
-
-    /// The API key, sent as a bearer token.
-    #[arg(
-        long,
-        global = true,
-        env = "FOXTROT_API_KEY",
-        hide_env_values = true,
-        value_name = "KEY"
-    )]
-    api_key: Option<String>,
 }
 
 /// A missing setting: names the flag and the variable.
@@ -193,21 +174,84 @@ pub(crate) fn pdm_client(
     Ok(builder.build()?)
 }
 
-/// Builds the Foxtrot client.
-pub(crate) fn foxtrot_client(
-    args: FoxtrotArgs,
-    common: Common,
-) -> Result<foxtrot::Client, Failure> {
-    let key = args
-        .api_key
-        .ok_or_else(|| missing("Foxtrot API key", "--api-key", "FOXTROT_API_KEY"))?;
-    let mut builder = foxtrot::Client::builder()
-        .base_url(args.base_url)
-        .api_key(key);
-    if let Some(timeout) = common.timeout {
-        builder = builder.timeout(timeout).operation_timeout(timeout);
+/// The subcommand of a vendor whose module is generated whole from its spec: its settings are
+/// `--base-url` (`<VENDOR>_BASE_URL`) and its credential, named after the builder's setter
+/// (`--api-key`, `<VENDOR>_API_KEY`); its operations are added like every vendor's.
+pub(crate) fn spec_vendor_command(vendor: &SpecVendor) -> clap::Command {
+    let key = vendor.vendor.key();
+    let var = |what: &str| {
+        format!(
+            "{}_{}",
+            key.to_uppercase().replace('-', "_"),
+            what.to_uppercase()
+        )
+    };
+    let mut base_url = Arg::new("base_url")
+        .long("base-url")
+        .global(true)
+        .env(var("base_url"))
+        .value_name("URL")
+        .help("The API's base URL; it may carry a path prefix");
+    if let Some(default) = vendor.default_base_url {
+        base_url = base_url.default_value(default);
     }
-    Ok(builder.build()?)
+    let credential = Arg::new(vendor.setter)
+        .long(vendor.setter.replace('_', "-"))
+        .global(true)
+        .env(var(vendor.setter))
+        .hide_env_values(true)
+        .value_name(vendor.setter.to_uppercase())
+        .help(vendor.credential);
+    clap::Command::new(key)
+        .about(vendor.title)
+        .arg(base_url)
+        .arg(credential)
+}
+
+/// `api_key` → `API key`, for messages.
+fn words(setter: &str) -> String {
+    let word = |w: &str| match w {
+        "api" | "id" | "url" => w.to_uppercase(),
+        _ => w.to_owned(),
+    };
+    setter.split('_').map(word).collect::<Vec<_>>().join(" ")
+}
+
+/// The settings of a generated vendor's client, from its subcommand's matches.
+pub(crate) fn spec_settings(
+    vendor: &SpecVendor,
+    matches: &ArgMatches,
+    common: Common,
+) -> Result<SpecSettings, Failure> {
+    let key = vendor.vendor.key();
+    let var = |what: &str| {
+        format!(
+            "{}_{}",
+            key.to_uppercase().replace('-', "_"),
+            what.to_uppercase()
+        )
+    };
+    let credential = matches.get_one::<String>(vendor.setter).ok_or_else(|| {
+        let flag = format!("--{}", vendor.setter.replace('_', "-"));
+        missing(
+            &format!("{} {}", vendor.vendor.name(), words(vendor.setter)),
+            &flag,
+            &var(vendor.setter),
+        )
+    })?;
+    let base_url = matches.get_one::<String>("base_url").cloned();
+    if base_url.is_none() {
+        return Err(missing(
+            &format!("{} base URL", vendor.vendor.name()),
+            "--base-url",
+            &var("base_url"),
+        ));
+    }
+    Ok(SpecSettings {
+        base_url,
+        credential: credential.clone().into(),
+        timeout: common.timeout,
+    })
 }
 
 /// The subcommand that takes `--unified`: every vendor's get-customer.
@@ -233,38 +277,31 @@ pub(crate) fn with_unified(vendor: clap::Command) -> clap::Command {
     })
 }
 
-/// What is printed instead of the answer: the answer and its metadata in, the value out.
-pub(crate) type Reshape = fn(Value, &ResponseMeta) -> Result<Value, Failure>;
-
-/// With `--unified` on `<vendor> get-customer`: print the vendor's customer `M` as a
-/// [`Customer`].
-pub(crate) fn unified<M>(matches: &ArgMatches, vendor: &str) -> Option<Reshape>
-where
-    M: DeserializeOwned,
-    for<'a> Customer: From<&'a M>,
-{
-    let asked = matches
+/// Whether `--unified` was given on `<vendor> get-customer`.
+pub(crate) fn unified(matches: &ArgMatches, vendor: &str) -> bool {
+    matches
         .subcommand_matches(vendor)
         .and_then(|m| m.subcommand_matches(GET_CUSTOMER))
-        .is_some_and(|m| m.get_flag(UNIFIED));
-    asked.then_some(as_customer::<M> as Reshape)
+        .is_some_and(|m| m.get_flag(UNIFIED))
 }
 
 /// The customer the generic call gave as JSON, read back into the vendor's type and mapped.
-fn as_customer<M>(value: Value, meta: &ResponseMeta) -> Result<Value, Failure>
-where
-    M: DeserializeOwned,
-    for<'a> Customer: From<&'a M>,
-{
+pub(crate) fn as_customer(
+    vendor: &str,
+    value: Value,
+    meta: &ResponseMeta,
+) -> Result<Value, Failure> {
     // The call decoded and re-encoded this very type, so this only fails on a bug; the
     // reason names the type, never the data.
-    let record: M = serde_json::from_value(value).map_err(|_| Error::Decode {
-        expected: std::any::type_name::<M>(),
-        reason: "the answer did not read back into its own type".to_owned(),
-        excerpt: String::new(),
-        meta: Box::new(meta.clone()),
-        source: None,
-    })?;
-    serde_json::to_value(Customer::from(&record))
+    let customer = Customer::from_json(vendor, value)
+        .ok_or_else(|| Failure::Config(format!("{vendor} has no customer mapping for --unified")))?
+        .map_err(|_| Error::Decode {
+            expected: "the vendor's customer",
+            reason: "the answer did not read back into its own type".to_owned(),
+            excerpt: String::new(),
+            meta: Box::new(meta.clone()),
+            source: None,
+        })?;
+    serde_json::to_value(customer)
         .map_err(|e| Failure::Io(format!("could not write the result: {e}")))
 }
