@@ -150,7 +150,10 @@ impl SpecPolicy {
     /// Fills in the code and message of an error body at the spec's paths; whether it had a
     /// code there.
     fn read_error(&self, body: &Value, error: &mut ApiError) -> bool {
-        let at = |path: &[&str]| path.iter().try_fold(body, |v, key| v.get(key));
+        let at = |path: &[&str]| match path {
+            [] => None,
+            path => path.iter().try_fold(body, |v, key| v.get(key)),
+        };
         let code = at(self.described.error_code).and_then(Value::as_i64);
         let message = at(self.described.error_message).and_then(Value::as_str);
         if let (Some(code), Some(of)) = (code, self.described.code) {

@@ -259,11 +259,14 @@ fn policy(doc: &Value) -> Result<Policy> {
             .map(|p| is_rust_field(p).then(|| p.to_owned()))
             .collect()
     };
+    // Without `x-error-body`, an error is told by its status alone.
     let body = doc.get("x-error-body");
     let error_path = |key: &str| -> Result<Vec<String>> {
-        let node = body.and_then(|b| b.get(key));
-        let path = node.and_then(paths);
-        path.ok_or_else(|| format!("x-error-body: `{key}` is not a property path (`data.code`)"))
+        let Some(node) = body.and_then(|b| b.get(key)) else {
+            return Ok(Vec::new());
+        };
+        paths(node)
+            .ok_or_else(|| format!("x-error-body: `{key}` is not a property path (`data.code`)"))
     };
     Ok(Policy {
         credential,

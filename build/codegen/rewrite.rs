@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
 use super::model::{self, Spec};
 use super::pattern;
@@ -57,6 +57,7 @@ pub struct StringEnum {
 /// parameters out, renames, constraints, replacements.
 pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
     check_refs(&doc, &doc, "")?;
+    hoist_inline_objects(&mut doc)?;
     let spec = super::model::read(&doc)?;
     drop_header_parameters(&mut doc)?;
     let schemas = doc
@@ -81,6 +82,89 @@ pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
         enums,
         open_enums,
     })
+}
+
+/// Inline object schemas (with `properties`: an answer's, a request body's, a property's or an
+/// array's items) become component schemas named after where they sit, as typify would name
+/// them (`GetWidget404Answer`, `GetWidgetBody`, `<Schema><Property>`, then `Item` for an
+/// array's), so that every object decodes leniently and has its `Validate` rules alike.
+fn hoist_inline_objects(doc: &mut Value) -> Result<()> {
+    let is_inline = |s: &Value| s.get("properties").is_some() && s.get("$ref").is_none();
+    let mut hoisted: Vec<(String, Value)> = Vec::new();
+    let take = |slot: Option<&mut Value>, name: String, hoisted: &mut Vec<(String, Value)>| {
+        if let Some(slot) = slot.filter(|s| is_inline(s)) {
+            let target = json!({"$ref": format!("#/components/schemas/{name}")});
+            let mut schema = std::mem::replace(slot, target.clone());
+            // A null is the place's, not the type's (typify would make the type an Option).
+            if schema.get("nullable") == Some(&Value::Bool(true)) {
+                let object = schema.as_object_mut().into_iter();
+                let said = object.flat_map(|o| [o.remove("nullable"), o.remove("description")]);
+                *slot = json!({"nullable": true, "allOf": [target]});
+                if let Some(description) = said.flatten().find(Value::is_string) {
+                    slot["description"] = description;
+                }
+            }
+            hoisted.push((name, schema));
+        }
+    };
+    let paths = doc.get_mut("paths").and_then(Value::as_object_mut);
+    for item in paths.into_iter().flat_map(|p| p.values_mut()) {
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        for op in item
+            .values_mut()
+            .filter(|op| op.get("operationId").is_some())
+        {
+            let id = camel(op["operationId"].as_str().unwrap_or_default());
+            const JSON: &str = "/content/application~1json/schema";
+            take(
+                op.pointer_mut(&format!("/requestBody{JSON}")),
+                format!("{id}Body"),
+                &mut hoisted,
+            );
+            let answers = op.get_mut("responses").and_then(Value::as_object_mut);
+            for (status, answer) in answers.into_iter().flatten() {
+                let name = format!("{id}{}Answer", camel(status));
+                take(answer.pointer_mut(JSON), name, &mut hoisted);
+            }
+        }
+    }
+    let schemas = doc
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+        .ok_or("no components.schemas")?;
+    let mut queue: Vec<String> = schemas.keys().cloned().collect();
+    loop {
+        for (name, schema) in hoisted.drain(..) {
+            if schemas.insert(name.clone(), schema).is_some() {
+                return Err(format!("an inline object would be named {name}, which is a schema already: make it a component schema"));
+            }
+            queue.push(name);
+        }
+        let Some(name) = queue.pop() else { break };
+        let properties = schemas[&name]
+            .get_mut("properties")
+            .and_then(Value::as_object_mut);
+        for (prop, schema) in properties.into_iter().flatten() {
+            let named = format!("{name}{}", camel(prop));
+            let items = schema.get_mut("items");
+            take(items, format!("{named}Item"), &mut hoisted);
+            take(Some(schema), named, &mut hoisted);
+        }
+    }
+    Ok(())
+}
+
+/// `getCustomer`, `error_body`, `404` → `GetCustomer`, `ErrorBody`, `404`.
+fn camel(name: &str) -> String {
+    name.split(['_', '-', '.'])
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect()
 }
 
 /// The schemas marked `x-open-enum`.
@@ -405,11 +489,6 @@ fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
                     "schema {name}: property {prop:?} is not a plain snake_case name"
                 ));
             }
-            if schema.get("type").and_then(Value::as_str) == Some("object") {
-                return Err(format!(
-                    "schema {name}: property {prop} is an inline object; make it a component schema"
-                ));
-            }
             let mut rules = string_rules(schema, &format!("schema {name}, property {prop}"))?;
             let format = schema.get("format").and_then(Value::as_str);
             if format.is_some_and(|f| TIMESTAMP_FORMATS.contains(&f)) {
@@ -423,7 +502,8 @@ fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
                 }
             }
             let nested = |v: &Value| {
-                v.get("$ref")
+                let one = v.pointer("/allOf/0").unwrap_or(v);
+                one.get("$ref")
                     .and_then(Value::as_str)
                     .and_then(|r| r.strip_prefix("#/components/schemas/"))
                     .is_some_and(|target| object_names.iter().any(|n| n == target))

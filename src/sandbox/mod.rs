@@ -126,6 +126,7 @@ use serde_json::Value;
 mod cro;
 mod faults;
 mod foxtrot;
+mod generic;
 mod hosts;
 mod oauth;
 mod pdm;
@@ -639,11 +640,7 @@ pub(crate) fn seeded_answer(
     let op_id = spec["paths"][template][method.to_ascii_lowercase()]["operationId"]
         .as_str()
         .unwrap_or_default();
-    let operations = match vendor {
-        "cro" => crate::cro::OPERATIONS,
-        "pdm" => crate::pdm::OPERATIONS,
-        _ => crate::foxtrot::OPERATIONS,
-    };
+    let operations = crate::vendors::named(vendor).map_or(&[][..], |v| v.operations);
     let result = operations
         .iter()
         .find(|o| o.id == op_id)
@@ -956,13 +953,20 @@ fn router(
 ) -> axum::Router {
     let (cro, cro_fallback) = cro::routes(oauth.clone(), seed.clone());
     let (pdm, pdm_fallback) = pdm::routes(seed.clone(), issued.clone());
-    let (foxtrot, foxtrot_fallback) = foxtrot::routes(seed);
-    // Each vendor's answer to the operations of its spec, by its name in the vendor list.
-    let fallbacks: std::sync::Arc<[(&'static str, SpecFallback)]> = std::sync::Arc::new([
+    let (foxtrot, foxtrot_fallback) = foxtrot::routes(seed.clone());
+    // Each vendor's answer to the operations of its spec, by its name in the vendor list: its
+    // own file's, or for a vendor the sandbox has no file for, what its spec says.
+    let mut own = vec![
         ("cro", cro_fallback),
         ("pdm", pdm_fallback),
         ("foxtrot", foxtrot_fallback),
-    ]);
+    ];
+    for vendor in crate::vendors::VENDORS.iter().map(|v| v.vendor.key()) {
+        if !own.iter().any(|(name, _)| *name == vendor) {
+            own.push((vendor, generic::routes(vendor, seed.clone())));
+        }
+    }
+    let fallbacks: std::sync::Arc<[(&'static str, SpecFallback)]> = own.into();
     let fallback = move |request: axum::extract::Request| {
         let fallbacks = fallbacks.clone();
         async move {

@@ -1031,9 +1031,20 @@ impl crate::validation::Validate for types::ConfidentLocationEnvelope {
 impl crate::validation::Validate for types::Customer {
     fn validate_at(
         &self,
-        _path: &crate::validation::FieldPath<'_>,
-        _out: &mut Vec<crate::validation::Violation>,
-    ) {}
+        path: &crate::validation::FieldPath<'_>,
+        out: &mut Vec<crate::validation::Violation>,
+    ) {
+        crate::validation::Validate::validate_at(
+            &self.imported_location,
+            &path.field("imported_location"),
+            out,
+        );
+        crate::validation::Validate::validate_at(
+            &self.inferred_location,
+            &path.field("inferred_location"),
+            out,
+        );
+    }
 }
 impl crate::validation::Validate for types::CustomerData {
     fn validate_at(

@@ -99,6 +99,48 @@ fn an_api_version_added_to_the_spec_is_one_more_variant_of_the_generated_enum() 
     assert!(after.contains("#[default]V2023_04_19"));
 }
 
+/// An inline object (a property's, an array's items, an answer's) is taken as people write
+/// them: a type named after where it sits, with its documented rules.
+#[test]
+fn an_inline_object_becomes_a_type_named_after_where_it_sits_with_its_rules() {
+    let edited = support::spec_with("cro", |spec| {
+        node(spec, "/components/schemas/CustomerContactModel/properties")["fax"] = json!({
+            "type": "object",
+            "nullable": true,
+            "properties": {
+                "number": {"type": "string", "maxLength": 20},
+                "lines": {"type": "array", "items": {
+                    "type": "object",
+                    "properties": {"label": {"type": "string", "minLength": 1}},
+                }},
+            },
+        });
+        // progenitor takes one error type per operation: the inline body is the success's.
+        let answer =
+            "/paths/~1customers~1{customer_id}/get/responses/200/content/application~1json";
+        node(spec, answer)["schema"] = json!({
+            "type": "object",
+            "properties": {"error": {
+                "type": "object",
+                "properties": {"code": {"type": "integer"}, "message": {"type": "string"}},
+            }},
+        });
+    });
+    let (code, _) = codegen::generate(&edited).expect("inline objects are taken");
+    let flat: String = code.split_whitespace().collect();
+    for expected in [
+        "pubstructCustomerContactModelFax{",
+        "pubfax:::std::option::Option<CustomerContactModelFax>",
+        "pubstructCustomerContactModelFaxLinesItem{",
+        "pubstructGetCustomer200Answer{",
+        "pubstructGetCustomer200AnswerError{",
+        "check(&self.number,&path.field(\"number\"),&[crate::validation::Rule::MaxLength(20)]",
+        "check(&self.label,&path.field(\"label\"),&[crate::validation::Rule::MinLength(1)]",
+    ] {
+        assert!(flat.contains(expected), "{expected}");
+    }
+}
+
 #[test]
 fn generation_is_deterministic() {
     let spec = support::spec_text("cro");
@@ -164,12 +206,13 @@ fn a_broken_spec_is_refused_with_the_reason() {
             "needs an x-pattern-description",
         ),
         (
+            // An inline object is named after where it sits: not after a schema that exists.
             support::spec_with("cro", |spec| {
-                let properties = node(spec, CONTACT).as_object_mut().unwrap();
-                let fax = properties.insert("fax".into(), json!({"type": "object"}));
-                properties.insert("fax_old".into(), fax.expect("a fax field"));
+                let fax = json!({"type": "object", "properties": {"number": {"type": "string"}}});
+                node(spec, CONTACT)["fax"] = fax.clone();
+                node(spec, "/components/schemas")["CustomerContactModelFax"] = fax;
             }),
-            "inline object",
+            "an inline object would be named CustomerContactModelFax, which is a schema already",
         ),
         (
             support::spec_with("cro", |spec| {
