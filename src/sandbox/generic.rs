@@ -98,7 +98,7 @@ fn known(spec: &Value, operation: &Value, params: &BTreeMap<String, String>) -> 
         let example = p.get("example").or_else(|| p["schema"].get("example"));
         match example {
             Some(Value::String(s)) => s == sent,
-            Some(other) => *sent == other.to_string(),
+            Some(other) => serde_json::from_str::<Value>(sent).is_ok_and(|v| v == *other),
             None => true,
         }
     })
