@@ -154,13 +154,21 @@ impl SpecPolicy {
             [] => None,
             path => path.iter().try_fold(body, |v, key| v.get(key)),
         };
-        let code = at(self.described.error_code).and_then(Value::as_i64);
+        let code = at(self.described.error_code).filter(|c| c.is_i64() || c.is_string());
         let message = at(self.described.error_message).and_then(Value::as_str);
-        if let (Some(code), Some(of)) = (code, self.described.code) {
-            error.code = Some(of(code));
+        let number = code.and_then(Value::as_i64);
+        match (number, self.described.code) {
+            (Some(number), Some(of)) => error.code = Some(of(number)),
+            // A code without a type of its own (a string, or no `x-error-code-type`) is said.
+            _ => {
+                error.detail = code.map(|c| c.as_str().map_or_else(|| c.to_string(), str::to_owned))
+            }
         }
         if let Some(message) = message {
-            error.detail = Some(message.to_owned());
+            error.detail = Some(match error.detail.take() {
+                Some(code) => format!("{code}: {message}"),
+                None => message.to_owned(),
+            });
         }
         code.is_some()
     }

@@ -84,10 +84,10 @@ pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
     })
 }
 
-/// Inline object schemas (with `properties`: an answer's, a request body's, a property's or an
-/// array's items) become component schemas named after where they sit, as typify would name
-/// them (`GetWidget404Answer`, `GetWidgetBody`, `<Schema><Property>`, then `Item` for an
-/// array's), so that every object decodes leniently and has its `Validate` rules alike.
+/// Inline object schemas (with `properties`: an answer's, a shared answer's, a request body's, a
+/// property's or an array's items) become component schemas named after where they sit, as
+/// typify would name them (`GetWidget404Answer`, `NotFound`, `GetWidgetBody`,
+/// `<Schema><Property>`, then `Item` for an array's), so that every object decodes leniently and has its `Validate` rules alike.
 fn hoist_inline_objects(doc: &mut Value) -> Result<()> {
     let is_inline = |s: &Value| s.get("properties").is_some() && s.get("$ref").is_none();
     let mut hoisted: Vec<(String, Value)> = Vec::new();
@@ -129,6 +129,13 @@ fn hoist_inline_objects(doc: &mut Value) -> Result<()> {
                 take(answer.pointer_mut(JSON), name, &mut hoisted);
             }
         }
+    }
+    let responses = doc
+        .pointer_mut("/components/responses")
+        .and_then(Value::as_object_mut);
+    for (name, answer) in responses.into_iter().flatten() {
+        const JSON: &str = "/content/application~1json/schema";
+        take(answer.pointer_mut(JSON), camel(name), &mut hoisted);
     }
     let schemas = doc
         .pointer_mut("/components/schemas")

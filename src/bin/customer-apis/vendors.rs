@@ -279,10 +279,11 @@ pub(crate) fn with_unified(vendor: clap::Command) -> clap::Command {
 
 /// Whether `--unified` was given on `<vendor> get-customer`.
 pub(crate) fn unified(matches: &ArgMatches, vendor: &str) -> bool {
-    matches
+    // By name: a vendor may have no get-customer (clap panics on a subcommand it does not know).
+    let chosen = matches
         .subcommand_matches(vendor)
-        .and_then(|m| m.subcommand_matches(GET_CUSTOMER))
-        .is_some_and(|m| m.get_flag(UNIFIED))
+        .and_then(ArgMatches::subcommand);
+    chosen.is_some_and(|(name, m)| name == GET_CUSTOMER && m.get_flag(UNIFIED))
 }
 
 /// The customer the generic call gave as JSON, read back into the vendor's type and mapped.

@@ -7,7 +7,9 @@
 mod codegen;
 
 mod features;
+mod fourth_vendor;
 mod golden;
 mod peer;
 mod regenerate;
+mod scratch;
 mod spec_conformance;

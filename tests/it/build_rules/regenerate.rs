@@ -234,7 +234,7 @@ fn a_broken_spec_is_refused_with_the_reason() {
 /// The copy of the crate builds the CRO client, so this needs the `cro` feature.
 #[cfg(feature = "cro")]
 mod scratch_copy {
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
     use std::process::Command;
 
     use wiremock::matchers::{header, method, path};
@@ -243,20 +243,10 @@ mod scratch_copy {
     use serde_json::{json, Value};
 
     use super::add_mobile;
+    #[cfg(feature = "cli")]
+    use crate::build_rules::scratch::SandboxProcess;
+    use crate::build_rules::scratch::{self, Copy};
     use crate::support::{self, node};
-
-    fn copy_tree(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy_tree(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
-    }
 
     /// Uses the new field (compiles only if the built client has it, as `Option<String>`) and
     /// calls the new operation against the server whose URL is its argument.
@@ -334,46 +324,9 @@ mod scratch_copy {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_field_and_an_operation_added_to_a_copy_of_the_spec_reach_the_client_cli_and_sandbox()
     {
-        let source = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-        let scratch = tmp.join("regenerate-scratch");
-        let _ = std::fs::remove_dir_all(&scratch);
-        std::fs::create_dir_all(&scratch).unwrap();
-        for file in ["Cargo.lock", "build.rs"] {
-            std::fs::copy(source.join(file), scratch.join(file)).unwrap();
-        }
-        for dir in ["build", "specs", "src"] {
-            copy_tree(&source.join(dir), &scratch.join(dir));
-        }
-        // The manifest without the targets whose files are not copied, nor the workspace and the
-        // bench's peer (benches/peer/, a member, not copied), plus the one example, in a
-        // workspace of its own.
-        let manifest = std::fs::read_to_string(source.join("Cargo.toml")).unwrap();
-        let mut kept = Vec::new();
-        let mut skipping = false;
-        for line in manifest.lines() {
-            if line.starts_with('[') {
-                skipping = ["[[example]]", "[[bench]]", "[workspace]"].contains(&line);
-            }
-            if !skipping && !line.contains("path = \"benches/") {
-                kept.push(line);
-            }
-        }
-        // Another package name: the same name and version would share the suite's own build-script
-        // output (cargo hashes a path package relative to its workspace), and overwrite it.
-        let manifest = format!(
-            "{}\n[[example]]\nname = \"uses_edits\"\n\n[workspace]\n",
-            kept.join("\n")
-        )
-        .replacen(
-            "name = \"customer-apis\"",
-            "name = \"customer-apis-regenerate\"",
-            1,
-        );
-        std::fs::write(scratch.join("Cargo.toml"), manifest).unwrap();
-        std::fs::create_dir_all(scratch.join("examples")).unwrap();
-        std::fs::write(scratch.join("examples/uses_edits.rs"), USES_EDITS).unwrap();
-        let spec = scratch.join("specs/cro.yaml");
+        let mut copy = Copy::new("regenerate");
+        copy.example("uses_edits", USES_EDITS);
+        let spec = copy.dir.join("specs/cro.yaml");
         let mut edited: Value =
             serde_yaml::from_str(&std::fs::read_to_string(&spec).unwrap()).unwrap();
         let example = location_example();
@@ -381,78 +334,23 @@ mod scratch_copy {
         add_get_customer_location(&mut edited, &example);
         std::fs::write(&spec, support::yaml(&edited)).unwrap();
         // Only the spec differs from the crate's sources.
-        for dir in ["src", "build"] {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["src", "build", "specs"] {
+            let changed = scratch::changed_files(&source.join(dir), &copy.dir.join(dir));
+            let expected: &[&str] = if dir == "specs" { &["cro.yaml"] } else { &[] };
             assert_eq!(
-                same_files(&source.join(dir), &scratch.join(dir)),
-                None,
+                changed,
+                expected
+                    .iter()
+                    .map(Into::into)
+                    .collect::<Vec<std::path::PathBuf>>(),
                 "{dir}"
             );
         }
+        let built = copy.build(&[]).await;
 
-        // The suite's own target directory, profile and features: every dependency is reused
-        // (examples and tests build them alike) and only the copy compiles.
-        let target: PathBuf = tmp.parent().unwrap().to_owned();
-        let features: Vec<&str> = [
-            ("cro", cfg!(feature = "cro")),
-            ("pdm", cfg!(feature = "pdm")),
-            ("foxtrot", cfg!(feature = "foxtrot")),
-            ("rustls", cfg!(feature = "rustls")),
-            ("native-tls", cfg!(feature = "native-tls")),
-            ("sandbox", cfg!(feature = "sandbox")),
-            ("cli", cfg!(feature = "cli")),
-        ]
-        .into_iter()
-        .filter_map(|(name, on)| on.then_some(name))
-        .collect();
-        let mut args = vec![
-            "build".to_owned(),
-            "--offline".to_owned(),
-            "--no-default-features".to_owned(),
-            format!("--features={}", features.join(",")),
-            "--example=uses_edits".to_owned(),
-            "--message-format=json".to_owned(),
-        ];
-        if !cfg!(debug_assertions) {
-            args.push("--release".to_owned());
-        }
-        // With the CLI, its binary too: the new operation is a subcommand.
-        if cfg!(feature = "cli") {
-            args.push("--bin=customer-apis".to_owned());
-        }
-        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let started = std::time::Instant::now();
-        let build_dir = scratch.clone();
-        let build_target = target.clone();
-        let out = tokio::task::spawn_blocking(move || {
-            Command::new(cargo)
-                .current_dir(&build_dir)
-                .env("CARGO_TARGET_DIR", &build_target)
-                .args(&args)
-                .output()
-                .unwrap()
-        })
-        .await
-        .unwrap();
-        eprintln!("cargo build of the copy took {:?}", started.elapsed());
-        assert!(
-            out.status.success(),
-            "cargo build failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
         // The copy's build script ran, and its generated client has the field.
-        let manifest_path = scratch.join("Cargo.toml");
-        let out_dir = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-            .find(|m| {
-                m["reason"] == "build-script-executed"
-                    && m["package_id"]
-                        .as_str()
-                        .is_some_and(|id| id.contains("customer-apis-regenerate"))
-            })
-            .and_then(|m| m["out_dir"].as_str().map(PathBuf::from))
-            .unwrap_or_else(|| panic!("no build script output for {}", manifest_path.display()));
-        let generated = std::fs::read_to_string(out_dir.join("cro.rs")).unwrap();
+        let generated = std::fs::read_to_string(built.out_dir().join("cro.rs")).unwrap();
         assert!(generated.contains("pub mobile: ::std::option::Option<::std::string::String>"));
         // The suite's own client, built from the committed spec, has no such field.
         let committed = include_str!(concat!(env!("OUT_DIR"), "/cro.rs"));
@@ -462,12 +360,6 @@ mod scratch_copy {
 
         // The new method against a server that answers only with the client's credentials,
         // tenant and pinned version on the wire.
-        let executable = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-            .find(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "uses_edits")
-            .and_then(|m| m["executable"].as_str().map(PathBuf::from))
-            .expect("the example was built");
         let server = MockServer::start().await;
         Mock::given(method("GET"))
             .and(path("/customers/1/locations/20"))
@@ -485,12 +377,9 @@ mod scratch_copy {
             .expect(1)
             .mount(&server)
             .await;
-        let uri = server.uri();
-        let run = tokio::task::spawn_blocking(move || {
-            Command::new(executable).arg(uri).output().unwrap()
-        })
-        .await
-        .unwrap();
+        let mut command = Command::new(built.executable("uses_edits"));
+        command.arg(server.uri());
+        let run = scratch::run(command).await;
         assert!(
             run.status.success(),
             "the new method failed:\n{}",
@@ -506,42 +395,16 @@ mod scratch_copy {
         // operation from its example, and `customer-apis cro get-customer-location 1 20` calls it.
         #[cfg(feature = "cli")]
         {
-            let cli = String::from_utf8_lossy(&out.stdout)
-                .lines()
-                .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-                .find(|m| {
-                    m["reason"] == "compiler-artifact"
-                        && m["target"]["name"] == "customer-apis"
-                        && m["package_id"]
-                            .as_str()
-                            .is_some_and(|id| id.contains("customer-apis-regenerate"))
-                })
-                .and_then(|m| m["executable"].as_str().map(PathBuf::from))
-                .expect("the copy's CLI was built");
-            let port = std::net::TcpListener::bind("127.0.0.1:0")
-                .unwrap()
-                .local_addr()
-                .unwrap()
-                .port();
-            let mut sandbox = Command::new(&cli)
-                .args(["sandbox", "--port", &port.to_string()])
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .unwrap();
-            let listening = (0..100).any(|_| {
-                std::thread::sleep(std::time::Duration::from_millis(100));
-                std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
-            });
-            let run = Command::new(&cli)
+            let cli = built.executable("customer-apis");
+            let sandbox = SandboxProcess::start(&cli);
+            let mut command = Command::new(&cli);
+            command
                 .args(["cro", "get-customer-location", "1", "20"])
-                .env("CRO_BASE_URL", format!("http://127.0.0.1:{port}"))
+                .env("CRO_BASE_URL", &sandbox.base_url)
                 .env("CRO_TOKEN", customer_apis::sandbox::CRO_SAMPLE_TOKEN)
-                .env("CRO_TENANT_ID", "1")
-                .output()
-                .unwrap();
-            let _ = sandbox.kill();
-            let _ = sandbox.wait();
-            assert!(listening, "the copy's sandbox did not listen");
+                .env("CRO_TENANT_ID", "1");
+            let run = scratch::run(command).await;
+            drop(sandbox);
             assert!(
                 run.status.success(),
                 "customer-apis cro get-customer-location failed:\n{}",
@@ -552,22 +415,6 @@ mod scratch_copy {
             assert_eq!(location["is_active"], true, "{location}");
             assert_eq!(location["id"], 1, "{location}");
         }
-    }
-
-    /// The first file that differs between two trees (by relative path), if any.
-    fn same_files(a: &Path, b: &Path) -> Option<PathBuf> {
-        let mut found = None;
-        for entry in std::fs::read_dir(a).unwrap() {
-            let entry = entry.unwrap();
-            let (x, y) = (entry.path(), b.join(entry.file_name()));
-            let differs = if entry.file_type().unwrap().is_dir() {
-                same_files(&x, &y)
-            } else {
-                (std::fs::read(&x).ok() != std::fs::read(&y).ok()).then(|| x.clone())
-            };
-            found = found.or(differs);
-        }
-        found
     }
 }
 
