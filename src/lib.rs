@@ -304,6 +304,10 @@ pub use timestamp::{Timestamp, TimestampError};
 /// Re-exported: request ids ([`ResponseMeta::request_id`]) are UUIDs.
 pub use uuid::Uuid;
 pub use validation::{Validate, Violation};
+/// Every vendor whose module is generated whole, for the command-line tool (feature `cli`).
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub use vendors::SPEC_VENDORS;
 
 // The crates whose types appear in the public API, re-exported so that an app uses the same
 // versions without naming them in its own Cargo.toml.

@@ -152,11 +152,6 @@ pub struct SpecSettings {
     pub timeout: Option<std::time::Duration>,
 }
 
-/// Every vendor whose module is generated whole, for the command-line tool (feature `cli`).
-#[cfg(feature = "cli")]
-#[doc(hidden)]
-pub use crate::vendors::SPEC_VENDORS;
-
 /// A typed answer as JSON, for a call by operation name.
 #[cfg(feature = "cli")]
 pub(crate) fn to_json<T: serde::Serialize>(

@@ -45,7 +45,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{ArgMatches, FromArgMatches, Parser, Subcommand};
-use customer_apis::operation::SPEC_VENDORS;
+use customer_apis::SPEC_VENDORS;
 use customer_apis::{cro, pdm};
 
 use crate::operations::{chosen, command};

@@ -2,7 +2,8 @@
 //! tables, and the operation chosen with its arguments.
 
 use clap::{ArgMatches, CommandFactory};
-use customer_apis::operation::{Args, Operation, ParamIn, SPEC_VENDORS};
+use customer_apis::operation::{Args, Operation, ParamIn};
+use customer_apis::SPEC_VENDORS;
 use customer_apis::{cro, pdm};
 
 use crate::output::Failure;
