@@ -41,6 +41,9 @@ fn main() {
         PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let specs = codegen::specs::list(&manifest_dir.join("specs"));
+    // The generator too: its output is this script's, whatever cargo's fingerprints say.
+    println!("cargo:rerun-if-changed=build");
+    println!("cargo:rerun-if-changed=build.rs");
 
     let mut enabled = Vec::new();
     // The modules of the vendors whose policy the spec describes (no `x-policy: hand-written`).

@@ -6,7 +6,14 @@ use std::path::{Path, PathBuf};
 /// Every `*.yaml` in `dir`, sorted (no hash-map or directory order reaches the output), each
 /// announced to cargo as an input.
 pub fn list(dir: &Path) -> Vec<PathBuf> {
-    println!("cargo:rerun-if-changed={}", dir.display());
+    // Relative to the package where they are under it: a copy of the crate elsewhere, whose
+    // build cargo may take for this one's (same name, same hash), watches its own files.
+    let root = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    let shown = |p: &Path| {
+        let relative = root.as_deref().and_then(|r| p.strip_prefix(r).ok());
+        relative.unwrap_or(p).display().to_string()
+    };
+    println!("cargo:rerun-if-changed={}", shown(dir));
     let mut specs: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -19,7 +26,7 @@ pub fn list(dir: &Path) -> Vec<PathBuf> {
     };
     specs.sort();
     for spec in &specs {
-        println!("cargo:rerun-if-changed={}", spec.display());
+        println!("cargo:rerun-if-changed={}", shown(spec));
     }
     specs
 }

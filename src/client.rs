@@ -4,7 +4,8 @@
 //! [`VendorCall`](crate::transport::VendorCall)), the client progenitor generated from its spec
 //! sends, and the [`Transport`] runs the one call path. The methods generated from the spec
 //! (build/codegen/methods.rs) call `inner.transport.call(&inner.policy, ..)` with
-//! `inner.generated`; nothing here is written per vendor.
+//! `inner.generated` (all they name of the layer is listed in the contract module); nothing
+//! here is written per vendor.
 
 use std::fmt;
 use std::sync::Arc;
@@ -90,6 +91,13 @@ macro_rules! vendor_client {
         impl std::fmt::Debug for Client {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 self.inner.fmt_as(concat!($spec, "::Client"), f)
+            }
+        }
+
+        impl Client {
+            /// A builder with the defaults.
+            pub fn builder() -> ClientBuilder {
+                ::std::default::Default::default()
             }
         }
 

@@ -211,9 +211,9 @@ impl Common {
 /// The setters of [`Common`], written once for the three builders (each has a `common` field).
 macro_rules! common_builder_methods {
     () => {
-        /// The API's base URL; it may carry a path prefix (`http://gateway.internal/cro`).
-        /// CRO and Foxtrot default to their public API (`DEFAULT_BASE_URL`
-        /// in their module); PDM has no shared endpoint, so it is required there.
+        /// The API's base URL; it may carry a path prefix (`http://gateway.internal/api`).
+        /// A vendor whose spec names a public `https` server defaults to it (`DEFAULT_BASE_URL`
+        /// in its module); one without (PDM: every customer has its own endpoint) requires it.
         pub fn base_url(mut self, url: impl Into<String>) -> Self {
             self.common.base_url = Some(url.into());
             self

@@ -59,9 +59,9 @@ impl fmt::Display for ResponseMeta {
     }
 }
 
-/// Which vendor answered. Each enabled vendor's spec gives its constant (`Vendor::Cro`,
-/// `Vendor::Pdm`, `Vendor::Foxtrot`; generated with the vendor list), which matches in patterns
-/// like an enum's variant; this module names no vendor.
+/// Which vendor answered. Each enabled vendor's spec gives its constant (`Vendor::Cro` for
+/// `specs/cro.yaml`, generated with the vendor list), which matches in patterns like an enum's
+/// variant; this module names no vendor.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Vendor {
     key: &'static str,

@@ -250,6 +250,7 @@ mod auth;
 mod blocking;
 mod client;
 mod config;
+mod contract;
 pub mod customer;
 mod error;
 mod json_path;

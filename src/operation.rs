@@ -1,5 +1,5 @@
-//! The operations of each vendor's spec, as data (`cro::OPERATIONS`, `pdm::OPERATIONS`,
-//! `foxtrot::OPERATIONS`, generated with the methods): what a tool needs to offer every
+//! The operations of each vendor's spec, as data (`<vendor>::OPERATIONS`, generated with the
+//! methods): what a tool needs to offer every
 //! operation without code of its own per operation. The command-line tool builds its
 //! subcommands from them.
 

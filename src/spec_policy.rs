@@ -230,6 +230,12 @@ fn meta_status(meta: &ResponseMeta) -> reqwest::StatusCode {
     meta.status.unwrap_or(reqwest::StatusCode::OK)
 }
 
+impl crate::contract::AnswerStatus<String> for SpecPolicy {
+    fn answer_status(&self, status: &String, meta: &ResponseMeta) -> Result<(), Error> {
+        self.described.answer_status(self.vendor, status, meta)
+    }
+}
+
 impl VendorCall for SpecPolicy {
     type Session = ();
 

@@ -314,7 +314,7 @@ pub(crate) trait VendorCall: Sync {
     fn error_fields(&self, body: &[u8], error: &mut ApiError);
 
     /// Whether a 2xx body that did not decode as the success type is the vendor's error
-    /// format (Foxtrot's error envelope); fills in the fields if so.
+    /// format (an error envelope); fills in the fields if so.
     fn error_in_success_body(&self, _body: &[u8], _error: &mut ApiError) -> bool {
         false
     }
@@ -545,7 +545,7 @@ fn redactor<V: VendorCall>(vendor: &V, prepared: &Prepared<V::Session>) -> Redac
 
 impl Transport {
     /// Runs `send` (one generated call) with retries; `accept` turns a decoded success into
-    /// the caller's value or an error (PDM's status in the body, Foxtrot's envelope).
+    /// the caller's value or an error (a status in the body, an envelope).
     ///
     /// One call has one budget: at most the policy's attempts, where an attempt is obtaining
     /// the credential if needed and sending the operation once; a repeat after a refused
@@ -1066,7 +1066,7 @@ fn short_type_name<T>() -> &'static str {
 /// is exactly one segment. (`.` and `..` cannot be encoded away: URL parsing resolves them
 /// even percent-encoded, so the layer refuses them before sending.) Unused when no enabled
 /// spec has a path parameter (PDM's alone).
-#[cfg_attr(not(any(feature = "cro", feature = "foxtrot")), allow(dead_code))]
+#[allow(dead_code)] // When no enabled spec has a path parameter.
 const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
     .add(b' ')
     .add(b'"')
@@ -1084,7 +1084,7 @@ const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
 /// How the generated calls write a path parameter into the URL (`customer_id.path_segment()`
 /// in their `format!`): percent-encoded as it is displayed, with no string of its own for the
 /// value or its encoding. A method, so that a string newtype is reached through its `Deref`.
-#[cfg_attr(not(any(feature = "cro", feature = "foxtrot")), allow(dead_code))]
+#[allow(dead_code)]
 pub(crate) trait PathSegment {
     /// The value, percent-encoded as it is displayed.
     fn path_segment(&self) -> EncodedSegment<'_, Self>;
@@ -1097,7 +1097,7 @@ impl<T: std::fmt::Display + ?Sized> PathSegment for T {
 }
 
 /// A path parameter's value, percent-encoded as it is displayed.
-#[cfg_attr(not(any(feature = "cro", feature = "foxtrot")), allow(dead_code))]
+#[allow(dead_code)]
 pub(crate) struct EncodedSegment<'a, T: ?Sized>(&'a T);
 
 impl<T: std::fmt::Display + ?Sized> std::fmt::Display for EncodedSegment<'_, T> {

@@ -353,8 +353,8 @@ fn hooks_impl() -> syn::Item {
 }
 
 /// Every call progenitor generated sends through the shared transport with the call's state,
-/// which it takes as its first argument (`cx: &crate::transport::CallState`): its
-/// `self.exec(request, &info)` becomes `crate::transport::exec(&self.client, request, cx)`,
+/// which it takes as its first argument (`cx: &crate::contract::CallState`): its
+/// `self.exec(request, &info)` becomes `crate::contract::exec(&self.client, request, cx)`,
 /// and the no-op `pre` and `post` hooks and the `OperationInfo` they read go. The state is
 /// passed, not kept in a task-local, because entering a task-local costs on every poll.
 fn send_with_call_state(file: &mut syn::File) -> Result<()> {
@@ -391,7 +391,7 @@ fn send_with_call_state(file: &mut syn::File) -> Result<()> {
                     if is_self_call(&init.expr, "exec") {
                         sends += 1;
                         *init.expr = syn::parse_quote!(
-                            crate::transport::exec(&self.client, request, cx).await
+                            crate::contract::exec(&self.client, request, cx).await
                         );
                     }
                     !info
@@ -409,7 +409,7 @@ fn send_with_call_state(file: &mut syn::File) -> Result<()> {
             let at = usize::from(f.sig.receiver().is_some());
             f.sig
                 .inputs
-                .insert(at, syn::parse_quote!(cx: &crate::transport::CallState));
+                .insert(at, syn::parse_quote!(cx: &crate::contract::CallState));
             rewritten += 1;
         }
     }
@@ -439,7 +439,7 @@ impl VisitMut for Lean {
     /// a path parameter could climb out of its segment. Its import goes, replaced by the
     /// layer's encoder, `PathSegment` (the calls are rewritten in `visit_macro_mut`):
     /// `use progenitor_client::{encode_path, ..}` becomes
-    /// `use {progenitor_client::{..}, crate::transport::PathSegment as _}`.
+    /// `use {progenitor_client::{..}, crate::contract::PathSegment as _}`.
     fn visit_item_use_mut(&mut self, item: &mut syn::ItemUse) {
         if let syn::UseTree::Path(path) = &mut item.tree {
             if path.ident == "progenitor_client" {
@@ -451,8 +451,7 @@ impl VisitMut for Lean {
                         .collect();
                     if group.items.len() != before {
                         let rest = item.tree.clone();
-                        item.tree =
-                            syn::parse_quote!({ #rest, crate::transport::PathSegment as _ });
+                        item.tree = syn::parse_quote!({ #rest, crate::contract::PathSegment as _ });
                     }
                 }
             }
@@ -555,7 +554,7 @@ impl VisitMut for Lean {
                 .map(|s| s.ident.to_string())
                 .collect();
             if segments == ["ResponseValue", "from_response"] {
-                *expr = syn::parse_quote!(crate::transport::response_value);
+                *expr = syn::parse_quote!(crate::contract::response_value);
                 return;
             }
         }

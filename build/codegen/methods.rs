@@ -6,13 +6,10 @@
 //! A generated method checks its input (path parameters are one non-dot segment; bodies and
 //! parameter sets against their documented rules), then hands one closure that sends the
 //! request and one that reads the answer to the vendor's transport
-//! (`inner.transport.call(&inner.policy, ..)`). What the vendor module provides, by name:
-//! - `Client { inner: Arc<crate::client::Core<Policy, generated::Client>> }`, whose policy
-//!   implements `crate::transport::VendorCall`;
-//! - with `x-client-fields`: the attempt's session (`VendorCall::Session`) has one field per
-//!   client field, cloned into each request body;
-//! - with `x-answer-status`: `super::answer_status(&status, meta)`, which turns a success
-//!   answer's status into the vendor's error.
+//! (`inner.transport.call(&inner.policy, ..)`). Everything of the layer it names is in
+//! `crate::contract`, whose docs are the whole contract: the vendor module's `Client { inner }`,
+//! the policy's `VendorCall` (and `AnswerStatus` with `x-answer-status`), the session's client
+//! fields.
 
 use std::collections::BTreeMap;
 
@@ -266,7 +263,7 @@ fn async_method(c: &Call, spec: &Rewritten) -> syn::ImplItemFn {
         let (input, check) = match kind {
             Kind::Segment(owned) => (
                 quote!(#ident: &str),
-                quote!(let #ident: #owned = crate::transport::path_param(#label, #ident)?;),
+                quote!(let #ident: #owned = crate::contract::path_param(#label, #ident)?;),
             ),
             Kind::Body(body) => (
                 quote!(body: &types::#body),
@@ -294,14 +291,14 @@ fn async_method(c: &Call, spec: &Rewritten) -> syn::ImplItemFn {
         pub async fn #name(&self, #(#inputs),*) -> ::std::result::Result<crate::Response<#value_ty>, crate::Error> {
             #(#checks)*
             let inner = &*self.inner;
-            let op = crate::transport::Op {
+            let op = crate::contract::Op {
                 name: #id,
                 idempotent: #idempotent,
                 method: #method,
                 template: ::std::option::Option::Some(#path),
             };
             // The call's state, which the layer and the generated call share.
-            let cx = &crate::transport::CallState::default();
+            let cx = &crate::contract::CallState::default();
             inner.transport.call(cx, &inner.policy, op, #send, #accept).await
         }
     }
@@ -486,7 +483,7 @@ fn cli_arm(c: &Call, spec: &Rewritten) -> TokenStream {
     quote! {
         #text => {
             #(#reads)*
-            crate::operation::to_json(self.#name(#(#passes),*).await?)
+            crate::contract::to_json(self.#name(#(#passes),*).await?)
         }
     }
 }
@@ -503,7 +500,7 @@ fn getter(ty: &syn::Type) -> syn::Ident {
 fn seed_arm(c: &Call) -> TokenStream {
     let (id, value) = (&c.op.id, &c.value);
     quote! {
-        #id => ::std::option::Option::Some(crate::operation::decodes::<#value>(body)),
+        #id => ::std::option::Option::Some(crate::contract::decodes::<#value>(body)),
     }
 }
 
@@ -662,7 +659,7 @@ fn credential_exchange(spec: &Rewritten) -> Result<Option<syn::Item>> {
     Ok(Some(syn::parse_quote! {
         /// The operation that issues the credential (`x-credential-exchange`), as the call
         /// path knows it.
-        pub(crate) const CREDENTIAL_EXCHANGE: crate::transport::Op = crate::transport::Op {
+        pub(crate) const CREDENTIAL_EXCHANGE: crate::contract::Op = crate::contract::Op {
             name: #id,
             idempotent: #idempotent,
             method: #method,
@@ -675,11 +672,6 @@ fn client_impl(methods: &[syn::ImplItemFn]) -> syn::Item {
     syn::parse_quote! {
         /// One method per operation of the spec.
         impl super::Client {
-            /// A builder with the defaults.
-            pub fn builder() -> super::ClientBuilder {
-                ::std::default::Default::default()
-            }
-
             #(#methods)*
         }
     }
@@ -815,7 +807,7 @@ fn reduce<'a>(
     if let Some(status) = &spec.spec.answer_status {
         if field(current, status).is_some() {
             let status = format_ident!("{status}");
-            steps.push(quote!(super::answer_status(&answer.#status, meta)?;));
+            steps.push(quote!(crate::contract::AnswerStatus::answer_status(&inner.policy, &answer.#status, meta)?;));
         }
     }
     let mut value_ty: syn::Type = syn::parse_quote!(types::#name);
@@ -827,7 +819,7 @@ fn reduce<'a>(
         value_ty = f.ty.clone();
         if let Some(inner) = option_of(&f.ty) {
             steps.push(quote! {
-                let answer = answer.#ident.ok_or_else(|| crate::transport::missing_result(#walked, meta))?;
+                let answer = answer.#ident.ok_or_else(|| crate::contract::missing_result(#walked, meta))?;
             });
             value_ty = inner.clone();
         } else {

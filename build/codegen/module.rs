@@ -82,12 +82,6 @@ pub fn vendor_module(key: &str, constant: &str, spec_json: &str) -> Result<Optio
         "Builds a [`Client`]; every setting is checked by [`ClientBuilder::build`]. The base \
          URL {base_doc}; the other settings are [`Config`](crate::Config)'s."
     );
-    // What the envelope's status says of an answer: the generated methods read it.
-    let answer_status = policy.envelope.as_ref().map(|_| quote! {
-        fn answer_status(status: &str, meta: &crate::ResponseMeta) -> ::std::result::Result<(), crate::Error> {
-            generated::spec::POLICY.answer_status(crate::Vendor::#vendor, status, meta)
-        }
-    });
     let tokens: TokenStream = quote! {
         #[doc = #module_doc]
         #[cfg_attr(docsrs, doc(cfg(feature = #key)))]
@@ -167,7 +161,6 @@ pub fn vendor_module(key: &str, constant: &str, spec_json: &str) -> Result<Optio
                 }
             }
 
-            #answer_status
 
             /// This vendor as the command-line tool offers it.
             #[cfg(feature = "cli")]

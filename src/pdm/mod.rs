@@ -404,6 +404,13 @@ impl Client {
 }
 
 /// PDM's answer status: any code but 101 (OK) is [`Error::Api`] with its [`PdmStatus`].
+impl crate::contract::AnswerStatus<types::Status> for Pdm {
+    fn answer_status(&self, status: &types::Status, meta: &ResponseMeta) -> Result<(), Error> {
+        answer_status(status, meta)
+    }
+}
+
+/// Any code but 101 (OK) is [`Error::Api`] with its [`PdmStatus`].
 fn answer_status(status: &types::Status, meta: &ResponseMeta) -> Result<(), Error> {
     if status.code == OK {
         return Ok(());

@@ -425,3 +425,17 @@ async fn deactivate(
     }
     answer(StatusCode::OK, Some(version), Value::Object(body))
 }
+
+/// A fault's answer: CRO's error body with the status's reason, under the version asked for
+/// (or the first, as CRO does).
+pub(super) fn fault_answer(status: StatusCode, version: Option<&HeaderValue>) -> Response {
+    let reason = status.canonical_reason().unwrap_or("Error");
+    let body =
+        json!({"field": null, "detail": reason, "explanation": "A fault set on the sandbox."});
+    let mut response = (status, Json(body)).into_response();
+    let version = version
+        .cloned()
+        .unwrap_or(HeaderValue::from_static(FIRST_VERSION.as_str()));
+    response.headers_mut().insert("x-api-version", version);
+    response
+}

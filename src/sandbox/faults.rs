@@ -151,31 +151,6 @@ fn take(faults: &Faults, method: &str, path: &str) -> Option<(&'static str, Faul
     Some((vendor, kind))
 }
 
-/// The vendor's error body for `status`.
-fn error_answer(vendor: &str, status: StatusCode, version: Option<&HeaderValue>) -> Response {
-    let reason = status.canonical_reason().unwrap_or("Error");
-    match vendor {
-        "cro" => {
-            let body = json!({"field": null, "detail": reason, "explanation": "A fault set on the sandbox."});
-            let mut response = (status, axum::Json(body)).into_response();
-            let version = version
-                .cloned()
-                .unwrap_or(HeaderValue::from_static("2019/02/08"));
-            response.headers_mut().insert("x-api-version", version);
-            response
-        }
-        "foxtrot" => {
-            let body =
-                json!({"status": "error", "data": {"code": status.as_u16(), "message": reason}});
-            (status, axum::Json(body)).into_response()
-        }
-        _ => {
-            let body = json!({"status": {"code": 500, "details": reason}});
-            (status, axum::Json(body)).into_response()
-        }
-    }
-}
-
 /// Applies the fault set for this request, if any, around `next`.
 pub(crate) async fn apply(
     faults: Faults,
@@ -191,7 +166,7 @@ pub(crate) async fn apply(
     match kind {
         FaultKind::Status { status } => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            error_answer(vendor, status, pinned.as_ref())
+            super::fault_answer(vendor, status, pinned.as_ref())
         }
         FaultKind::PdmStatus { code } => {
             axum::Json(json!({"status": {"code": code, "details": "A fault set on the sandbox."}}))

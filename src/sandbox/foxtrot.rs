@@ -279,3 +279,12 @@ async fn waypoints(
     }
     Json(state.waypoints.clone()).into_response()
 }
+
+/// A fault's answer: Foxtrot's error envelope with the status as its code.
+pub(super) fn fault_answer(status: StatusCode) -> Response {
+    error(
+        status,
+        i64::from(status.as_u16()),
+        status.canonical_reason().unwrap_or("Error"),
+    )
+}

@@ -116,3 +116,21 @@ fn documented(spec: &Value, operation: &Value, status: &str, code: StatusCode) -
     }
     (code, Json(example.clone())).into_response()
 }
+
+/// A fault's answer: the spec's documented answer for the status (the first operation's that
+/// has one, with its example), else the status alone.
+pub(super) fn fault_answer(vendor: &str, status: StatusCode) -> Response {
+    let spec = super::spec_ref(vendor);
+    let code = status.as_str();
+    let paths = spec["paths"]
+        .as_object()
+        .into_iter()
+        .flat_map(|p| p.values());
+    let mut operations = paths
+        .filter_map(Value::as_object)
+        .flat_map(|item| item.values());
+    match operations.find(|op| op["responses"].get(code).is_some()) {
+        Some(operation) => documented(spec, operation, code, status),
+        None => status.into_response(),
+    }
+}

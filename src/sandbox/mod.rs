@@ -1020,6 +1020,20 @@ fn not_documented(request: &axum::extract::Request) -> axum::response::Response 
     ))
 }
 
+/// The answer of `vendor` with a fault's `status`: its own file's error body, or its spec's.
+fn fault_answer(
+    vendor: &str,
+    status: axum::http::StatusCode,
+    version: Option<&axum::http::HeaderValue>,
+) -> axum::response::Response {
+    match vendor {
+        "cro" => cro::fault_answer(status, version),
+        "pdm" => pdm::fault_answer(status),
+        "foxtrot" => foxtrot::fault_answer(status),
+        other => generic::fault_answer(other, status),
+    }
+}
+
 /// A vendor's answer to any request of its spec that no handler of its own takes.
 pub(crate) type SpecFallback = std::sync::Arc<
     dyn Fn(

@@ -258,3 +258,13 @@ async fn get_customer(State(state): State<Shared>, body: Bytes) -> Json<Value> {
         Err(answer) => answer,
     }
 }
+
+/// A fault's answer: PDM's status 500 in the body, with the HTTP status set.
+pub(super) fn fault_answer(status: StatusCode) -> Response {
+    let reason = status.canonical_reason().unwrap_or("Error");
+    (
+        status,
+        Json(json!({"status": {"code": 500, "details": reason}})),
+    )
+        .into_response()
+}

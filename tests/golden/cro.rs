@@ -3,7 +3,7 @@ pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 #[allow(unused_imports)]
 use {
     progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt},
-    crate::transport::PathSegment as _,
+    crate::contract::PathSegment as _,
 };
 #[allow(clippy::all)]
 pub mod types {
@@ -503,7 +503,7 @@ Arguments:
 */
     pub async fn get_customer<'a>(
         &'a self,
-        cx: &crate::transport::CallState,
+        cx: &crate::contract::CallState,
         customer_id: i64,
     ) -> Result<ResponseValue<types::CustomerModel>, Error<types::ErrorModel>> {
         let url = format!("{}/customers/{}", self.baseurl, customer_id.path_segment(),);
@@ -516,56 +516,56 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .build()?;
-        let result = crate::transport::exec(&self.client, request, cx).await;
+        let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::transport::response_value(response).await,
+            200u16 => crate::contract::response_value(response).await,
             400u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             401u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             403u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             404u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             406u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             409u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             500u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
@@ -585,7 +585,7 @@ Arguments:
 */
     pub async fn get_contact<'a>(
         &'a self,
-        cx: &crate::transport::CallState,
+        cx: &crate::contract::CallState,
         customer_id: i64,
         customer_contact_id: i64,
     ) -> Result<ResponseValue<types::CustomerContactModel>, Error<types::ErrorModel>> {
@@ -602,56 +602,56 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .build()?;
-        let result = crate::transport::exec(&self.client, request, cx).await;
+        let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::transport::response_value(response).await,
+            200u16 => crate::contract::response_value(response).await,
             400u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             401u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             403u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             404u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             406u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             409u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             500u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
@@ -673,7 +673,7 @@ Arguments:
 */
     pub async fn deactivate_customer<'a>(
         &'a self,
-        cx: &crate::transport::CallState,
+        cx: &crate::contract::CallState,
         customer_id: i64,
         customer_location_id: i64,
     ) -> Result<
@@ -693,56 +693,56 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .build()?;
-        let result = crate::transport::exec(&self.client, request, cx).await;
+        let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::transport::response_value(response).await,
+            200u16 => crate::contract::response_value(response).await,
             400u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             401u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             403u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             404u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             406u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             409u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             500u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
@@ -757,10 +757,6 @@ pub mod prelude {
 }
 /// One method per operation of the spec.
 impl super::Client {
-    /// A builder with the defaults.
-    pub fn builder() -> super::ClientBuilder {
-        ::std::default::Default::default()
-    }
     /// Get Customer: `GET /customers/{customer_id}`.
     ///
     /// Get a customer by id.
@@ -775,13 +771,13 @@ impl super::Client {
         customer_id: i64,
     ) -> ::std::result::Result<crate::Response<types::CustomerModel>, crate::Error> {
         let inner = &*self.inner;
-        let op = crate::transport::Op {
+        let op = crate::contract::Op {
             name: "getCustomer",
             idempotent: true,
             method: "GET",
             template: ::std::option::Option::Some("/customers/{customer_id}"),
         };
-        let cx = &crate::transport::CallState::default();
+        let cx = &crate::contract::CallState::default();
         inner
             .transport
             .call(
@@ -817,7 +813,7 @@ impl super::Client {
         crate::Error,
     > {
         let inner = &*self.inner;
-        let op = crate::transport::Op {
+        let op = crate::contract::Op {
             name: "getContact",
             idempotent: true,
             method: "GET",
@@ -825,7 +821,7 @@ impl super::Client {
                 "/customers/{customer_id}/contacts/{customer_contact_id}",
             ),
         };
-        let cx = &crate::transport::CallState::default();
+        let cx = &crate::contract::CallState::default();
         inner
             .transport
             .call(
@@ -869,7 +865,7 @@ impl super::Client {
         crate::Error,
     > {
         let inner = &*self.inner;
-        let op = crate::transport::Op {
+        let op = crate::contract::Op {
             name: "deactivateCustomer",
             idempotent: true,
             method: "DELETE",
@@ -877,7 +873,7 @@ impl super::Client {
                 "/customers/{customer_id}/locations/{customer_location_id}",
             ),
         };
-        let cx = &crate::transport::CallState::default();
+        let cx = &crate::contract::CallState::default();
         inner
             .transport
             .call(
@@ -984,19 +980,19 @@ impl super::Client {
         match name {
             "get_customer" => {
                 let customer_id: i64 = args.required("customer_id")?;
-                crate::operation::to_json(self.get_customer(customer_id).await?)
+                crate::contract::to_json(self.get_customer(customer_id).await?)
             }
             "get_contact" => {
                 let customer_id: i64 = args.required("customer_id")?;
                 let customer_contact_id: i64 = args.required("customer_contact_id")?;
-                crate::operation::to_json(
+                crate::contract::to_json(
                     self.get_contact(customer_id, customer_contact_id).await?,
                 )
             }
             "deactivate_location" => {
                 let customer_id: i64 = args.required("customer_id")?;
                 let customer_location_id: i64 = args.required("customer_location_id")?;
-                crate::operation::to_json(
+                crate::contract::to_json(
                     self.deactivate_location(customer_id, customer_location_id).await?,
                 )
             }
@@ -1021,17 +1017,17 @@ pub(crate) fn check_seed(
     match operation {
         "getCustomer" => {
             ::std::option::Option::Some(
-                crate::operation::decodes::<types::CustomerModel>(body),
+                crate::contract::decodes::<types::CustomerModel>(body),
             )
         }
         "getContact" => {
             ::std::option::Option::Some(
-                crate::operation::decodes::<types::CustomerContactModel>(body),
+                crate::contract::decodes::<types::CustomerContactModel>(body),
             )
         }
         "deactivateCustomer" => {
             ::std::option::Option::Some(
-                crate::operation::decodes::<types::DispatchCustomerLocationModel>(body),
+                crate::contract::decodes::<types::DispatchCustomerLocationModel>(body),
             )
         }
         _ => ::std::option::Option::None,

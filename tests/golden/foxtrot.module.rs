@@ -118,12 +118,6 @@ pub mod foxtrot {
             self.inner.policy.request(&self.inner, method, path, body).await
         }
     }
-    fn answer_status(
-        status: &str,
-        meta: &crate::ResponseMeta,
-    ) -> ::std::result::Result<(), crate::Error> {
-        generated::spec::POLICY.answer_status(crate::Vendor::Foxtrot, status, meta)
-    }
     /// This vendor as the command-line tool offers it.
     #[cfg(feature = "cli")]
     pub(crate) const CLI: crate::operation::SpecVendor = crate::operation::SpecVendor {

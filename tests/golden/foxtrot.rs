@@ -3,7 +3,7 @@ pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 #[allow(unused_imports)]
 use {
     progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt},
-    crate::transport::PathSegment as _,
+    crate::contract::PathSegment as _,
 };
 #[allow(clippy::all)]
 pub mod types {
@@ -457,7 +457,7 @@ Arguments:
 */
     pub async fn get_customer<'a>(
         &'a self,
-        cx: &crate::transport::CallState,
+        cx: &crate::contract::CallState,
         dc_id: &'a types::DcId,
         customer_id: &'a types::CustomerId,
     ) -> Result<ResponseValue<types::CustomerEnvelope>, Error<types::ErrorEnvelope>> {
@@ -474,28 +474,28 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .build()?;
-        let result = crate::transport::exec(&self.client, request, cx).await;
+        let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::transport::response_value(response).await,
+            200u16 => crate::contract::response_value(response).await,
             401u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             403u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             404u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
@@ -520,7 +520,7 @@ Arguments:
 */
     pub async fn get_confident_location<'a>(
         &'a self,
-        cx: &crate::transport::CallState,
+        cx: &crate::contract::CallState,
         dc_id: &'a types::DcId,
         customer_id: &'a types::CustomerId,
     ) -> Result<
@@ -540,35 +540,35 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .build()?;
-        let result = crate::transport::exec(&self.client, request, cx).await;
+        let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::transport::response_value(response).await,
+            200u16 => crate::contract::response_value(response).await,
             400u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             401u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             403u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             404u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
@@ -595,7 +595,7 @@ Arguments:
 */
     pub async fn get_waypoints<'a>(
         &'a self,
-        cx: &crate::transport::CallState,
+        cx: &crate::contract::CallState,
         dc_id: &'a types::DcId,
         customer_id: &'a types::CustomerId,
     ) -> Result<ResponseValue<types::WaypointsAnswer>, Error<types::ErrorEnvelope>> {
@@ -612,21 +612,21 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .build()?;
-        let result = crate::transport::exec(&self.client, request, cx).await;
+        let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::transport::response_value(response).await,
+            200u16 => crate::contract::response_value(response).await,
             401u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
             403u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::transport::response_value(response).await?,
+                        crate::contract::response_value(response).await?,
                     ),
                 )
             }
@@ -641,10 +641,6 @@ pub mod prelude {
 }
 /// One method per operation of the spec.
 impl super::Client {
-    /// A builder with the defaults.
-    pub fn builder() -> super::ClientBuilder {
-        ::std::default::Default::default()
-    }
     /// Get a customer: `GET /dcs/{dc_id}/customers/{customer_id}`.
     ///
     /// Get a customer. Note that the location object may be null if Foxtrot does not have an
@@ -656,19 +652,19 @@ impl super::Client {
         dc_id: &str,
         customer_id: &str,
     ) -> ::std::result::Result<crate::Response<types::Customer>, crate::Error> {
-        let dc_id: types::DcId = crate::transport::path_param("dc_id", dc_id)?;
-        let customer_id: types::CustomerId = crate::transport::path_param(
+        let dc_id: types::DcId = crate::contract::path_param("dc_id", dc_id)?;
+        let customer_id: types::CustomerId = crate::contract::path_param(
             "customer_id",
             customer_id,
         )?;
         let inner = &*self.inner;
-        let op = crate::transport::Op {
+        let op = crate::contract::Op {
             name: "getCustomer",
             idempotent: true,
             method: "GET",
             template: ::std::option::Option::Some("/dcs/{dc_id}/customers/{customer_id}"),
         };
-        let cx = &crate::transport::CallState::default();
+        let cx = &crate::contract::CallState::default();
         inner
             .transport
             .call(
@@ -677,7 +673,11 @@ impl super::Client {
                 op,
                 |_session| inner.generated.get_customer(cx, &dc_id, &customer_id),
                 |answer: types::CustomerEnvelope, meta: &crate::ResponseMeta| {
-                    super::answer_status(&answer.status, meta)?;
+                    crate::contract::AnswerStatus::answer_status(
+                        &inner.policy,
+                        &answer.status,
+                        meta,
+                    )?;
                     let answer = answer.data;
                     let answer = answer.customer;
                     ::std::result::Result::Ok(answer)
@@ -704,13 +704,13 @@ impl super::Client {
         dc_id: &str,
         customer_id: &str,
     ) -> ::std::result::Result<crate::Response<types::ConfidentLocation>, crate::Error> {
-        let dc_id: types::DcId = crate::transport::path_param("dc_id", dc_id)?;
-        let customer_id: types::CustomerId = crate::transport::path_param(
+        let dc_id: types::DcId = crate::contract::path_param("dc_id", dc_id)?;
+        let customer_id: types::CustomerId = crate::contract::path_param(
             "customer_id",
             customer_id,
         )?;
         let inner = &*self.inner;
-        let op = crate::transport::Op {
+        let op = crate::contract::Op {
             name: "getConfidentLocation",
             idempotent: true,
             method: "GET",
@@ -718,7 +718,7 @@ impl super::Client {
                 "/dcs/{dc_id}/customers/{customer_id}/confident-location",
             ),
         };
-        let cx = &crate::transport::CallState::default();
+        let cx = &crate::contract::CallState::default();
         inner
             .transport
             .call(
@@ -729,7 +729,11 @@ impl super::Client {
                     inner.generated.get_confident_location(cx, &dc_id, &customer_id)
                 },
                 |answer: types::ConfidentLocationEnvelope, meta: &crate::ResponseMeta| {
-                    super::answer_status(&answer.status, meta)?;
+                    crate::contract::AnswerStatus::answer_status(
+                        &inner.policy,
+                        &answer.status,
+                        meta,
+                    )?;
                     let answer = answer.data;
                     ::std::result::Result::Ok(answer)
                 },
@@ -753,13 +757,13 @@ impl super::Client {
         dc_id: &str,
         customer_id: &str,
     ) -> ::std::result::Result<crate::Response<types::WaypointList>, crate::Error> {
-        let dc_id: types::DcId = crate::transport::path_param("dc_id", dc_id)?;
-        let customer_id: types::CustomerId = crate::transport::path_param(
+        let dc_id: types::DcId = crate::contract::path_param("dc_id", dc_id)?;
+        let customer_id: types::CustomerId = crate::contract::path_param(
             "customer_id",
             customer_id,
         )?;
         let inner = &*self.inner;
-        let op = crate::transport::Op {
+        let op = crate::contract::Op {
             name: "getWaypoints",
             idempotent: true,
             method: "GET",
@@ -767,7 +771,7 @@ impl super::Client {
                 "/dcs/{dc_id}/customers/{customer_id}/waypoints",
             ),
         };
-        let cx = &crate::transport::CallState::default();
+        let cx = &crate::contract::CallState::default();
         inner
             .transport
             .call(
@@ -780,7 +784,11 @@ impl super::Client {
                     ::std::result::Result::Ok(
                         match answer {
                             types::WaypointsAnswer::Variant0(answer) => {
-                                super::answer_status(&answer.status, meta)?;
+                                crate::contract::AnswerStatus::answer_status(
+                                    &inner.policy,
+                                    &answer.status,
+                                    meta,
+                                )?;
                                 let answer = answer.data;
                                 answer
                             }
@@ -870,21 +878,19 @@ impl super::Client {
             "get_customer" => {
                 let dc_id: ::std::string::String = args.required("dc_id")?;
                 let customer_id: ::std::string::String = args.required("customer_id")?;
-                crate::operation::to_json(self.get_customer(&dc_id, &customer_id).await?)
+                crate::contract::to_json(self.get_customer(&dc_id, &customer_id).await?)
             }
             "get_confident_location" => {
                 let dc_id: ::std::string::String = args.required("dc_id")?;
                 let customer_id: ::std::string::String = args.required("customer_id")?;
-                crate::operation::to_json(
+                crate::contract::to_json(
                     self.get_confident_location(&dc_id, &customer_id).await?,
                 )
             }
             "get_waypoints" => {
                 let dc_id: ::std::string::String = args.required("dc_id")?;
                 let customer_id: ::std::string::String = args.required("customer_id")?;
-                crate::operation::to_json(
-                    self.get_waypoints(&dc_id, &customer_id).await?,
-                )
+                crate::contract::to_json(self.get_waypoints(&dc_id, &customer_id).await?)
             }
             _ => {
                 ::std::result::Result::Err(
@@ -907,17 +913,17 @@ pub(crate) fn check_seed(
     match operation {
         "getCustomer" => {
             ::std::option::Option::Some(
-                crate::operation::decodes::<types::Customer>(body),
+                crate::contract::decodes::<types::Customer>(body),
             )
         }
         "getConfidentLocation" => {
             ::std::option::Option::Some(
-                crate::operation::decodes::<types::ConfidentLocation>(body),
+                crate::contract::decodes::<types::ConfidentLocation>(body),
             )
         }
         "getWaypoints" => {
             ::std::option::Option::Some(
-                crate::operation::decodes::<types::WaypointList>(body),
+                crate::contract::decodes::<types::WaypointList>(body),
             )
         }
         _ => ::std::option::Option::None,

@@ -3,7 +3,7 @@ pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 #[allow(unused_imports)]
 use {
     progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt},
-    crate::transport::PathSegment as _,
+    crate::contract::PathSegment as _,
 };
 #[allow(clippy::all)]
 pub mod types {
@@ -361,7 +361,7 @@ Sends a `POST` request to `/GetCustomer`
 */
     pub async fn get_customer<'a>(
         &'a self,
-        cx: &crate::transport::CallState,
+        cx: &crate::contract::CallState,
         body: &'a types::GetCustomerRequest,
     ) -> Result<ResponseValue<types::GetCustomerResponse>, Error<()>> {
         let url = format!("{}/GetCustomer", self.baseurl,);
@@ -375,10 +375,10 @@ Sends a `POST` request to `/GetCustomer`
             )
             .json(&crate::ExposeSecrets(&body))
             .build()?;
-        let result = crate::transport::exec(&self.client, request, cx).await;
+        let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::transport::response_value(response).await,
+            200u16 => crate::contract::response_value(response).await,
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -397,7 +397,7 @@ Sends a `POST` request to `/GetSessionToken`
 */
     pub async fn get_session_token<'a>(
         &'a self,
-        cx: &crate::transport::CallState,
+        cx: &crate::contract::CallState,
         body: &'a types::GetSessionTokenRequest,
     ) -> Result<ResponseValue<types::GetSessionTokenResponse>, Error<()>> {
         let url = format!("{}/GetSessionToken", self.baseurl,);
@@ -411,10 +411,10 @@ Sends a `POST` request to `/GetSessionToken`
             )
             .json(&crate::ExposeSecrets(&body))
             .build()?;
-        let result = crate::transport::exec(&self.client, request, cx).await;
+        let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::transport::response_value(response).await,
+            200u16 => crate::contract::response_value(response).await,
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -426,10 +426,6 @@ pub mod prelude {
 }
 /// One method per operation of the spec.
 impl super::Client {
-    /// A builder with the defaults.
-    pub fn builder() -> super::ClientBuilder {
-        ::std::default::Default::default()
-    }
     /// GetCustomer: `POST /GetCustomer`.
     ///
     /// This function will return one customer record based on the search criteria provided.
@@ -455,13 +451,13 @@ impl super::Client {
         let params: types::GetCustomerParams = params.into();
         crate::validation::check_request(&params)?;
         let inner = &*self.inner;
-        let op = crate::transport::Op {
+        let op = crate::contract::Op {
             name: "GetCustomer",
             idempotent: true,
             method: "POST",
             template: ::std::option::Option::Some("/GetCustomer"),
         };
-        let cx = &crate::transport::CallState::default();
+        let cx = &crate::contract::CallState::default();
         inner
             .transport
             .call(
@@ -482,10 +478,14 @@ impl super::Client {
                     async move { inner.generated.get_customer(cx, &body).await }
                 },
                 |answer: types::GetCustomerResponse, meta: &crate::ResponseMeta| {
-                    super::answer_status(&answer.status, meta)?;
+                    crate::contract::AnswerStatus::answer_status(
+                        &inner.policy,
+                        &answer.status,
+                        meta,
+                    )?;
                     let answer = answer
                         .customer
-                        .ok_or_else(|| crate::transport::missing_result(
+                        .ok_or_else(|| crate::contract::missing_result(
                             "customer",
                             meta,
                         ))?;
@@ -497,7 +497,7 @@ impl super::Client {
 }
 /// The operation that issues the credential (`x-credential-exchange`), as the call
 /// path knows it.
-pub(crate) const CREDENTIAL_EXCHANGE: crate::transport::Op = crate::transport::Op {
+pub(crate) const CREDENTIAL_EXCHANGE: crate::contract::Op = crate::contract::Op {
     name: "GetSessionToken",
     idempotent: true,
     method: "POST",
@@ -576,7 +576,7 @@ impl super::Client {
                     customer_id: args.optional("customer_id")?,
                     external_customer_ref: args.optional("external_customer_ref")?,
                 };
-                crate::operation::to_json(self.get_customer(params).await?)
+                crate::contract::to_json(self.get_customer(params).await?)
             }
             _ => {
                 ::std::result::Result::Err(
@@ -599,7 +599,7 @@ pub(crate) fn check_seed(
     match operation {
         "GetCustomer" => {
             ::std::option::Option::Some(
-                crate::operation::decodes::<types::Customer>(body),
+                crate::contract::decodes::<types::Customer>(body),
             )
         }
         _ => ::std::option::Option::None,

@@ -124,16 +124,22 @@ impl Copy {
         .await
         .unwrap();
         eprintln!("cargo build of the copy took {:?}", started.elapsed());
+        let messages: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|line| serde_json::from_str(line).ok())
+            .collect();
+        let errors = messages
+            .iter()
+            .filter(|m| m["reason"] == "compiler-message" && m["message"]["level"] == "error")
+            .filter_map(|m| m["message"]["rendered"].as_str());
         assert!(
             out.status.success(),
-            "cargo build failed:\n{}",
+            "cargo build failed:\n{}\n{}",
+            errors.collect::<String>(),
             String::from_utf8_lossy(&out.stderr)
         );
         Built {
-            messages: String::from_utf8_lossy(&out.stdout)
-                .lines()
-                .filter_map(|line| serde_json::from_str(line).ok())
-                .collect(),
+            messages,
             package: self.package.clone(),
         }
     }

@@ -1,0 +1,28 @@
+//! The contract between the generated code and the layer: every item of the layer that the
+//! code build.rs generates (`build/codegen/`) names is here, and only here, so that what the
+//! two sides rely on is written down once. Besides these, the generated code is included in a
+//! vendor module shaped by [`vendor_client!`](crate::client): its `Client` holds `inner`, one
+//! `Arc` of [`Core`](crate::client::Core) (the policy, progenitor's client, the transport),
+//! and its `blocking::Client`; with `x-client-fields`, the policy's `Session` has those fields.
+//! The public types it uses (models' `Validate`, `Response`, `Error`, `Timestamp`) are the
+//! crate's own.
+
+#[cfg(feature = "sandbox")]
+pub(crate) use crate::operation::decodes;
+#[cfg(feature = "cli")]
+pub(crate) use crate::operation::to_json;
+// What a build's specs do not call for (no path parameter, no `x-result`) goes unused.
+#[allow(unused_imports)]
+pub(crate) use crate::transport::{
+    exec, missing_result, path_param, response_value, CallState, Op, PathSegment,
+};
+
+use crate::error::{Error, ResponseMeta};
+
+/// What a vendor's policy says of the answer property its spec names (`x-answer-status`, or
+/// `x-envelope`'s `status`) of type `S`: `Ok` when the answer is a success to use. The
+/// generated methods call it on every decoded answer that has the property.
+#[allow(dead_code)] // A build whose specs name no answer status.
+pub(crate) trait AnswerStatus<S: ?Sized> {
+    fn answer_status(&self, status: &S, meta: &ResponseMeta) -> Result<(), Error>;
+}
