@@ -76,7 +76,8 @@ fn responses_lose_their_string_constraints_and_requests_keep_them() {
 
 #[test]
 fn every_spec_has_a_peer() {
-    for vendor in ["cro", "pdm", "foxtrot"] {
+    for vendor in crate::support::vendors() {
+        let vendor = vendor.as_str();
         assert!(
             peer(vendor).contains("pub async fn get_customer<'a>("),
             "{vendor}"

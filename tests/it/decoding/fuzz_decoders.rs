@@ -160,8 +160,8 @@ fn known_keys() -> &'static [String] {
             }
         }
         let mut keys = vec!["status".into(), "data".into(), "customer_id".into()];
-        for vendor in ["cro", "pdm", "foxtrot"] {
-            walk(&support::spec(vendor)["components"], &mut keys);
+        for vendor in support::vendors() {
+            walk(&support::spec(&vendor)["components"], &mut keys);
         }
         keys.sort();
         keys.dedup();

@@ -8,6 +8,20 @@ use serde_json::Value;
 #[cfg(any(feature = "cro", all(feature = "pdm", feature = "foxtrot")))]
 pub mod secrets;
 
+/// Every vendor with a spec in `specs/`, by key (the file's stem), in name order.
+pub fn vendors() -> Vec<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("specs");
+    let mut keys: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            (path.extension()? == "yaml").then(|| path.file_stem()?.to_str().map(str::to_owned))?
+        })
+        .collect();
+    keys.sort();
+    keys
+}
+
 /// A spec from `specs/`, as its YAML text.
 pub fn spec_text(vendor: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
