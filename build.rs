@@ -125,6 +125,14 @@ fn vendor_list(vendors: &[(String, String)], generated: &[String]) -> String {
     out.push_str(
         "];\n\n/// A constant per enabled vendor, named after its spec.\nimpl crate::Vendor {\n",
     );
+    let all: Vec<String> = vendors
+        .iter()
+        .map(|(v, _)| format!("crate::Vendor::{}", constant(v)))
+        .collect();
+    out.push_str(&format!(
+        "    /// Every vendor compiled in (each by its feature), in the order of their keys.\n    pub const fn all() -> &'static [crate::Vendor] {{\n        &[{}]\n    }}\n",
+        all.join(", ")
+    ));
     for (v, name) in vendors {
         out.push_str(&format!(
             "    #[doc = \"{name} (`specs/{v}.yaml`).\"]\n    #[allow(non_upper_case_globals)]\n    pub const {}: crate::Vendor = crate::Vendor::new({v:?}, {name:?});\n",

@@ -52,6 +52,8 @@ mod tests {
         files.sort();
         let names: Vec<&str> = VENDORS.iter().map(|v| v.vendor.key()).collect();
         assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
+        let all: Vec<&str> = crate::Vendor::all().iter().map(|v| v.key()).collect();
+        assert_eq!(all, names);
         for vendor in VENDORS {
             let key = vendor.vendor.key();
             assert!(files.iter().any(|f| f == key), "{key}");

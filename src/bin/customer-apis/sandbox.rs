@@ -57,9 +57,14 @@ pub(crate) async fn run_sandbox(args: SandboxArgs) -> Result<(), Failure> {
         .start()
         .await
         .map_err(|e| Failure::Io(format!("could not listen on {addr}: {e}")))?;
+    let names: Vec<&str> = customer_apis::Vendor::all()
+        .iter()
+        .map(|v| v.name())
+        .collect();
     crate::output::report(&format!(
-        "sandbox listening on {} (CRO, PDM and Foxtrot; Ctrl-C to stop)",
-        sandbox.base_url()
+        "sandbox listening on {} ({}; Ctrl-C to stop)",
+        sandbox.base_url(),
+        names.join(", ")
     ));
     sandbox
         .run_until_ctrl_c()
