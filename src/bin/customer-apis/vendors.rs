@@ -174,18 +174,17 @@ pub(crate) fn pdm_client(
     Ok(builder.build()?)
 }
 
+/// `<VENDOR>_<WHAT>`: a generated vendor's environment variable (`FOXTROT_API_KEY`).
+fn env_var(vendor: &SpecVendor, what: &str) -> String {
+    let key = vendor.vendor.key().to_uppercase().replace('-', "_");
+    format!("{key}_{}", what.to_uppercase())
+}
+
 /// The subcommand of a vendor whose module is generated whole from its spec: its settings are
 /// `--base-url` (`<VENDOR>_BASE_URL`) and its credential, named after the builder's setter
 /// (`--api-key`, `<VENDOR>_API_KEY`); its operations are added like every vendor's.
 pub(crate) fn spec_vendor_command(vendor: &SpecVendor) -> clap::Command {
-    let key = vendor.vendor.key();
-    let var = |what: &str| {
-        format!(
-            "{}_{}",
-            key.to_uppercase().replace('-', "_"),
-            what.to_uppercase()
-        )
-    };
+    let var = |what: &str| env_var(vendor, what);
     let mut base_url = Arg::new("base_url")
         .long("base-url")
         .global(true)
@@ -202,7 +201,7 @@ pub(crate) fn spec_vendor_command(vendor: &SpecVendor) -> clap::Command {
         .hide_env_values(true)
         .value_name(vendor.setter.to_uppercase())
         .help(vendor.credential);
-    clap::Command::new(key)
+    clap::Command::new(vendor.vendor.key())
         .about(vendor.title)
         .arg(base_url)
         .arg(credential)
@@ -223,14 +222,7 @@ pub(crate) fn spec_settings(
     matches: &ArgMatches,
     common: Common,
 ) -> Result<SpecSettings, Failure> {
-    let key = vendor.vendor.key();
-    let var = |what: &str| {
-        format!(
-            "{}_{}",
-            key.to_uppercase().replace('-', "_"),
-            what.to_uppercase()
-        )
-    };
+    let var = |what: &str| env_var(vendor, what);
     let credential = matches.get_one::<String>(vendor.setter).ok_or_else(|| {
         let flag = format!("--{}", vendor.setter.replace('_', "-"));
         missing(
