@@ -387,6 +387,7 @@ impl VendorCall for TokenEndpoint<'_> {
             headers: self.inner.no_headers.clone(),
             session: (),
             generation: 0,
+            query: None,
         })
     }
 

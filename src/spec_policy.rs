@@ -1,5 +1,5 @@
 //! The policy of a vendor whose spec says all there is to say (no `x-policy: hand-written`):
-//! one credential of the spec's security scheme, sent as a fixed header; the answer envelope
+//! one credential of the spec's security scheme, sent as a fixed header or query parameter; the answer envelope
 //! (`x-envelope`); the error body's code and message (`x-error-body`). build.rs writes such a
 //! vendor's whole module (`OUT_DIR/vendor_modules.rs`: its `Client`, builder, escape hatch and
 //! re-exports) over this one policy, so the vendor has no hand-written Rust.
@@ -83,6 +83,9 @@ pub(crate) enum Credential {
     /// `apiKey` in a header: `<name>: <credential>`.
     #[allow(dead_code)] // No enabled spec's scheme may be one.
     Header(&'static str),
+    /// `apiKey` in the query: `?<name>=<credential>` on every request.
+    #[allow(dead_code)]
+    Query(&'static str),
 }
 
 /// An answer envelope: the property whose value says success, pending or error, and the one
@@ -96,11 +99,13 @@ pub(crate) struct Envelope {
     pub(crate) error: &'static [&'static str],
 }
 
-/// The policy: the spec's description and the credential's header, built once.
+/// The policy: the spec's description and the credential's header (or query parameter),
+/// built once.
 pub(crate) struct SpecPolicy {
     vendor: Vendor,
     described: &'static Described,
     headers: Arc<HeaderMap>,
+    query: Option<Arc<(&'static str, SecretString)>>,
 }
 
 impl fmt::Debug for SpecPolicy {
@@ -122,7 +127,10 @@ impl SpecPolicy {
         let credential = credential.ok_or_else(|| Error::invalid(field, "is required"))?;
         let credential = credential.expose_secret();
         crate::config::secret(field, credential)?;
-        let rule = "must be visible ASCII (it is sent in a header)";
+        let rule = match described.credential {
+            Credential::Query(_) => "must be visible ASCII",
+            _ => "must be visible ASCII (it is sent in a header)",
+        };
         if !credential.chars().all(|c| c.is_ascii_graphic()) {
             return Err(Error::invalid(field, rule));
         }
@@ -135,6 +143,14 @@ impl SpecPolicy {
                 HeaderName::from_static(name),
                 HeaderValue::from_str(credential),
             ),
+            Credential::Query(name) => {
+                return Ok(SpecPolicy {
+                    vendor,
+                    described,
+                    headers: Arc::default(),
+                    query: Some(Arc::new((name, SecretString::from(credential.to_owned())))),
+                })
+            }
         };
         let mut value = value.map_err(|_| Error::invalid(field, rule))?;
         value.set_sensitive(true);
@@ -144,6 +160,7 @@ impl SpecPolicy {
             vendor,
             described,
             headers: Arc::new(headers),
+            query: None,
         })
     }
 
@@ -248,7 +265,15 @@ impl VendorCall for SpecPolicy {
             headers: self.headers.clone(),
             session: (),
             generation: 0,
+            query: self.query.clone(),
         })
+    }
+
+    /// A query credential is in no header: masked as a secret of its own.
+    fn secrets<'a>(&'a self, _session: &'a (), out: &mut Vec<std::borrow::Cow<'a, str>>) {
+        if let Some(query) = &self.query {
+            out.push(std::borrow::Cow::Borrowed(query.1.expose_secret()));
+        }
     }
 
     fn error_fields(&self, body: &[u8], error: &mut ApiError) {

@@ -17,6 +17,7 @@ use bytes::Bytes;
 use futures_util::StreamExt;
 use progenitor_client::{Error as GenError, ResponseValue};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use secrecy::SecretString;
 use tracing::Instrument;
 
 use crate::error::{is_retryable_status, parse_retry_after, ApiError, Error, ResponseMeta, Vendor};
@@ -114,6 +115,8 @@ pub(crate) struct CallState {
 struct AttemptState {
     /// The current attempt's headers (credentials, tenant, version).
     headers: Option<Arc<HeaderMap>>,
+    /// The current attempt's query credential.
+    query: Option<Arc<(&'static str, SecretString)>>,
     body_limit: usize,
     attempt_timeout: Option<Duration>,
     /// What [`exec`] saw of the current attempt's response.
@@ -152,6 +155,11 @@ pub(crate) async fn exec(
     // calls by the build script; the vendors' version header (where there is one) is the layer's.
     let limit = {
         let a = cx.lock();
+        if let Some(query) = a.query.as_deref() {
+            let (name, value) = query;
+            let value = secrecy::ExposeSecret::expose_secret(value);
+            request.url_mut().query_pairs_mut().append_pair(name, value);
+        }
         if let Some(headers) = a.headers.as_deref() {
             for (name, value) in headers.iter() {
                 request.headers_mut().insert(name, value.clone());
@@ -275,6 +283,10 @@ pub(crate) struct Prepared<S> {
     pub(crate) session: S,
     /// Which credential generation the attempt uses.
     pub(crate) generation: u64,
+    /// A credential sent as a query parameter (an `apiKey` scheme `in: query`): its name and
+    /// value, added to the URL of each attempt. Also a secret the redactor masks (the policy's
+    /// `secrets`); errors drop the query of the URL they quote.
+    pub(crate) query: Option<Arc<(&'static str, SecretString)>>,
 }
 
 /// Whether an error says the credential was refused.
@@ -826,6 +838,7 @@ impl Transport {
         {
             let mut a = cx.lock();
             a.headers = Some(prepared.headers.clone());
+            a.query = prepared.query.clone();
             a.body_limit = self.body_limit;
             // A credential request on another call's state keeps that call's attempt timeout.
             a.attempt_timeout = a.attempt_timeout.or(self.attempt_timeout);

@@ -173,6 +173,7 @@ fn policy(p: &Policy, spec: &Spec) -> TokenStream {
     let credential = match &p.credential {
         Credential::Bearer => quote!(crate::spec_policy::Credential::Bearer),
         Credential::Header(name) => quote!(crate::spec_policy::Credential::Header(#name)),
+        Credential::Query(name) => quote!(crate::spec_policy::Credential::Query(#name)),
     };
     let envelope = match &p.envelope {
         None => quote!(::std::option::Option::None),

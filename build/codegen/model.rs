@@ -47,6 +47,8 @@ pub enum Credential {
     Bearer,
     /// `apiKey` `in: header`, its name in lower case.
     Header(String),
+    /// `apiKey` `in: query`.
+    Query(String),
 }
 
 /// `x-envelope`: the property whose value says how the answer went, the values that mean
@@ -247,9 +249,17 @@ fn policy(doc: &Value) -> Result<Policy> {
             }
             (Credential::Header(header), "api_key")
         }
+        ("apiKey", _, "query") => {
+            let name = field("name");
+            let unreserved = |b: u8| b.is_ascii_alphanumeric() || b"-._~".contains(&b);
+            if name.is_empty() || !name.bytes().all(unreserved) {
+                return Err(at(&format!("{named}: `name` is not a plain query parameter name")));
+            }
+            (Credential::Query(name.to_owned()), "api_key")
+        }
         _ => {
             return Err(at(&format!(
-                "{named}: a generated policy sends `http` `bearer` or `apiKey` `in: header`"
+                "{named}: a generated policy sends `http` `bearer` or `apiKey` `in: header` or `in: query`"
             )))
         }
     };

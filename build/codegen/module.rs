@@ -26,6 +26,7 @@ pub fn vendor_module(key: &str, constant: &str, spec_json: &str) -> Result<Optio
     let sent = match &policy.credential {
         Credential::Bearer => "`Authorization: Bearer <credential>`".to_owned(),
         Credential::Header(header) => format!("the `{header}` header"),
+        Credential::Query(name) => format!("the `{name}` query parameter"),
     };
     let example_url = doc["servers"][0]["url"]
         .as_str()

@@ -368,6 +368,7 @@ impl VendorCall for Cro {
             headers,
             session: (),
             generation,
+            query: None,
         })
     }
 

@@ -458,6 +458,7 @@ impl VendorCall for SessionFetch<'_> {
             headers: self.0.no_headers.clone(),
             session: (),
             generation: 0,
+            query: None,
         })
     }
 
@@ -550,6 +551,7 @@ impl VendorCall for Pdm {
                 headers: self.no_headers.clone(),
                 session: credentials(token.clone()),
                 generation: 0,
+                query: None,
             }),
             Session::Managed(source) => {
                 let (session, generation) = source.token(cx).await?;
@@ -557,6 +559,7 @@ impl VendorCall for Pdm {
                     headers: self.no_headers.clone(),
                     session: credentials(session),
                     generation,
+                    query: None,
                 })
             }
         }

@@ -117,9 +117,75 @@ async fn a_spec_and_a_feature_line_make_a_vendor_of_the_client_cli_and_sandbox()
     );
     server.verify().await;
 
-    // The CLI against the copy's sandbox, which checks the scheme's credential and knows the
-    // spec's example ids.
     #[cfg(feature = "cli")]
+    cli_and_sandbox(&built, &depot).await;
+
+    // The same vendor with an API key in the query: the builder's setter is `api_key`, the key
+    // goes on every request's query, and what a server echoes of it is masked.
+    let spec = SPEC.replace(
+        "    bearer:\n      type: http\n      scheme: bearer\n",
+        "    bearer:\n      type: apiKey\n      in: query\n      name: api_key\n",
+    );
+    assert_ne!(spec, SPEC);
+    std::fs::write(copy.dir.join("specs/acme.yaml"), spec).unwrap();
+    std::fs::write(copy.dir.join("examples/uses_acme.rs"), USES_ACME_QUERY).unwrap();
+    let built = copy.build(&["acme"]).await;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/depots/12"))
+        .and(query_param("api_key", "acme/key+7"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(&depot))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/depots/99"))
+        .respond_with(ResponseTemplate::new(500).set_body_string("bad key: acme%2Fkey%2B7"))
+        .mount(&server)
+        .await;
+    let mut command = Command::new(built.executable("uses_acme"));
+    command.arg(server.uri());
+    let run = scratch::run(command).await;
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let printed = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(printed.lines().next(), Some("depot 12 North"), "{printed}");
+    let error = printed.lines().nth(1).unwrap_or_default();
+    assert!(
+        error.contains("[REDACTED]")
+            && !error.contains("acme%20key")
+            && !error.contains("acme key"),
+        "{error}"
+    );
+    server.verify().await;
+}
+
+/// The query-key variant: one depot, then a server error that echoes the key.
+const USES_ACME_QUERY: &str = r#"
+use customer_apis::acme::Client;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let base = std::env::args().nth(1).expect("the server's URL");
+    let client = Client::builder()
+        .base_url(base)
+        .api_key("acme/key+7")
+        .retry_policy(customer_apis::RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let depot = client.get_depot(12).await.expect("get_depot answers");
+    println!("depot {} {}", depot.id, depot.name);
+    println!("{}", client.get_depot(99).await.unwrap_err());
+}
+"#;
+
+/// The CLI against the copy's sandbox, which checks the scheme's credential and knows the
+/// spec's example ids.
+#[cfg(feature = "cli")]
+async fn cli_and_sandbox(built: &scratch::Built, depot: &serde_json::Value) {
     {
         let cli = built.executable("customer-apis");
         let sandbox = SandboxProcess::start(&cli);
@@ -142,7 +208,7 @@ async fn a_spec_and_a_feature_line_make_a_vendor_of_the_client_cli_and_sandbox()
             String::from_utf8_lossy(&run.stderr)
         );
         let printed: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
-        assert_eq!(printed, depot);
+        assert_eq!(printed, *depot);
         let run = scratch::run(acme(&["list-depots", "--limit", "1"], Some("acme-token-5"))).await;
         assert!(
             run.status.success(),
