@@ -64,9 +64,8 @@ fn main() {
             .unwrap_or_else(|e| fail(&shown, &format!("cannot read: {e}")));
         match codegen::generate(&text) {
             Ok((code, spec_json)) => {
-                let name = vendor_name(&spec_json).unwrap_or_else(|| {
-                    fail(&shown, "info.x-vendor-name: the vendor's name is required")
-                });
+                // Without `info.x-vendor-name`, the key in words (`acme-freight`: `Acme Freight`).
+                let name = vendor_name(&spec_json).unwrap_or_else(|| words(&vendor));
                 let written =
                     fs::write(out_dir.join(format!("{vendor}.rs")), code).and_then(|()| {
                         fs::write(out_dir.join(format!("{vendor}.spec.json")), &spec_json)
@@ -149,15 +148,22 @@ fn vendor_list(vendors: &[(String, String)], generated: &[String]) -> String {
 
 /// `cro` → `Cro`, `acme-freight` → `AcmeFreight`: a vendor's constant.
 fn constant(vendor: &str) -> String {
-    vendor
-        .split(['-', '_'])
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect()
+    capitalized(vendor).concat()
+}
+
+/// `acme-freight` → `Acme Freight`: a vendor's name when its spec gives none.
+fn words(vendor: &str) -> String {
+    capitalized(vendor).join(" ")
+}
+
+fn capitalized(vendor: &str) -> Vec<String> {
+    let word = |w: &str| {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    vendor.split(['-', '_']).map(word).collect()
 }
 
 /// The spec's `info.x-vendor-name`.

@@ -58,6 +58,7 @@ pub struct StringEnum {
 pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
     check_refs(&doc, &doc, "")?;
     hoist_inline_objects(&mut doc)?;
+    one_error_type(&mut doc)?;
     let spec = super::model::read(&doc)?;
     drop_header_parameters(&mut doc)?;
     let schemas = doc
@@ -93,8 +94,17 @@ fn hoist_inline_objects(doc: &mut Value) -> Result<()> {
     let mut hoisted: Vec<(String, Value)> = Vec::new();
     let take = |slot: Option<&mut Value>, name: String, hoisted: &mut Vec<(String, Value)>| {
         if let Some(slot) = slot.filter(|s| is_inline(s)) {
+            // The same body written twice (a 401's and a 404's) is one type.
+            let same = hoisted
+                .iter()
+                .find(|(_, s)| *s == *slot)
+                .map(|(n, _)| n.clone());
+            let name = same.clone().unwrap_or(name);
             let target = json!({"$ref": format!("#/components/schemas/{name}")});
             let mut schema = std::mem::replace(slot, target.clone());
+            if same.is_some() {
+                return;
+            }
             // A null is the place's, not the type's (typify would make the type an Option).
             if schema.get("nullable") == Some(&Value::Bool(true)) {
                 let object = schema.as_object_mut().into_iter();
@@ -158,6 +168,43 @@ fn hoist_inline_objects(doc: &mut Value) -> Result<()> {
             let items = schema.get_mut("items");
             take(items, format!("{named}Item"), &mut hoisted);
             take(Some(schema), named, &mut hoisted);
+        }
+    }
+    Ok(())
+}
+
+/// progenitor takes one error body type per operation; the layer reads error bodies itself
+/// (the vendor's fields, by its policy). An operation whose error answers have different
+/// bodies keeps their statuses and descriptions, without the bodies, for progenitor.
+fn one_error_type(doc: &mut Value) -> Result<()> {
+    let snapshot = doc.clone();
+    let paths = doc.get_mut("paths").and_then(Value::as_object_mut);
+    let operations = paths
+        .into_iter()
+        .flat_map(|p| p.values_mut())
+        .filter_map(Value::as_object_mut)
+        .flat_map(|item| item.values_mut());
+    for op in operations {
+        let Some(answers) = op.get_mut("responses").and_then(Value::as_object_mut) else {
+            continue;
+        };
+        let mut bodies: Vec<Value> = Vec::new();
+        for (status, answer) in answers.iter() {
+            if !status.starts_with('2') {
+                let body = resolve(&snapshot, answer)?.pointer("/content/application~1json/schema");
+                if let Some(body) = body.filter(|b| !bodies.contains(*b)) {
+                    bodies.push(body.clone());
+                }
+            }
+        }
+        if bodies.len() > 1 {
+            for (status, answer) in answers.iter_mut().filter(|(s, _)| !s.starts_with('2')) {
+                let said = resolve(&snapshot, answer)?["description"].clone();
+                let said = said
+                    .as_str()
+                    .map_or_else(|| format!("HTTP {status}"), str::to_owned);
+                *answer = json!({ "description": said });
+            }
         }
     }
     Ok(())

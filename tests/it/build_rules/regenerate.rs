@@ -141,6 +141,42 @@ fn an_inline_object_becomes_a_type_named_after_where_it_sits_with_its_rules() {
     }
 }
 
+/// Error bodies as people write them: the same inline body under two statuses is one type;
+/// different ones under one operation (which progenitor cannot type) leave the bodies to the
+/// layer, which reads them itself.
+#[test]
+fn inline_error_bodies_are_one_type_when_the_same_and_none_when_they_differ() {
+    let spec: Value = serde_yaml::from_str(include_str!("fourth_vendor/acme.yaml")).unwrap();
+    let inline = |field: &str| {
+        json!({
+            "description": "An error.",
+            "content": {"application/json": {"schema": {
+                "type": "object",
+                "properties": {field: {"type": "string"}},
+            }}},
+        })
+    };
+    let mut same = spec.clone();
+    let answers = node(&mut same, "/paths/~1depots/get/responses");
+    answers["401"] = inline("reason");
+    answers["403"] = inline("reason");
+    let (code, _) = codegen::generate(&support::yaml(&same)).expect("one body, twice");
+    assert!(code.contains("pub struct ListDepots401Answer"));
+    assert!(
+        !code.contains("ListDepots403Answer"),
+        "the same body is one type"
+    );
+    assert!(code.contains("Error<types::ListDepots401Answer>"));
+
+    let mut different = spec;
+    let answers = node(&mut different, "/paths/~1depots/get/responses");
+    answers["401"] = inline("reason");
+    answers["403"] = inline("cause");
+    let (code, _) = codegen::generate(&support::yaml(&different)).expect("two bodies");
+    let flat: String = code.split_whitespace().collect();
+    assert!(flat.contains("pubasyncfnlist_depots<'a>(&'aself,cx:&crate::contract::CallState,limit:Option<i64>,)->Result<ResponseValue<types::ListDepots200Answer>,Error<()>>"), "no error type");
+}
+
 #[test]
 fn generation_is_deterministic() {
     let spec = support::spec_text("cro");
