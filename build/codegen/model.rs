@@ -218,17 +218,48 @@ pub fn read(doc: &Value) -> Result<Spec> {
     })
 }
 
+/// The one scheme a spec's credential follows: the one its `security` names, else the one all
+/// its operations' `security` name, else its only scheme.
+fn scheme_named(doc: &Value) -> Option<String> {
+    let one = |security: &Value| -> Option<String> {
+        match security.as_array()?.as_slice() {
+            [one] => one
+                .as_object()
+                .filter(|o| o.len() == 1)?
+                .keys()
+                .next()
+                .cloned(),
+            _ => None,
+        }
+    };
+    if doc.get("security").is_some() {
+        return one(&doc["security"]);
+    }
+    let paths = doc["paths"]
+        .as_object()
+        .into_iter()
+        .flat_map(|p| p.values());
+    let operations = paths.filter_map(Value::as_object).flat_map(|i| i.values());
+    let mut named: Vec<Option<String>> = operations
+        .filter(|op| op.get("operationId").is_some())
+        .map(|op| op.get("security").and_then(one))
+        .collect();
+    named.sort();
+    named.dedup();
+    match named.as_slice() {
+        [Some(name)] => Some(name.clone()),
+        _ => {
+            let schemes = doc
+                .pointer("/components/securitySchemes")
+                .and_then(Value::as_object);
+            schemes.filter(|s| s.len() == 1)?.keys().next().cloned()
+        }
+    }
+}
+
 /// The policy a spec without `x-policy: hand-written` describes.
 fn policy(doc: &Value) -> Result<Policy> {
-    let named = doc["security"].as_array().and_then(|s| match s.as_slice() {
-        [one] => one
-            .as_object()
-            .filter(|o| o.len() == 1)?
-            .keys()
-            .next()
-            .cloned(),
-        _ => None,
-    });
+    let named = scheme_named(doc);
     let at = |e: &str| format!("security: {e}");
     let named = named.ok_or_else(|| {
         at("a generated policy sends one credential: name one scheme (or set x-policy: hand-written)")

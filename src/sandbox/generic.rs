@@ -60,10 +60,19 @@ async fn serve(
 
 /// Whether the request carries a non-blank credential where the spec's scheme puts it.
 fn credential_sent(spec: &Value, headers: &HeaderMap, query: &str) -> bool {
-    let named = spec["security"][0]
+    // The scheme the build chose (the client's): the document's `security`, else an
+    // operation's, else the only one.
+    let schemes = &spec["components"]["securitySchemes"];
+    let first = |security: &Value| security[0].as_object()?.keys().next().cloned();
+    let items = spec["paths"]
         .as_object()
-        .and_then(|o| o.keys().next());
-    let Some(scheme) = named.map(|n| &spec["components"]["securitySchemes"][n]) else {
+        .into_iter()
+        .flat_map(|p| p.values());
+    let mut operations = items.filter_map(Value::as_object).flat_map(|i| i.values());
+    let named = first(&spec["security"])
+        .or_else(|| operations.find_map(|op| first(&op["security"])))
+        .or_else(|| schemes.as_object()?.keys().next().cloned());
+    let Some(scheme) = named.map(|n| &schemes[n]) else {
         return true;
     };
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());

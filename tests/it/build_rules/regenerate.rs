@@ -177,6 +177,34 @@ fn inline_error_bodies_are_one_type_when_the_same_and_none_when_they_differ() {
     assert!(flat.contains("pubasyncfnlist_depots<'a>(&'aself,cx:&crate::contract::CallState,limit:Option<i64>,)->Result<ResponseValue<types::ListDepots200Answer>,Error<()>>"), "no error type");
 }
 
+/// The credential's scheme as people name it: in the document's `security`, in each
+/// operation's, or only in `components.securitySchemes`.
+#[test]
+fn the_credentials_scheme_is_found_wherever_the_spec_names_it() {
+    let spec: Value = serde_yaml::from_str(include_str!("fourth_vendor/acme.yaml")).unwrap();
+    let bearer = "credential:crate::spec_policy::Credential::Bearer,setter:\"bearer_token\"";
+    let mut per_operation = spec.clone();
+    let security = per_operation
+        .as_object_mut()
+        .unwrap()
+        .remove("security")
+        .unwrap();
+    for path in ["/paths/~1depots/get", "/paths/~1depots~1{depot_id}/get"] {
+        node(&mut per_operation, path)["security"] = security.clone();
+    }
+    let mut only_declared = spec;
+    only_declared.as_object_mut().unwrap().remove("security");
+    for (how, spec) in [
+        ("per operation", per_operation),
+        ("only declared", only_declared),
+    ] {
+        let (code, _) =
+            codegen::generate(&support::yaml(&spec)).unwrap_or_else(|e| panic!("{how}: {e}"));
+        let flat: String = code.split_whitespace().collect();
+        assert!(flat.contains(bearer), "{how}");
+    }
+}
+
 #[test]
 fn generation_is_deterministic() {
     let spec = support::spec_text("cro");
