@@ -81,7 +81,18 @@ pub fn vendor_module(key: &str, constant: &str, spec_json: &str) -> Result<Optio
     );
     let builder_doc = format!(
         "Builds a [`Client`]; every setting is checked by [`ClientBuilder::build`]. The base \
-         URL {base_doc}; the other settings are [`Config`](crate::Config)'s."
+         URL {base_doc}; the other settings are [`Config`](crate::Config)'s.\n\n\
+         Every option, with its default where it has one:\n\n```\n\
+         use std::time::Duration;\nuse customer_apis::RetryPolicy;\n\n\
+         let client = customer_apis::{key}::Client::builder(){example_base}\n    \
+         .{setter}(\"my-credential\")                   // required\n    \
+         .connect_timeout(Duration::from_secs(10))      // default\n    \
+         .timeout(Duration::from_secs(30))              // default, per attempt\n    \
+         .retry_policy(RetryPolicy::default())          // 3 attempts\n    \
+         .user_agent(\"my-app/1.0\")\n    \
+         .max_response_bytes(4 * 1024 * 1024)           // default\n    \
+         .allow_insecure_http(false)                    // default; loopback is always allowed\n    \
+         .build()?;\n# let _ = client;\n# Ok::<(), customer_apis::Error>(())\n```"
     );
     let tokens: TokenStream = quote! {
         #[doc = #module_doc]

@@ -52,7 +52,26 @@ pub mod foxtrot {
     pub use generated::types;
     #[cfg(feature = "sandbox")]
     pub(crate) use generated::check_seed;
-    ///Builds a [`Client`]; every setting is checked by [`ClientBuilder::build`]. The base URL defaults to the spec's public server (`DEFAULT_BASE_URL`); the other settings are [`Config`](crate::Config)'s.
+    /**Builds a [`Client`]; every setting is checked by [`ClientBuilder::build`]. The base URL defaults to the spec's public server (`DEFAULT_BASE_URL`); the other settings are [`Config`](crate::Config)'s.
+
+Every option, with its default where it has one:
+
+```
+use std::time::Duration;
+use customer_apis::RetryPolicy;
+
+let client = customer_apis::foxtrot::Client::builder()
+    .api_key("my-credential")                   // required
+    .connect_timeout(Duration::from_secs(10))      // default
+    .timeout(Duration::from_secs(30))              // default, per attempt
+    .retry_policy(RetryPolicy::default())          // 3 attempts
+    .user_agent("my-app/1.0")
+    .max_response_bytes(4 * 1024 * 1024)           // default
+    .allow_insecure_http(false)                    // default; loopback is always allowed
+    .build()?;
+# let _ = client;
+# Ok::<(), customer_apis::Error>(())
+```*/
     #[derive(Default)]
     pub struct ClientBuilder {
         credential: ::std::option::Option<::secrecy::SecretString>,
