@@ -73,7 +73,13 @@ fn main() {
                 if let Err(e) = written {
                     fail(&shown, &format!("cannot write generated code: {e}"));
                 }
-                match codegen::module::vendor_module(&vendor, &constant(&vendor), &spec_json) {
+                let names = codegen::module::Names {
+                    key: &vendor,
+                    module: &module_name(&vendor),
+                    constant: &constant(&vendor),
+                    name: &name,
+                };
+                match codegen::module::vendor_module(&names, &spec_json) {
                     Ok(Some(module)) => {
                         modules.push_str(&module);
                         spec_vendors.push(vendor.clone());
@@ -116,8 +122,9 @@ fn vendor_list(vendors: &[(String, String)], generated: &[String]) -> String {
          pub(crate) const VENDORS: &[Vendor] = &[\n",
     );
     for (v, _) in vendors {
+        let m = module_name(v);
         out.push_str(&format!(
-            "    Vendor {{\n        vendor: crate::Vendor::{},\n        spec_json: include_str!(concat!(env!(\"OUT_DIR\"), \"/{v}.spec.json\")),\n        operations: crate::{v}::OPERATIONS,\n        #[cfg(feature = \"sandbox\")]\n        check_seed: crate::{v}::check_seed,\n    }},\n",
+            "    Vendor {{\n        vendor: crate::Vendor::{},\n        spec_json: include_str!(concat!(env!(\"OUT_DIR\"), \"/{v}.spec.json\")),\n        operations: crate::{m}::OPERATIONS,\n        #[cfg(feature = \"sandbox\")]\n        check_seed: crate::{m}::check_seed,\n    }},\n",
             constant(v)
         ));
     }
@@ -140,10 +147,15 @@ fn vendor_list(vendors: &[(String, String)], generated: &[String]) -> String {
     }
     out.push_str("}\n\n/// The vendors whose module is generated whole, as the command-line tool offers them.\n#[cfg(feature = \"cli\")]\npub const SPEC_VENDORS: &[crate::operation::SpecVendor] = &[\n");
     for v in generated {
-        out.push_str(&format!("    crate::{v}::CLI,\n"));
+        out.push_str(&format!("    crate::{}::CLI,\n", module_name(v)));
     }
     out.push_str("];\n");
     out
+}
+
+/// `acme-freight` → `acme_freight`: a vendor's module.
+fn module_name(vendor: &str) -> String {
+    vendor.replace('-', "_")
 }
 
 /// `cro` → `Cro`, `acme-freight` → `AcmeFreight`: a vendor's constant.

@@ -9,18 +9,31 @@ use quote::{format_ident, quote};
 use super::model::{self, Credential};
 use super::Result;
 
-/// The module `key` (`foxtrot`), whose `Vendor` constant is `constant` (`Foxtrot`), from its
-/// spec as JSON; `None` when its policy is written by hand.
-pub fn vendor_module(key: &str, constant: &str, spec_json: &str) -> Result<Option<String>> {
+/// What a vendor is called, each where it is used.
+pub struct Names<'a> {
+    /// The spec's file stem, its feature and CLI subcommand (`acme-freight`).
+    pub key: &'a str,
+    /// Its module (`acme_freight`).
+    pub module: &'a str,
+    /// Its `Vendor` constant (`AcmeFreight`).
+    pub constant: &'a str,
+    /// Its name in messages (`Acme Freight`).
+    pub name: &'a str,
+}
+
+/// The module of the vendor `names` says, from its spec as JSON; `None` when its policy is
+/// written by hand.
+pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String>> {
+    let (key, name) = (names.key, names.name);
     let doc: serde_json::Value = serde_json::from_str(spec_json).map_err(|e| e.to_string())?;
     let spec = model::read(&doc)?;
     let Some(policy) = &spec.policy else {
         return Ok(None);
     };
-    let module = format_ident!("{key}");
-    let vendor = format_ident!("{constant}");
+    let module = format_ident!("{}", names.module);
+    let vendor = format_ident!("{}", names.constant);
+    let path = names.module;
     let setter = format_ident!("{}", policy.setter);
-    let name = doc["info"]["x-vendor-name"].as_str().unwrap_or(key);
     let title = doc["info"]["title"].as_str().unwrap_or(name);
     let description = doc["info"]["description"].as_str().unwrap_or_default();
     let sent = match &policy.credential {
@@ -52,9 +65,9 @@ pub fn vendor_module(key: &str, constant: &str, spec_json: &str) -> Result<Optio
     };
     let module_doc = format!(
         "{title} (`specs/{key}.yaml`; feature `{key}`).\n\n{description}\n\nThis module is \
-         generated whole from the spec: every operation is a method of [`Client`](crate::{key}::Client), the \
+         generated whole from the spec: every operation is a method of [`Client`](crate::{path}::Client), the \
          credential is sent as {sent}.\n\n```no_run\n# fn demo() -> Result<(), customer_apis::Error> {{\n\
-         let client = customer_apis::{key}::Client::builder(){example_base}\n    \
+         let client = customer_apis::{path}::Client::builder(){example_base}\n    \
          .{setter}(\"my-credential\")\n    .build()?;\n# let _ = client; Ok(()) }}\n```"
     );
     let setter_doc = format!(
@@ -77,14 +90,14 @@ pub fn vendor_module(key: &str, constant: &str, spec_json: &str) -> Result<Optio
         None => quote!(::std::option::Option::None),
     };
     let client_doc = format!(
-        "A {name} client. Cheap to clone; clones share one connection pool. `Send + Sync`."
+        "A client of {name}. Cheap to clone; clones share one connection pool. `Send + Sync`."
     );
     let builder_doc = format!(
         "Builds a [`Client`]; every setting is checked by [`ClientBuilder::build`]. The base \
          URL {base_doc}; the other settings are [`Config`](crate::Config)'s.\n\n\
          Every option, with its default where it has one:\n\n```\n\
          use std::time::Duration;\nuse customer_apis::RetryPolicy;\n\n\
-         let client = customer_apis::{key}::Client::builder(){example_base}\n    \
+         let client = customer_apis::{path}::Client::builder(){example_base}\n    \
          .{setter}(\"my-credential\")                   // required\n    \
          .connect_timeout(Duration::from_secs(10))      // default\n    \
          .timeout(Duration::from_secs(30))              // default, per attempt\n    \

@@ -41,7 +41,7 @@ let client = customer_apis::foxtrot::Client::builder()
 pub mod foxtrot {
     crate::client::vendor_client! {
         #[doc =
-        "A Foxtrot client. Cheap to clone; clones share one connection pool. `Send + Sync`."]
+        "A client of Foxtrot. Cheap to clone; clones share one connection pool. `Send + Sync`."]
         spec : "foxtrot", policy : crate ::spec_policy::SpecPolicy,
     }
     pub use generated::spec::*;

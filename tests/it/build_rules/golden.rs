@@ -23,7 +23,14 @@ fn check(vendor: &str) {
     let json =
         serde_json::to_string(&serde_yaml::from_str::<serde_json::Value>(&spec).unwrap()).unwrap();
     let constant = format!("{}{}", vendor[..1].to_uppercase(), &vendor[1..]);
-    let module = codegen::module::vendor_module(vendor, &constant, &json).unwrap();
+    let spec: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let names = codegen::module::Names {
+        key: vendor,
+        module: vendor,
+        constant: &constant,
+        name: spec["info"]["x-vendor-name"].as_str().unwrap(),
+    };
+    let module = codegen::module::vendor_module(&names, &json).unwrap();
     let golden = format!("{dir}/tests/golden/{vendor}.module.rs");
     match module {
         Some(module) => expectorate::assert_contents(golden, &module),

@@ -1,8 +1,9 @@
-//! A fourth vendor is a spec and a feature line: a copy of the crate gains `specs/acme.yaml`
-//! (`acme.yaml` beside this file: bearer auth, two GETs, a 404 with an inline error body) and
-//! `acme = []` in `[features]`, nothing else, and `cargo build` alone gives `acme::Client`
-//! (whose builder's setter is named from the scheme), its CLI subcommand and the sandbox's
-//! answers with the credential check.
+//! A fourth vendor is a spec and a feature line: a copy of the crate gains
+//! `specs/acme-freight.yaml` (`acme.yaml` beside this file: bearer auth, two GETs, a 404 with
+//! an inline error body) and `acme-freight = []` in `[features]`, nothing else, and `cargo
+//! build` alone gives `acme_freight::Client` (whose builder's setter is named from the scheme,
+//! the vendor named `Acme Freight` after its key), its CLI subcommand and the sandbox's answers
+//! with the credential check.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -19,7 +20,7 @@ const SPEC: &str = include_str!("acme.yaml");
 /// Calls both operations and a missing depot on the server whose URL is its argument, and
 /// builds a client without the credential.
 const USES_ACME: &str = r#"
-use customer_apis::acme::Client;
+use customer_apis::acme_freight::Client;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
@@ -44,15 +45,15 @@ async fn main() {
 async fn a_spec_and_a_feature_line_make_a_vendor_of_the_client_cli_and_sandbox() {
     let mut copy = Copy::new("fourth-vendor");
     copy.example("uses_acme", USES_ACME);
-    std::fs::write(copy.dir.join("specs/acme.yaml"), SPEC).unwrap();
-    copy.edit_manifest(|m| m.replacen("[features]\n", "[features]\nacme = []\n", 1));
+    std::fs::write(copy.dir.join("specs/acme-freight.yaml"), SPEC).unwrap();
+    copy.edit_manifest(|m| m.replacen("[features]\n", "[features]\nacme-freight = []\n", 1));
 
     // What the maintainer added, and nothing else: one spec, one manifest line.
     let source = Path::new(env!("CARGO_MANIFEST_DIR"));
     for (dir, added) in [
         ("src", vec![]),
         ("build", vec![]),
-        ("specs", vec!["acme.yaml"]),
+        ("specs", vec!["acme-freight.yaml"]),
     ] {
         let added: Vec<PathBuf> = added.into_iter().map(PathBuf::from).collect();
         assert_eq!(
@@ -63,10 +64,13 @@ async fn a_spec_and_a_feature_line_make_a_vendor_of_the_client_cli_and_sandbox()
     }
     let manifest = std::fs::read_to_string(copy.dir.join("Cargo.toml")).unwrap();
     let features = manifest.split("[features]\n").nth(1).unwrap();
-    assert!(features.starts_with("acme = []\n"), "the feature line");
+    assert!(
+        features.starts_with("acme-freight = []\n"),
+        "the feature line"
+    );
 
-    let built = copy.build(&["acme"]).await;
-    assert!(built.out_dir().join("acme.rs").exists());
+    let built = copy.build(&["acme-freight"]).await;
+    assert!(built.out_dir().join("acme-freight.rs").exists());
 
     // The client: the token on the wire, both answers decoded, a 404 that is not found.
     let server = MockServer::start().await;
@@ -127,9 +131,9 @@ async fn a_spec_and_a_feature_line_make_a_vendor_of_the_client_cli_and_sandbox()
         "    bearer:\n      type: apiKey\n      in: query\n      name: api_key\n",
     );
     assert_ne!(spec, SPEC);
-    std::fs::write(copy.dir.join("specs/acme.yaml"), spec).unwrap();
+    std::fs::write(copy.dir.join("specs/acme-freight.yaml"), spec).unwrap();
     std::fs::write(copy.dir.join("examples/uses_acme.rs"), USES_ACME_QUERY).unwrap();
-    let built = copy.build(&["acme"]).await;
+    let built = copy.build(&["acme-freight"]).await;
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/depots/12"))
@@ -165,7 +169,7 @@ async fn a_spec_and_a_feature_line_make_a_vendor_of_the_client_cli_and_sandbox()
 
 /// The query-key variant: one depot, then a server error that echoes the key.
 const USES_ACME_QUERY: &str = r#"
-use customer_apis::acme::Client;
+use customer_apis::acme_freight::Client;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
@@ -192,12 +196,12 @@ async fn cli_and_sandbox(built: &scratch::Built, depot: &serde_json::Value) {
         let acme = |args: &[&str], token: Option<&str>| {
             let mut command = Command::new(&cli);
             command
-                .arg("acme")
+                .arg("acme-freight")
                 .args(args)
-                .env("ACME_BASE_URL", &sandbox.base_url);
-            command.env_remove("ACME_BEARER_TOKEN");
+                .env("ACME_FREIGHT_BASE_URL", &sandbox.base_url);
+            command.env_remove("ACME_FREIGHT_BEARER_TOKEN");
             if let Some(token) = token {
-                command.env("ACME_BEARER_TOKEN", token);
+                command.env("ACME_FREIGHT_BEARER_TOKEN", token);
             }
             command
         };
@@ -229,7 +233,7 @@ async fn cli_and_sandbox(built: &scratch::Built, depot: &serde_json::Value) {
         assert_eq!(run.status.code(), Some(2));
         assert_eq!(
             String::from_utf8_lossy(&run.stderr).trim(),
-            "error: missing Acme bearer token: pass --bearer-token or set ACME_BEARER_TOKEN"
+            "error: missing Acme Freight bearer token: pass --bearer-token or set ACME_FREIGHT_BEARER_TOKEN"
         );
         // The sandbox itself: no credential is 401, an id it does not know is the spec's 404.
         let http = reqwest::Client::new();
