@@ -739,8 +739,18 @@ fn accept(
     let one_of = last_ident(answer)
         .and_then(|name| Some((name.clone(), types.one_of.get(&name.to_string())?)));
     let Some((name, forms)) = one_of else {
-        let current = types_struct(answer, types)
-            .ok_or("its answer is not a generated object (x-rust-type-path cannot be an answer)")?;
+        let Some(current) = types_struct(answer, types) else {
+            // A list or a plain value (`type: array`): the answer is the value as it is.
+            if !op.result.is_empty() {
+                return Err("x-result: the answer is not a generated object".into());
+            }
+            let mut value_ty = answer.clone();
+            Qualify(types).visit_type_mut(&mut value_ty);
+            let accept = quote! {
+                |answer: #value_ty, _meta: &crate::ResponseMeta| ::std::result::Result::Ok(answer)
+            };
+            return Ok((accept, value_ty));
+        };
         let (steps, value_ty) = reduce(op, current, types, spec)?;
         let name = &current.ident;
         let meta = format_ident!("{}", if steps.is_empty() { "_meta" } else { "meta" });

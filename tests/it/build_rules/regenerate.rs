@@ -174,7 +174,7 @@ fn inline_error_bodies_are_one_type_when_the_same_and_none_when_they_differ() {
     answers["403"] = inline("cause");
     let (code, _) = codegen::generate(&support::yaml(&different)).expect("two bodies");
     let flat: String = code.split_whitespace().collect();
-    assert!(flat.contains("pubasyncfnlist_depots<'a>(&'aself,cx:&crate::contract::CallState,limit:Option<i64>,)->Result<ResponseValue<types::ListDepots200Answer>,Error<()>>"), "no error type");
+    assert!(flat.contains("pubasyncfnlist_depots<'a>(&'aself,cx:&crate::contract::CallState,limit:Option<i64>,)->Result<ResponseValue<::std::vec::Vec<types::Depot>>,Error<()>>"), "no error type");
 }
 
 /// The credential's scheme as people name it: in the document's `security`, in each

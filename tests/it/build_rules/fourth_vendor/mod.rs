@@ -35,7 +35,7 @@ async fn main() {
     let depot = client.get_depot(12).await.expect("get_depot answers");
     println!("depot {} {}", depot.id, depot.name);
     let list = client.list_depots(Some(2)).await.expect("list_depots answers");
-    println!("{} depots", list.depots.len());
+    println!("{} depots", list.len());
     let error = client.get_depot(99).await.unwrap_err();
     println!("99: not found {}, status {:?}", error.is_not_found(), error.status().map(|s| s.as_u16()));
 }
@@ -86,9 +86,7 @@ async fn a_spec_and_a_feature_line_make_a_vendor_of_the_client_cli_and_sandbox()
         .and(path("/depots"))
         .and(query_param("limit", "2"))
         .and(header("authorization", "Bearer acme-token-5"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(serde_json::json!({"depots": [depot, depot]})),
-        )
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!([depot, depot])))
         .expect(1)
         .mount(&server)
         .await;
@@ -220,7 +218,7 @@ async fn cli_and_sandbox(built: &scratch::Built, depot: &serde_json::Value) {
             String::from_utf8_lossy(&run.stderr)
         );
         let printed: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
-        assert_eq!(printed, serde_json::json!({"depots": [depot]}));
+        assert_eq!(printed, serde_json::json!([depot]));
         let run = scratch::run(acme(&["get-depot", "99"], Some("acme-token-5"))).await;
         assert_eq!(
             run.status.code(),
