@@ -2,7 +2,8 @@
 //! The credential of the spec's security scheme must be sent (`http` `bearer`, or an `apiKey`
 //! header or query parameter), else 401; the ids the spec knows are its parameters' examples
 //! and the seeded records' params; an operation that documents a 404 answers it, with its
-//! example, for any other id; everything else answers the 200 example (or the seeded record).
+//! example, for any other id; everything else answers its first documented success: the 200
+//! example (or the seeded record), another status's example, or no body (a 204).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -54,8 +55,28 @@ async fn serve(
     {
         return documented(&spec, operation, "404", StatusCode::NOT_FOUND);
     }
-    let body = super::seeded_answer(&seed, vendor, &spec, &template, &method, &params, example);
-    (StatusCode::OK, Json(body)).into_response()
+    // The first success the operation documents: `204` (or any without a body) answers none.
+    let answers = operation["responses"].as_object().into_iter().flatten();
+    let success = answers
+        .filter(|(s, _)| s.starts_with('2'))
+        .find_map(|(s, a)| {
+            let status = StatusCode::from_bytes(s.as_bytes()).ok()?;
+            Some((
+                status,
+                a.get("content").is_some() || a.get("$ref").is_some(),
+            ))
+        });
+    match success {
+        Some((status, false)) => status.into_response(),
+        Some((status, true)) if status != StatusCode::OK => {
+            documented(&spec, operation, status.as_str(), status)
+        }
+        _ => {
+            let body =
+                super::seeded_answer(&seed, vendor, &spec, &template, &method, &params, example);
+            (StatusCode::OK, Json(body)).into_response()
+        }
+    }
 }
 
 /// Whether the request carries a non-blank credential where the spec's scheme puts it.

@@ -36,6 +36,8 @@ async fn main() {
     println!("depot {} {}", depot.id, depot.name);
     let list = client.list_depots(Some(2)).await.expect("list_depots answers");
     println!("{} depots", list.len());
+    let closed = client.close_depot(12).await.expect("close_depot answers 204");
+    println!("closed: {}", closed.meta().status.map_or(0, |s| s.as_u16()));
     let error = client.get_depot(99).await.unwrap_err();
     println!("99: not found {}, status {:?}", error.is_not_found(), error.status().map(|s| s.as_u16()));
 }
@@ -90,6 +92,13 @@ async fn a_spec_and_a_feature_line_make_a_vendor_of_the_client_cli_and_sandbox()
         .expect(1)
         .mount(&server)
         .await;
+    Mock::given(method("DELETE"))
+        .and(path("/depots/12"))
+        .and(header("authorization", "Bearer acme-token-5"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
     Mock::given(method("GET"))
         .and(path("/depots/99"))
         .respond_with(ResponseTemplate::new(404).set_body_json(
@@ -114,6 +123,7 @@ async fn a_spec_and_a_feature_line_make_a_vendor_of_the_client_cli_and_sandbox()
             "without a token: invalid bearer_token: is required (nothing was sent)",
             "depot 12 North",
             "2 depots",
+            "closed: 204",
             "99: not found true, status Some(404)",
         ]
     );
@@ -219,6 +229,13 @@ async fn cli_and_sandbox(built: &scratch::Built, depot: &serde_json::Value) {
         );
         let printed: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
         assert_eq!(printed, serde_json::json!([depot]));
+        let run = scratch::run(acme(&["close-depot", "12"], Some("acme-token-5"))).await;
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&run.stdout).trim(), "null");
         let run = scratch::run(acme(&["get-depot", "99"], Some("acme-token-5"))).await;
         assert_eq!(
             run.status.code(),
