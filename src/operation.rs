@@ -119,6 +119,8 @@ pub struct SpecVendor {
     pub credential: &'static str,
     pub default_base_url: Option<&'static str>,
     pub operations: &'static [Operation],
+    /// Its builder's other settings (one per documented request header: `tenant`).
+    pub settings: &'static [&'static str],
     pub call: SpecCall,
 }
 
@@ -150,6 +152,8 @@ pub struct SpecSettings {
     pub credential: secrecy::SecretString,
     /// Each attempt's and the whole call's.
     pub timeout: Option<std::time::Duration>,
+    /// The other settings given, by setter (`tenant`).
+    pub values: Vec<(&'static str, String)>,
 }
 
 /// A typed answer as JSON, for a call by operation name.

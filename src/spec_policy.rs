@@ -31,6 +31,10 @@ pub(crate) struct Described {
     pub(crate) error_message: &'static [&'static str],
     /// The vendor's code type (`x-error-code-type`) for a number, if it has one.
     pub(crate) code: Option<fn(i64) -> VendorCode>,
+    /// The documented request headers set from the builder: `(header, setter)`.
+    pub(crate) settings: &'static [(&'static str, &'static str)],
+    /// The spec's rules for its request headers (`spec::REQUEST_HEADERS`).
+    pub(crate) headers: &'static [crate::validation::HeaderRule],
 }
 
 impl Described {
@@ -117,8 +121,47 @@ impl fmt::Debug for SpecPolicy {
 }
 
 impl SpecPolicy {
-    /// Checks the credential the builder was given and builds its header.
+    /// Checks the credential and the settings the builder was given (each header setting by
+    /// the spec's rules for its header: required, an integer, its string rules; an error names
+    /// the setter) and builds their headers.
     pub(crate) fn new(
+        vendor: Vendor,
+        described: &'static Described,
+        credential: Option<SecretString>,
+        settings: &std::collections::BTreeMap<&'static str, String>,
+    ) -> Result<SpecPolicy, Error> {
+        let mut fixed = HeaderMap::new();
+        for &(header, setter) in described.settings {
+            let rule = described.headers.iter().find(|r| r.name == header);
+            let Some(value) = settings.get(setter) else {
+                if rule.is_some_and(|r| r.required) {
+                    return Err(Error::invalid(setter, "is required"));
+                }
+                continue;
+            };
+            // An integer is sent as its canonical form (`+7` and `07` are 7).
+            let integer = rule.is_some_and(|r| r.integer);
+            let value = match value.trim().parse::<i64>() {
+                Ok(n) if integer => n.to_string(),
+                _ => value.clone(),
+            };
+            if let Some(broken) = rule.and_then(|r| r.first_violation(&value)) {
+                return Err(Error::invalid(setter, broken));
+            }
+            let value = HeaderValue::from_str(&value)
+                .map_err(|_| Error::invalid(setter, "must be a valid header value"))?;
+            fixed.insert(HeaderName::from_static(header), value);
+        }
+        let mut policy = Self::with_credential(vendor, described, credential)?;
+        if !fixed.is_empty() {
+            let headers = Arc::make_mut(&mut policy.headers);
+            headers.extend(fixed);
+        }
+        Ok(policy)
+    }
+
+    /// The credential's header (or query parameter), checked.
+    fn with_credential(
         vendor: Vendor,
         described: &'static Described,
         credential: Option<SecretString>,

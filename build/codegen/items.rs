@@ -194,6 +194,10 @@ fn policy(p: &Policy, spec: &Spec) -> TokenStream {
         }
     };
     let (setter, code_path, message_path) = (&p.setter, &p.error_code, &p.error_message);
+    let settings = p
+        .settings
+        .iter()
+        .map(|(header, setter)| quote!((#header, #setter)));
     quote! {
         /// What the layer's spec policy reads: the credential's scheme, the envelope and the
         /// error body.
@@ -204,6 +208,8 @@ fn policy(p: &Policy, spec: &Spec) -> TokenStream {
             error_code: &[#(#code_path),*],
             error_message: &[#(#message_path),*],
             code: #code,
+            settings: &[#(#settings),*],
+            headers: REQUEST_HEADERS,
         };
     }
 }

@@ -40,6 +40,10 @@ pub struct Policy {
     /// `x-error-body`: the property paths of an error's `code` and `message`.
     pub error_code: Vec<String>,
     pub error_message: Vec<String>,
+    /// The documented request headers other than the credential's, each a builder setting:
+    /// `(header in lower case, setter)`, the setter `x-setter` on the parameter, else the
+    /// header's name without `x-`, in snake case (`X-Tenant` → `tenant`). In name order.
+    pub settings: Vec<(String, String)>,
 }
 
 pub enum Credential {
@@ -309,7 +313,13 @@ fn policy(doc: &Value) -> Result<Policy> {
         paths(node)
             .ok_or_else(|| format!("x-error-body: `{key}` is not a property path (`data.code`)"))
     };
+    let own = match &credential {
+        Credential::Bearer => "authorization".to_owned(),
+        Credential::Header(name) => name.clone(),
+        Credential::Query(_) => String::new(),
+    };
     Ok(Policy {
+        settings: settings(doc, &own)?,
         credential,
         setter: ext(scheme, "x-setter", "not a snake_case name", name)?
             .unwrap_or_else(|| setter.to_owned()),
@@ -318,6 +328,48 @@ fn policy(doc: &Value) -> Result<Policy> {
         error_code: error_path("code")?,
         error_message: error_path("message")?,
     })
+}
+
+/// The documented request headers but `own` (the credential's), as builder settings.
+fn settings(doc: &Value, own: &str) -> Result<Vec<(String, String)>> {
+    let mut found = std::collections::BTreeMap::new();
+    let paths = doc["paths"]
+        .as_object()
+        .into_iter()
+        .flat_map(|p| p.values());
+    for item in paths {
+        let operations = item.as_object().into_iter().flat_map(|i| i.values());
+        let lists =
+            std::iter::once(&item["parameters"]).chain(operations.map(|o| &o["parameters"]));
+        for param in lists.filter_map(Value::as_array).flatten() {
+            let param = resolve(doc, param)?;
+            if param["in"] != "header" {
+                continue;
+            }
+            let header = param["name"]
+                .as_str()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            if header == own || found.contains_key(&header) {
+                continue;
+            }
+            let plain = header
+                .strip_prefix("x-")
+                .unwrap_or(&header)
+                .replace('-', "_");
+            let setter = match ext(param, "x-setter", "not a snake_case name", name)? {
+                Some(setter) => setter,
+                None if is_rust_field(&plain) => plain,
+                None => {
+                    return Err(format!(
+                        "header {header}: give it an x-setter (a snake_case name)"
+                    ))
+                }
+            };
+            found.insert(header, setter);
+        }
+    }
+    Ok(found.into_iter().collect())
 }
 
 /// `x-envelope`.

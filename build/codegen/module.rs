@@ -107,6 +107,40 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
          .allow_insecure_http(false)                    // default; loopback is always allowed\n    \
          .build()?;\n# let _ = client;\n# Ok::<(), customer_apis::Error>(())\n```"
     );
+    // A setter per documented request header (`X-Tenant: 7` from `.tenant(7)`).
+    let params = spec.operations.iter().flat_map(|op| &op.params);
+    let setting_setters: Vec<TokenStream> = policy
+        .settings
+        .iter()
+        .map(|(header, name)| {
+            let ident = format_ident!("{name}");
+            let param = params.clone().find(|p| p.name.eq_ignore_ascii_case(header));
+            let said = param.map_or("", |p| p.description.as_str());
+            let doc = format!("`{header}`: {said}");
+            quote! {
+                #[doc = #doc]
+                pub fn #ident(mut self, value: impl ::std::fmt::Display) -> Self {
+                    self.settings.insert(#name, value.to_string());
+                    self
+                }
+            }
+        })
+        .collect();
+    let cli_settings = policy.settings.iter().map(|(_, name)| name);
+    let cli_arms = policy.settings.iter().map(|(_, name)| {
+        let ident = format_ident!("{name}");
+        quote!(#name => builder.#ident(value),)
+    });
+    let apply_settings = (!policy.settings.is_empty()).then(|| {
+        quote! {
+            for (setting, value) in &settings.values {
+                builder = match *setting {
+                    #(#cli_arms)*
+                    _ => builder,
+                };
+            }
+        }
+    });
     let tokens: TokenStream = quote! {
         #[doc = #module_doc]
         #[cfg_attr(docsrs, doc(cfg(feature = #key)))]
@@ -132,6 +166,7 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
             #[derive(Default)]
             pub struct ClientBuilder {
                 credential: ::std::option::Option<::secrecy::SecretString>,
+                settings: ::std::collections::BTreeMap<&'static str, ::std::string::String>,
                 common: crate::config::Common,
             }
 
@@ -139,6 +174,7 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct(concat!(#key, "::ClientBuilder"))
                         .field(stringify!(#setter), &self.credential.as_ref().map(|_| "[REDACTED]"))
+                        .field("settings", &self.settings)
                         .field("common", &self.common)
                         .finish()
                 }
@@ -151,6 +187,8 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
                     self
                 }
 
+                #(#setting_setters)*
+
                 crate::config::common_builder_methods!();
 
                 /// Checks every setting and builds the client.
@@ -159,6 +197,7 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
                         crate::Vendor::#vendor,
                         &generated::spec::POLICY,
                         self.credential,
+                        &self.settings,
                     )?;
                     let base_url = match self.common.base_url.as_deref() {
                         ::std::option::Option::Some(url) => url,
@@ -196,9 +235,11 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
                 credential: #credential_doc,
                 default_base_url: #default_base_url,
                 operations: OPERATIONS,
+                settings: &[#(#cli_settings),*],
                 call: |settings, name, args| ::std::boxed::Box::pin(async move {
                     let credential = ::secrecy::ExposeSecret::expose_secret(&settings.credential);
                     let mut builder = Client::builder().#setter(credential);
+                    #apply_settings
                     if let ::std::option::Option::Some(url) = &settings.base_url {
                         builder = builder.base_url(url.as_str());
                     }

@@ -75,6 +75,7 @@ let client = customer_apis::foxtrot::Client::builder()
     #[derive(Default)]
     pub struct ClientBuilder {
         credential: ::std::option::Option<::secrecy::SecretString>,
+        settings: ::std::collections::BTreeMap<&'static str, ::std::string::String>,
         common: crate::config::Common,
     }
     impl ::std::fmt::Debug for ClientBuilder {
@@ -84,6 +85,7 @@ let client = customer_apis::foxtrot::Client::builder()
                     stringify!(api_key),
                     &self.credential.as_ref().map(|_| "[REDACTED]"),
                 )
+                .field("settings", &self.settings)
                 .field("common", &self.common)
                 .finish()
         }
@@ -106,6 +108,7 @@ let client = customer_apis::foxtrot::Client::builder()
                 crate::Vendor::Foxtrot,
                 &generated::spec::POLICY,
                 self.credential,
+                &self.settings,
             )?;
             let base_url = match self.common.base_url.as_deref() {
                 ::std::option::Option::Some(url) => url,
@@ -146,6 +149,7 @@ let client = customer_apis::foxtrot::Client::builder()
         credential: "The API key, sent as `Authorization: Bearer <API key>`.",
         default_base_url: ::std::option::Option::Some(DEFAULT_BASE_URL),
         operations: OPERATIONS,
+        settings: &[],
         call: |settings, name, args| ::std::boxed::Box::pin(async move {
             let credential = ::secrecy::ExposeSecret::expose_secret(
                 &settings.credential,

@@ -1187,6 +1187,8 @@ pub mod spec {
         code: ::std::option::Option::Some(|code| crate::VendorCode::from(
             FoxtrotCode::from_code(code),
         )),
+        settings: &[],
+        headers: REQUEST_HEADERS,
     };
     /** A waypoint's status. The page documents only `PENDING` (in its sample); other values
 are kept as they are sent.*/

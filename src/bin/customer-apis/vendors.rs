@@ -201,10 +201,18 @@ pub(crate) fn spec_vendor_command(vendor: &SpecVendor) -> clap::Command {
         .hide_env_values(true)
         .value_name(vendor.setter.to_uppercase())
         .help(vendor.credential);
+    let settings = vendor.settings.iter().map(|setting| {
+        Arg::new(*setting)
+            .long(setting.replace('_', "-"))
+            .global(true)
+            .env(var(setting))
+            .value_name(setting.to_uppercase())
+    });
     clap::Command::new(vendor.vendor.key())
         .about(vendor.title)
         .arg(base_url)
         .arg(credential)
+        .args(settings)
 }
 
 /// `api_key` → `API key`, for messages.
@@ -239,7 +247,12 @@ pub(crate) fn spec_settings(
             &var("base_url"),
         ));
     }
+    let values = vendor.settings.iter().filter_map(|setting| {
+        let value = matches.get_one::<String>(setting)?;
+        Some((*setting, value.clone()))
+    });
     Ok(SpecSettings {
+        values: values.collect(),
         base_url,
         credential: credential.clone().into(),
         timeout: common.timeout,

@@ -459,7 +459,7 @@ mod scratch_copy {
         // operation from its example, and `customer-apis cro get-customer-location 1 20` calls it.
         #[cfg(feature = "cli")]
         {
-            let cli = built.executable("customer-apis");
+            let cli = built.cli();
             let sandbox = SandboxProcess::start(&cli);
             let mut command = Command::new(&cli);
             command

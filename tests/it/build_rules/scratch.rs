@@ -50,11 +50,19 @@ impl Copy {
             }
         }
         let package = format!("customer-apis-{name}");
-        let manifest = format!("{}\n[workspace]\n", kept.join("\n")).replacen(
-            "name = \"customer-apis\"",
-            &format!("name = \"{package}\""),
-            1,
-        );
+        // The binary too: cargo copies it to the shared target's `debug/<name>`, where the
+        // suite's own CLI is.
+        let manifest = format!("{}\n[workspace]\n", kept.join("\n"))
+            .replacen(
+                "name = \"customer-apis\"",
+                &format!("name = \"{package}\""),
+                1,
+            )
+            .replacen(
+                "name = \"customer-apis\"\npath = \"src/bin/",
+                &format!("name = \"{package}\"\npath = \"src/bin/"),
+                1,
+            );
         std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
         Copy {
             dir,
@@ -108,7 +116,7 @@ impl Copy {
             args.push("--release".to_owned());
         }
         if cfg!(feature = "cli") {
-            args.push("--bin=customer-apis".to_owned());
+            args.push(format!("--bin={}", self.package));
         }
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let started = std::time::Instant::now();
@@ -155,7 +163,13 @@ impl Built {
             .expect("the copy's build script ran")
     }
 
-    /// The executable of the copy's target `name` (an example, or `customer-apis`).
+    /// The copy's command-line tool (built with the feature `cli`).
+    #[cfg(feature = "cli")]
+    pub fn cli(&self) -> PathBuf {
+        self.executable(&self.package.clone())
+    }
+
+    /// The executable of the copy's target `name` (an example, or its CLI).
     pub fn executable(&self, name: &str) -> PathBuf {
         self.messages
             .iter()

@@ -134,11 +134,19 @@ async fn a_spec_and_a_feature_line_make_a_vendor_of_the_client_cli_and_sandbox()
 
     // The same vendor with an API key in the query: the builder's setter is `api_key`, the key
     // goes on every request's query, and what a server echoes of it is masked.
-    let spec = SPEC.replace(
-        "    bearer:\n      type: http\n      scheme: bearer\n",
-        "    bearer:\n      type: apiKey\n      in: query\n      name: api_key\n",
-    );
-    assert_ne!(spec, SPEC);
+    // And a required request header, which becomes a builder setting (`.tenant(..)`).
+    let spec = SPEC
+        .replace(
+            "    bearer:\n      type: http\n      scheme: bearer\n",
+            "    bearer:\n      type: apiKey\n      in: query\n      name: api_key\n",
+        )
+        .replacen(
+            "        - $ref: \"#/components/parameters/DepotId\"\n      responses:\n        \"200\":",
+            "        - $ref: \"#/components/parameters/DepotId\"\n        - name: X-Tenant\n          in: header\n          required: true\n          description: The tenant.\n          schema:\n            type: integer\n      responses:\n        \"200\":",
+            1,
+        );
+    assert_eq!(spec.matches("api_key").count(), 1);
+    assert_eq!(spec.matches("X-Tenant").count(), 1);
     std::fs::write(copy.dir.join("specs/acme-freight.yaml"), spec).unwrap();
     std::fs::write(copy.dir.join("examples/uses_acme.rs"), USES_ACME_QUERY).unwrap();
     let built = copy.build(&["acme-freight"]).await;
@@ -146,6 +154,7 @@ async fn a_spec_and_a_feature_line_make_a_vendor_of_the_client_cli_and_sandbox()
     Mock::given(method("GET"))
         .and(path("/depots/12"))
         .and(query_param("api_key", "acme/key+7"))
+        .and(header("x-tenant", "7"))
         .respond_with(ResponseTemplate::new(200).set_body_json(&depot))
         .expect(1)
         .mount(&server)
@@ -164,27 +173,39 @@ async fn a_spec_and_a_feature_line_make_a_vendor_of_the_client_cli_and_sandbox()
         String::from_utf8_lossy(&run.stderr)
     );
     let printed = String::from_utf8_lossy(&run.stdout);
-    assert_eq!(printed.lines().next(), Some("depot 12 North"), "{printed}");
-    let error = printed.lines().nth(1).unwrap_or_default();
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(
+        lines[..3],
+        [
+            "without the tenant: invalid tenant: is required (nothing was sent)",
+            "a tenant that is no integer: invalid tenant: must be an integer (nothing was sent)",
+            "depot 12 North",
+        ],
+        "{printed}"
+    );
+    let error = lines.get(3).copied().unwrap_or_default();
     assert!(
         error.contains("[REDACTED]")
-            && !error.contains("acme%20key")
-            && !error.contains("acme key"),
+            && !error.contains("acme%2Fkey")
+            && !error.contains("acme/key"),
         "{error}"
     );
     server.verify().await;
 }
 
-/// The query-key variant: one depot, then a server error that echoes the key.
+/// The query-key variant: the tenant setting's checks, one depot (tenant `+7` sent as `7`),
+/// then a server error that echoes the key.
 const USES_ACME_QUERY: &str = r#"
 use customer_apis::acme_freight::Client;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let base = std::env::args().nth(1).expect("the server's URL");
-    let client = Client::builder()
-        .base_url(base)
-        .api_key("acme/key+7")
+    let builder = || Client::builder().base_url(&base).api_key("acme/key+7");
+    println!("without the tenant: {}", builder().build().unwrap_err());
+    println!("a tenant that is no integer: {}", builder().tenant("north").build().unwrap_err());
+    let client = builder()
+        .tenant("+7")
         .retry_policy(customer_apis::RetryPolicy::disabled())
         .build()
         .unwrap();
@@ -199,7 +220,7 @@ async fn main() {
 #[cfg(feature = "cli")]
 async fn cli_and_sandbox(built: &scratch::Built, depot: &serde_json::Value) {
     {
-        let cli = built.executable("customer-apis");
+        let cli = built.cli();
         let sandbox = SandboxProcess::start(&cli);
         let acme = |args: &[&str], token: Option<&str>| {
             let mut command = Command::new(&cli);
