@@ -68,11 +68,6 @@ impl StaticToken {
     pub fn new(token: impl Into<String>) -> Self {
         StaticToken(SecretString::from(strip_bearer(token.into())))
     }
-
-    #[cfg(feature = "cro")]
-    pub(crate) fn secret(&self) -> &SecretString {
-        &self.0
-    }
 }
 
 impl fmt::Debug for StaticToken {
@@ -641,9 +636,9 @@ impl RefreshingTokenBuilder {
         self
     }
 
-    /// Takes the CRO client's settings for whatever is not set here, and its reqwest client
+    /// Takes the vendor client's settings for whatever is not set here, and its reqwest client
     /// unless a setting here says how to connect (a client, a connect timeout, a user agent).
-    #[cfg(feature = "cro")]
+    #[cfg(spec_vendors)]
     pub(crate) fn with_common(mut self, common: &crate::config::Common) -> Self {
         if self.http.is_none() && self.connect_timeout.is_none() && self.user_agent.is_none() {
             self.http.clone_from(&common.http);

@@ -267,10 +267,6 @@ mod transport;
 pub mod validation;
 mod vendors;
 
-#[cfg(feature = "cro")]
-#[cfg_attr(docsrs, doc(cfg(feature = "cro")))]
-pub mod cro;
-
 #[cfg(feature = "pdm")]
 #[cfg_attr(docsrs, doc(cfg(feature = "pdm")))]
 pub mod pdm;

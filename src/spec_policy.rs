@@ -11,12 +11,13 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
 
+use crate::auth::{RefreshingTokenBuilder, TokenProvider};
 use crate::error::{ApiError, Error, ResponseMeta, Vendor, VendorCode};
 use crate::response::Response;
-use crate::transport::{CallState, Prepared, RawRequest, VendorCall};
+use crate::transport::{CallState, Prepared, RawRequest, ServedVersion, VendorCall};
 
-/// What the spec says of the vendor's credential, envelope and errors (generated as the
-/// vendor's `spec::POLICY`).
+/// What the spec says of the vendor's credential, settings, envelope and errors (generated as
+/// the vendor's `spec::POLICY`).
 #[derive(Debug)]
 pub(crate) struct Described {
     /// Where the credential goes (`components.securitySchemes`).
@@ -25,16 +26,48 @@ pub(crate) struct Described {
     pub(crate) setter: &'static str,
     /// `x-envelope`, if answers come in one.
     pub(crate) envelope: Option<Envelope>,
-    /// `x-error-body.code`: the property path of an error's code.
+    /// `x-error-body`: the property paths of an error's code, message, field and explanation.
     pub(crate) error_code: &'static [&'static str],
-    /// `x-error-body.message`: the property path of an error's message.
     pub(crate) error_message: &'static [&'static str],
+    pub(crate) error_field: &'static [&'static str],
+    pub(crate) error_explanation: &'static [&'static str],
     /// The vendor's code type (`x-error-code-type`) for a number, if it has one.
     pub(crate) code: Option<fn(i64) -> VendorCode>,
-    /// The documented request headers set from the builder: `(header, setter)`.
-    pub(crate) settings: &'static [(&'static str, &'static str)],
+    /// The documented request headers set from the builder.
+    pub(crate) settings: &'static [Setting],
     /// The spec's rules for its request headers (`spec::REQUEST_HEADERS`).
     pub(crate) headers: &'static [crate::validation::HeaderRule],
+}
+
+/// A documented request header, set once on the builder and sent on every request.
+#[derive(Debug)]
+pub(crate) struct Setting {
+    pub(crate) header: &'static str,
+    pub(crate) setter: &'static str,
+    /// The schema's `default`, sent when the builder is given none.
+    pub(crate) default: Option<&'static str>,
+    /// `x-pin`: every answer's `x-api-version` must say the value sent.
+    pub(crate) pin: bool,
+}
+
+/// The credential a builder was given.
+pub(crate) enum Given {
+    /// The credential itself (for a bearer scheme, with or without `Bearer `).
+    Static(SecretString),
+    /// Bearer tokens from a provider.
+    Provider(Arc<dyn TokenProvider>),
+    /// An OAuth refresh-token grant, built with the client's settings.
+    Refreshing(Box<RefreshingTokenBuilder>),
+}
+
+impl fmt::Debug for Given {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Given::Static(_) => "[REDACTED]",
+            Given::Provider(_) => "token provider",
+            Given::Refreshing(_) => "refreshing token [REDACTED]",
+        })
+    }
 }
 
 impl Described {
@@ -103,20 +136,31 @@ pub(crate) struct Envelope {
     pub(crate) error: &'static [&'static str],
 }
 
-/// The policy: the spec's description and the credential's header (or query parameter),
-/// built once.
+/// The policy: the spec's description, and the headers (or query parameter) of the credential
+/// and the settings, built once.
 pub(crate) struct SpecPolicy {
     vendor: Vendor,
     described: &'static Described,
+    /// The settings' headers and a static credential's: an attempt shares them, no copy.
     headers: Arc<HeaderMap>,
     query: Option<Arc<(&'static str, SecretString)>>,
+    /// Bearer tokens from a provider, added to a copy of `headers` per attempt.
+    provider: Option<Arc<dyn TokenProvider>>,
+    /// Each setting's value as sent, by setter.
+    values: Vec<(&'static str, String)>,
 }
 
 impl fmt::Debug for SpecPolicy {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct(self.vendor.name())
-            .field(self.described.setter, &"[REDACTED]")
-            .finish()
+        let mut out = f.debug_struct(self.vendor.name());
+        for (setter, value) in &self.values {
+            out.field(setter, value);
+        }
+        match &self.provider {
+            Some(provider) => out.field(self.described.setter, provider),
+            None => out.field(self.described.setter, &"[REDACTED]"),
+        };
+        out.finish()
     }
 }
 
@@ -127,84 +171,107 @@ impl SpecPolicy {
     pub(crate) fn new(
         vendor: Vendor,
         described: &'static Described,
-        credential: Option<SecretString>,
+        given: Option<Given>,
         settings: &std::collections::BTreeMap<&'static str, String>,
+        common: &crate::config::Common,
     ) -> Result<SpecPolicy, Error> {
-        let mut fixed = HeaderMap::new();
-        for &(header, setter) in described.settings {
-            let rule = described.headers.iter().find(|r| r.name == header);
-            let Some(value) = settings.get(setter) else {
-                if rule.is_some_and(|r| r.required) {
-                    return Err(Error::invalid(setter, "is required"));
+        let field = described.setter;
+        let bearer = matches!(described.credential, Credential::Bearer);
+        let mut policy = match given {
+            None if bearer => Err(Error::invalid(
+                field,
+                "is required (or a token_provider, or a refreshing_token)",
+            )),
+            None => Err(Error::invalid(field, "is required")),
+            Some(Given::Static(secret)) => {
+                Self::with_credential(vendor, described, secret.expose_secret())
+            }
+            Some(Given::Provider(provider)) => Ok(Self::with_provider(vendor, described, provider)),
+            Some(Given::Refreshing(grant)) => {
+                let provider = Arc::new(grant.with_common(common).build()?);
+                Ok(Self::with_provider(vendor, described, provider))
+            }
+        }?;
+        let headers = Arc::make_mut(&mut policy.headers);
+        for setting in described.settings {
+            let given = settings.get(setting.setter).map(String::as_str);
+            let Some(value) = given.or(setting.default) else {
+                if described.rule(setting.header).is_some_and(|r| r.required) {
+                    return Err(Error::invalid(setting.setter, "is required"));
                 }
                 continue;
             };
-            // An integer is sent as its canonical form (`+7` and `07` are 7).
-            let integer = rule.is_some_and(|r| r.integer);
-            let value = match value.trim().parse::<i64>() {
-                Ok(n) if integer => n.to_string(),
-                _ => value.clone(),
-            };
-            if let Some(broken) = rule.and_then(|r| r.first_violation(&value)) {
-                return Err(Error::invalid(setter, broken));
-            }
-            let value = HeaderValue::from_str(&value)
-                .map_err(|_| Error::invalid(setter, "must be a valid header value"))?;
-            fixed.insert(HeaderName::from_static(header), value);
-        }
-        let mut policy = Self::with_credential(vendor, described, credential)?;
-        if !fixed.is_empty() {
-            let headers = Arc::make_mut(&mut policy.headers);
-            headers.extend(fixed);
+            let value = described.header_value(setting.header, setting.setter, value)?;
+            headers.insert(HeaderName::from_static(setting.header), value.1);
+            policy.values.push((setting.setter, value.0));
         }
         Ok(policy)
+    }
+
+    fn with_provider(
+        vendor: Vendor,
+        described: &'static Described,
+        provider: Arc<dyn TokenProvider>,
+    ) -> SpecPolicy {
+        SpecPolicy {
+            vendor,
+            described,
+            headers: Arc::default(),
+            query: None,
+            provider: Some(provider),
+            values: Vec::new(),
+        }
     }
 
     /// The credential's header (or query parameter), checked.
     fn with_credential(
         vendor: Vendor,
         described: &'static Described,
-        credential: Option<SecretString>,
+        credential: &str,
     ) -> Result<SpecPolicy, Error> {
         let field = described.setter;
-        let credential = credential.ok_or_else(|| Error::invalid(field, "is required"))?;
-        let credential = credential.expose_secret();
-        crate::config::secret(field, credential)?;
-        let rule = match described.credential {
-            Credential::Query(_) => "must be visible ASCII",
-            _ => "must be visible ASCII (it is sent in a header)",
+        let mut policy = Self {
+            vendor,
+            described,
+            headers: Arc::default(),
+            query: None,
+            provider: None,
+            values: Vec::new(),
         };
-        if !credential.chars().all(|c| c.is_ascii_graphic()) {
-            return Err(Error::invalid(field, rule));
-        }
         let (name, value) = match described.credential {
             Credential::Bearer => (
                 reqwest::header::AUTHORIZATION,
-                HeaderValue::from_str(&format!("Bearer {credential}")),
+                described.bearer(credential)?,
             ),
-            Credential::Header(name) => (
-                HeaderName::from_static(name),
-                HeaderValue::from_str(credential),
-            ),
+            Credential::Header(name) => {
+                plain_credential(
+                    field,
+                    credential,
+                    "must be visible ASCII (it is sent in a header)",
+                )?;
+                let value = HeaderValue::from_str(credential);
+                let mut value =
+                    value.map_err(|_| Error::invalid(field, "must be visible ASCII"))?;
+                value.set_sensitive(true);
+                (HeaderName::from_static(name), value)
+            }
             Credential::Query(name) => {
-                return Ok(SpecPolicy {
-                    vendor,
-                    described,
-                    headers: Arc::default(),
-                    query: Some(Arc::new((name, SecretString::from(credential.to_owned())))),
-                })
+                plain_credential(field, credential, "must be visible ASCII")?;
+                let secret = SecretString::from(credential.to_owned());
+                policy.query = Some(Arc::new((name, secret)));
+                return Ok(policy);
             }
         };
-        let mut value = value.map_err(|_| Error::invalid(field, rule))?;
-        value.set_sensitive(true);
         let mut headers = HeaderMap::new();
         headers.insert(name, value);
-        Ok(SpecPolicy {
-            vendor,
-            described,
-            headers: Arc::new(headers),
-            query: None,
-        })
+        policy.headers = Arc::new(headers);
+        Ok(policy)
+    }
+
+    /// The value sent for the setting `setter`, if any.
+    pub(crate) fn setting(&self, setter: &str) -> Option<&str> {
+        let found = self.values.iter().find(|(s, _)| *s == setter);
+        found.map(|(_, value)| value.as_str())
     }
 
     /// Fills in the code and message of an error body at the spec's paths; whether it had a
@@ -230,6 +297,9 @@ impl SpecPolicy {
                 None => message.to_owned(),
             });
         }
+        let said = |path| at(path).and_then(Value::as_str).map(str::to_owned);
+        error.field = said(self.described.error_field);
+        error.explanation = said(self.described.error_explanation);
         code.is_some()
     }
 
@@ -285,6 +355,84 @@ impl SpecPolicy {
     }
 }
 
+/// A key sent as it is: not blank, no control characters, visible ASCII (`rule`).
+fn plain_credential(
+    field: &'static str,
+    credential: &str,
+    rule: &'static str,
+) -> Result<(), Error> {
+    crate::config::secret(field, credential)?;
+    if !credential.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(Error::invalid(field, rule));
+    }
+    Ok(())
+}
+
+impl Described {
+    /// The spec's rules for the request header `name`.
+    fn rule(&self, name: &str) -> Option<&crate::validation::HeaderRule> {
+        self.headers.iter().find(|r| r.name == name)
+    }
+
+    /// `value` for the header `name` by the spec's rules (an integer is sent in its canonical
+    /// form: `+7` and `07` are 7); an error names the builder's `setter`.
+    fn header_value(
+        &self,
+        name: &str,
+        setter: &'static str,
+        value: &str,
+    ) -> Result<(String, HeaderValue), Error> {
+        let rule = self.rule(name);
+        // Untrimmed: a space around a number is not an integer, and the rules say so.
+        let value = match value.parse::<i64>() {
+            Ok(n) if rule.is_some_and(|r| r.integer) => n.to_string(),
+            _ => value.to_owned(),
+        };
+        if let Some(broken) = rule.and_then(|r| r.first_violation(&value)) {
+            return Err(Error::invalid(setter, broken));
+        }
+        let header = HeaderValue::from_str(&value)
+            .map_err(|_| Error::invalid(setter, "must be a valid header value"))?;
+        Ok((value, header))
+    }
+
+    /// `Bearer <token>` (the token given with or without the scheme), marked sensitive: a
+    /// header-safe token (visible ASCII, no space, so no second scheme), by the rules of the
+    /// `authorization` header where the spec documents one.
+    fn bearer(&self, token: &str) -> Result<HeaderValue, Error> {
+        let field = self.setter;
+        let token = match token.get(..7) {
+            Some(scheme) if scheme.eq_ignore_ascii_case("bearer ") => &token[7..],
+            _ => token,
+        };
+        // Where the spec documents the header, its rules say what an empty token breaks.
+        let documented = self.rule("authorization").is_some();
+        if !documented {
+            crate::config::secret(field, token)?;
+        }
+        // A message names the kind of character, never the character: it is part of a secret.
+        if token.chars().any(char::is_control) {
+            return Err(Error::invalid(field, "must not contain control characters"));
+        }
+        if token.contains(' ') {
+            return Err(Error::invalid(
+                field,
+                "must not contain a space (one `Bearer ` scheme, then the token)",
+            ));
+        }
+        if !token.chars().all(|c| c.is_ascii_graphic()) {
+            return Err(Error::invalid(
+                field,
+                "must be visible ASCII (no non-ASCII characters)",
+            ));
+        }
+        let (_, mut header) =
+            self.header_value("authorization", field, &format!("Bearer {token}"))?;
+        header.set_sensitive(true);
+        Ok(header)
+    }
+}
+
 /// The status an answer came with (a 2xx for an error said in a body).
 fn meta_status(meta: &ResponseMeta) -> reqwest::StatusCode {
     meta.status.unwrap_or(reqwest::StatusCode::OK)
@@ -304,19 +452,72 @@ impl VendorCall for SpecPolicy {
     }
 
     async fn prepare(&self, _cx: &CallState) -> Result<Prepared<()>, Error> {
+        let Some(provider) = &self.provider else {
+            return Ok(Prepared {
+                headers: self.headers.clone(),
+                session: (),
+                generation: 0,
+                query: self.query.clone(),
+            });
+        };
+        let token = provider.token().await?;
+        let value = self
+            .described
+            .bearer(token.secret.expose_secret())
+            .map_err(|e| Error::Credentials {
+                message: format!("the token provider's token is not usable: {e}"),
+                retryable: false,
+            })?;
+        let mut headers = (*self.headers).clone();
+        headers.insert(reqwest::header::AUTHORIZATION, value);
         Ok(Prepared {
-            headers: self.headers.clone(),
+            headers: Arc::new(headers),
             session: (),
-            generation: 0,
-            query: self.query.clone(),
+            generation: token.generation,
+            query: None,
         })
     }
 
-    /// A query credential is in no header: masked as a secret of its own.
+    async fn credential_rejected(&self, generation: u64) -> bool {
+        match &self.provider {
+            Some(provider) => provider.rejected(generation).await,
+            None => false,
+        }
+    }
+
+    /// A query credential is in no header, and a provider's other secrets (a refresh token, a
+    /// client secret) in none either: masked as secrets of their own.
     fn secrets<'a>(&'a self, _session: &'a (), out: &mut Vec<std::borrow::Cow<'a, str>>) {
         if let Some(query) = &self.query {
             out.push(std::borrow::Cow::Borrowed(query.1.expose_secret()));
         }
+        if let Some(provider) = &self.provider {
+            let secrets = provider.redactions();
+            let owned = secrets.iter().map(|s| s.expose_secret().to_owned());
+            out.extend(owned.map(std::borrow::Cow::Owned));
+        }
+    }
+
+    /// A pinned version (`x-pin`) is checked on every answer: another version, several or an
+    /// unreadable one is a mismatch whatever the status; a missing one is a mismatch on a 2xx
+    /// only. An error without the header may come from a gateway or a proxy the vendor did not
+    /// write (a 503 page, a 404 for a path it does not serve): its status says what it is.
+    fn check_version(&self, served: &ServedVersion, meta: &ResponseMeta) -> Result<(), Error> {
+        let pin = self.described.settings.iter().find(|s| s.pin);
+        let Some(pinned) = pin.and_then(|pin| self.setting(pin.setter)) else {
+            return Ok(());
+        };
+        let success = meta.status.is_some_and(|s| s.is_success());
+        match served {
+            ServedVersion::One(v) if v == pinned => return Ok(()),
+            ServedVersion::Absent if !success => return Ok(()),
+            _ => {}
+        }
+        Err(Error::VersionMismatch {
+            pinned: pinned.to_owned(),
+            served: served.describe(),
+            meta: Box::new(meta.clone()),
+        })
     }
 
     fn error_fields(&self, body: &[u8], error: &mut ApiError) {

@@ -194,10 +194,15 @@ fn policy(p: &Policy, spec: &Spec) -> TokenStream {
         }
     };
     let (setter, code_path, message_path) = (&p.setter, &p.error_code, &p.error_message);
-    let settings = p
-        .settings
-        .iter()
-        .map(|(header, setter)| quote!((#header, #setter)));
+    let (field_path, explanation_path) = (&p.error_field, &p.error_explanation);
+    let settings = p.settings.iter().map(|s| {
+        let (header, setter, pin) = (&s.header, &s.setter, s.pin);
+        let default = match &s.default {
+            Some(d) => quote!(::std::option::Option::Some(#d)),
+            None => quote!(::std::option::Option::None),
+        };
+        quote!(crate::spec_policy::Setting { header: #header, setter: #setter, default: #default, pin: #pin })
+    });
     quote! {
         /// What the layer's spec policy reads: the credential's scheme, the envelope and the
         /// error body.
@@ -207,6 +212,8 @@ fn policy(p: &Policy, spec: &Spec) -> TokenStream {
             envelope: #envelope,
             error_code: &[#(#code_path),*],
             error_message: &[#(#message_path),*],
+            error_field: &[#(#field_path),*],
+            error_explanation: &[#(#explanation_path),*],
             code: #code,
             settings: &[#(#settings),*],
             headers: REQUEST_HEADERS,

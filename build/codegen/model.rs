@@ -34,16 +34,38 @@ pub struct Policy {
     pub credential: Credential,
     /// The builder's setter: `x-setter` on the scheme, else `bearer_token` or `api_key`.
     pub setter: String,
+    /// The command-line tool's name for it: `x-cli-name` on the scheme, else the setter.
+    pub cli_name: String,
     /// The scheme's `description`, for the setter's docs.
     pub description: String,
     pub envelope: Option<Envelope>,
-    /// `x-error-body`: the property paths of an error's `code` and `message`.
+    /// `x-error-body`: the property paths of an error's `code`, `message`, `field` and
+    /// `explanation` (each may be absent).
     pub error_code: Vec<String>,
     pub error_message: Vec<String>,
-    /// The documented request headers other than the credential's, each a builder setting:
-    /// `(header in lower case, setter)`, the setter `x-setter` on the parameter, else the
-    /// header's name without `x-`, in snake case (`X-Tenant` → `tenant`). In name order.
-    pub settings: Vec<(String, String)>,
+    pub error_field: Vec<String>,
+    pub error_explanation: Vec<String>,
+    /// The documented request headers other than the credential's, each a builder setting.
+    /// In name order.
+    pub settings: Vec<Setting>,
+}
+
+/// A documented request header set once on the builder and sent on every request.
+pub struct Setting {
+    /// In lower case.
+    pub header: String,
+    /// `x-setter` on the parameter, else the header's name without `x-`, in snake case
+    /// (`X-Tenant` → `tenant`).
+    pub setter: String,
+    /// The `x-rust-enum` schema the parameter's schema refers to: the setter takes that type.
+    pub typed: Option<String>,
+    /// The schema's `default`, sent when the builder is given none.
+    pub default: Option<String>,
+    /// The parameter's (or its schema's) `example`, for the builder's doc example.
+    pub example: Option<String>,
+    /// `x-pin`: every answer's same header must say the value sent.
+    pub pin: bool,
+    pub description: String,
 }
 
 pub enum Credential {
@@ -318,20 +340,25 @@ fn policy(doc: &Value) -> Result<Policy> {
         Credential::Header(name) => name.clone(),
         Credential::Query(_) => String::new(),
     };
+    let setter = ext(scheme, "x-setter", "not a snake_case name", name)?
+        .unwrap_or_else(|| setter.to_owned());
     Ok(Policy {
         settings: settings(doc, &own)?,
         credential,
-        setter: ext(scheme, "x-setter", "not a snake_case name", name)?
-            .unwrap_or_else(|| setter.to_owned()),
+        cli_name: ext(scheme, "x-cli-name", "not a snake_case name", name)?
+            .unwrap_or_else(|| setter.clone()),
+        setter,
         description: field("description").trim().to_owned(),
         envelope: doc.get("x-envelope").map(envelope).transpose()?,
         error_code: error_path("code")?,
         error_message: error_path("message")?,
+        error_field: error_path("field")?,
+        error_explanation: error_path("explanation")?,
     })
 }
 
 /// The documented request headers but `own` (the credential's), as builder settings.
-fn settings(doc: &Value, own: &str) -> Result<Vec<(String, String)>> {
+fn settings(doc: &Value, own: &str) -> Result<Vec<Setting>> {
     let mut found = std::collections::BTreeMap::new();
     let paths = doc["paths"]
         .as_object()
@@ -366,10 +393,40 @@ fn settings(doc: &Value, own: &str) -> Result<Vec<(String, String)>> {
                     ))
                 }
             };
-            found.insert(header, setter);
+            let pin = ext(param, "x-pin", "not true or false", Value::as_bool)?.unwrap_or(false);
+            // The layer reads the served version from `x-api-version` (`ResponseMeta`).
+            if pin && header != "x-api-version" {
+                return Err(format!(
+                    "header {header}: x-pin is read from x-api-version only"
+                ));
+            }
+            let schema = resolve(doc, &param["schema"])?;
+            let typed = param["schema"]["$ref"]
+                .as_str()
+                .filter(|_| schema.get("x-rust-enum").is_some())
+                .and_then(|r| r.rsplit('/').next())
+                .map(str::to_owned);
+            let plain = |v: &Value| match v {
+                Value::String(s) => Some(s.clone()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            };
+            let example = plain(&param["example"]).or_else(|| plain(&schema["example"]));
+            found.insert(
+                header.clone(),
+                Setting {
+                    header,
+                    setter,
+                    default: plain(&schema["default"]),
+                    example,
+                    typed,
+                    pin,
+                    description: text(&param["description"]).unwrap_or_default(),
+                },
+            );
         }
     }
-    Ok(found.into_iter().collect())
+    Ok(found.into_values().collect())
 }
 
 /// `x-envelope`.

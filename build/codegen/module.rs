@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::model::{self, Credential};
+use super::model::{self, Credential, Setting};
 use super::Result;
 
 /// What a vendor is called, each where it is used.
@@ -63,12 +63,18 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
             format!("\n    .base_url({example_url:?})"),
         ),
     };
+    let credential_example = credential_example(&doc, &policy.credential);
+    let settings = settings(&policy.settings, path);
+    let doc_lines = &settings.doc_lines;
+    let credential_line = doc_line(&format!(".{setter}({credential_example:?})"), "required");
+    let credential_line = credential_line.trim_start();
     let module_doc = format!(
         "{title} (`specs/{key}.yaml`; feature `{key}`).\n\n{description}\n\nThis module is \
          generated whole from the spec: every operation is a method of [`Client`](crate::{path}::Client), the \
          credential is sent as {sent}.\n\n```no_run\n# fn demo() -> Result<(), customer_apis::Error> {{\n\
          let client = customer_apis::{path}::Client::builder(){example_base}\n    \
-         .{setter}(\"my-credential\")\n    .build()?;\n# let _ = client; Ok(()) }}\n```"
+         .{setter}({credential_example:?}){required}\n    .build()?;\n# let _ = client; Ok(()) }}\n```",
+        required = required_lines(&policy.settings),
     );
     let setter_doc = format!(
         "{} (required; `{}`).",
@@ -79,7 +85,6 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
         },
         policy.setter
     );
-    let setter_name = &policy.setter;
     let credential_doc = if policy.description.is_empty() {
         "The credential"
     } else {
@@ -98,7 +103,7 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
          Every option, with its default where it has one:\n\n```\n\
          use std::time::Duration;\nuse customer_apis::RetryPolicy;\n\n\
          let client = customer_apis::{path}::Client::builder(){example_base}\n    \
-         .{setter}(\"my-credential\")                   // required\n    \
+         {credential_line}{doc_lines}    \
          .connect_timeout(Duration::from_secs(10))      // default\n    \
          .timeout(Duration::from_secs(30))              // default, per attempt\n    \
          .retry_policy(RetryPolicy::default())          // 3 attempts\n    \
@@ -107,30 +112,33 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
          .allow_insecure_http(false)                    // default; loopback is always allowed\n    \
          .build()?;\n# let _ = client;\n# Ok::<(), customer_apis::Error>(())\n```"
     );
-    // A setter per documented request header (`X-Tenant: 7` from `.tenant(7)`).
-    let params = spec.operations.iter().flat_map(|op| &op.params);
-    let setting_setters: Vec<TokenStream> = policy
-        .settings
-        .iter()
-        .map(|(header, name)| {
-            let ident = format_ident!("{name}");
-            let param = params.clone().find(|p| p.name.eq_ignore_ascii_case(header));
-            let said = param.map_or("", |p| p.description.as_str());
-            let doc = format!("`{header}`: {said}");
-            quote! {
-                #[doc = #doc]
-                pub fn #ident(mut self, value: impl ::std::fmt::Display) -> Self {
-                    self.settings.insert(#name, value.to_string());
-                    self
-                }
+    let bearer = matches!(policy.credential, Credential::Bearer);
+    let providers = bearer.then(|| {
+        quote! {
+            /// A provider that supplies (and refreshes) tokens, such as
+            /// [`RefreshingToken`](crate::RefreshingToken).
+            pub fn token_provider(mut self, provider: impl crate::TokenProvider + 'static) -> Self {
+                self.credential = ::std::option::Option::Some(crate::spec_policy::Given::Provider(::std::sync::Arc::new(provider)));
+                self
             }
-        })
-        .collect();
-    let cli_settings = policy.settings.iter().map(|(_, name)| name);
-    let cli_arms = policy.settings.iter().map(|(_, name)| {
-        let ident = format_ident!("{name}");
-        quote!(#name => builder.#ident(value),)
+
+            /// An OAuth refresh token flow ([`RefreshingToken`](crate::RefreshingToken)) whose
+            /// token requests use this client's settings (connect timeout, timeout, user agent,
+            /// plaintext guard, and the reqwest client given to `http_client`) for whatever the
+            /// token builder does not set itself. Its settings are checked by `build`.
+            pub fn refreshing_token(mut self, token: crate::RefreshingTokenBuilder) -> Self {
+                self.credential = ::std::option::Option::Some(crate::spec_policy::Given::Refreshing(::std::boxed::Box::new(token)));
+                self
+            }
+        }
     });
+    let Settings {
+        setters,
+        getters,
+        cli_arms,
+        cli_names,
+        ..
+    } = settings;
     let apply_settings = (!policy.settings.is_empty()).then(|| {
         quote! {
             for (setting, value) in &settings.values {
@@ -141,6 +149,7 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
             }
         }
     });
+    let cli_name = &policy.cli_name;
     let tokens: TokenStream = quote! {
         #[doc = #module_doc]
         #[cfg_attr(docsrs, doc(cfg(feature = #key)))]
@@ -165,7 +174,7 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
             #[doc = #builder_doc]
             #[derive(Default)]
             pub struct ClientBuilder {
-                credential: ::std::option::Option<::secrecy::SecretString>,
+                credential: ::std::option::Option<crate::spec_policy::Given>,
                 settings: ::std::collections::BTreeMap<&'static str, ::std::string::String>,
                 common: crate::config::Common,
             }
@@ -173,7 +182,7 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
             impl ::std::fmt::Debug for ClientBuilder {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.debug_struct(concat!(#key, "::ClientBuilder"))
-                        .field(stringify!(#setter), &self.credential.as_ref().map(|_| "[REDACTED]"))
+                        .field(stringify!(#setter), &self.credential)
                         .field("settings", &self.settings)
                         .field("common", &self.common)
                         .finish()
@@ -183,11 +192,13 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
             impl ClientBuilder {
                 #[doc = #setter_doc]
                 pub fn #setter(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
-                    self.credential = ::std::option::Option::Some(::secrecy::SecretString::from(value.into()));
+                    self.credential = ::std::option::Option::Some(crate::spec_policy::Given::Static(::secrecy::SecretString::from(value.into())));
                     self
                 }
 
-                #(#setting_setters)*
+                #providers
+
+                #(#setters)*
 
                 crate::config::common_builder_methods!();
 
@@ -198,6 +209,7 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
                         &generated::spec::POLICY,
                         self.credential,
                         &self.settings,
+                        &self.common,
                     )?;
                     let base_url = match self.common.base_url.as_deref() {
                         ::std::option::Option::Some(url) => url,
@@ -208,6 +220,8 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
             }
 
             impl Client {
+                #(#getters)*
+
                 /// Any request, for an endpoint the spec does not cover yet, through this
                 /// client's core: the credential, retries (any retryable failure for GET,
                 /// HEAD, PUT and DELETE; for other methods only when the server cannot have
@@ -231,11 +245,11 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
             pub(crate) const CLI: crate::operation::SpecVendor = crate::operation::SpecVendor {
                 vendor: crate::Vendor::#vendor,
                 title: #title,
-                setter: #setter_name,
+                setter: #cli_name,
                 credential: #credential_doc,
                 default_base_url: #default_base_url,
                 operations: OPERATIONS,
-                settings: &[#(#cli_settings),*],
+                settings: &[#(#cli_names),*],
                 call: |settings, name, args| ::std::boxed::Box::pin(async move {
                     let credential = ::secrecy::ExposeSecret::expose_secret(&settings.credential);
                     let mut builder = Client::builder().#setter(credential);
@@ -256,4 +270,130 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
     };
     let file: syn::File = syn::parse2(tokens).map_err(|e| format!("vendor module: {e}"))?;
     Ok(Some(prettyplease::unparse(&file)))
+}
+
+/// The credential of the doc examples: the example of the documented `authorization` header
+/// (without its scheme) where there is one, so that it passes the header's rules.
+fn credential_example(doc: &serde_json::Value, credential: &Credential) -> String {
+    let documented = || {
+        let params = doc.pointer("/components/parameters")?.as_object()?;
+        let header = params.values().find(|p| {
+            let name = p["name"].as_str().unwrap_or_default();
+            p["in"] == "header" && name.eq_ignore_ascii_case("authorization")
+        })?;
+        let example = header["example"].as_str()?;
+        Some(
+            example
+                .strip_prefix("Bearer ")
+                .unwrap_or(example)
+                .to_owned(),
+        )
+    };
+    match credential {
+        Credential::Bearer => documented(),
+        _ => None,
+    }
+    .unwrap_or_else(|| "my-credential".to_owned())
+}
+
+/// The doc example's lines for the required settings without a default.
+fn required_lines(settings: &[Setting]) -> String {
+    let required = settings.iter().filter(|s| s.default.is_none());
+    required
+        .map(|s| format!("\n    .{}({})", s.setter, example(s)))
+        .collect()
+}
+
+/// A setting's value in a doc example: the spec's example, as a number if it is one.
+fn example(setting: &Setting) -> String {
+    let value = setting.example.as_deref().unwrap_or("1");
+    match value.parse::<i64>() {
+        Ok(n) => n.to_string(),
+        Err(_) => format!("{value:?}"),
+    }
+}
+
+/// What the builder, the client and the command-line tool say of the settings.
+struct Settings {
+    setters: Vec<TokenStream>,
+    getters: Vec<TokenStream>,
+    cli_arms: Vec<TokenStream>,
+    cli_names: Vec<String>,
+    /// The builder's doc example, a line per setting.
+    doc_lines: String,
+}
+
+/// A setter per documented request header (`X-Tenant: 7` from `.tenant(7)`); one that takes an
+/// `x-rust-enum` takes that type, and the client tells the value it sends.
+fn settings(settings: &[Setting], module: &str) -> Settings {
+    let mut out = Settings {
+        setters: Vec::new(),
+        getters: Vec::new(),
+        cli_arms: Vec::new(),
+        cli_names: Vec::new(),
+        doc_lines: String::new(),
+    };
+    for setting in settings {
+        let (name, header) = (&setting.setter, &setting.header);
+        let ident = format_ident!("{name}");
+        let said = setting.description.trim();
+        let doc = format!("`{header}`: {said}");
+        out.cli_names.push(name.clone());
+        let Some(typed) = &setting.typed else {
+            out.setters.push(quote! {
+                #[doc = #doc]
+                pub fn #ident(mut self, value: impl ::std::fmt::Display) -> Self {
+                    self.settings.insert(#name, value.to_string());
+                    self
+                }
+            });
+            out.cli_arms.push(quote!(#name => builder.#ident(value),));
+            let note = if setting.default.is_some() {
+                "default"
+            } else {
+                "required"
+            };
+            out.doc_lines += &doc_line(&format!(".{name}({})", example(setting)), note);
+            continue;
+        };
+        let ty = format_ident!("{typed}");
+        out.setters.push(quote! {
+            #[doc = #doc]
+            pub fn #ident(mut self, value: #ty) -> Self {
+                self.settings.insert(#name, value.as_str().to_owned());
+                self
+            }
+        });
+        out.cli_arms.push(quote! {
+            #name => builder.#ident(value.trim().parse().map_err(|e| crate::Error::invalid(#name, ::std::format!("{e}")))?),
+        });
+        let getter_doc = format!("The `{header}` this client sends.");
+        let getter = match &setting.default {
+            Some(default) => {
+                let variant = format_ident!("{}", super::rewrite::variant_name(default));
+                let value = format!("customer_apis::{module}::{typed}::{variant}");
+                out.doc_lines += &doc_line(&format!(".{name}({value})"), "default");
+                quote! {
+                    #[doc = #getter_doc]
+                    pub fn #ident(&self) -> #ty {
+                        let sent = self.inner.policy.setting(#name).and_then(|v| v.parse().ok());
+                        sent.unwrap_or(#ty::#variant)
+                    }
+                }
+            }
+            None => quote! {
+                #[doc = #getter_doc]
+                pub fn #ident(&self) -> ::std::option::Option<#ty> {
+                    self.inner.policy.setting(#name).and_then(|v| v.parse().ok())
+                }
+            },
+        };
+        out.getters.push(getter);
+    }
+    out
+}
+
+/// A line of the builder's doc example: the call, then a comment in the column of the others.
+fn doc_line(call: &str, note: &str) -> String {
+    format!("    {call:<46} // {note}\n")
 }

@@ -413,6 +413,19 @@ Authentication is OAuth 2.0 (authorization code and refresh token); every reques
 chosen with `x-api-version`; when it is absent the server applies the version the client
 id last used, so a client should always send it.
 
+The SDK pins one on every request: by default the newest documented version, 2023/04/19,
+because new integrations should start on the current shape (moving the default is a breaking
+change of the SDK). CRO documents `x-api-version` on every answer, so every answer's is
+compared with the pin before its body is read: another version, several or an unreadable
+one is a version mismatch whatever the status; none at all is a mismatch on a success only.
+An error status without the header may come from a gateway or proxy that CRO did not write
+(a 503 page, a 404 for a path CRO does not serve), so its status decides: a 503 is retried,
+a 404 is not found.
+
+A bearer token must match the documented pattern and length, and also be header-safe:
+visible ASCII without spaces (the documented pattern's unescaped `.` would let
+`Bearer Bearer x.y`, spaces or raw UTF-8 through).
+
 Contradictions found in the vendor's pages, kept here as found:
 - the Get Customer sample sends `"sales_rep": ""` although the field is documented as
   "at least 1 character";
@@ -1340,6 +1353,33 @@ pub mod spec {
             rules: &[],
         },
     ];
+    /// What the layer's spec policy reads: the credential's scheme, the envelope and the
+    /// error body.
+    pub(crate) const POLICY: crate::spec_policy::Described = crate::spec_policy::Described {
+        credential: crate::spec_policy::Credential::Bearer,
+        setter: "bearer_token",
+        envelope: ::std::option::Option::None,
+        error_code: &[],
+        error_message: &["detail"],
+        error_field: &["field"],
+        error_explanation: &["explanation"],
+        code: ::std::option::Option::None,
+        settings: &[
+            crate::spec_policy::Setting {
+                header: "x-api-version",
+                setter: "api_version",
+                default: ::std::option::Option::Some("2023/04/19"),
+                pin: true,
+            },
+            crate::spec_policy::Setting {
+                header: "x-tenant-id",
+                setter: "tenant_id",
+                default: ::std::option::Option::None,
+                pin: false,
+            },
+        ],
+        headers: REQUEST_HEADERS,
+    };
     /// A valid API version string: 2019/02/08, 2021/04/07, 2021/05/07, 2021/08/02, 2021/11/04
     /// or 2023/04/19. At least 1 and no more than 64 characters.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]

@@ -61,7 +61,7 @@ use std::time::Duration;
 use customer_apis::RetryPolicy;
 
 let client = customer_apis::foxtrot::Client::builder()
-    .api_key("my-credential")                   // required
+    .api_key("my-credential")                      // required
     .connect_timeout(Duration::from_secs(10))      // default
     .timeout(Duration::from_secs(30))              // default, per attempt
     .retry_policy(RetryPolicy::default())          // 3 attempts
@@ -74,17 +74,14 @@ let client = customer_apis::foxtrot::Client::builder()
 ```*/
     #[derive(Default)]
     pub struct ClientBuilder {
-        credential: ::std::option::Option<::secrecy::SecretString>,
+        credential: ::std::option::Option<crate::spec_policy::Given>,
         settings: ::std::collections::BTreeMap<&'static str, ::std::string::String>,
         common: crate::config::Common,
     }
     impl ::std::fmt::Debug for ClientBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_struct(concat!("foxtrot", "::ClientBuilder"))
-                .field(
-                    stringify!(api_key),
-                    &self.credential.as_ref().map(|_| "[REDACTED]"),
-                )
+                .field(stringify!(api_key), &self.credential)
                 .field("settings", &self.settings)
                 .field("common", &self.common)
                 .finish()
@@ -97,7 +94,30 @@ let client = customer_apis::foxtrot::Client::builder()
             value: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
             self.credential = ::std::option::Option::Some(
-                ::secrecy::SecretString::from(value.into()),
+                crate::spec_policy::Given::Static(
+                    ::secrecy::SecretString::from(value.into()),
+                ),
+            );
+            self
+        }
+        /// A provider that supplies (and refreshes) tokens, such as
+        /// [`RefreshingToken`](crate::RefreshingToken).
+        pub fn token_provider(
+            mut self,
+            provider: impl crate::TokenProvider + 'static,
+        ) -> Self {
+            self.credential = ::std::option::Option::Some(
+                crate::spec_policy::Given::Provider(::std::sync::Arc::new(provider)),
+            );
+            self
+        }
+        /// An OAuth refresh token flow ([`RefreshingToken`](crate::RefreshingToken)) whose
+        /// token requests use this client's settings (connect timeout, timeout, user agent,
+        /// plaintext guard, and the reqwest client given to `http_client`) for whatever the
+        /// token builder does not set itself. Its settings are checked by `build`.
+        pub fn refreshing_token(mut self, token: crate::RefreshingTokenBuilder) -> Self {
+            self.credential = ::std::option::Option::Some(
+                crate::spec_policy::Given::Refreshing(::std::boxed::Box::new(token)),
             );
             self
         }
@@ -109,6 +129,7 @@ let client = customer_apis::foxtrot::Client::builder()
                 &generated::spec::POLICY,
                 self.credential,
                 &self.settings,
+                &self.common,
             )?;
             let base_url = match self.common.base_url.as_deref() {
                 ::std::option::Option::Some(url) => url,

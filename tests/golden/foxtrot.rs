@@ -1184,6 +1184,8 @@ pub mod spec {
         }),
         error_code: &["data", "code"],
         error_message: &["data", "message"],
+        error_field: &[],
+        error_explanation: &[],
         code: ::std::option::Option::Some(|code| crate::VendorCode::from(
             FoxtrotCode::from_code(code),
         )),

@@ -45,13 +45,13 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{ArgMatches, FromArgMatches, Parser, Subcommand};
+use customer_apis::pdm;
 use customer_apis::SPEC_VENDORS;
-use customer_apis::{cro, pdm};
 
 use crate::operations::{chosen, command};
 use crate::output::{describe, emit, printed, report, Failure};
 use crate::sandbox::{run_sandbox, SandboxArgs};
-use crate::vendors::{cro_client, pdm_client, spec_settings, unified, CroArgs, PdmArgs};
+use crate::vendors::{pdm_client, spec_settings, unified, PdmArgs};
 
 /// Typed clients for the customer endpoints of CRO Software, PDM and Foxtrot.
 ///
@@ -78,8 +78,6 @@ struct Cli {
 /// The first-level subcommands.
 #[derive(Debug, Subcommand)]
 enum VendorCommand {
-    /// CRO Software (roll-off dispatch).
-    Cro(CroArgs),
     /// PDM (Pro Delivery Manager).
     Pdm(PdmArgs),
     /// Run the sandbox: a local server playing CRO, PDM and Foxtrot, until Ctrl-C.
@@ -187,14 +185,6 @@ async fn run(matches: &ArgMatches, common: Common) -> Result<(), Failure> {
         Err(e) => e.exit(),
     };
     match cli.vendor {
-        VendorCommand::Cro(args) => {
-            let (operation, values) = chosen(matches, "cro", cro::OPERATIONS)?;
-            let reshape = unified(matches, "cro").then_some("cro");
-            let client = cro_client(args, common)?;
-            let mut answer = printed(client.call_operation(operation, &values).await?, reshape)?;
-            client.mask_credentials(&mut answer.0).await;
-            emit(answer, common)
-        }
         VendorCommand::Pdm(args) => {
             let pdm_matches = matches
                 .subcommand_matches("pdm")

@@ -3,8 +3,8 @@
 
 use clap::{ArgMatches, CommandFactory};
 use customer_apis::operation::{Args, Operation, ParamIn};
+use customer_apis::pdm;
 use customer_apis::SPEC_VENDORS;
-use customer_apis::{cro, pdm};
 
 use crate::output::Failure;
 use crate::vendors::{spec_vendor_command, with_unified};
@@ -15,9 +15,8 @@ use crate::Cli;
 /// from the operation tables the library generates: a spec's new operation, or a new vendor
 /// whose module is generated, is a subcommand with no code here.
 pub(crate) fn command() -> clap::Command {
-    let command = Cli::command()
-        .mut_subcommand("cro", |c| with_unified(with_operations(c, cro::OPERATIONS)))
-        .mut_subcommand("pdm", |c| with_unified(with_operations(c, pdm::OPERATIONS)));
+    let command =
+        Cli::command().mut_subcommand("pdm", |c| with_unified(with_operations(c, pdm::OPERATIONS)));
     let command = SPEC_VENDORS.iter().fold(command, |command, vendor| {
         let sub = with_operations(spec_vendor_command(vendor), vendor.operations);
         command.subcommand(with_unified(sub))

@@ -4,39 +4,11 @@
 use clap::parser::ValueSource;
 use clap::{Arg, ArgAction, ArgMatches, Args as ClapArgs};
 use customer_apis::operation::{SpecSettings, SpecVendor};
-use customer_apis::{cro, pdm, Customer, Error, ResponseMeta};
+use customer_apis::{pdm, Customer, Error, ResponseMeta};
 use serde_json::Value;
 
 use crate::output::Failure;
 use crate::Common;
-
-/// CRO's settings; its operations are added from `cro::OPERATIONS`.
-#[derive(Debug, ClapArgs)]
-pub(crate) struct CroArgs {
-    /// CRO's base URL; it may carry a path prefix.
-    #[arg(long, global = true, env = "CRO_BASE_URL", value_name = "URL",
-          default_value = cro::DEFAULT_BASE_URL)]
-    base_url: String,
-
-    /// The bearer access token, with or without the `Bearer ` scheme.
-    #[arg(
-        long,
-        global = true,
-        env = "CRO_TOKEN",
-        hide_env_values = true,
-        value_name = "TOKEN"
-    )]
-    token: Option<String>,
-
-    /// The tenant (`x-tenant-id`), an integer.
-    #[arg(long, global = true, env = "CRO_TENANT_ID", value_name = "ID")]
-    tenant_id: Option<String>,
-
-    /// The API version to pin (one of the six documented, such as 2023/04/19); without it, the
-    /// library's default pin.
-    #[arg(long, global = true, env = "CRO_API_VERSION", value_name = "VERSION")]
-    api_version: Option<String>,
-}
 
 /// PDM's settings; its operations are added from `pdm::OPERATIONS`.
 #[derive(Debug, ClapArgs)]
@@ -73,30 +45,6 @@ pub(crate) struct PdmArgs {
 /// A missing setting: names the flag and the variable.
 fn missing(what: &str, flag: &str, var: &str) -> Failure {
     Failure::Config(format!("missing {what}: pass {flag} or set {var}"))
-}
-
-/// Builds the CRO client.
-pub(crate) fn cro_client(args: CroArgs, common: Common) -> Result<cro::Client, Failure> {
-    let token = args
-        .token
-        .ok_or_else(|| missing("CRO token", "--token", "CRO_TOKEN"))?;
-    let tenant = args
-        .tenant_id
-        .ok_or_else(|| missing("CRO tenant id", "--tenant-id", "CRO_TENANT_ID"))?;
-    let mut builder = cro::Client::builder()
-        .base_url(args.base_url)
-        .bearer_token(token)
-        .tenant_id(tenant);
-    if let Some(version) = args.api_version {
-        let version: cro::ApiVersion = version.trim().parse().map_err(|e| {
-            Failure::Config(format!("invalid --api-version (CRO_API_VERSION): {e}"))
-        })?;
-        builder = builder.api_version(version);
-    }
-    if let Some(timeout) = common.timeout {
-        builder = builder.timeout(timeout).operation_timeout(timeout);
-    }
-    Ok(builder.build()?)
 }
 
 /// Whether a value came from the command line (as opposed to the environment).

@@ -120,7 +120,7 @@ async fn a_spec_and_a_feature_line_make_a_vendor_of_the_client_cli_and_sandbox()
             .lines()
             .collect::<Vec<_>>(),
         [
-            "without a token: invalid bearer_token: is required (nothing was sent)",
+            "without a token: invalid bearer_token: is required (or a token_provider, or a refreshing_token) (nothing was sent)",
             "depot 12 North",
             "2 depots",
             "closed: 204",
