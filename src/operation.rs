@@ -119,8 +119,9 @@ pub struct SpecVendor {
     pub credential: &'static str,
     pub default_base_url: Option<&'static str>,
     pub operations: &'static [Operation],
-    /// Its builder's other settings (one per documented request header: `tenant`).
-    pub settings: &'static [&'static str],
+    /// Its builder's other settings (one per documented request header), each with what the
+    /// spec says of it: `("tenant", "...")`.
+    pub settings: &'static [(&'static str, &'static str)],
     pub call: SpecCall,
 }
 

@@ -85,10 +85,9 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
         },
         policy.setter
     );
-    let credential_doc = if policy.description.is_empty() {
-        "The credential"
-    } else {
-        &policy.description
+    let credential_doc = match policy.description.split_whitespace().collect::<Vec<_>>() {
+        words if words.is_empty() => "The credential".to_owned(),
+        words => words.join(" "),
     };
     let default_base_url = match &spec.default_base_url {
         Some(_) => quote!(::std::option::Option::Some(DEFAULT_BASE_URL)),
@@ -318,7 +317,7 @@ struct Settings {
     setters: Vec<TokenStream>,
     getters: Vec<TokenStream>,
     cli_arms: Vec<TokenStream>,
-    cli_names: Vec<String>,
+    cli_names: Vec<TokenStream>,
     /// The builder's doc example, a line per setting.
     doc_lines: String,
 }
@@ -338,7 +337,13 @@ fn settings(settings: &[Setting], module: &str) -> Settings {
         let ident = format_ident!("{name}");
         let said = setting.description.trim();
         let doc = format!("`{header}`: {said}");
-        out.cli_names.push(name.clone());
+        // One line for the tool's help: the first sentence.
+        let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+        let help = match said.split_once(". ") {
+            Some((first, _)) => format!("`{header}`: {first}."),
+            None => format!("`{header}`: {said}"),
+        };
+        out.cli_names.push(quote!((#name, #help)));
         let Some(typed) = &setting.typed else {
             out.setters.push(quote! {
                 #[doc = #doc]

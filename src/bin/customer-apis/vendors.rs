@@ -149,12 +149,13 @@ pub(crate) fn spec_vendor_command(vendor: &SpecVendor) -> clap::Command {
         .hide_env_values(true)
         .value_name(vendor.setter.to_uppercase())
         .help(vendor.credential);
-    let settings = vendor.settings.iter().map(|setting| {
-        Arg::new(*setting)
+    let settings = vendor.settings.iter().map(|&(setting, help)| {
+        Arg::new(setting)
             .long(setting.replace('_', "-"))
             .global(true)
             .env(var(setting))
             .value_name(setting.to_uppercase())
+            .help(help)
     });
     clap::Command::new(vendor.vendor.key())
         .about(vendor.title)
@@ -195,9 +196,9 @@ pub(crate) fn spec_settings(
             &var("base_url"),
         ));
     }
-    let values = vendor.settings.iter().filter_map(|setting| {
+    let values = vendor.settings.iter().filter_map(|&(setting, _)| {
         let value = matches.get_one::<String>(setting)?;
-        Some((*setting, value.clone()))
+        Some((setting, value.clone()))
     });
     Ok(SpecSettings {
         values: values.collect(),
