@@ -244,20 +244,6 @@ fn check_token_answer(answer: TokenAnswerJson) -> Result<TokenAnswer, String> {
     })
 }
 
-/// A token endpoint's answer read as the call path reads it (JSON, then checked), for the
-/// property tests below.
-#[cfg(test)]
-fn parse_token_answer(body: &[u8]) -> Result<TokenAnswer, String> {
-    let answer: TokenAnswerJson = serde_json::from_slice(body).map_err(|e| {
-        format!(
-            "token endpoint answer is not an OAuth token response (error at line {}, column {})",
-            e.line(),
-            e.column()
-        )
-    })?;
-    check_token_answer(answer)
-}
-
 impl RefreshingToken {
     /// A builder for a provider that exchanges `refresh_token` at `token_url` for `client_id`.
     pub fn builder(
@@ -827,6 +813,19 @@ secret_text! {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A token endpoint's answer read as the call path reads it (JSON, then checked), for the
+    /// property tests.
+    fn parse_token_answer(body: &[u8]) -> Result<TokenAnswer, String> {
+        let answer: TokenAnswerJson = serde_json::from_slice(body).map_err(|e| {
+            format!(
+                "token endpoint answer is not an OAuth token response (error at line {}, column {})",
+                e.line(),
+                e.column()
+            )
+        })?;
+        check_token_answer(answer)
+    }
 
     /// Cases per target: `PROPTEST_CASES` (as for `tests/it/decoding/fuzz_decoders.rs`'s long run), or 2,000.
     fn cases() -> u32 {
