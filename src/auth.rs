@@ -66,7 +66,7 @@ pub struct StaticToken(SecretString);
 impl StaticToken {
     /// The token, with or without a leading `Bearer ` (any case).
     pub fn new(token: impl Into<String>) -> Self {
-        StaticToken(SecretString::from(strip_bearer(token.into())))
+        StaticToken(SecretString::from(strip_bearer(&token.into()).to_owned()))
     }
 }
 
@@ -91,9 +91,10 @@ impl TokenProvider for StaticToken {
     }
 }
 
-fn strip_bearer(token: String) -> String {
+/// The token without a leading `Bearer ` (any case).
+pub(crate) fn strip_bearer(token: &str) -> &str {
     match token.get(..7) {
-        Some(prefix) if prefix.eq_ignore_ascii_case("bearer ") => token[7..].to_owned(),
+        Some(prefix) if prefix.eq_ignore_ascii_case("bearer ") => &token[7..],
         _ => token,
     }
 }
@@ -109,8 +110,8 @@ fn strip_bearer(token: String) -> String {
 /// `expires_in` too large to add to the clock counts as no expiry.
 ///
 /// Built with [`RefreshingToken::builder`], which checks every setting; give the builder to a
-/// CRO client builder's `refreshing_token` to have it use the client's settings and reqwest
-/// client.
+/// bearer-scheme client builder's `refreshing_token` (CRO's) to have it use the client's
+/// settings and reqwest client.
 ///
 /// ```
 /// use customer_apis::RefreshingToken;
@@ -134,8 +135,6 @@ struct RefreshingInner {
     /// The one call path, for one attempt per token request: the token answer's size cap and
     /// the attempt timeout (set on each request: the caller's reqwest client has none of ours).
     transport: Transport,
-    /// The token request's headers: none of the layer's (its credentials are in the form).
-    no_headers: Arc<reqwest::header::HeaderMap>,
     token_url: reqwest::Url,
     client_id: String,
     client_secret: Option<SecretString>,
@@ -167,10 +166,10 @@ impl fmt::Debug for RefreshingToken {
 ///
 /// The connection settings (timeouts, user agent, plaintext guard) and the reqwest client are
 /// the defaults unless set here, with [`config`](Self::config), a setter per field or
-/// [`http_client`](Self::http_client). A builder given to a CRO client builder's
-/// `refreshing_token` takes the CRO client's settings for whatever is not set here, so one [`Config`] serves both, and
-/// the CRO client's reqwest client (if it was given one) unless a setting here says how to
-/// connect: a reqwest client, a connect timeout or a user agent.
+/// [`http_client`](Self::http_client). A builder given to a client builder's
+/// `refreshing_token` (CRO's) takes that client's settings for whatever is not set here, so one
+/// [`Config`] serves both, and its reqwest client (if it was given one) unless a setting here
+/// says how to connect: a reqwest client, a connect timeout or a user agent.
 #[derive(Clone)]
 pub struct RefreshingTokenBuilder {
     token_url: String,
@@ -363,13 +362,9 @@ impl VendorCall for TokenEndpoint<'_> {
     }
     type Session = ();
 
+    /// No headers of the layer's: the token request's credentials are in its form.
     async fn prepare(&self, _cx: &CallState) -> Result<Prepared<()>, Error> {
-        Ok(Prepared {
-            headers: self.inner.no_headers.clone(),
-            session: (),
-            generation: 0,
-            query: None,
-        })
+        Ok(Prepared::headerless((), 0))
     }
 
     /// Its error body is not quoted (an OAuth error body may echo the grant).
@@ -689,7 +684,6 @@ impl RefreshingTokenBuilder {
             inner: Arc::new(RefreshingInner {
                 http,
                 transport,
-                no_headers: Arc::default(),
                 token_url,
                 client_id: self.client_id,
                 client_secret: self.client_secret,

@@ -49,7 +49,8 @@ impl Runtime {
         }
         match &self.0 .0 {
             Some(runtime) => runtime.block_on(call),
-            None => unreachable_runtime(),
+            // Taken out only when the last clone is dropped, after which nothing can call.
+            None => Err(Error::invalid("blocking client", "has no runtime any more")),
         }
     }
 }
@@ -63,12 +64,6 @@ fn runtime_error(e: std::io::Error) -> Error {
         meta: Box::new(ResponseMeta::default()),
         source: Some(Box::new(e)),
     }
-}
-
-/// The runtime is taken out only when the last clone is dropped, after which nothing can call.
-#[cold]
-fn unreachable_runtime<T>() -> Result<T, Error> {
-    Err(Error::invalid("blocking client", "has no runtime any more"))
 }
 
 #[cfg(test)]

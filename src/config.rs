@@ -41,17 +41,17 @@ pub(crate) fn base_url(raw: &str, allow_http: bool) -> Result<String, Error> {
 }
 
 pub(crate) fn timeouts(connect: Duration, attempt: Duration) -> Result<(), Error> {
-    if connect.is_zero() {
-        return Err(Error::invalid(
-            "connect_timeout",
-            "must be greater than zero",
-        ));
-    }
-    if attempt.is_zero() {
-        return Err(Error::invalid("timeout", "must be greater than zero"));
-    }
+    nonzero("connect_timeout", connect)?;
+    nonzero("timeout", attempt)?;
     within_bound("connect_timeout", connect)?;
     within_bound("timeout", attempt)
+}
+
+fn nonzero(setting: &'static str, wait: Duration) -> Result<(), Error> {
+    if wait.is_zero() {
+        return Err(Error::invalid(setting, "must be greater than zero"));
+    }
+    Ok(())
 }
 
 /// `http` to a loopback address: an IP literal in 127.0.0.0/8 or `::1`, or the name
@@ -174,12 +174,7 @@ impl Common {
         let url = base_url(raw_base_url, config.allow_insecure_http)?;
         timeouts(config.connect_timeout, config.timeout)?;
         if let Some(deadline) = config.operation_timeout {
-            if deadline.is_zero() {
-                return Err(Error::invalid(
-                    "operation_timeout",
-                    "must be greater than zero",
-                ));
-            }
+            nonzero("operation_timeout", deadline)?;
             within_bound("operation_timeout", deadline)?;
         }
         config.retry.check()?;
@@ -208,7 +203,7 @@ impl Common {
     }
 }
 
-/// The setters of [`Common`], written once for the three builders (each has a `common` field).
+/// The setters of [`Common`], written once for every vendor's builder (each has a `common` field).
 macro_rules! common_builder_methods {
     () => {
         /// The API's base URL; it may carry a path prefix (`http://gateway.internal/api`).
@@ -239,11 +234,9 @@ macro_rules! common_builder_methods {
             self
         }
 
-        /// A deadline for a whole call: obtaining credentials, every attempt and the waits
-        /// between them (default none: each attempt is bounded by [`timeout`](Self::timeout),
-        /// the retries by the policy). Past it the call ends with
-        /// [`Error::Timeout`](crate::Error::Timeout), and no retry starts whose wait would end
-        /// past it.
+        /// Sets [`Config::operation_timeout`](crate::Config::operation_timeout): past it the
+        /// call ends with [`Error::Timeout`](crate::Error::Timeout), and no retry starts whose
+        /// wait would end past it.
         pub fn operation_timeout(mut self, deadline: std::time::Duration) -> Self {
             self.common.config.operation_timeout = Some(deadline);
             self
@@ -270,9 +263,8 @@ macro_rules! common_builder_methods {
             self
         }
 
-        /// How failed attempts are retried (default [`RetryPolicy::default`](crate::RetryPolicy::default):
-        /// 3 attempts, backoff with jitter; [`RetryPolicy::disabled`](crate::RetryPolicy::disabled)
-        /// for none).
+        /// Sets [`Config::retry`](crate::Config::retry) (default 3 attempts, backoff with jitter;
+        /// [`RetryPolicy::disabled`](crate::RetryPolicy::disabled) for none).
         pub fn retry_policy(mut self, policy: crate::RetryPolicy) -> Self {
             self.common.config.retry = policy;
             self
@@ -291,10 +283,8 @@ macro_rules! common_builder_methods {
             self
         }
 
-        /// Allows a plain `http://` base URL to a host other than loopback. Off by default:
-        /// credentials would travel unencrypted. Loopback (`localhost`, `127.0.0.1`, `::1`) is
-        /// always allowed, for sandboxes and local proxies, and is never sent through a proxy
-        /// from the environment (`HTTP_PROXY`...), which would carry it off the machine.
+        /// Sets [`Config::allow_insecure_http`](crate::Config::allow_insecure_http). Loopback
+        /// (`localhost`, `127.0.0.1`, `::1`) is always allowed, and never sent through a proxy.
         pub fn allow_insecure_http(mut self, allow: bool) -> Self {
             self.common.config.allow_insecure_http = allow;
             self

@@ -572,6 +572,21 @@ impl Error {
         }
     }
 
+    /// An answer that is not what was `expected`, for `reason`; no body excerpt, no cause.
+    pub(crate) fn decode(
+        expected: &'static str,
+        reason: impl Into<String>,
+        meta: &ResponseMeta,
+    ) -> Self {
+        Error::Decode {
+            expected,
+            reason: reason.into(),
+            excerpt: String::new(),
+            meta: Box::new(meta.clone()),
+            source: None,
+        }
+    }
+
     pub(crate) fn meta_mut(&mut self) -> Option<&mut ResponseMeta> {
         match self {
             Error::Api(e) => Some(&mut e.meta),

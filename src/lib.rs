@@ -272,7 +272,7 @@ mod vendors;
 pub mod pdm;
 
 // Every vendor whose spec describes its policy (no `x-policy: hand-written`), its module
-// generated whole by build.rs (today Foxtrot's).
+// generated whole by build.rs (CRO's and Foxtrot's).
 include!(concat!(env!("OUT_DIR"), "/vendor_modules.rs"));
 
 #[cfg(feature = "sandbox")]

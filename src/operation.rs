@@ -104,16 +104,17 @@ impl Args {
 }
 
 /// A vendor whose module is generated whole from its spec, as the command-line tool offers it
-/// (feature `cli`): its settings are a base URL and the one credential of its security scheme,
-/// named after the builder's setter. `call` builds the client, runs the operation by name and
-/// masks, in the answer, every credential the client holds.
+/// (feature `cli`): its settings are a base URL, the one credential of its security scheme
+/// (named after the builder's setter, or the scheme's `x-cli-name`) and one per documented
+/// request header. `call` builds the client, runs the operation by name and masks, in the
+/// answer, every credential the client holds.
 #[cfg(feature = "cli")]
 #[doc(hidden)]
 pub struct SpecVendor {
     pub vendor: crate::Vendor,
     /// The spec's `info.title`.
     pub title: &'static str,
-    /// The builder's credential setter (`api_key`).
+    /// The credential's name in the tool: the builder's setter (`api_key`) or `x-cli-name`.
     pub setter: &'static str,
     /// What the credential is (the security scheme's description).
     pub credential: &'static str,
@@ -163,13 +164,8 @@ pub(crate) fn to_json<T: serde::Serialize>(
     response: Response<T>,
 ) -> Result<Response<serde_json::Value>, Error> {
     let (value, meta) = response.into_parts();
-    let value = serde_json::to_value(value).map_err(|e| Error::Decode {
-        expected: "a value that serializes as JSON",
-        reason: e.to_string(),
-        excerpt: String::new(),
-        meta: Box::new(meta.clone()),
-        source: None,
-    })?;
+    let value = serde_json::to_value(value)
+        .map_err(|e| Error::decode("a value that serializes as JSON", e.to_string(), &meta))?;
     Ok(Response::new(value, meta))
 }
 

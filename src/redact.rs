@@ -76,27 +76,18 @@ impl Redactor {
             patterns.push(text);
         }
         // Building fails only past the automaton's size limits, far beyond any set of
-        // credentials; then nothing would be found, so refuse to run without it: see `finder`.
+        // credentials; then nothing would be found, so `mask_decoded` keeps nothing instead.
         let finder = (!patterns.is_empty())
             .then(|| aho_corasick::AhoCorasick::new(&patterns).ok())
             .flatten();
         Redactor { plain, finder }
     }
 
-    /// The automaton; a redactor with secrets always has one (see [`Redactor::new`]).
-    fn finder(&self) -> Option<&aho_corasick::AhoCorasick> {
-        self.finder.as_ref()
-    }
-
-    /// The longest raw form of a secret, in bytes (fixed-width forms).
-    fn longest(&self) -> usize {
-        self.plain.iter().map(Vec::len).max().unwrap_or(0) * MAX_FORM_BYTES_PER_CHAR
-    }
-
     /// How many leading bytes of a text are read: every secret that starts within the kept
     /// bytes ends within them, in any fixed-width form (a 4 MB `detail` is not scanned whole).
     fn window(&self) -> usize {
-        MAX_SERVER_TEXT + self.longest() + 16
+        let longest = self.plain.iter().map(Vec::len).max().unwrap_or(0);
+        MAX_SERVER_TEXT + longest * MAX_FORM_BYTES_PER_CHAR + 16
     }
 
     /// A server text (a vendor field, a decode error, a header), redacted, on one line and
@@ -203,7 +194,7 @@ impl Redactor {
         if self.plain.is_empty() || text.is_empty() {
             return Cow::Borrowed(text);
         }
-        let Some(finder) = self.finder() else {
+        let Some(finder) = &self.finder else {
             // No automaton for these secrets (never for a real set): nothing is kept, rather
             // than something unmasked.
             return Cow::Owned(MASK.to_owned());
@@ -420,49 +411,16 @@ fn percent(bytes: &[u8], i: usize) -> Option<(char, usize)> {
 
 /// The named HTML character references of the visible ASCII characters (and a space), as
 /// HTML5 names them: what an escaped credential can hold.
+#[rustfmt::skip]
 const NAMED_REFERENCES: [(&str, char); 42] = [
-    ("amp", '&'),
-    ("lt", '<'),
-    ("gt", '>'),
-    ("quot", '"'),
-    ("apos", '\''),
-    ("nbsp", ' '),
-    ("excl", '!'),
-    ("num", '#'),
-    ("dollar", '$'),
-    ("percnt", '%'),
-    ("lpar", '('),
-    ("rpar", ')'),
-    ("ast", '*'),
-    ("midast", '*'),
-    ("plus", '+'),
-    ("comma", ','),
-    ("period", '.'),
-    ("sol", '/'),
-    ("colon", ':'),
-    ("semi", ';'),
-    ("equals", '='),
-    ("quest", '?'),
-    ("commat", '@'),
-    ("lsqb", '['),
-    ("lbrack", '['),
-    ("bsol", '\\'),
-    ("rsqb", ']'),
-    ("rbrack", ']'),
-    ("Hat", '^'),
-    ("lowbar", '_'),
-    ("UnderBar", '_'),
-    ("grave", '`'),
-    ("DiacriticalGrave", '`'),
-    ("lcub", '{'),
-    ("lbrace", '{'),
-    ("verbar", '|'),
-    ("vert", '|'),
-    ("VerticalLine", '|'),
-    ("rcub", '}'),
-    ("rbrace", '}'),
-    ("tilde", '~'),
-    ("DiacriticalTilde", '~'),
+    ("amp", '&'), ("lt", '<'), ("gt", '>'), ("quot", '"'), ("apos", '\''), ("nbsp", ' '),
+    ("excl", '!'), ("num", '#'), ("dollar", '$'), ("percnt", '%'), ("lpar", '('), ("rpar", ')'),
+    ("ast", '*'), ("midast", '*'), ("plus", '+'), ("comma", ','), ("period", '.'), ("sol", '/'),
+    ("colon", ':'), ("semi", ';'), ("equals", '='), ("quest", '?'), ("commat", '@'), ("lsqb", '['),
+    ("lbrack", '['), ("bsol", '\\'), ("rsqb", ']'), ("rbrack", ']'), ("Hat", '^'), ("lowbar", '_'),
+    ("UnderBar", '_'), ("grave", '`'), ("DiacriticalGrave", '`'), ("lcub", '{'), ("lbrace", '{'),
+    ("verbar", '|'), ("vert", '|'), ("VerticalLine", '|'), ("rcub", '}'), ("rbrace", '}'),
+    ("tilde", '~'), ("DiacriticalTilde", '~'),
 ];
 
 /// An HTML character reference at `i` (`&#39;`, `&#x0027;`, `&amp;`), with its length. A
@@ -612,21 +570,7 @@ const NEEDLE: usize = 8;
 
 /// Whether `needle` occurs in `text` (an empty needle does).
 fn holds(text: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    let Some(last_start) = text.len().checked_sub(needle.len()) else {
-        return false;
-    };
-    let mut from = 0;
-    while let Some(at) = text[from..=last_start].iter().position(|&b| b == first) {
-        let at = from + at;
-        if text[at + 1..].starts_with(rest) {
-            return true;
-        }
-        from = at + 1;
-    }
-    false
+    needle.is_empty() || text.windows(needle.len()).any(|w| w == needle)
 }
 
 fn strip_scheme(secret: &str) -> &str {

@@ -47,8 +47,7 @@ impl<T: serde::Serialize + ?Sized> serde::Serialize for ExposeSecrets<'_, T> {
 }
 
 /// Whether an [`ExposeSecrets`] serialization is under way on this thread. Read by the secret
-/// types, which only PDM has.
-#[cfg_attr(not(feature = "pdm"), allow(dead_code))]
+/// types (PDM's `ApiKey` and `SessionToken`, [`RefreshToken`](crate::RefreshToken)).
 pub(crate) fn exposing() -> bool {
     EXPOSING.with(|n| n.get() > 0)
 }

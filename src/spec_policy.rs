@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::auth::{RefreshingTokenBuilder, TokenProvider};
 use crate::error::{ApiError, Error, ResponseMeta, Vendor, VendorCode};
 use crate::response::Response;
-use crate::transport::{CallState, Prepared, RawRequest, ServedVersion, VendorCall};
+use crate::transport::{CallState, Op, Prepared, ServedVersion, VendorCall};
 
 /// What the spec says of the vendor's credential, settings, envelope and errors (generated as
 /// the vendor's `spec::POLICY`).
@@ -97,17 +97,9 @@ impl Described {
             Err(Error::Api(Box::new(error)))
         } else {
             let known = [envelope.success, envelope.pending, envelope.error].concat();
-            Err(Error::Decode {
-                expected: "the vendor's envelope",
-                reason: format!(
-                    "unknown envelope {} {status:?} (documented: {})",
-                    envelope.status,
-                    known.join(", ")
-                ),
-                excerpt: String::new(),
-                meta: Box::new(meta.clone()),
-                source: None,
-            })
+            let (what, known) = (envelope.status, known.join(", "));
+            let reason = format!("unknown envelope {what} {status:?} (documented: {known})");
+            Err(Error::decode("the vendor's envelope", reason, meta))
         }
     }
 }
@@ -186,10 +178,10 @@ impl SpecPolicy {
             Some(Given::Static(secret)) => {
                 Self::with_credential(vendor, described, secret.expose_secret())
             }
-            Some(Given::Provider(provider)) => Ok(Self::with_provider(vendor, described, provider)),
+            Some(Given::Provider(provider)) => Ok(Self::bare(vendor, described, Some(provider))),
             Some(Given::Refreshing(grant)) => {
                 let provider = Arc::new(grant.with_common(common).build()?);
-                Ok(Self::with_provider(vendor, described, provider))
+                Ok(Self::bare(vendor, described, Some(provider)))
             }
         }?;
         let headers = Arc::make_mut(&mut policy.headers);
@@ -208,18 +200,19 @@ impl SpecPolicy {
         Ok(policy)
     }
 
-    fn with_provider(
+    fn bare(
         vendor: Vendor,
         described: &'static Described,
-        provider: Arc<dyn TokenProvider>,
+        provider: Option<Arc<dyn TokenProvider>>,
     ) -> SpecPolicy {
+        let (headers, query, values) = Default::default();
         SpecPolicy {
             vendor,
             described,
-            headers: Arc::default(),
-            query: None,
-            provider: Some(provider),
-            values: Vec::new(),
+            headers,
+            query,
+            provider,
+            values,
         }
     }
 
@@ -230,14 +223,7 @@ impl SpecPolicy {
         credential: &str,
     ) -> Result<SpecPolicy, Error> {
         let field = described.setter;
-        let mut policy = Self {
-            vendor,
-            described,
-            headers: Arc::default(),
-            query: None,
-            provider: None,
-            values: Vec::new(),
-        };
+        let mut policy = Self::bare(vendor, described, None);
         let (name, value) = match described.credential {
             Credential::Bearer => (
                 reqwest::header::AUTHORIZATION,
@@ -311,16 +297,25 @@ impl SpecPolicy {
         path: &str,
         body: Option<&Value>,
     ) -> Result<Response<T>, Error> {
-        let raw = RawRequest::new(&core.generated, &core.base_url, method, path, body)?;
+        let url = crate::transport::raw_url(&core.base_url, path)?;
+        let http = progenitor_client::ClientInfo::client(&core.generated);
+        // Repeated on any retryable failure only when RFC 9110 says the method is idempotent.
+        let op = Op::raw(&method);
         let cx = &CallState::default();
-        let send = |_: &()| raw.send::<Value, Value>(cx);
+        let send = |_: &()| {
+            let mut request = http.request(method.clone(), url.clone());
+            if let Some(body) = body {
+                request = request.json(body);
+            }
+            crate::transport::send_raw::<Value, Value>(http, request, cx)
+        };
         let accept = |answer: Value, meta: &ResponseMeta| {
             let data = match &self.described.envelope {
                 None => answer,
                 Some(envelope) => self.open_envelope(envelope, answer, meta)?,
             };
             serde_json::from_value(data).map_err(|e| Error::Decode {
-                expected: std::any::type_name::<T>(),
+                expected: crate::transport::short_type_name::<T>(),
                 reason: e.to_string(),
                 excerpt: String::new(),
                 meta: Box::new(meta.clone()),
@@ -328,7 +323,7 @@ impl SpecPolicy {
             })
         };
         core.transport
-            .call(cx, &core.policy, raw.op(), send, accept)
+            .call(cx, &core.policy, op, send, accept)
             .await
     }
 
@@ -401,10 +396,7 @@ impl Described {
     /// `authorization` header where the spec documents one.
     fn bearer(&self, token: &str) -> Result<HeaderValue, Error> {
         let field = self.setter;
-        let token = match token.get(..7) {
-            Some(scheme) if scheme.eq_ignore_ascii_case("bearer ") => &token[7..],
-            _ => token,
-        };
+        let token = crate::auth::strip_bearer(token);
         // Where the spec documents the header, its rules say what an empty token breaks.
         let documented = self.rule("authorization").is_some();
         if !documented {
@@ -521,9 +513,7 @@ impl VendorCall for SpecPolicy {
     }
 
     fn error_fields(&self, body: &[u8], error: &mut ApiError) {
-        if let Ok(body) = serde_json::from_slice::<Value>(body) {
-            self.read_error(&body, error);
-        }
+        self.error_in_success_body(body, error);
     }
 
     /// An error body can come with a 2xx too (Foxtrot's `{"status": "error", "data": {"code":

@@ -199,31 +199,6 @@ pub(crate) mod date_serde {
         }
     }
 
-    struct OptionalDate;
-
-    impl<'de> Visitor<'de> for OptionalDate {
-        type Value = Option<NaiveDate>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a formatted date string or null")
-        }
-        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_str(self)
-        }
-        // `""` is how PDM (and CRO, at times) writes an unset field: absent, not a broken date.
-        fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
-            match v {
-                "" => Ok(None),
-                v => Date.visit_str(v).map(Some),
-            }
-        }
-    }
-
     /// A `NaiveDate` field.
     // Only PDM's spec has a required date.
     #[cfg_attr(not(feature = "pdm"), allow(dead_code))]
@@ -233,7 +208,7 @@ pub(crate) mod date_serde {
 
     /// An `Option<NaiveDate>` field (absent, `null` or `""` is `None`).
     pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        d.deserialize_option(OptionalDate)
+        d.deserialize_option(super::Optional(Date, "a formatted date string or null"))
     }
 }
 
@@ -242,41 +217,42 @@ pub(crate) mod date_serde {
 // No committed spec has an optional date-time yet; the build attaches this when one does.
 #[allow(dead_code)]
 pub(crate) mod timestamp_serde {
-    use std::fmt;
+    use serde::de::Deserializer;
 
-    use serde::de::{Deserializer, Error, Unexpected, Visitor};
-
-    use super::Timestamp;
-
-    struct OptionalTimestamp;
-
-    impl<'de> Visitor<'de> for OptionalTimestamp {
-        type Value = Option<Timestamp>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an ISO 8601 date-time string, \"\" or null")
-        }
-        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_str(self)
-        }
-        fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
-            match v {
-                "" => Ok(None),
-                v => Timestamp::parse(v)
-                    .map(Some)
-                    .map_err(|_| E::invalid_value(Unexpected::Str(v), &"an ISO 8601 date-time")),
-            }
-        }
-    }
+    use super::{Optional, Timestamp, TimestampVisitor};
 
     /// An `Option<Timestamp>` field (absent, `null` or `""` is `None`).
     pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
-        d.deserialize_option(OptionalTimestamp)
+        let expecting = "an ISO 8601 date-time string, \"\" or null";
+        d.deserialize_option(Optional(TimestampVisitor, expecting))
+    }
+}
+
+/// An optional field's visitor: absent or `null` is `None`, a string is read by the visitor it
+/// wraps; the text is what the field expects.
+#[cfg_attr(not(any(feature = "cro", feature = "pdm")), allow(dead_code))]
+struct Optional<V>(V, &'static str);
+
+impl<'de, V: serde::de::Visitor<'de>> serde::de::Visitor<'de> for Optional<V> {
+    type Value = Option<V::Value>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.1)
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+    // `""` is how PDM (and CRO, at times) writes an unset field: absent, not a broken value.
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        match v {
+            "" => Ok(None),
+            v => self.0.visit_str(v).map(Some),
+        }
     }
 }
 
@@ -303,17 +279,10 @@ fn fast_naive(text: &str) -> Option<NaiveDateTime> {
         [] => 0,
         [b'.', fraction @ ..] if (1..=9).contains(&fraction.len()) => {
             // The fraction in nanoseconds: its digits, scaled by a table rather than `pow`.
+            #[rustfmt::skip]
             const SCALE: [u32; 10] = [
-                1,
-                10,
-                100,
-                1_000,
-                10_000,
-                100_000,
-                1_000_000,
-                10_000_000,
-                100_000_000,
-                1_000_000_000,
+                1, 10, 100, 1_000, 10_000, 100_000,
+                1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
             ];
             digits(fraction)? * SCALE[9 - fraction.len()]
         }
@@ -353,19 +322,20 @@ impl serde::Serialize for Timestamp {
 
 impl<'de> serde::Deserialize<'de> for Timestamp {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Timestamp;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an ISO 8601 date-time string")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Timestamp, E> {
-                Timestamp::parse(v).map_err(|_| {
-                    E::invalid_value(serde::de::Unexpected::Str(v), &"an ISO 8601 date-time")
-                })
-            }
-        }
-        deserializer.deserialize_str(Visitor)
+        deserializer.deserialize_str(TimestampVisitor)
+    }
+}
+
+struct TimestampVisitor;
+
+impl serde::de::Visitor<'_> for TimestampVisitor {
+    type Value = Timestamp;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an ISO 8601 date-time string")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Timestamp, E> {
+        Timestamp::parse(v)
+            .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &"an ISO 8601 date-time"))
     }
 }
 

@@ -83,7 +83,7 @@ impl ServedVersion {
     }
 
     /// What a mismatch error says the server answered.
-    #[cfg_attr(not(feature = "cro"), allow(dead_code))]
+    #[cfg_attr(not(spec_vendors), allow(dead_code))]
     pub(crate) fn describe(&self) -> String {
         match self {
             ServedVersion::Absent => "no x-api-version header".to_owned(),
@@ -289,14 +289,17 @@ pub(crate) struct Prepared<S> {
     pub(crate) query: Option<Arc<(&'static str, SecretString)>>,
 }
 
-/// Whether an error says the credential was refused.
-fn credential_refused(e: &Error) -> bool {
-    match e {
-        Error::Api(api) => {
-            // HTTP 401, or a vendor code that says so (PDM's 202).
-            api.kind() == crate::ErrorKind::CredentialRejected
+impl<S> Prepared<S> {
+    /// An attempt that sends no headers of the layer's: its credential, if any, is in `session`
+    /// (a body), or of the credential `generation`.
+    pub(crate) fn headerless(session: S, generation: u64) -> Self {
+        static NONE: std::sync::LazyLock<Arc<HeaderMap>> = std::sync::LazyLock::new(Arc::default);
+        Prepared {
+            headers: NONE.clone(),
+            session,
+            generation,
+            query: None,
         }
-        _ => false,
     }
 }
 
@@ -381,6 +384,20 @@ impl Server {
     }
 }
 
+impl Op {
+    /// The escape hatch's request with `method`: repeated on any retryable failure only if
+    /// RFC 9110 says the method is idempotent.
+    #[allow(dead_code)] // A build whose vendors have no escape hatch of this shape.
+    pub(crate) fn raw(method: &reqwest::Method) -> Op {
+        Op {
+            name: "request",
+            idempotent: method.is_idempotent(),
+            method: otel_method(method),
+            template: None,
+        }
+    }
+}
+
 /// OpenTelemetry's `http.request.method`: the method if it is one of RFC 9110's (or PATCH),
 /// `_OTHER` otherwise.
 #[allow(dead_code)] // With the escape hatch.
@@ -452,13 +469,8 @@ fn record_outcome<U>(span: &tracing::Span, result: &Result<Response<U>, Error>) 
 /// A success answer without the property its operation returns (`x-result`).
 #[allow(dead_code)]
 pub(crate) fn missing_result(path: &'static str, meta: &ResponseMeta) -> Error {
-    Error::Decode {
-        expected: "a success answer",
-        reason: format!("the success answer came without `{path}` (absent or null)"),
-        excerpt: String::new(),
-        meta: Box::new(meta.clone()),
-        source: None,
-    }
+    let reason = format!("the success answer came without `{path}` (absent or null)");
+    Error::decode("a success answer", reason, meta)
 }
 
 /// The longest path parameter sent. No vendor documents a limit; this SDK refuses longer
@@ -738,7 +750,9 @@ impl Transport {
             // Only a credential a request was sent with can be renewed, once per call: one
             // refused while it was being obtained (GetSessionToken refusing the API key) is final.
             if let (false, Some(generation)) = (renewed, generation) {
-                if credential_refused(&e) && vendor.credential_rejected(generation).await {
+                // HTTP 401, or a vendor code that says so (PDM's 202).
+                let refused = e.kind() == crate::ErrorKind::CredentialRejected;
+                if refused && vendor.credential_rejected(generation).await {
                     renewed = true;
                     tracing::debug!(
                         parent: &span,
@@ -906,7 +920,7 @@ impl Transport {
             }),
             (Some(status), _) if !status.is_success() => {
                 let body = seen.error_body.take().unwrap_or_default();
-                let mut error = api_error(vendor, status, meta);
+                let mut error = ApiError::bare(vendor.vendor(), status, meta);
                 vendor.error_fields(&body, &mut error);
                 if !body.is_empty() && error.detail.is_none() && error.field.is_none() {
                     error.body_excerpt = Some(redactor(vendor, prepared).excerpt(&body));
@@ -917,7 +931,11 @@ impl Transport {
                 if seen.too_large {
                     return Err(too_large(meta));
                 }
-                let mut error = api_error(vendor, status.unwrap_or(reqwest::StatusCode::OK), meta);
+                let mut error = ApiError::bare(
+                    vendor.vendor(),
+                    status.unwrap_or(reqwest::StatusCode::OK),
+                    meta,
+                );
                 if vendor.error_in_success_body(&body, &mut error) {
                     return Err(Error::Api(Box::new(error)));
                 }
@@ -938,7 +956,7 @@ impl Transport {
                     return Err(too_large(meta));
                 }
                 let body = body.unwrap_or_default();
-                let mut error = api_error(vendor, status, meta);
+                let mut error = ApiError::bare(vendor.vendor(), status, meta);
                 vendor.error_fields(&body, &mut error);
                 if !body.is_empty() && error.detail.is_none() && error.field.is_none() {
                     error.body_excerpt = Some(redactor(vendor, prepared).excerpt(&body));
@@ -947,7 +965,11 @@ impl Transport {
             }
             (status, GenError::ErrorResponse(value)) => {
                 let status = status.unwrap_or_else(|| value.status());
-                Err(Error::Api(Box::new(api_error(vendor, status, meta))))
+                Err(Error::Api(Box::new(ApiError::bare(
+                    vendor.vendor(),
+                    status,
+                    meta,
+                ))))
             }
         }
     }
@@ -1000,14 +1022,6 @@ fn decode_reason(body: &[u8], error: &serde_json::Error, redactor: &Redactor) ->
 fn seconds(d: Duration) -> String {
     let s = d.as_secs_f64();
     format!("{s} second{}", if s == 1.0 { "" } else { "s" })
-}
-
-fn api_error<V: VendorCall>(
-    vendor: &V,
-    status: reqwest::StatusCode,
-    meta: ResponseMeta,
-) -> ApiError {
-    ApiError::bare(vendor.vendor(), status, meta)
 }
 
 async fn read_capped(response: reqwest::Response, limit: usize) -> Option<Bytes> {
@@ -1069,7 +1083,8 @@ fn transport_error(mut e: reqwest::Error, meta: ResponseMeta) -> Error {
     }
 }
 
-fn short_type_name<T>() -> &'static str {
+/// A type's name without its path, for messages.
+pub(crate) fn short_type_name<T>() -> &'static str {
     let full = std::any::type_name::<T>();
     full.rsplit("::").next().unwrap_or(full)
 }
@@ -1175,67 +1190,6 @@ pub(crate) async fn send_raw<T: serde::de::DeserializeOwned, E>(
         response_value(response).await
     } else {
         Err(GenError::UnexpectedResponse(response))
-    }
-}
-
-/// An escape-hatch request of a vendor whose answers carry no session in the body: `method` on `base_url` + `path` with `body` as
-/// JSON, checked before anything is sent; `send` is the request closure for [`Transport::call`]
-/// and the [`Op`] says whether the method may be repeated (RFC 9110's idempotent methods).
-#[allow(dead_code)] // A build whose vendors have no escape hatch of this shape.
-pub(crate) struct RawRequest<'a> {
-    pub(crate) http: &'a reqwest::Client,
-    pub(crate) method: reqwest::Method,
-    pub(crate) url: reqwest::Url,
-    pub(crate) body: Option<&'a serde_json::Value>,
-}
-
-#[allow(dead_code)]
-impl<'a> RawRequest<'a> {
-    pub(crate) fn new(
-        generated: &'a impl progenitor_client::ClientInfo<()>,
-        base_url: &str,
-        method: reqwest::Method,
-        path: &str,
-        body: Option<&'a serde_json::Value>,
-    ) -> Result<Self, Error> {
-        let url = raw_url(base_url, path)?;
-        Ok(RawRequest {
-            http: generated.client(),
-            method,
-            url,
-            body,
-        })
-    }
-
-    pub(crate) fn op(&self) -> Op {
-        use reqwest::Method;
-        let idempotent = [
-            Method::GET,
-            Method::HEAD,
-            Method::PUT,
-            Method::DELETE,
-            Method::OPTIONS,
-            Method::TRACE,
-        ]
-        .contains(&self.method);
-        Op {
-            name: "request",
-            idempotent,
-            method: otel_method(&self.method),
-            template: None,
-        }
-    }
-
-    /// One attempt's request, decoded as `T` on a 2xx.
-    pub(crate) async fn send<T: serde::de::DeserializeOwned, E>(
-        &self,
-        cx: &CallState,
-    ) -> Result<ResponseValue<T>, GenError<E>> {
-        let mut request = self.http.request(self.method.clone(), self.url.clone());
-        if let Some(body) = self.body {
-            request = request.json(body);
-        }
-        send_raw(self.http, request, cx).await
     }
 }
 

@@ -11,8 +11,9 @@ use std::collections::BTreeMap;
 
 const DERIVES: [&str; 3] = ["PartialEq", "Eq", "Hash"];
 
-/// Types outside the generated module, by last path segment. The hand-written types the specs
-/// name (`x-rust-type-path`) are listed with what `src/` gives them.
+/// Types outside the generated `types` module, by last path segment. Those the specs name with
+/// `x-rust-type-path` are listed with what they implement: the secrets written in `src/`, and
+/// the enums items.rs generates in the `spec` module (`ApiVersion`, `WaypointStatus`).
 fn known(ident: &str) -> Option<u8> {
     Some(match ident {
         "Option" | "Vec" | "Box" | "BTreeMap" | "String" | "str" | "bool" | "i8" | "i16"
@@ -63,13 +64,11 @@ fn shape(item: &syn::Item) -> Option<(String, Vec<&syn::Type>)> {
     }
 }
 
-/// The paths of the item's `#[derive(..)]` lists.
-fn derive_list(attr: &syn::Attribute) -> Option<Vec<syn::Path>> {
-    if !attr.path().is_ident("derive") {
-        return None;
-    }
+/// The paths of a `#[derive(..)]` list; `None` for another attribute.
+pub(super) fn derive_list(attr: &syn::Attribute) -> Option<syn::Result<Vec<syn::Path>>> {
     let parser = syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated;
-    Some(attr.parse_args_with(parser).ok()?.into_iter().collect())
+    let list = || Ok(attr.parse_args_with(parser)?.into_iter().collect());
+    attr.path().is_ident("derive").then(list)
 }
 
 /// Adds `PartialEq`, `Eq` and `Hash` to the generated models that can have them.
@@ -90,13 +89,14 @@ pub fn derive_comparisons(items: &mut [syn::Item]) {
             break;
         }
     }
+    let derives = |a: &syn::Attribute| derive_list(a)?.ok();
     for item in items.iter_mut() {
         let (name, attrs) = match item {
             syn::Item::Struct(s) => (s.ident.to_string(), &mut s.attrs),
             syn::Item::Enum(e) => (e.ident.to_string(), &mut e.attrs),
             _ => continue,
         };
-        let have: Vec<syn::Path> = attrs.iter().filter_map(derive_list).flatten().collect();
+        let have: Vec<syn::Path> = attrs.iter().filter_map(derives).flatten().collect();
         let wanted = &DERIVES[..usize::from(models[&name])];
         let add: Vec<syn::Ident> = wanted
             .iter()
@@ -111,7 +111,7 @@ pub fn derive_comparisons(items: &mut [syn::Item]) {
             continue;
         }
         // Into the item's first derive list when it has one, for a readable output.
-        match attrs.iter_mut().find_map(|a| Some((derive_list(a)?, a))) {
+        match attrs.iter_mut().find_map(|a| Some((derives(a)?, a))) {
             Some((list, attr)) => *attr = syn::parse_quote!(#[derive(#(#list,)* #(#add),*)]),
             None => attrs.push(syn::parse_quote!(#[derive(#(#add),*)])),
         }

@@ -10,6 +10,7 @@ use syn::visit_mut::VisitMut;
 
 use super::rewrite::{Rename, Rewritten};
 use super::Result;
+use super::{items, methods};
 
 /// progenitor's tokens in, the formatted source out.
 pub fn emit(tokens: TokenStream, spec: &Rewritten) -> Result<String> {
@@ -17,40 +18,34 @@ pub fn emit(tokens: TokenStream, spec: &Rewritten) -> Result<String> {
         syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
     add_renamed_decoders(&mut file, &spec.renames)?;
     Lean.visit_file_mut(&mut file);
-    let (impls, params) = super::methods::client_methods(&file, spec)?;
+    let generated = methods::generated_methods(&file);
+    let (impls, params) = methods::client_methods(types_items(&mut file)?, &generated, spec)?;
     send_with_call_state(&mut file)?;
     // What the vendor's hand-written credential policy returns (PDM's GetSessionToken answer)
     // is met by apps too.
-    let generated = super::methods::generated_methods(&file);
-    let mut exchanged = Vec::new();
-    for op in spec
-        .spec
-        .operations
-        .iter()
-        .filter(|op| op.credential_exchange)
-    {
-        if let Some(sig) = generated.get(&super::methods::snake_case(&op.id)) {
-            exchanged.push(super::methods::success_type(sig)?);
-        }
-    }
+    let sigs = spec.spec.operations.iter().filter_map(|op| {
+        op.credential_exchange
+            .then(|| generated.get(&methods::snake_case(&op.id)))?
+    });
+    let exchanged: Vec<syn::Type> = sigs.map(methods::success_type).collect::<Result<_>>()?;
     let types = types_items(&mut file)?;
     types.extend(params);
     add_schema_notes(types, spec);
     super::compare::derive_comparisons(types);
     hide_unreachable(types, &impls, &exchanged);
-    let one_of = super::items::one_of_validate_impls(types);
+    let one_of = items::one_of_validate_impls(types);
+    let validate = items::validate_impls(&spec.models, &spec.replacements);
+    let spec_module = items::spec_module(&spec.spec, &spec.enums, &spec.open_enums);
     file.items.extend(impls);
-    file.items.push(hooks_impl());
-    file.items.extend(super::items::validate_impls(
-        &spec.models,
-        &spec.replacements,
-    ));
+    // progenitor's hooks, which its client requires; no generated call uses them (see
+    // `send_with_call_state`).
+    file.items.push(syn::parse_quote! {
+        /// progenitor's defaults: the generated calls send through the shared transport.
+        impl progenitor_client::ClientHooks<()> for Client {}
+    });
+    file.items.extend(validate);
     file.items.extend(one_of);
-    file.items.push(super::items::spec_module(
-        &spec.spec,
-        &spec.enums,
-        &spec.open_enums,
-    ));
+    file.items.push(spec_module);
     Ok(prettyplease::unparse(&file))
 }
 
@@ -79,21 +74,11 @@ fn add_schema_notes(types: &mut [syn::Item], spec: &Rewritten) {
 
 /// `lines` as a paragraph after the item's last doc comment (or as its doc comment).
 fn add_doc(attrs: &mut Vec<syn::Attribute>, lines: &[String]) {
-    let text = |a: &syn::Attribute| match &a.meta {
-        syn::Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
-            syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(s),
-                ..
-            }) => Some(s.value()),
-            _ => None,
-        },
-        _ => None,
-    };
-    match attrs.iter().rposition(|a| text(a).is_some()) {
+    match attrs.iter().rposition(|a| doc_text(a).is_some()) {
         Some(i) => {
             let doc = format!(
                 "{}\n\n{}\n",
-                text(&attrs[i]).unwrap_or_default().trim_end(),
+                doc_text(&attrs[i]).unwrap_or_default().trim_end(),
                 lines.join("\n")
             );
             attrs[i] = syn::parse_quote!(#[doc = #doc]);
@@ -105,6 +90,20 @@ fn add_doc(attrs: &mut Vec<syn::Attribute>, lines: &[String]) {
                 docs.map(|d| -> syn::Attribute { syn::parse_quote!(#[doc = #d]) }),
             );
         }
+    }
+}
+
+/// The text of a `#[doc = ".."]` attribute.
+pub(super) fn doc_text(attr: &syn::Attribute) -> Option<String> {
+    let syn::Meta::NameValue(nv) = &attr.meta else {
+        return None;
+    };
+    match &nv.value {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) if nv.path.is_ident("doc") => Some(s.value()),
+        _ => None,
     }
 }
 
@@ -227,14 +226,11 @@ fn wire_twin(model: &mut syn::ItemStruct) -> Result<syn::ItemStruct> {
         syn::parse_quote!(#[doc = " What the body carries, before renamed fields are merged."]),
     );
     let mut derives_deserialize = false;
-    for attr in model
-        .attrs
-        .iter_mut()
-        .filter(|a| a.path().is_ident("derive"))
-    {
-        let list: syn::punctuated::Punctuated<syn::Path, syn::Token![,]> = attr
-            .parse_args_with(syn::punctuated::Punctuated::parse_terminated)
-            .map_err(|e| e.to_string())?;
+    for attr in model.attrs.iter_mut() {
+        let Some(list) = super::compare::derive_list(attr) else {
+            continue;
+        };
+        let list = list.map_err(|e| e.to_string())?;
         let kept: Vec<&syn::Path> = list
             .iter()
             .filter(|p| p.segments.last().is_none_or(|s| s.ident != "Deserialize"))
@@ -340,15 +336,6 @@ fn merge(rename: &Rename) -> TokenStream {
                 return ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(#missing));
             }
         };
-    }
-}
-
-/// progenitor's hooks, which its client requires; no generated call uses them (see
-/// [`send_with_call_state`]).
-fn hooks_impl() -> syn::Item {
-    syn::parse_quote! {
-        /// progenitor's defaults: the generated calls send through the shared transport.
-        impl progenitor_client::ClientHooks<()> for Client {}
     }
 }
 
@@ -520,15 +507,9 @@ impl VisitMut for Lean {
             field
                 .attrs
                 .retain(|a| !is_serde_deserialize_with(a, "::std::option::Option::deserialize"));
-            if field.attrs.len() < before {
-                field
-                    .attrs
-                    .push(syn::parse_quote!(#[serde(deserialize_with = #decoder)]));
-            } else {
-                field
-                    .attrs
-                    .push(syn::parse_quote!(#[serde(default, deserialize_with = #decoder)]));
-            }
+            let default = (field.attrs.len() == before).then(|| quote!(default,));
+            let attr = syn::parse_quote!(#[serde(#default deserialize_with = #decoder)]);
+            field.attrs.push(attr);
         }
         syn::visit_mut::visit_field_mut(self, field);
     }
@@ -617,15 +598,21 @@ fn is_naive_date(ty: &syn::Type) -> bool {
 /// `T` of `Option<T>`, as progenitor writes an optional argument, and of
 /// `::std::option::Option<T>`, as typify writes an optional or nullable field.
 pub(super) fn option_of(ty: &syn::Type) -> Option<&syn::Type> {
-    let syn::Type::Path(p) = ty else {
-        return None;
-    };
-    let last = p.path.segments.last().filter(|s| s.ident == "Option")?;
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.iter().collect::<Vec<_>>()[..] {
+    match generic_args(ty, "Option")?.iter().collect::<Vec<_>>()[..] {
         [syn::GenericArgument::Type(inner)] => Some(inner),
+        _ => None,
+    }
+}
+
+/// The generic arguments of a path type whose last segment is `name` (`Result<T, E>`).
+pub(super) fn generic_args<'a>(
+    ty: &'a syn::Type,
+    name: &str,
+) -> Option<&'a syn::punctuated::Punctuated<syn::GenericArgument, syn::Token![,]>> {
+    let syn::Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last().filter(|s| s.ident == name)?;
+    match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) => Some(&args.args),
         _ => None,
     }
 }

@@ -1,6 +1,7 @@
-//! Phase 3, the items built from the spec alone (no progenitor output): the `Validate` impls of
-//! the models, `spec::REQUEST_HEADERS`, the `x-rust-enum` enums and the
-//! spec policy's `spec::POLICY`.
+//! Phase 3, the items built from the spec alone (but for the `oneOf` impls, found in progenitor's
+//! output): the `Validate` impls of the models and `oneOf`s, and the `spec` module:
+//! `REQUEST_HEADERS`, the spec policy's `POLICY`, the `x-rust-enum` and `x-open-enum` enums, the
+//! error code type and `DEFAULT_BASE_URL`.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
@@ -14,29 +15,28 @@ use super::rewrite::{
 /// unsuffixed, as the spec gives them.
 impl ToTokens for Rule {
     fn to_tokens(&self, tokens: &mut TokenStream) {
-        let n = Literal::u64_unsuffixed;
+        let number = |rule: &str, v: &u64| {
+            let (rule, v) = (format_ident!("{rule}"), Literal::u64_unsuffixed(*v));
+            quote!(crate::validation::Rule::#rule(#v))
+        };
         tokens.extend(match self {
-            Rule::MinLength(v) => {
-                let v = n(*v);
-                quote!(crate::validation::Rule::MinLength(#v))
-            }
-            Rule::MaxLength(v) => {
-                let v = n(*v);
-                quote!(crate::validation::Rule::MaxLength(#v))
-            }
+            Rule::MinLength(v) => number("MinLength", v),
+            Rule::MaxLength(v) => number("MaxLength", v),
             Rule::Pattern(regex, looks_like) => {
                 quote!(crate::validation::Rule::Pattern { regex: #regex, looks_like: #looks_like })
             }
             Rule::OneOf(values) => quote!(crate::validation::Rule::OneOf(&[#(#values),*])),
-            Rule::MinItems(v) => {
-                let v = n(*v);
-                quote!(crate::validation::Rule::MinItems(#v))
-            }
-            Rule::MaxItems(v) => {
-                let v = n(*v);
-                quote!(crate::validation::Rule::MaxItems(#v))
-            }
+            Rule::MinItems(v) => number("MinItems", v),
+            Rule::MaxItems(v) => number("MaxItems", v),
         });
+    }
+}
+
+/// `Some(value)` or `None`, as generated code writes an `Option`.
+pub(super) fn opt(value: Option<impl ToTokens>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::std::option::Option::Some(#value)),
+        None => quote!(::std::option::Option::None),
     }
 }
 
@@ -49,7 +49,7 @@ pub(super) fn validate_impls(
         .iter()
         .filter(|model| !replacements.iter().any(|(n, _)| n == &model.name))
         .map(|model| {
-            let checks: Vec<TokenStream> = model
+            let mut checks: Vec<TokenStream> = model
                 .fields
                 .iter()
                 .map(|(field, check)| {
@@ -64,7 +64,6 @@ pub(super) fn validate_impls(
                     }
                 })
                 .collect();
-            let mut checks = checks;
             if !model.one_of_required.is_empty() {
                 let names = &model.one_of_required;
                 let idents = names.iter().map(|n| format_ident!("{}", n));
@@ -130,8 +129,9 @@ pub(super) fn one_of_validate_impls(types: &[syn::Item]) -> Vec<syn::Item> {
     impls
 }
 
-/// The documented request headers as `spec::REQUEST_HEADERS` (one per name, the first
-/// declaration's rules, in name order), and the `x-rust-enum` enums.
+/// The `spec` module: the documented request headers as `REQUEST_HEADERS` (one per name, the
+/// first declaration's rules, in name order), `POLICY`, the enums, the error code type and
+/// `DEFAULT_BASE_URL`.
 pub(super) fn spec_module(spec: &Spec, enums: &[StringEnum], open: &[OpenEnum]) -> syn::Item {
     let mut headers = std::collections::BTreeMap::new();
     let params = spec.operations.iter().flat_map(|op| &op.params);
@@ -175,32 +175,22 @@ fn policy(p: &Policy, spec: &Spec) -> TokenStream {
         Credential::Header(name) => quote!(crate::spec_policy::Credential::Header(#name)),
         Credential::Query(name) => quote!(crate::spec_policy::Credential::Query(#name)),
     };
-    let envelope = match &p.envelope {
-        None => quote!(::std::option::Option::None),
-        Some(e) => {
-            let (status, data, success, pending, error) =
-                (&e.status, &e.data, &e.success, &e.pending, &e.error);
-            quote!(::std::option::Option::Some(crate::spec_policy::Envelope {
-                status: #status, data: #data, success: &[#(#success),*],
-                pending: &[#(#pending),*], error: &[#(#error),*],
-            }))
-        }
-    };
-    let code = match &spec.error_codes {
-        None => quote!(::std::option::Option::None),
-        Some(t) => {
-            let name = format_ident!("{}", t.name);
-            quote!(::std::option::Option::Some(|code| crate::VendorCode::from(#name::from_code(code))))
-        }
-    };
+    let envelope = opt(p.envelope.as_ref().map(|e| {
+        let (status, data, success, pending, error) =
+            (&e.status, &e.data, &e.success, &e.pending, &e.error);
+        quote!(crate::spec_policy::Envelope {
+            status: #status, data: #data, success: &[#(#success),*],
+            pending: &[#(#pending),*], error: &[#(#error),*],
+        })
+    }));
+    let code = opt(spec.error_codes.as_ref().map(|t| {
+        let name = format_ident!("{}", t.name);
+        quote!(|code| crate::VendorCode::from(#name::from_code(code)))
+    }));
     let (setter, code_path, message_path) = (&p.setter, &p.error_code, &p.error_message);
     let (field_path, explanation_path) = (&p.error_field, &p.error_explanation);
     let settings = p.settings.iter().map(|s| {
-        let (header, setter, pin) = (&s.header, &s.setter, s.pin);
-        let default = match &s.default {
-            Some(d) => quote!(::std::option::Option::Some(#d)),
-            None => quote!(::std::option::Option::None),
-        };
+        let (header, setter, pin, default) = (&s.header, &s.setter, s.pin, opt(s.default.as_ref()));
         quote!(crate::spec_policy::Setting { header: #header, setter: #setter, default: #default, pin: #pin })
     });
     quote! {

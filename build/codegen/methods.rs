@@ -1,15 +1,8 @@
-//! Phase 3, the ergonomic client. Each operation of the model is planned once as a [`Call`]
-//! (its arguments as progenitor's signature takes them, its answer); small emitters then build
-//! one output each from it: the async method, its blocking twin, its `OPERATIONS` row, its
-//! `check_seed` arm, its `call_operation` arm, and `<Operation>Params` with its `Validate` impl.
-//!
-//! A generated method checks its input (path parameters are one non-dot segment; bodies and
-//! parameter sets against their documented rules), then hands one closure that sends the
-//! request and one that reads the answer to the vendor's transport
-//! (`inner.transport.call(&inner.policy, ..)`). Everything of the layer it names is in
-//! `crate::contract`, whose docs are the whole contract: the vendor module's `Client { inner }`,
-//! the policy's `VendorCall` (and `AnswerStatus` with `x-answer-status`), the session's client
-//! fields.
+//! Phase 3, the ergonomic client (ARCHITECTURE.md, step 5): each operation of the model is
+//! planned once as a [`Call`], from which small emitters build one output each: the async
+//! method, its blocking twin, its `OPERATIONS` row, its `check_seed` and `call_operation` arms,
+//! and `<Operation>Params` with its `Validate` impl. What the methods name of the layer is in
+//! `crate::contract`.
 
 use std::collections::BTreeMap;
 
@@ -17,13 +10,14 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::visit_mut::VisitMut;
 
-use super::emit::{is_path, option_of};
+use super::emit::{doc_text, generic_args, is_path, option_of};
 use super::model::{Operation, Place};
 use super::rewrite::{Model, Rewritten};
 use super::Result;
 
 /// The generated `types` module: its structs, and its enums of one payload per variant (a
 /// `oneOf` answer: typify's untagged enum), by name.
+#[derive(Default)]
 struct Types {
     structs: BTreeMap<String, syn::ItemStruct>,
     one_of: BTreeMap<String, Vec<(syn::Ident, syn::Type)>>,
@@ -74,18 +68,13 @@ impl Call<'_> {
 /// The items to add: the `impl super::Client` blocks and tables, and the parameter structs
 /// (for the `types` module) of operations whose body holds client fields.
 pub fn client_methods(
-    file: &syn::File,
+    types: &[syn::Item],
+    generated: &BTreeMap<String, syn::Signature>,
     spec: &Rewritten,
 ) -> Result<(Vec<syn::Item>, Vec<syn::Item>)> {
-    let types = types_module(file)?;
-    let generated = generated_methods(file);
-    let mut calls = Vec::new();
-    for op in spec
-        .spec
-        .operations
-        .iter()
-        .filter(|op| !op.credential_exchange)
-    {
+    let types = types_module(types);
+    let (mut calls, ops) = (Vec::new(), &spec.spec.operations);
+    for op in ops.iter().filter(|op| !op.credential_exchange) {
         let at = format!("operation {}", op.id);
         let sig = generated
             .get(&snake_case(&op.id))
@@ -93,45 +82,75 @@ pub fn client_methods(
         calls.push(plan(op, sig, &types, spec).map_err(|e| format!("{at}: {e}"))?);
     }
     let methods: Vec<syn::ImplItemFn> = calls.iter().map(|c| async_method(c, spec)).collect();
-    let blocking = methods
-        .iter()
-        .map(blocking_method)
-        .collect::<Result<Vec<_>>>()?;
-    let (mut params, mut impls) = (Vec::new(), vec![client_impl(&methods)]);
+    let blocking: Vec<_> = methods.iter().map(blocking_method).collect::<Result<_>>()?;
+    let mut impls = vec![syn::parse_quote! {
+        /// One method per operation of the spec.
+        impl super::Client {
+            #(#methods)*
+        }
+    }];
     impls.extend(credential_exchange(spec)?);
+    let mut params = Vec::new();
     for (op, (body, name)) in calls.iter().filter_map(|c| Some((c.op, c.params()?))) {
         params.push(params_struct(op, body, name, spec));
         impls.extend(params_validate(body, name, spec));
     }
-    let arms: Vec<TokenStream> = calls.iter().map(|c| cli_arm(c, spec)).collect();
-    let seeds: Vec<TokenStream> = calls.iter().map(seed_arm).collect();
-    let rows: Vec<TokenStream> = calls.iter().map(|c| operation_row(c, spec)).collect();
-    impls.extend([
-        blocking_impl(&blocking),
-        cli_impl(&arms),
-        check_seed(&seeds),
-        syn::parse_quote! {
-            /// Every operation of the spec with a generated method, in path order.
-            pub const OPERATIONS: &[crate::operation::Operation] = &[#(#rows),*];
-        },
-    ]);
+    impls.extend(tables(&calls, &blocking, spec));
     Ok((impls, params))
 }
 
-/// The structs and `oneOf` enums of the generated `types` module, by name.
-fn types_module(file: &syn::File) -> Result<Types> {
-    let items = file
-        .items
-        .iter()
-        .find_map(|item| match item {
-            syn::Item::Mod(m) if m.ident == "types" => m.content.as_ref().map(|(_, i)| i),
-            _ => None,
-        })
-        .ok_or("generated code has no types module")?;
-    let mut types = Types {
-        structs: BTreeMap::new(),
-        one_of: BTreeMap::new(),
+/// The blocking methods, `call_operation`, `check_seed` and `OPERATIONS`.
+fn tables(calls: &[Call], blocking: &[syn::ImplItemFn], spec: &Rewritten) -> Vec<syn::Item> {
+    let arms = calls.iter().map(|c| cli_arm(c, spec));
+    let seeds = calls.iter().map(seed_arm);
+    let rows = calls.iter().map(|c| operation_row(c, spec));
+    let file: syn::File = syn::parse_quote! {
+        /// One method per operation of the spec, blocking the calling thread (feature
+        /// `blocking`).
+        #[cfg(feature = "blocking")]
+        impl super::blocking::Client {
+            #(#blocking)*
+        }
+
+        /// Any operation by its method name, with its arguments as text: what the command-line
+        /// tool runs, so that a spec's new operation is a command with no code of its own.
+        #[cfg(feature = "cli")]
+        impl super::Client {
+            #[doc(hidden)]
+            pub async fn call_operation(
+                &self,
+                name: &str,
+                args: &crate::operation::Args,
+            ) -> ::std::result::Result<crate::Response<::serde_json::Value>, crate::Error> {
+                match name {
+                    #(#arms)*
+                    _ => ::std::result::Result::Err(crate::Error::invalid("operation", "is not an operation of this client")),
+                }
+            }
+        }
+
+        /// Whether a sandbox seed record's body decodes as what the operation returns (its
+        /// `x-result`): `None` for an operation without a method.
+        #[cfg(feature = "sandbox")]
+        pub(crate) fn check_seed(
+            operation: &str,
+            body: &::serde_json::Value,
+        ) -> ::std::option::Option<::std::result::Result<(), ::std::string::String>> {
+            match operation {
+                #(#seeds)*
+                _ => ::std::option::Option::None,
+            }
+        }
+
+        /// Every operation of the spec with a generated method, in path order.
+        pub const OPERATIONS: &[crate::operation::Operation] = &[#(#rows),*];
     };
+    file.items
+}
+
+/// The structs and `oneOf` enums of the generated `types` module, by name.
+fn types_module(items: &[syn::Item]) -> Types {
+    let mut types = Types::default();
     for item in items {
         match item {
             syn::Item::Struct(s) => {
@@ -151,7 +170,7 @@ fn types_module(file: &syn::File) -> Result<Types> {
             _ => {}
         }
     }
-    Ok(types)
+    types
 }
 
 /// progenitor's async methods on its `Client`, by name.
@@ -232,7 +251,7 @@ fn kind(
         if !client_fields.iter().any(|f| field(body, f).is_some()) {
             return Ok(Kind::Body(body.ident.clone()));
         }
-        let name = format_ident!("{}Params", pascal_case(&op.id));
+        let name = format_ident!("{}Params", super::rewrite::camel(&snake_case(&op.id)));
         return Ok(Kind::Params {
             body: body.clone(),
             name,
@@ -281,22 +300,14 @@ fn async_method(c: &Call, spec: &Rewritten) -> syn::ImplItemFn {
         inputs.push(input);
         checks.push(check);
     }
-    let (name, id, idempotent, value_ty, accept) =
-        (&c.name, &c.op.id, c.op.idempotent, &c.value, &c.accept);
-    let (method, path) = (c.op.method.to_uppercase(), &c.op.path);
-    let doc = docs(c.op, c.params().is_some(), spec);
-    let send = send(c, spec);
+    let (name, value_ty, accept, op) = (&c.name, &c.value, &c.accept, op_literal(c.op));
+    let (doc, send) = (docs(c.op, c.params().is_some(), spec), send(c, spec));
     syn::parse_quote! {
         #(#[doc = #doc])*
         pub async fn #name(&self, #(#inputs),*) -> ::std::result::Result<crate::Response<#value_ty>, crate::Error> {
             #(#checks)*
             let inner = &*self.inner;
-            let op = crate::contract::Op {
-                name: #id,
-                idempotent: #idempotent,
-                method: #method,
-                template: ::std::option::Option::Some(#path),
-            };
+            let op = #op;
             // The call's state, which the layer and the generated call share.
             let cx = &crate::contract::CallState::default();
             inner.transport.call(cx, &inner.policy, op, #send, #accept).await
@@ -534,14 +545,9 @@ fn operation_row(c: &Call, spec: &Rewritten) -> TokenStream {
             }
         }
     }
-    let (id, name, method, path) = (
-        &op.id,
-        c.name.to_string(),
-        op.method.to_uppercase(),
-        &op.path,
-    );
-    let (summary, idempotent) = (op.summary.clone().unwrap_or_default(), op.idempotent);
-    let (aliases, result) = (&op.cli_aliases, op.result.join("."));
+    let (id, name, method) = (&op.id, c.name.to_string(), op.method.to_uppercase());
+    let (path, summary) = (&op.path, op.summary.clone().unwrap_or_default());
+    let (idempotent, aliases, result) = (op.idempotent, &op.cli_aliases, op.result.join("."));
     quote! {
         crate::operation::Operation {
             id: #id,
@@ -575,10 +581,7 @@ fn param_row(
         let first = p.and_then(|p| p.description.lines().next());
         first.unwrap_or_default().trim().to_owned()
     });
-    let alias = match alias {
-        Some(a) => quote!(::std::option::Option::Some(#a)),
-        None => quote!(::std::option::Option::None),
-    };
+    let alias = super::items::opt(alias);
     quote! {
         crate::operation::Param { name: #name, location: crate::operation::ParamIn::#place, required: #required, description: #description, alias: #alias }
     }
@@ -621,19 +624,12 @@ fn params_validate(body: &syn::ItemStruct, name: &syn::Ident, spec: &Rewritten) 
         .map(|(_, i)| i.to_string())
         .collect();
     let body_model = spec.models.iter().find(|m| body.ident == m.name);
+    let fields = body_model.into_iter().flat_map(|m| &m.fields);
+    let one_of = body_model.map(|m| m.one_of_required.clone());
     let model = Model {
         name: name.to_string(),
-        fields: body_model
-            .map(|m| {
-                m.fields
-                    .iter()
-                    .filter(|(f, _)| names.contains(f))
-                    .cloned()
-                    .collect()
-            })
-            .unwrap_or_default(),
-        one_of_required: body_model
-            .map(|m| m.one_of_required.clone())
+        fields: fields.filter(|(f, _)| names.contains(f)).cloned().collect(),
+        one_of_required: one_of
             .filter(|list| list.iter().all(|f| names.contains(f)))
             .unwrap_or_default(),
     };
@@ -643,85 +639,32 @@ fn params_validate(body: &syn::ItemStruct, name: &syn::Ident, spec: &Rewritten) 
 /// `const CREDENTIAL_EXCHANGE`: the operation that issues the credential (at most one), as the
 /// call path knows it; the vendor's policy sends it, and the call path names its spans after it.
 fn credential_exchange(spec: &Rewritten) -> Result<Option<syn::Item>> {
-    let mut exchanges = spec
-        .spec
-        .operations
-        .iter()
-        .filter(|op| op.credential_exchange);
+    let ops = &spec.spec.operations;
+    let mut exchanges = ops.iter().filter(|op| op.credential_exchange);
     let Some(op) = exchanges.next() else {
         return Ok(None);
     };
     if exchanges.next().is_some() {
         return Err("at most one operation may have x-credential-exchange".into());
     }
-    let (id, idempotent, method, path) =
-        (&op.id, op.idempotent, op.method.to_uppercase(), &op.path);
+    let op = op_literal(op);
     Ok(Some(syn::parse_quote! {
         /// The operation that issues the credential (`x-credential-exchange`), as the call
         /// path knows it.
-        pub(crate) const CREDENTIAL_EXCHANGE: crate::contract::Op = crate::contract::Op {
+        pub(crate) const CREDENTIAL_EXCHANGE: crate::contract::Op = #op;
+    }))
+}
+
+/// The operation as the call path knows it (`crate::contract::Op`).
+fn op_literal(op: &Operation) -> TokenStream {
+    let (id, idempotent, method, path) =
+        (&op.id, op.idempotent, op.method.to_uppercase(), &op.path);
+    quote! {
+        crate::contract::Op {
             name: #id,
             idempotent: #idempotent,
             method: #method,
             template: ::std::option::Option::Some(#path),
-        };
-    }))
-}
-
-fn client_impl(methods: &[syn::ImplItemFn]) -> syn::Item {
-    syn::parse_quote! {
-        /// One method per operation of the spec.
-        impl super::Client {
-            #(#methods)*
-        }
-    }
-}
-
-fn blocking_impl(methods: &[syn::ImplItemFn]) -> syn::Item {
-    syn::parse_quote! {
-        /// One method per operation of the spec, blocking the calling thread (feature
-        /// `blocking`).
-        #[cfg(feature = "blocking")]
-        impl super::blocking::Client {
-            #(#methods)*
-        }
-    }
-}
-
-fn cli_impl(arms: &[TokenStream]) -> syn::Item {
-    syn::parse_quote! {
-        /// Any operation by its method name, with its arguments as text: what the command-line
-        /// tool runs, so that a spec's new operation is a command with no code of its own.
-        #[cfg(feature = "cli")]
-        impl super::Client {
-            #[doc(hidden)]
-            pub async fn call_operation(
-                &self,
-                name: &str,
-                args: &crate::operation::Args,
-            ) -> ::std::result::Result<crate::Response<::serde_json::Value>, crate::Error> {
-                match name {
-                    #(#arms)*
-                    _ => ::std::result::Result::Err(crate::Error::invalid("operation", "is not an operation of this client")),
-                }
-            }
-        }
-    }
-}
-
-fn check_seed(arms: &[TokenStream]) -> syn::Item {
-    syn::parse_quote! {
-        /// Whether a sandbox seed record's body decodes as what the operation returns (its
-        /// `x-result`): `None` for an operation without a method.
-        #[cfg(feature = "sandbox")]
-        pub(crate) fn check_seed(
-            operation: &str,
-            body: &::serde_json::Value,
-        ) -> ::std::option::Option<::std::result::Result<(), ::std::string::String>> {
-            match operation {
-                #(#arms)*
-                _ => ::std::option::Option::None,
-            }
         }
     }
 }
@@ -849,16 +792,9 @@ pub(super) fn success_type(sig: &syn::Signature) -> Result<syn::Type> {
     let syn::ReturnType::Type(_, ty) = &sig.output else {
         return Err("the generated method returns nothing".into());
     };
-    let first_arg = |ty: &syn::Type, name: &str| -> Option<syn::Type> {
-        let syn::Type::Path(p) = ty else { return None };
-        let last = p.path.segments.last().filter(|s| s.ident == name)?;
-        let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-            return None;
-        };
-        match args.args.first()? {
-            syn::GenericArgument::Type(t) => Some(t.clone()),
-            _ => None,
-        }
+    let first_arg = |ty: &syn::Type, name: &str| match generic_args(ty, name)?.first()? {
+        syn::GenericArgument::Type(t) => Some(t.clone()),
+        _ => None,
     };
     first_arg(ty, "Result")
         .and_then(|rv| first_arg(&rv, "ResponseValue"))
@@ -884,16 +820,6 @@ pub fn snake_case(id: &str) -> String {
         out.extend(c.to_lowercase());
     }
     out
-}
-
-fn pascal_case(id: &str) -> String {
-    let word = |w: &str| {
-        let mut c = w.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect::<String>())
-            .unwrap_or_default()
-    };
-    snake_case(id).split('_').map(word).collect()
 }
 
 /// `'a` → `'_`: the ergonomic method has no lifetime parameters of its own.
@@ -958,22 +884,12 @@ fn referent(ty: &syn::Type) -> Option<&syn::Type> {
 
 /// The first line of a field's doc comment.
 fn first_doc_line(f: &syn::Field) -> Option<String> {
-    f.attrs.iter().find_map(|a| match &a.meta {
-        syn::Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
-            syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(s),
-                ..
-            }) => {
-                let value = s.value();
-                value
-                    .lines()
-                    .map(str::trim)
-                    .find(|l| !l.is_empty())
-                    .map(str::to_owned)
-            }
-            _ => None,
-        },
-        _ => None,
+    f.attrs.iter().find_map(|a| {
+        let text = doc_text(a)?;
+        text.lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .map(str::to_owned)
     })
 }
 

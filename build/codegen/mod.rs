@@ -1,22 +1,10 @@
 //! The generation routine of build.rs: one spec's text in, Rust source and the spec as JSON
 //! out. Pure (no I/O, no clock, no hash-map order), so tests run it on edited specs and compare
-//! its output with golden files (`tests/it/build_rules/golden.rs`).
-//!
-//! The spec is read once into a typed model ([`model`]: operations, their parameters, bodies,
-//! answers and extensions), which the phases read:
-//!
-//! 1. [`rewrite`]: the spec as JSON is checked (every local `$ref` resolves), read into the
-//!    model, and rewritten for progenitor: header parameters, string and array constraints and
-//!    renamed properties are taken out and kept aside, replaced schemas are noted;
-//! 2. [`settings`]: progenitor's settings (interface, hooks, type conversions) and the run;
-//! 3. [`emit`]: progenitor's output is edited as a `syn` tree (renamed-field decoders, the
-//!    `Lean` visitor, each call's `CallState` argument and send, comparison derives in
-//!    [`compare`]) and completed with items built by `quote!`: the client's methods and tables
-//!    ([`methods`], one emitter per output) and the `Validate` impls, the request header table
-//!    and the enums ([`items`]); then formatted with prettyplease.
-//!
-//! The spec extensions (`x-…`) are listed, with where they sit and what they do, in the
-//! README's *For maintainers* section.
+//! its output with golden files (`tests/it/build_rules/golden.rs`). Its phases, in order:
+//! [`rewrite`] (the spec checked, read into the [`model`] and rewritten for progenitor),
+//! [`settings`] (progenitor's run) and [`emit`] (progenitor's output edited as a `syn` tree,
+//! completed by [`methods`], [`items`] and [`compare`], formatted). ARCHITECTURE.md says what
+//! each step does; the README's *For maintainers* lists the spec extensions.
 
 mod compare;
 mod emit;

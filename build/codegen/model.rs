@@ -261,11 +261,8 @@ fn scheme_named(doc: &Value) -> Option<String> {
     if doc.get("security").is_some() {
         return one(&doc["security"]);
     }
-    let paths = doc["paths"]
-        .as_object()
-        .into_iter()
-        .flat_map(|p| p.values());
-    let operations = paths.filter_map(Value::as_object).flat_map(|i| i.values());
+    let items = path_items(doc).filter_map(Value::as_object);
+    let operations = items.flat_map(|i| i.values());
     let mut named: Vec<Option<String>> = operations
         .filter(|op| op.get("operationId").is_some())
         .map(|op| op.get("security").and_then(one))
@@ -275,12 +272,15 @@ fn scheme_named(doc: &Value) -> Option<String> {
     match named.as_slice() {
         [Some(name)] => Some(name.clone()),
         _ => {
-            let schemes = doc
-                .pointer("/components/securitySchemes")
-                .and_then(Value::as_object);
+            let schemes = doc["components"]["securitySchemes"].as_object();
             schemes.filter(|s| s.len() == 1)?.keys().next().cloned()
         }
     }
+}
+
+/// The path items of the spec.
+fn path_items(doc: &Value) -> impl Iterator<Item = &Value> {
+    doc["paths"].as_object().into_iter().flat_map(Map::values)
 }
 
 /// The policy a spec without `x-policy: hand-written` describes.
@@ -340,13 +340,12 @@ fn policy(doc: &Value) -> Result<Policy> {
         Credential::Header(name) => name.clone(),
         Credential::Query(_) => String::new(),
     };
-    let setter = ext(scheme, "x-setter", "not a snake_case name", name)?
-        .unwrap_or_else(|| setter.to_owned());
+    let named = |key| ext(scheme, key, "not a snake_case name", name);
+    let setter = named("x-setter")?.unwrap_or_else(|| setter.to_owned());
     Ok(Policy {
         settings: settings(doc, &own)?,
         credential,
-        cli_name: ext(scheme, "x-cli-name", "not a snake_case name", name)?
-            .unwrap_or_else(|| setter.clone()),
+        cli_name: named("x-cli-name")?.unwrap_or_else(|| setter.clone()),
         setter,
         description: field("description").trim().to_owned(),
         envelope: doc.get("x-envelope").map(envelope).transpose()?,
@@ -360,11 +359,7 @@ fn policy(doc: &Value) -> Result<Policy> {
 /// The documented request headers but `own` (the credential's), as builder settings.
 fn settings(doc: &Value, own: &str) -> Result<Vec<Setting>> {
     let mut found = std::collections::BTreeMap::new();
-    let paths = doc["paths"]
-        .as_object()
-        .into_iter()
-        .flat_map(|p| p.values());
-    for item in paths {
+    for item in path_items(doc) {
         let operations = item.as_object().into_iter().flat_map(|i| i.values());
         let lists =
             std::iter::once(&item["parameters"]).chain(operations.map(|o| &o["parameters"]));
@@ -498,13 +493,12 @@ fn operation(
     let path_of = |v: &Value| v.as_str()?.split('.').map(segment).collect();
     let change = |c: &Value| Some((text(c.get("version")?)?, text(c.get("change")?)?));
     let changes = |v: &Value| v.as_array()?.iter().map(change).collect();
-    let idempotent = ext(node, "x-idempotent", "not true or false", Value::as_bool)?;
-    let exchange = ext(
-        node,
-        "x-credential-exchange",
-        "not true or false",
-        Value::as_bool,
-    )?;
+    let not_path = "not a property path (`data.customer`)";
+    let not_changes = "not a list of {version, change}";
+    let flag = |key| ext(node, key, "not true or false", Value::as_bool);
+    let list = |key, not| ext(node, key, not, strings).map(Option::unwrap_or_default);
+    let idempotent = flag("x-idempotent")?;
+    let exchange = flag("x-credential-exchange")?;
     Ok(Operation {
         id: field("operationId").ok_or("no operationId")?,
         method: method.to_owned(),
@@ -515,33 +509,17 @@ fn operation(
         body: schema_name(op.get("requestBody").map(|b| resolve(doc, b)).transpose()?),
         method_name: ext(node, "x-method-name", "not a snake_case name", name)?,
         idempotent: idempotent.unwrap_or(SAFE_METHODS.contains(&method)),
-        result: ext(
-            node,
-            "x-result",
-            "not a property path (`data.customer`)",
-            path_of,
-        )?
-        .unwrap_or_default(),
+        result: ext(node, "x-result", not_path, path_of)?.unwrap_or_default(),
         result_schema: ext(node, "x-result-schema", "not a schema name", text)?,
         credential_exchange: exchange.unwrap_or(false),
-        cli_aliases: ext(node, "x-cli-aliases", "not a list of names", strings)?
-            .unwrap_or_default(),
-        roles: ext(node, "x-roles", "not a list of role names", strings)?.unwrap_or_default(),
-        breaking_changes: ext(
-            node,
-            "x-breaking-changes",
-            "not a list of {version, change}",
-            changes,
-        )?,
-        error_codes: ext(
-            node,
-            "x-error-codes",
-            "not a map of codes to meanings",
-            code_map,
-        )?
-        .unwrap_or_default(),
+        cli_aliases: list("x-cli-aliases", "not a list of names")?,
+        roles: list("x-roles", "not a list of role names")?,
+        breaking_changes: ext(node, "x-breaking-changes", not_changes, changes)?,
+        error_codes: ext(node, "x-error-codes", NOT_CODES, code_map)?.unwrap_or_default(),
     })
 }
+
+const NOT_CODES: &str = "not a map of codes to meanings";
 
 /// A map of codes to the vendor's words (`"7001": Customer location not confident.`).
 fn code_map(v: &Value) -> Option<Vec<(String, String)>> {
@@ -569,9 +547,7 @@ fn error_code_type(doc: &Value, operations: &[Operation]) -> Result<Option<Error
         .iter()
         .flat_map(|op| op.error_codes.iter().cloned())
         .collect();
-    let schemas = doc
-        .pointer("/components/schemas")
-        .and_then(Value::as_object);
+    let schemas = doc["components"]["schemas"].as_object();
     for schema in schemas.into_iter().flatten().map(|(_, s)| s) {
         meanings.extend(
             schema
@@ -618,11 +594,8 @@ fn params(doc: &Value, item: &Value, op: &Map<String, Value>) -> Result<Vec<Para
     let mut found: Vec<Param> = Vec::new();
     for p in shared.into_iter().chain(own).flatten() {
         let p = resolve(doc, p)?;
-        let name = p
-            .get("name")
-            .and_then(Value::as_str)
-            .ok_or("a parameter without a name")?;
-        let place = match p.get("in").and_then(Value::as_str) {
+        let name = p["name"].as_str().ok_or("a parameter without a name")?;
+        let place = match p["in"].as_str() {
             Some("path") => Place::Path,
             Some("query") => Place::Query,
             Some("header") => Place::Header,
@@ -631,17 +604,13 @@ fn params(doc: &Value, item: &Value, op: &Map<String, Value>) -> Result<Vec<Para
         if found.iter().any(|f| f.name == name && f.place == place) {
             continue;
         }
-        let schema = resolve(doc, p.get("schema").unwrap_or(&Value::Null))?;
+        let schema = resolve(doc, &p["schema"])?;
         found.push(Param {
             name: name.to_owned(),
             place,
-            required: p.get("required").and_then(Value::as_bool).unwrap_or(false),
-            description: p
-                .get("description")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned(),
-            integer: schema.get("type").and_then(Value::as_str) == Some("integer"),
+            required: p["required"].as_bool().unwrap_or(false),
+            description: text(&p["description"]).unwrap_or_default(),
+            integer: schema["type"] == "integer",
             rules: string_rules(schema, &format!("parameter {name}"))?,
         });
     }
@@ -660,27 +629,14 @@ fn schema_name(node: Option<&Value>) -> Option<String> {
 /// open to others is documented with), as doc lines.
 fn schema_notes(doc: &Value) -> Result<Vec<(String, Vec<String>)>> {
     let mut found = Vec::new();
-    let schemas = doc
-        .pointer("/components/schemas")
-        .and_then(Value::as_object);
+    let schemas = doc["components"]["schemas"].as_object();
     for (name, schema) in schemas.into_iter().flatten() {
         let at = |e: String| format!("schema {name}: {e}");
         let mut lines = Vec::new();
-        let codes = ext(
-            schema,
-            "x-status-codes",
-            "not a map of codes to meanings",
-            |v| {
-                v.as_object()?
-                    .iter()
-                    .map(|(k, v)| Some(format!("- `{k}`: {}", v.as_str()?)))
-                    .collect::<Option<Vec<_>>>()
-            },
-        )
-        .map_err(at)?;
+        let codes = ext(schema, "x-status-codes", NOT_CODES, code_map).map_err(at)?;
         if let Some(codes) = codes {
             lines.extend(["Documented codes:".to_owned(), String::new()]);
-            lines.extend(codes);
+            lines.extend(codes.iter().map(|(k, v)| format!("- `{k}`: {v}")));
         }
         let known = ext(schema, "x-known-values", "not a list of values", strings).map_err(at)?;
         if let Some(known) = known {

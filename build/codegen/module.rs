@@ -76,23 +76,18 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
          .{setter}({credential_example:?}){required}\n    .build()?;\n# let _ = client; Ok(()) }}\n```",
         required = required_lines(&policy.settings),
     );
-    let setter_doc = format!(
-        "{} (required; `{}`).",
-        if policy.description.is_empty() {
-            "The credential"
-        } else {
-            &policy.description
-        },
-        policy.setter
-    );
+    let said = Some(&*policy.description).filter(|d| !d.is_empty());
+    let said = said.unwrap_or("The credential");
+    let setter_doc = format!("{said} (required; `{}`).", policy.setter);
     let credential_doc = match policy.description.split_whitespace().collect::<Vec<_>>() {
         words if words.is_empty() => "The credential".to_owned(),
         words => words.join(" "),
     };
-    let default_base_url = match &spec.default_base_url {
-        Some(_) => quote!(::std::option::Option::Some(DEFAULT_BASE_URL)),
-        None => quote!(::std::option::Option::None),
-    };
+    let default_base_url = super::items::opt(
+        spec.default_base_url
+            .as_ref()
+            .map(|_| quote!(DEFAULT_BASE_URL)),
+    );
     let client_doc = format!(
         "A client of {name}. Cheap to clone; clones share one connection pool. `Send + Sync`."
     );
@@ -222,9 +217,10 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
                 #(#getters)*
 
                 /// Any request, for an endpoint the spec does not cover yet, through this
-                /// client's core: the credential, retries (any retryable failure for GET,
-                /// HEAD, PUT and DELETE; for other methods only when the server cannot have
-                /// acted on the request), timeouts, the size cap, the envelope where the spec
+                /// client's core: the credential, retries (any retryable failure for a method
+                /// RFC 9110 calls idempotent: GET, HEAD, PUT, DELETE, OPTIONS, TRACE; for other
+                /// methods only when the server cannot have acted on the request), timeouts,
+                /// the size cap, the envelope where the spec
                 /// has one (its status read, its payload returned as `T`) and
                 /// [`Error`](crate::Error). `path` is appended to the base URL (a query
                 /// allowed) and must stay under it; `body`, if any, is sent as JSON.
@@ -313,6 +309,7 @@ fn example(setting: &Setting) -> String {
 }
 
 /// What the builder, the client and the command-line tool say of the settings.
+#[derive(Default)]
 struct Settings {
     setters: Vec<TokenStream>,
     getters: Vec<TokenStream>,
@@ -325,13 +322,7 @@ struct Settings {
 /// A setter per documented request header (`X-Tenant: 7` from `.tenant(7)`); one that takes an
 /// `x-rust-enum` takes that type, and the client tells the value it sends.
 fn settings(settings: &[Setting], module: &str) -> Settings {
-    let mut out = Settings {
-        setters: Vec::new(),
-        getters: Vec::new(),
-        cli_arms: Vec::new(),
-        cli_names: Vec::new(),
-        doc_lines: String::new(),
-    };
+    let mut out = Settings::default();
     for setting in settings {
         let (name, header) = (&setting.setter, &setting.header);
         let ident = format_ident!("{name}");
@@ -353,11 +344,7 @@ fn settings(settings: &[Setting], module: &str) -> Settings {
                 }
             });
             out.cli_arms.push(quote!(#name => builder.#ident(value),));
-            let note = if setting.default.is_some() {
-                "default"
-            } else {
-                "required"
-            };
+            let note = setting.default.as_ref().map_or("required", |_| "default");
             out.doc_lines += &doc_line(&format!(".{name}({})", example(setting)), note);
             continue;
         };

@@ -53,8 +53,9 @@ pub struct StringEnum {
     pub default: Option<String>,
 }
 
-/// Checks the document, reads its model and applies every rewrite, in this order: header
-/// parameters out, renames, constraints, replacements.
+/// Checks the document and applies every rewrite, in this order: inline objects hoisted, one
+/// error type per operation, the model read, header parameters out, the enums, aliases and
+/// renames taken, constraints and replacements.
 pub fn rewrite(mut doc: Value) -> Result<Rewritten> {
     check_refs(&doc, &doc, "")?;
     hoist_inline_objects(&mut doc)?;
@@ -117,34 +118,20 @@ fn hoist_inline_objects(doc: &mut Value) -> Result<()> {
             hoisted.push((name, schema));
         }
     };
-    let paths = doc.get_mut("paths").and_then(Value::as_object_mut);
-    for item in paths.into_iter().flat_map(|p| p.values_mut()) {
-        let Some(item) = item.as_object_mut() else {
-            continue;
-        };
-        for op in item
-            .values_mut()
-            .filter(|op| op.get("operationId").is_some())
-        {
-            let id = camel(op["operationId"].as_str().unwrap_or_default());
-            const JSON: &str = "/content/application~1json/schema";
-            take(
-                op.pointer_mut(&format!("/requestBody{JSON}")),
-                format!("{id}Body"),
-                &mut hoisted,
-            );
-            let answers = op.get_mut("responses").and_then(Value::as_object_mut);
-            for (status, answer) in answers.into_iter().flatten() {
-                let name = format!("{id}{}Answer", camel(status));
-                take(answer.pointer_mut(JSON), name, &mut hoisted);
-            }
+    for op in operations(doc).filter(|op| op.get("operationId").is_some()) {
+        let id = camel(op["operationId"].as_str().unwrap_or_default());
+        let body = op.pointer_mut(&format!("/requestBody{JSON}"));
+        take(body, format!("{id}Body"), &mut hoisted);
+        let answers = op.get_mut("responses").and_then(Value::as_object_mut);
+        for (status, answer) in answers.into_iter().flatten() {
+            let name = format!("{id}{}Answer", camel(status));
+            take(answer.pointer_mut(JSON), name, &mut hoisted);
         }
     }
     let responses = doc
         .pointer_mut("/components/responses")
         .and_then(Value::as_object_mut);
     for (name, answer) in responses.into_iter().flatten() {
-        const JSON: &str = "/content/application~1json/schema";
         take(answer.pointer_mut(JSON), camel(name), &mut hoisted);
     }
     let schemas = doc
@@ -178,20 +165,14 @@ fn hoist_inline_objects(doc: &mut Value) -> Result<()> {
 /// bodies keeps their statuses and descriptions, without the bodies, for progenitor.
 fn one_error_type(doc: &mut Value) -> Result<()> {
     let snapshot = doc.clone();
-    let paths = doc.get_mut("paths").and_then(Value::as_object_mut);
-    let operations = paths
-        .into_iter()
-        .flat_map(|p| p.values_mut())
-        .filter_map(Value::as_object_mut)
-        .flat_map(|item| item.values_mut());
-    for op in operations {
+    for op in operations(doc) {
         let Some(answers) = op.get_mut("responses").and_then(Value::as_object_mut) else {
             continue;
         };
         let mut bodies: Vec<Value> = Vec::new();
         for (status, answer) in answers.iter() {
             if !status.starts_with('2') {
-                let body = resolve(&snapshot, answer)?.pointer("/content/application~1json/schema");
+                let body = resolve(&snapshot, answer)?.pointer(JSON);
                 if let Some(body) = body.filter(|b| !bodies.contains(*b)) {
                     bodies.push(body.clone());
                 }
@@ -210,8 +191,20 @@ fn one_error_type(doc: &mut Value) -> Result<()> {
     Ok(())
 }
 
+/// Where a request body or an answer has its JSON schema.
+const JSON: &str = "/content/application~1json/schema";
+
+/// Every member of every path item: its operations (and its other fields).
+fn operations(doc: &mut Value) -> impl Iterator<Item = &mut Value> {
+    let paths = doc.get_mut("paths").and_then(Value::as_object_mut);
+    let items = paths.into_iter().flat_map(|p| p.values_mut());
+    items
+        .filter_map(Value::as_object_mut)
+        .flat_map(|item| item.values_mut())
+}
+
 /// `getCustomer`, `error_body`, `404` → `GetCustomer`, `ErrorBody`, `404`.
-fn camel(name: &str) -> String {
+pub(super) fn camel(name: &str) -> String {
     name.split(['_', '-', '.'])
         .map(|w| {
             let mut c = w.chars();
@@ -223,42 +216,51 @@ fn camel(name: &str) -> String {
 
 /// The schemas marked `x-open-enum`.
 fn open_enums(schemas: &Map<String, Value>) -> Result<Vec<OpenEnum>> {
-    let mut found = Vec::new();
-    for (name, schema) in schemas {
-        let Some(what) = schema.get("x-open-enum") else {
-            continue;
-        };
-        let at = format!("schema {name}");
-        let what = what
-            .as_str()
-            .ok_or_else(|| format!("{at}: x-open-enum must say what a value is"))?;
-        let values: Vec<String> = schema
-            .get("x-known-values")
-            .and_then(Value::as_array)
-            .and_then(|v| v.iter().map(|v| v.as_str().map(str::to_owned)).collect())
-            .ok_or_else(|| format!("{at}: x-open-enum needs x-known-values, a list of strings"))?;
-        let mut variants: Vec<String> = values.iter().map(|v| variant_name(v)).collect();
-        variants.sort();
-        variants.dedup();
-        if values.is_empty()
-            || variants.len() != values.len()
-            || variants.iter().any(|v| v == "Other")
-        {
-            return Err(format!(
-                "{at}: x-known-values must give distinct Rust names other than `Other`"
-            ));
-        }
-        found.push(OpenEnum {
-            name: name.clone(),
-            what: what.to_owned(),
-            description: schema
-                .get("description")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
-            values,
-        });
+    let needs = ["x-known-values", "x-known-values, a list of strings"];
+    let distinct = "x-known-values must give distinct Rust names other than `Other`";
+    let open = |(name, schema): (&String, &Value)| {
+        marked(name, schema, "x-open-enum", needs, distinct, Some("Other")).transpose()
+    };
+    schemas.iter().filter_map(open).collect()
+}
+
+/// The schema `name` as an enum if it is marked `key`: what a value is, its values (`list`,
+/// distinct Rust names none of which is `reserved`) and its description.
+fn marked(
+    name: &str,
+    schema: &Value,
+    key: &str,
+    [list, needs]: [&str; 2],
+    distinct: &str,
+    reserved: Option<&str>,
+) -> Result<Option<OpenEnum>> {
+    let Some(what) = schema.get(key) else {
+        return Ok(None);
+    };
+    let at = format!("schema {name}");
+    let what = what
+        .as_str()
+        .ok_or_else(|| format!("{at}: {key} must say what a value is"))?;
+    let values: Vec<String> = schema
+        .get(list)
+        .and_then(Value::as_array)
+        .and_then(|v| v.iter().map(|v| v.as_str().map(str::to_owned)).collect())
+        .ok_or_else(|| format!("{at}: {key} needs {needs}"))?;
+    let mut variants: Vec<String> = values.iter().map(|v| variant_name(v)).collect();
+    variants.sort();
+    variants.dedup();
+    if values.is_empty()
+        || variants.len() != values.len()
+        || variants.iter().any(|v| Some(v.as_str()) == reserved)
+    {
+        return Err(format!("{at}: {distinct}"));
     }
-    Ok(found)
+    Ok(Some(OpenEnum {
+        name: name.to_owned(),
+        what: what.to_owned(),
+        description: schema["description"].as_str().map(str::to_owned),
+        values,
+    }))
 }
 
 /// Every `x-cli-alias` of a property.
@@ -284,30 +286,13 @@ fn property_aliases(schemas: &Map<String, Value>) -> Result<BTreeMap<(String, St
 fn string_enums(schemas: &Map<String, Value>) -> Result<Vec<StringEnum>> {
     let mut found = Vec::new();
     for (name, schema) in schemas {
-        let Some(what) = schema.get("x-rust-enum") else {
+        let needs = ["enum", "an enum of strings"];
+        let distinct = "x-rust-enum values must give distinct Rust names";
+        let Some(e) = marked(name, schema, "x-rust-enum", needs, distinct, None)? else {
             continue;
         };
-        let at = format!("schema {name}");
-        let what = what
-            .as_str()
-            .ok_or_else(|| format!("{at}: x-rust-enum must say what a value is"))?;
-        let values: Vec<String> = schema
-            .get("enum")
-            .and_then(Value::as_array)
-            .and_then(|v| v.iter().map(|v| v.as_str().map(str::to_owned)).collect())
-            .ok_or_else(|| format!("{at}: x-rust-enum needs an enum of strings"))?;
-        let mut variants: Vec<String> = values.iter().map(|v| variant_name(v)).collect();
-        variants.sort();
-        variants.dedup();
-        if values.is_empty() || variants.len() != values.len() {
-            return Err(format!(
-                "{at}: x-rust-enum values must give distinct Rust names"
-            ));
-        }
-        let default = schema
-            .get("default")
-            .and_then(Value::as_str)
-            .map(str::to_owned);
+        let (at, values) = (format!("schema {name}"), e.values);
+        let default = schema["default"].as_str().map(str::to_owned);
         if default.as_ref().is_some_and(|d| !values.contains(d)) {
             return Err(format!("{at}: default is not one of the enum's values"));
         }
@@ -324,12 +309,9 @@ fn string_enums(schemas: &Map<String, Value>) -> Result<Vec<StringEnum>> {
                 .ok_or_else(|| format!("{at}: x-enum-descriptions must map enum values to text"))?,
         };
         found.push(StringEnum {
-            name: name.clone(),
-            what: what.to_owned(),
-            description: schema
-                .get("description")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
+            name: e.name,
+            what: e.what,
+            description: e.description,
             values,
             notes,
             default,
@@ -338,7 +320,6 @@ fn string_enums(schemas: &Map<String, Value>) -> Result<Vec<StringEnum>> {
     Ok(found)
 }
 
-/// `2019/02/08` → `V2019_02_08`; `pending` → `Pending`.
 /// A value written in upper or mixed case as a Rust variant name: each word capitalized
 /// (`PENDING` → `Pending`, `IN_TRANSIT` → `InTransit`).
 pub fn word_variant_name(value: &str) -> String {
@@ -346,6 +327,7 @@ pub fn word_variant_name(value: &str) -> String {
     variant_name(&lowered)
 }
 
+/// `2019/02/08` → `V2019_02_08`; `pending` → `Pending`.
 pub fn variant_name(value: &str) -> String {
     let mut out = String::new();
     let mut upper = true;
@@ -372,27 +354,15 @@ pub fn variant_name(value: &str) -> String {
 
 /// Every local `$ref` must point at something.
 fn check_refs(doc: &Value, node: &Value, at: &str) -> Result<()> {
+    resolve(doc, node).map_err(|e| format!("{at}: {e}"))?;
     match node {
-        Value::Object(map) => {
-            if let Some(target) = map.get("$ref").and_then(Value::as_str) {
-                let pointer = target
-                    .strip_prefix('#')
-                    .ok_or_else(|| format!("{at}: external $ref not supported: {target}"))?;
-                if doc.pointer(pointer).is_none() {
-                    return Err(format!("{at}: dangling $ref: {target}"));
-                }
-            }
-            for (key, value) in map {
-                check_refs(doc, value, &format!("{at}/{key}"))?;
-            }
-            Ok(())
-        }
-        Value::Array(items) => {
-            for (i, value) in items.iter().enumerate() {
-                check_refs(doc, value, &format!("{at}/{i}"))?;
-            }
-            Ok(())
-        }
+        Value::Object(map) => map
+            .iter()
+            .try_for_each(|(key, value)| check_refs(doc, value, &format!("{at}/{key}"))),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, value)| check_refs(doc, value, &format!("{at}/{i}"))),
         _ => Ok(()),
     }
 }
@@ -428,23 +398,12 @@ pub fn resolve<'a>(doc: &'a Value, item: &'a Value) -> Result<&'a Value> {
 /// client, by the rules the model keeps (`spec::REQUEST_HEADERS`).
 fn drop_header_parameters(doc: &mut Value) -> Result<()> {
     let snapshot = doc.clone();
-    let paths = doc
-        .get_mut("paths")
-        .and_then(Value::as_object_mut)
-        .ok_or("no paths")?;
-    for op in paths
-        .values_mut()
-        .filter_map(Value::as_object_mut)
-        .flat_map(|i| i.values_mut())
-    {
+    for op in operations(doc) {
         if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
-            let mut kept = Vec::with_capacity(params.len());
-            for p in params.drain(..) {
-                if resolve(&snapshot, &p)?.get("in").and_then(Value::as_str) != Some("header") {
-                    kept.push(p);
-                }
-            }
-            *params = kept;
+            let in_header = |p| Ok(resolve(&snapshot, p)?["in"] == "header");
+            let dropped: Vec<bool> = params.iter().map(in_header).collect::<Result<_>>()?;
+            let mut dropped = dropped.into_iter();
+            params.retain(|_| dropped.next() == Some(false));
         }
     }
     Ok(())
@@ -525,12 +484,10 @@ const CONSTRAINT_KEYWORDS: [&str; 7] = [
 
 /// Strips string and array constraints from every object schema and records them.
 fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
-    let names: Vec<String> = schemas.keys().cloned().collect();
-    let object_names: Vec<String> = names
+    let objects = schemas
         .iter()
-        .filter(|n| schemas[n.as_str()].get("properties").is_some())
-        .cloned()
-        .collect();
+        .filter(|(_, s)| s.get("properties").is_some());
+    let object_names: Vec<String> = objects.map(|(n, _)| n.clone()).collect();
     let mut models = Vec::new();
     for name in &object_names {
         let mut fields = Vec::new();
@@ -626,15 +583,9 @@ fn apply_renames(schemas: &mut Map<String, Value>) -> Result<Vec<Rename>> {
         let pairs: Vec<(String, String, Option<String>)> = props
             .iter()
             .filter_map(|(p, s)| {
-                let since = s
-                    .get("x-renamed-in")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned);
-                Some((
-                    p.clone(),
-                    s.get("x-renamed-from")?.as_str()?.to_owned(),
-                    since,
-                ))
+                let since = s["x-renamed-in"].as_str().map(str::to_owned);
+                let old = s.get("x-renamed-from")?.as_str()?.to_owned();
+                Some((p.clone(), old, since))
             })
             .collect();
         if let Some((p, _)) = props.iter().find(|(_, s)| {
@@ -703,11 +654,8 @@ fn is_one_of_names(one_of: &Value, a: &str, b: &str) -> bool {
     let Some(branches) = one_of.as_array() else {
         return false;
     };
-    let mut names: Vec<String> = branches.iter().filter_map(required_only).collect();
-    names.sort();
-    let mut expected = vec![a.to_owned(), b.to_owned()];
-    expected.sort();
-    branches.len() == 2 && names == expected
+    let names: Vec<String> = branches.iter().filter_map(required_only).collect();
+    branches.len() == 2 && (names == [a, b] || names == [b, a])
 }
 
 pub fn is_rust_field(name: &str) -> bool {

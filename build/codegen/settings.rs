@@ -18,6 +18,7 @@ fn settings(replacements: &[(String, String)]) -> progenitor::GenerationSettings
         .with_interface(progenitor::InterfaceStyle::Positional)
         .with_tag(progenitor::TagStyle::Merged)
         .with_hooks(progenitor::HooksMode::Expected);
+    let impls = || [progenitor::TypeImpl::Display, progenitor::TypeImpl::FromStr].into_iter();
     for format in TIMESTAMP_FORMATS {
         settings.with_conversion(
             schemars::schema::SchemaObject {
@@ -26,28 +27,16 @@ fn settings(replacements: &[(String, String)]) -> progenitor::GenerationSettings
                 ..Default::default()
             },
             "crate::Timestamp",
-            [progenitor::TypeImpl::Display, progenitor::TypeImpl::FromStr].into_iter(),
+            impls(),
         );
     }
     for (schema, path) in replacements {
-        settings.with_replacement(
-            schema,
-            path,
-            [progenitor::TypeImpl::Display, progenitor::TypeImpl::FromStr].into_iter(),
-        );
+        settings.with_replacement(schema, path, impls());
     }
     settings
 }
 
-/// Runs progenitor with this crate's settings.
+/// Runs progenitor with this crate's settings (see [`super::specs::run_progenitor`]).
 pub fn run(api: &openapiv3::OpenAPI, replacements: &[(String, String)]) -> Result<TokenStream> {
-    run_with(&settings(replacements), api)
-}
-
-/// Runs progenitor (see [`super::specs::run_progenitor`]).
-pub fn run_with(
-    settings: &progenitor::GenerationSettings,
-    api: &openapiv3::OpenAPI,
-) -> Result<TokenStream> {
-    super::specs::run_progenitor(settings, api)
+    super::specs::run_progenitor(&settings(replacements), api)
 }

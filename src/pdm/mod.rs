@@ -21,10 +21,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::Arc;
 use std::time::Duration;
-
-use reqwest::header::HeaderMap;
 
 use crate::auth::SharedCredential;
 use crate::error::{ApiError, Error, ResponseMeta, Vendor, VendorCode};
@@ -148,6 +145,16 @@ enum Credentials {
     Session(SessionToken),
 }
 
+impl Credentials {
+    /// Which credential it is, for `Debug`.
+    fn said(&self) -> &'static str {
+        match self {
+            Credentials::ApiKey(_) => "API key [REDACTED]",
+            Credentials::Session(_) => "session token [REDACTED]",
+        }
+    }
+}
+
 /// Builds a [`Client`]; every setting is checked by [`ClientBuilder::build`].
 ///
 /// Every option, with its default where it has one:
@@ -186,10 +193,7 @@ impl fmt::Debug for ClientBuilder {
             .field("company_id", &self.company_id)
             .field(
                 "credentials",
-                &self.credentials.as_ref().map(|c| match c {
-                    Credentials::ApiKey(_) => "API key [REDACTED]",
-                    Credentials::Session(_) => "session token [REDACTED]",
-                }),
+                &self.credentials.as_ref().map(Credentials::said),
             )
             .field("common", &self.common)
             .finish()
@@ -251,7 +255,6 @@ impl ClientBuilder {
                 Credentials::Session(token)
             }
         };
-        let no_headers = Arc::new(HeaderMap::new());
         let refresh_early = self.refresh_early.unwrap_or(Duration::from_secs(60));
         let policy = |base_url: &str, http: &reqwest::Client, transport: &Transport| {
             let session = match credentials {
@@ -262,14 +265,12 @@ impl ClientBuilder {
                     refresh_early,
                     generated: generated::Client::new_with_client(base_url, http.clone()),
                     transport: transport.clone(),
-                    no_headers: no_headers.clone(),
                 })),
                 Credentials::Session(token) => Session::Fixed(token),
             };
             Ok(Pdm {
                 company_id,
                 session,
-                no_headers,
             })
         };
         Client::from_policy(&self.common, &base_url, policy)
@@ -282,8 +283,6 @@ impl ClientBuilder {
 struct Pdm {
     company_id: i64,
     session: Session,
-    /// PDM sends nothing in headers; shared so that an attempt costs no allocation.
-    no_headers: Arc<HeaderMap>,
 }
 
 impl fmt::Debug for Pdm {
@@ -319,7 +318,6 @@ struct SessionSource {
     refresh_early: Duration,
     generated: generated::Client,
     transport: Transport,
-    no_headers: Arc<HeaderMap>,
 }
 
 impl Client {
@@ -415,26 +413,21 @@ fn answer_status(status: &types::Status, meta: &ResponseMeta) -> Result<(), Erro
     if status.code == OK {
         return Ok(());
     }
-    Err(Error::Api(Box::new(ApiError {
-        vendor: Vendor::Pdm,
-        status: meta.status.unwrap_or(reqwest::StatusCode::OK),
-        code: Some(VendorCode::from(PdmStatus::from_code(status.code.into()))),
-        field: None,
-        detail: Some(status.details.clone()),
-        explanation: None,
-        body_excerpt: None,
-        meta: meta.clone(),
-    })))
+    let http = meta.status.unwrap_or(reqwest::StatusCode::OK);
+    let mut error = ApiError::bare(Vendor::Pdm, http, meta.clone());
+    said(status.clone(), &mut error);
+    Err(Error::Api(Box::new(error)))
+}
+
+/// The code and details a status says, into `error`.
+fn said(status: types::Status, error: &mut ApiError) {
+    error.code = Some(VendorCode::from(PdmStatus::from_code(status.code.into())));
+    error.detail = Some(status.details);
 }
 
 fn missing(what: &'static str, meta: &ResponseMeta) -> Error {
-    Error::Decode {
-        expected: "a PDM answer with status 101",
-        reason: format!("status 101 (OK) without `{what}`"),
-        excerpt: String::new(),
-        meta: Box::new(meta.clone()),
-        source: None,
-    }
+    let reason = format!("status 101 (OK) without `{what}`");
+    Error::decode("a PDM answer with status 101", reason, meta)
 }
 
 /// PDM's `YYYY-MM-DD HH:MM:SS` in UTC, as time left from now.
@@ -454,12 +447,7 @@ impl VendorCall for SessionFetch<'_> {
     }
 
     async fn prepare(&self, _cx: &CallState) -> Result<Prepared<()>, Error> {
-        Ok(Prepared {
-            headers: self.0.no_headers.clone(),
-            session: (),
-            generation: 0,
-            query: None,
-        })
+        Ok(Prepared::headerless((), 0))
     }
 
     fn error_fields(&self, body: &[u8], error: &mut ApiError) {
@@ -506,13 +494,8 @@ impl SessionSource {
                     let session = answer.session.ok_or_else(|| missing("session", meta))?;
                     // Sent on as is, an empty token would only earn a 202 on the next call.
                     if session.session_token.expose().trim().is_empty() {
-                        return Err(Error::Decode {
-                            expected: "a PDM session",
-                            reason: "session.session_token is empty (the spec requires at least 1 character)".to_owned(),
-                            excerpt: String::new(),
-                            meta: Box::new(meta.clone()),
-                            source: None,
-                        });
+                        let reason = "session.session_token is empty (the spec requires at least 1 character)";
+                        return Err(Error::decode("a PDM session", reason, meta));
                     }
                     Ok(session)
                 },
@@ -528,10 +511,7 @@ fn status_fields(body: &[u8], error: &mut ApiError) {
         status: types::Status,
     }
     if let Ok(answer) = serde_json::from_slice::<Answer>(body) {
-        error.code = Some(VendorCode::from(PdmStatus::from_code(
-            answer.status.code.into(),
-        )));
-        error.detail = Some(answer.status.details);
+        said(answer.status, error);
     }
 }
 
@@ -547,20 +527,11 @@ impl VendorCall for Pdm {
             session_token,
         };
         match &self.session {
-            Session::Fixed(token) => Ok(Prepared {
-                headers: self.no_headers.clone(),
-                session: credentials(token.clone()),
-                generation: 0,
-                query: None,
-            }),
+            // PDM sends nothing in headers: its credentials are in the body.
+            Session::Fixed(token) => Ok(Prepared::headerless(credentials(token.clone()), 0)),
             Session::Managed(source) => {
                 let (session, generation) = source.token(cx).await?;
-                Ok(Prepared {
-                    headers: self.no_headers.clone(),
-                    session: credentials(session),
-                    generation,
-                    query: None,
-                })
+                Ok(Prepared::headerless(credentials(session), generation))
             }
         }
     }

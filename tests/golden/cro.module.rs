@@ -186,9 +186,10 @@ id. See list tenant ids for info on listing the tenants you have access to.*/
             sent.unwrap_or(ApiVersion::V2023_04_19)
         }
         /// Any request, for an endpoint the spec does not cover yet, through this
-        /// client's core: the credential, retries (any retryable failure for GET,
-        /// HEAD, PUT and DELETE; for other methods only when the server cannot have
-        /// acted on the request), timeouts, the size cap, the envelope where the spec
+        /// client's core: the credential, retries (any retryable failure for a method
+        /// RFC 9110 calls idempotent: GET, HEAD, PUT, DELETE, OPTIONS, TRACE; for other
+        /// methods only when the server cannot have acted on the request), timeouts,
+        /// the size cap, the envelope where the spec
         /// has one (its status read, its payload returned as `T`) and
         /// [`Error`](crate::Error). `path` is appended to the base URL (a query
         /// allowed) and must stay under it; `body`, if any, is sent as JSON.
@@ -207,10 +208,16 @@ id. See list tenant ids for info on listing the tenants you have access to.*/
         vendor: crate::Vendor::Cro,
         title: "CRO Software customers API",
         setter: "token",
-        credential: "The OAuth 2.0 access token, sent as `Authorization: Bearer <access token>` (the\n`authorization` header's rules apply).",
+        credential: "The OAuth 2.0 access token, sent as `Authorization: Bearer <access token>` (the `authorization` header's rules apply).",
         default_base_url: ::std::option::Option::Some(DEFAULT_BASE_URL),
         operations: OPERATIONS,
-        settings: &["api_version", "tenant_id"],
+        settings: &[
+            (
+                "api_version",
+                "`x-api-version`: API version to apply (the docs call it \"Request identifier\", a copy-paste slip on the vendor's page).",
+            ),
+            ("tenant_id", "`x-tenant-id`: Tenant identifier."),
+        ],
         call: |settings, name, args| ::std::boxed::Box::pin(async move {
             let credential = ::secrecy::ExposeSecret::expose_secret(
                 &settings.credential,

@@ -146,9 +146,10 @@ let client = customer_apis::foxtrot::Client::builder()
     }
     impl Client {
         /// Any request, for an endpoint the spec does not cover yet, through this
-        /// client's core: the credential, retries (any retryable failure for GET,
-        /// HEAD, PUT and DELETE; for other methods only when the server cannot have
-        /// acted on the request), timeouts, the size cap, the envelope where the spec
+        /// client's core: the credential, retries (any retryable failure for a method
+        /// RFC 9110 calls idempotent: GET, HEAD, PUT, DELETE, OPTIONS, TRACE; for other
+        /// methods only when the server cannot have acted on the request), timeouts,
+        /// the size cap, the envelope where the spec
         /// has one (its status read, its payload returned as `T`) and
         /// [`Error`](crate::Error). `path` is appended to the base URL (a query
         /// allowed) and must stay under it; `body`, if any, is sent as JSON.
