@@ -678,6 +678,7 @@ impl RefreshingTokenBuilder {
             body_limit: MAX_TOKEN_ANSWER,
             deadline: None,
             attempt_timeout: Some(timeout),
+            user_agent: None,
             server: crate::transport::Server::of(&token_url),
         };
         Ok(RefreshingToken {

@@ -179,6 +179,13 @@ impl Common {
         }
         config.retry.check()?;
         let parsed = reqwest::Url::parse(&url).ok();
+        // A caller's reqwest client sends its own User-Agent, unless another was asked for.
+        let user_agent = match &self.http {
+            Some(_) if config.user_agent != crate::DEFAULT_USER_AGENT => {
+                Some(crate::transport::user_agent_value(&config.user_agent)?)
+            }
+            _ => None,
+        };
         let http = match &self.http {
             Some(http) => http.clone(),
             None => crate::transport::http_client(
@@ -194,6 +201,7 @@ impl Common {
             deadline: config.operation_timeout,
             // A client of our own has the attempt timeout built in; a caller's gets it per request.
             attempt_timeout: self.http.as_ref().map(|_| config.timeout),
+            user_agent,
             server: parsed
                 .as_ref()
                 .map(crate::transport::Server::of)
@@ -244,8 +252,11 @@ macro_rules! common_builder_methods {
 
         /// Sends with your own [`reqwest::Client`]: proxies, custom root certificates, client
         /// certificates (mTLS), pool tuning. The SDK still sets its headers and applies
-        /// [`timeout`](Self::timeout) to each attempt; the connect timeout, user agent, proxy,
-        /// TLS and redirect policy are then your client's. Build it with
+        /// [`timeout`](Self::timeout) to each attempt, and a [`user_agent`](Self::user_agent)
+        /// other than the default to each request (else your client's own is sent); the
+        /// connect timeout, proxy, TLS, pool and redirect policy are then your client's. One
+        /// reqwest client given to many vendor clients is one connection pool for all of
+        /// them. Build it with
         /// `.redirect(reqwest::redirect::Policy::none())`: a followed redirect re-sends the
         /// credentials (PDM's are in the body) to wherever it points. The plaintext guard still
         /// applies to the base URL.
@@ -270,7 +281,8 @@ macro_rules! common_builder_methods {
             self
         }
 
-        /// The `User-Agent` header (default `customer-apis/<version>`); visible ASCII.
+        /// The `User-Agent` header (default `customer-apis/<version>`); visible ASCII. With your
+        /// own [`http_client`](Self::http_client), one set here is sent on each request.
         pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
             self.common.config.user_agent = agent.into();
             self

@@ -18,8 +18,8 @@
 //!
 //! let cro = sandbox.cro_client().build()?;
 //! let pdm = sandbox.pdm_client().build()?;
-//! let in_cro = Customer::from(&*cro.get_customer(7).await?);
-//! let in_pdm = Customer::from(&*pdm.get_customer(&pdm::CustomerLookup::external_ref("CRO-7")).await?);
+//! let in_cro = Customer::from(&cro.get_customer(7).await?);
+//! let in_pdm = Customer::from(&pdm.get_customer(&pdm::CustomerLookup::external_ref("CRO-7")).await?);
 //! assert_eq!((in_cro.vendor, in_cro.id.as_str()), (Vendor::Cro, "7"));
 //! assert_eq!(in_pdm.external_refs, ["CRO-7"]);
 //! assert_eq!(in_cro.name, in_pdm.name);
@@ -212,6 +212,19 @@ impl Customer {
     }
 }
 
+/// `From<&Response<record>>` beside `From<&record>`: `Customer::from(&response)` takes a
+/// get-customer answer as it comes (the same as `Customer::from(&*response)`).
+#[cfg(any(feature = "cro", feature = "pdm", feature = "foxtrot"))]
+macro_rules! from_response {
+    ($record:ty) => {
+        impl From<&crate::Response<$record>> for Customer {
+            fn from(response: &crate::Response<$record>) -> Self {
+                Customer::from(&**response)
+            }
+        }
+    };
+}
+
 /// The text unless it is empty or only whitespace (PDM's `""` for an unset field).
 #[cfg(any(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 fn text(value: Option<&String>) -> Option<String> {
@@ -223,6 +236,9 @@ fn text(value: Option<&String>) -> Option<String> {
 fn texts<'a>(values: impl IntoIterator<Item = Option<&'a String>>) -> Vec<String> {
     values.into_iter().filter_map(text).collect()
 }
+
+#[cfg(feature = "cro")]
+from_response!(crate::cro::types::CustomerModel);
 
 #[cfg(feature = "cro")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cro")))]
@@ -278,6 +294,9 @@ impl From<&crate::cro::types::CustomerModel> for Customer {
 }
 
 #[cfg(feature = "pdm")]
+from_response!(crate::pdm::types::Customer);
+
+#[cfg(feature = "pdm")]
 #[cfg_attr(docsrs, doc(cfg(feature = "pdm")))]
 impl From<&crate::pdm::types::Customer> for Customer {
     /// PDM's customer; see the module's PDM table.
@@ -322,6 +341,9 @@ impl From<&crate::pdm::types::Customer> for Customer {
         }
     }
 }
+
+#[cfg(feature = "foxtrot")]
+from_response!(crate::foxtrot::types::Customer);
 
 #[cfg(feature = "foxtrot")]
 #[cfg_attr(docsrs, doc(cfg(feature = "foxtrot")))]

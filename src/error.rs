@@ -653,6 +653,41 @@ pub(crate) type BoxError = Box<dyn std::error::Error + Send + Sync>;
 impl std::panic::UnwindSafe for Error {}
 impl std::panic::RefUnwindSafe for Error {}
 
+/// What a call's result says beside success and failure, as diesel's and rusqlite's
+/// `OptionalExtension` do: `use customer_apis::ResultExt` and
+/// `client.get_customer(id).await.optional()?` is `None` when the record does not exist.
+///
+/// ```
+/// # #[cfg(feature = "sandbox")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let sandbox = customer_apis::sandbox::Sandbox::start().await?;
+/// use customer_apis::ResultExt;
+///
+/// let cro = sandbox.cro_client().build()?;
+/// assert!(cro.get_customer(404_404).await.optional()?.is_none());
+/// assert_eq!(cro.get_customer(1).await.optional()?.map(|c| c.id), Some(1));
+/// # Ok(()) }
+/// # #[cfg(not(feature = "sandbox"))]
+/// # fn main() {}
+/// ```
+pub trait ResultExt<T> {
+    /// `Ok(None)` when the error says the record asked for does not exist
+    /// ([`Error::is_not_found`], whichever vendor says so), `Ok(Some(..))` on success, and any
+    /// other error as it is.
+    fn optional(self) -> Result<Option<T>, Error>;
+}
+
+impl<T> ResultExt<T> for Result<T, Error> {
+    fn optional(self) -> Result<Option<T>, Error> {
+        match self {
+            Ok(value) => Ok(Some(value)),
+            Err(e) if e.is_not_found() => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
 /// A cause whose message came from a server: only its text is kept, and [`Error::sanitize`]
 /// redacts it like every other server text.
 #[derive(Debug)]

@@ -285,7 +285,9 @@ pub use auth::{
 };
 pub use config::Config;
 pub use customer::Customer;
-pub use error::{ApiError, Error, ErrorCode, ErrorKind, ResponseMeta, Vendor, VendorCode};
+pub use error::{
+    ApiError, Error, ErrorCode, ErrorKind, ResponseMeta, ResultExt, Vendor, VendorCode,
+};
 /// Also at [`foxtrot::FoxtrotCode`], where it is defined.
 #[cfg(feature = "foxtrot")]
 pub use foxtrot::FoxtrotCode;

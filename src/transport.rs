@@ -119,6 +119,7 @@ struct AttemptState {
     query: Option<Arc<(&'static str, SecretString)>>,
     body_limit: usize,
     attempt_timeout: Option<Duration>,
+    user_agent: Option<HeaderValue>,
     /// What [`exec`] saw of the current attempt's response.
     seen: Seen,
 }
@@ -167,6 +168,11 @@ pub(crate) async fn exec(
         }
         if let Some(timeout) = a.attempt_timeout {
             request.timeout_mut().get_or_insert(timeout);
+        }
+        if let Some(agent) = &a.user_agent {
+            request
+                .headers_mut()
+                .insert(reqwest::header::USER_AGENT, agent.clone());
         }
         a.body_limit
     };
@@ -518,6 +524,9 @@ pub(crate) struct Transport {
     pub(crate) deadline: Option<Duration>,
     /// Set on each request when the reqwest client is the caller's (ours has it built in).
     pub(crate) attempt_timeout: Option<Duration>,
+    /// Set on each request when the reqwest client is the caller's and a `User-Agent` other
+    /// than the default was asked for (the caller's client otherwise sends its own).
+    pub(crate) user_agent: Option<HeaderValue>,
     /// Where the base URL points, for spans.
     pub(crate) server: Server,
 }
@@ -632,6 +641,7 @@ impl Transport {
             let mut a = cx.lock();
             a.body_limit = self.body_limit;
             a.attempt_timeout = self.attempt_timeout;
+            a.user_agent.clone_from(&self.user_agent);
         }
         // A deadline past what the clock can hold is none (settings refuse more than a year).
         let deadline = self
@@ -856,6 +866,9 @@ impl Transport {
             a.body_limit = self.body_limit;
             // A credential request on another call's state keeps that call's attempt timeout.
             a.attempt_timeout = a.attempt_timeout.or(self.attempt_timeout);
+            if a.user_agent.is_none() {
+                a.user_agent.clone_from(&self.user_agent);
+            }
             a.seen = Seen::default();
         }
         let outcome = send(&prepared.session).await;
@@ -1193,6 +1206,16 @@ pub(crate) async fn send_raw<T: serde::de::DeserializeOwned, E>(
     }
 }
 
+/// A `User-Agent` setting as a header value.
+pub(crate) fn user_agent_value(user_agent: &str) -> Result<HeaderValue, Error> {
+    // HeaderValue alone lets a tab, and bytes past ASCII, through; the rule says visible ASCII.
+    let rule = "must be a valid header value (visible ASCII, no control characters)";
+    if !user_agent.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return Err(Error::invalid("user_agent", rule));
+    }
+    HeaderValue::from_str(user_agent).map_err(|_| Error::invalid("user_agent", rule))
+}
+
 /// Builds the reqwest client every attempt of one vendor client uses. `direct`: never through
 /// a proxy (a loopback URL: the plaintext guard lets it through because its bytes stay on the
 /// machine, which a proxy from `HTTP_PROXY` would break; Go's net/http does the same).
@@ -1202,13 +1225,7 @@ pub(crate) fn http_client(
     user_agent: &str,
     direct: bool,
 ) -> Result<reqwest::Client, Error> {
-    // HeaderValue alone lets a tab, and bytes past ASCII, through; the rule says visible ASCII.
-    let rule = "must be a valid header value (visible ASCII, no control characters)";
-    if !user_agent.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-        return Err(Error::invalid("user_agent", rule));
-    }
-    let user_agent =
-        HeaderValue::from_str(user_agent).map_err(|_| Error::invalid("user_agent", rule))?;
+    let user_agent = user_agent_value(user_agent)?;
     let builder = if direct {
         reqwest::Client::builder().no_proxy()
     } else {

@@ -1,8 +1,15 @@
-//! Each vendor's client against a local server: what it sends, decodes and refuses, its
+//! Each vendor's client against a local server: what an app writes around the calls, what it sends, decodes and refuses, its
 //! credentials, the plaintext guard, the spans it opens, the hardening found by hostile servers, the escape hatch
 //! (`Client::request`) and a caller's own reqwest client, the causes errors keep, and the
 //! response headers a `Response` exposes.
 
+#[cfg(all(
+    feature = "cro",
+    feature = "pdm",
+    feature = "foxtrot",
+    feature = "sandbox"
+))]
+mod app_ergonomics;
 #[cfg(all(feature = "blocking", feature = "sandbox"))]
 mod blocking;
 #[cfg(all(feature = "cro", feature = "foxtrot"))]
