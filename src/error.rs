@@ -499,9 +499,11 @@ impl Error {
         }
     }
 
-    /// Whether the same call may succeed if tried again: connection failures (refused, connect
-    /// timeout), HTTP 429, 502, 503 and 504, and PDM's rate-limit code 205. A timeout or reset
-    /// after the request was sent is not retried: the server may have acted on it.
+    /// Whether the same call may succeed if tried again, whatever it does: connection failures
+    /// (refused, connect timeout), HTTP 429, 502, 503 and 504, and PDM's rate-limit code 205.
+    /// A timeout or reset after the request was sent is not, since the server may have acted
+    /// on it; the clients still repeat an attempt that timed out when the operation is
+    /// idempotent (GET, PUT, DELETE and the documented reads), within the call's deadline.
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Api(e) => {

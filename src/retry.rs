@@ -6,7 +6,7 @@ use backon::ExponentialBuilder;
 
 /// Exponential backoff with jitter, applied to retryable failures only (see
 /// [`Error::is_retryable`](crate::Error::is_retryable)): connection failures, HTTP 429, 502, 503,
-/// 504 and PDM's rate-limit code. A `Retry-After` the server sends replaces the computed delay,
+/// 504 and PDM's rate-limit code, and for an idempotent operation an attempt that timed out. A `Retry-After` the server sends replaces the computed delay,
 /// capped at [`RetryPolicy::max_retry_after`].
 ///
 /// The default makes 3 attempts in all, waiting about 200 ms and then 400 ms (with jitter).

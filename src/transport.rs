@@ -20,7 +20,9 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::SecretString;
 use tracing::Instrument;
 
-use crate::error::{is_retryable_status, parse_retry_after, ApiError, Error, ResponseMeta, Vendor};
+use crate::error::{
+    is_retryable_status, parse_retry_after, ApiError, Error, ErrorKind, ResponseMeta, Vendor,
+};
 use crate::redact::Redactor;
 use crate::response::Response;
 use crate::retry::RetryPolicy;
@@ -357,7 +359,8 @@ pub(crate) trait VendorCall: Sync {
 pub(crate) struct Op {
     /// The spec's `operationId`, or `request` for the escape hatch.
     pub(crate) name: &'static str,
-    /// GET, HEAD, PUT, DELETE and documented reads may be retried on any retryable failure;
+    /// GET, HEAD, PUT, DELETE and documented reads may be retried on any retryable failure
+    /// and after an attempt's timeout;
     /// other requests only when the server cannot have acted on them (connection failures,
     /// 429, PDM's 205, a refused credential).
     pub(crate) idempotent: bool,
@@ -761,7 +764,7 @@ impl Transport {
             // refused while it was being obtained (GetSessionToken refusing the API key) is final.
             if let (false, Some(generation)) = (renewed, generation) {
                 // HTTP 401, or a vendor code that says so (PDM's 202).
-                let refused = e.kind() == crate::ErrorKind::CredentialRejected;
+                let refused = e.kind() == ErrorKind::CredentialRejected;
                 if refused && vendor.credential_rejected(generation).await {
                     renewed = true;
                     tracing::debug!(
@@ -773,8 +776,13 @@ impl Transport {
                 }
             }
             // A request that is not idempotent is repeated only when the server cannot have
-            // acted on it: not after a 502, 503 or 504.
-            if !e.is_retryable() || (!op.idempotent && e.kind() == crate::ErrorKind::Unavailable) {
+            // acted on it: not after a 502, 503 or 504. One that is idempotent is repeated
+            // after an attempt's timeout too (aws-sdk's standard mode does so).
+            let repeat = match op.idempotent {
+                true => e.is_retryable() || e.kind() == ErrorKind::Timeout,
+                false => e.is_retryable() && e.kind() != ErrorKind::Unavailable,
+            };
+            if !repeat {
                 return Err(e);
             }
             let Some(computed) = backoff.next() else {

@@ -410,7 +410,8 @@ fn docs(op: &Operation, fills: bool, spec: &Rewritten) -> Vec<String> {
         ));
     }
     lines.push(if op.idempotent {
-        "Idempotent: retried on any retryable failure.".to_owned()
+        "Idempotent: retried on any retryable failure, an attempt that timed out included."
+            .to_owned()
     } else {
         "Not idempotent: repeated only when the server cannot have acted on the request.".to_owned()
     });

@@ -778,7 +778,7 @@ impl super::Client {
     ///
     /// Breaking changes: none.
     ///
-    /// Idempotent: retried on any retryable failure.
+    /// Idempotent: retried on any retryable failure, an attempt that timed out included.
     pub async fn get_customer(
         &self,
         customer_id: i64,
@@ -816,7 +816,7 @@ impl super::Client {
     ///
     /// Breaking changes: none.
     ///
-    /// Idempotent: retried on any retryable failure.
+    /// Idempotent: retried on any retryable failure, an attempt that timed out included.
     pub async fn get_contact(
         &self,
         customer_id: i64,
@@ -868,7 +868,7 @@ impl super::Client {
     ///
     /// - API version 2021/04/07: in the 200 response body (`DispatchCustomerLocationModel`), `customer_id` was renamed to `id`.
     ///
-    /// Idempotent: retried on any retryable failure.
+    /// Idempotent: retried on any retryable failure, an attempt that timed out included.
     pub async fn deactivate_location(
         &self,
         customer_id: i64,
@@ -922,7 +922,7 @@ impl super::blocking::Client {
     ///
     /// Breaking changes: none.
     ///
-    /// Idempotent: retried on any retryable failure.
+    /// Idempotent: retried on any retryable failure, an attempt that timed out included.
     ///
     /// Blocks the calling thread until the call ends.
     pub fn get_customer(
@@ -939,7 +939,7 @@ impl super::blocking::Client {
     ///
     /// Breaking changes: none.
     ///
-    /// Idempotent: retried on any retryable failure.
+    /// Idempotent: retried on any retryable failure, an attempt that timed out included.
     ///
     /// Blocks the calling thread until the call ends.
     pub fn get_contact(
@@ -964,7 +964,7 @@ impl super::blocking::Client {
     ///
     /// - API version 2021/04/07: in the 200 response body (`DispatchCustomerLocationModel`), `customer_id` was renamed to `id`.
     ///
-    /// Idempotent: retried on any retryable failure.
+    /// Idempotent: retried on any retryable failure, an attempt that timed out included.
     ///
     /// Blocks the calling thread until the call ends.
     pub fn deactivate_location(

@@ -646,7 +646,7 @@ impl super::Client {
     /// Get a customer. Note that the location object may be null if Foxtrot does not have an
     /// imported location for the customer.
     ///
-    /// Idempotent: retried on any retryable failure.
+    /// Idempotent: retried on any retryable failure, an attempt that timed out included.
     pub async fn get_customer(
         &self,
         dc_id: &str,
@@ -698,7 +698,7 @@ impl super::Client {
     ///
     /// - `7001`: Customer location not confident.
     ///
-    /// Idempotent: retried on any retryable failure.
+    /// Idempotent: retried on any retryable failure, an attempt that timed out included.
     pub async fn get_confident_location(
         &self,
         dc_id: &str,
@@ -751,7 +751,7 @@ impl super::Client {
     /// `WaypointListEnvelope`); the SDK layer accepts both. The vendor's sample ends the list
     /// with `, ...`, an ellipsis rather than JSON: the example keeps its one waypoint.
     ///
-    /// Idempotent: retried on any retryable failure.
+    /// Idempotent: retried on any retryable failure, an attempt that timed out included.
     pub async fn get_waypoints(
         &self,
         dc_id: &str,
@@ -809,7 +809,7 @@ impl super::blocking::Client {
     /// Get a customer. Note that the location object may be null if Foxtrot does not have an
     /// imported location for the customer.
     ///
-    /// Idempotent: retried on any retryable failure.
+    /// Idempotent: retried on any retryable failure, an attempt that timed out included.
     ///
     /// Blocks the calling thread until the call ends.
     pub fn get_customer(
@@ -832,7 +832,7 @@ impl super::blocking::Client {
     ///
     /// - `7001`: Customer location not confident.
     ///
-    /// Idempotent: retried on any retryable failure.
+    /// Idempotent: retried on any retryable failure, an attempt that timed out included.
     ///
     /// Blocks the calling thread until the call ends.
     pub fn get_confident_location(
@@ -853,7 +853,7 @@ impl super::blocking::Client {
     /// `WaypointListEnvelope`); the SDK layer accepts both. The vendor's sample ends the list
     /// with `, ...`, an ellipsis rather than JSON: the example keeps its one waypoint.
     ///
-    /// Idempotent: retried on any retryable failure.
+    /// Idempotent: retried on any retryable failure, an attempt that timed out included.
     ///
     /// Blocks the calling thread until the call ends.
     pub fn get_waypoints(

@@ -443,7 +443,7 @@ impl super::Client {
     /// the code is not 101.
     ///
     /// The client fills in `company_id` and `session_token` from its credentials.
-    /// Idempotent: retried on any retryable failure.
+    /// Idempotent: retried on any retryable failure, an attempt that timed out included.
     pub async fn get_customer(
         &self,
         params: impl ::std::convert::Into<types::GetCustomerParams>,
@@ -550,7 +550,7 @@ impl super::blocking::Client {
     /// the code is not 101.
     ///
     /// The client fills in `company_id` and `session_token` from its credentials.
-    /// Idempotent: retried on any retryable failure.
+    /// Idempotent: retried on any retryable failure, an attempt that timed out included.
     ///
     /// Blocks the calling thread until the call ends.
     pub fn get_customer(

@@ -132,3 +132,22 @@ async fn a_user_agent_set_beside_a_callers_http_client_is_sent_and_the_default_i
     assert!(error.to_string().contains("user_agent"), "{error}");
     assert_eq!(server.received_requests().await.unwrap().len(), before);
 }
+
+#[tokio::test]
+async fn an_attempt_that_times_out_is_repeated_for_an_idempotent_operation() {
+    let sandbox = Sandbox::start().await.expect("the sandbox starts");
+    let cro = sandbox
+        .cro_client()
+        .timeout(std::time::Duration::from_millis(200))
+        .retry_policy(RetryPolicy::default().initial_delay(std::time::Duration::from_millis(5)))
+        .build()
+        .unwrap();
+    // The first answer comes after the attempt's timeout; the second at once.
+    sandbox.fault(Fault::new("getCustomer", FaultKind::Delay { millis: 2_000 }).times(1));
+    let customer = cro
+        .get_customer(1)
+        .await
+        .expect("the second attempt answers");
+    assert_eq!(customer.meta().attempts, 2);
+    assert_eq!(customer.id, 1);
+}

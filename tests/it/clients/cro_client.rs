@@ -440,7 +440,7 @@ async fn retry_after_is_honoured_and_capped() {
 }
 
 #[tokio::test]
-async fn the_per_attempt_timeout_fires() {
+async fn the_per_attempt_timeout_fires_and_an_idempotent_call_repeats_it_within_its_deadline() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .respond_with(answer(json!({}), ApiVersion::V2019_02_08).set_delay(Duration::from_secs(5)))
@@ -460,15 +460,55 @@ async fn the_per_attempt_timeout_fires() {
         matches!(err, Error::Timeout { connect: false, .. }),
         "{err:?}"
     );
+    assert_eq!(err.meta().map(|m| m.attempts), Some(3), "{err:?}");
     assert!(
-        took >= Duration::from_millis(250) && took < Duration::from_secs(3),
+        took >= Duration::from_millis(750) && took < Duration::from_secs(5),
         "{took:?}"
     );
     assert_eq!(
         server.received_requests().await.unwrap().len(),
-        1,
-        "a read timeout is not retried"
+        3,
+        "an idempotent GET whose attempt timed out is repeated"
     );
+
+    // Within the call's deadline: 500 ms leaves room for one attempt and part of another.
+    let bounded = Client::builder()
+        .base_url(server.uri())
+        .bearer_token(TOKEN)
+        .tenant_id(1)
+        .timeout(Duration::from_millis(300))
+        .operation_timeout(Duration::from_millis(500))
+        .retry_policy(RetryPolicy::default().initial_delay(Duration::from_millis(10)))
+        .build()
+        .unwrap();
+    let before = server.received_requests().await.unwrap().len();
+    let started = std::time::Instant::now();
+    let err = bounded.get_customer(1).await.unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert!(
+        started.elapsed() < Duration::from_millis(900),
+        "{:?}",
+        started.elapsed()
+    );
+    let sent = server.received_requests().await.unwrap().len() - before;
+    assert_eq!(sent, 2, "one attempt, then one cut short by the deadline");
+
+    // A request that is not idempotent (the escape hatch's POST) is not repeated: the server
+    // may have acted on it.
+    Mock::given(method("POST"))
+        .respond_with(answer(json!({}), ApiVersion::V2019_02_08).set_delay(Duration::from_secs(5)))
+        .mount(&server)
+        .await;
+    let before = server.received_requests().await.unwrap().len();
+    let err = c
+        .request::<serde_json::Value>(reqwest::Method::POST, "/customers", Some(&json!({})))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Timeout { connect: false, .. }),
+        "{err:?}"
+    );
+    assert_eq!(server.received_requests().await.unwrap().len() - before, 1);
 }
 
 #[tokio::test]

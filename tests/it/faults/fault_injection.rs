@@ -1405,7 +1405,8 @@ async fn broken_bodies_framing_and_connections() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Timeouts.
+// Timeouts. Every operation here is idempotent: an attempt that times out is repeated (3
+// attempts, each within the attempt timeout, so the call stays within the bound).
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slow_servers_time_out_near_the_bound() {
@@ -1416,7 +1417,7 @@ async fn slow_servers_time_out_near_the_bound() {
             ALL,
             |_| vec![Act::Hang(Duration::from_secs(5))],
             Expect::Timeout { connect: false },
-            1,
+            3,
         ),
         fault(
             "slow headers: the status line, then nothing",
@@ -1428,7 +1429,7 @@ async fn slow_servers_time_out_near_the_bound() {
                 ])]
             },
             Expect::Timeout { connect: false },
-            1,
+            3,
         ),
         fault(
             "slow body: the head at once, then one byte every 100 ms",
@@ -1447,7 +1448,7 @@ async fn slow_servers_time_out_near_the_bound() {
                 vec![Act::Drip(parts)]
             },
             Expect::Timeout { connect: false },
-            1,
+            3,
         ),
         fault(
             "slow chunked body",
@@ -1462,7 +1463,7 @@ async fn slow_servers_time_out_near_the_bound() {
                 vec![Act::Drip(parts)]
             },
             Expect::Timeout { connect: false },
-            1,
+            3,
         ),
         fault(
             "slow error body: a 503 whose body never completes, retried (2 attempts)",
