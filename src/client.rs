@@ -119,6 +119,12 @@ macro_rules! vendor_client {
             }
 
             impl Client {
+                /// A builder with the defaults: the async client's, finished with
+                /// [`build_blocking`](super::ClientBuilder::build_blocking).
+                pub fn builder() -> super::ClientBuilder {
+                    super::Client::builder()
+                }
+
                 /// Wraps an async client (built as usual, with its builder) with a runtime of
                 /// its own. Fails only if the runtime's thread cannot be started.
                 pub fn new(client: super::Client) -> Result<Client, crate::Error> {
@@ -149,6 +155,16 @@ macro_rules! vendor_client {
                         .field(&self.client)
                         .finish()
                 }
+            }
+        }
+
+        impl ClientBuilder {
+            /// Checks every setting like [`build`](Self::build) and builds the client whose
+            /// methods block the calling thread ([`blocking::Client`], feature `blocking`).
+            #[cfg(feature = "blocking")]
+            #[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
+            pub fn build_blocking(self) -> Result<blocking::Client, crate::Error> {
+                blocking::Client::new(self.build()?)
             }
         }
 

@@ -113,12 +113,11 @@
 //! # let base_url = sandbox.base_url();
 //! use customer_apis::cro;
 //!
-//! let async_client = cro::Client::builder()
+//! let cro = cro::blocking::Client::builder()
 //!     .base_url(&base_url)
 //!     .bearer_token("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")
 //!     .tenant_id(42)
-//!     .build()?;
-//! let cro = cro::blocking::Client::new(async_client)?;
+//!     .build_blocking()?;
 //! let customer = cro.get_customer(1)?;
 //! assert_eq!(customer.name, "George Jones!!!?");
 //! # Ok(()) }

@@ -129,6 +129,7 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
     let Settings {
         setters,
         getters,
+        blocking_getters,
         cli_arms,
         cli_names,
         ..
@@ -234,6 +235,21 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
                 }
             }
 
+            #[cfg(feature = "blocking")]
+            impl blocking::Client {
+                #(#blocking_getters)*
+
+                /// [`request`](super::Client::request), blocking the calling thread.
+                pub fn request<T: ::serde::de::DeserializeOwned + ::std::marker::Send>(
+                    &self,
+                    method: ::reqwest::Method,
+                    path: &str,
+                    body: ::std::option::Option<&::serde_json::Value>,
+                ) -> ::std::result::Result<crate::Response<T>, crate::Error> {
+                    self.block_on(self.as_async().request(method, path, body))
+                }
+            }
+
 
             /// This vendor as the command-line tool offers it.
             #[cfg(feature = "cli")]
@@ -313,6 +329,8 @@ fn example(setting: &Setting) -> String {
 struct Settings {
     setters: Vec<TokenStream>,
     getters: Vec<TokenStream>,
+    /// The blocking client's twins of the getters.
+    blocking_getters: Vec<TokenStream>,
     cli_arms: Vec<TokenStream>,
     cli_names: Vec<TokenStream>,
     /// The builder's doc example, a line per setting.
@@ -360,6 +378,17 @@ fn settings(settings: &[Setting], module: &str) -> Settings {
             #name => builder.#ident(value.trim().parse().map_err(|e| crate::Error::invalid(#name, ::std::format!("{e}")))?),
         });
         let getter_doc = format!("The `{header}` this client sends.");
+        let twin_doc = format!("The `{header}` this client sends.");
+        out.blocking_getters.push(match &setting.default {
+            Some(_) => quote! {
+                #[doc = #twin_doc]
+                pub fn #ident(&self) -> #ty { self.as_async().#ident() }
+            },
+            None => quote! {
+                #[doc = #twin_doc]
+                pub fn #ident(&self) -> ::std::option::Option<#ty> { self.as_async().#ident() }
+            },
+        });
         let getter = match &setting.default {
             Some(default) => {
                 let variant = format_ident!("{}", super::rewrite::variant_name(default));

@@ -401,6 +401,24 @@ impl Client {
     }
 }
 
+#[cfg(feature = "blocking")]
+impl blocking::Client {
+    /// [`request`](super::Client::request), blocking the calling thread.
+    pub fn request<T: serde::de::DeserializeOwned + Send>(
+        &self,
+        pdm_method: &str,
+        body: serde_json::Map<String, serde_json::Value>,
+        idempotent: bool,
+    ) -> Result<Response<T>, Error> {
+        self.block_on(self.as_async().request(pdm_method, body, idempotent))
+    }
+
+    /// [`get_session_token`](super::Client::get_session_token), blocking the calling thread.
+    pub fn get_session_token(&self) -> Result<Response<types::Session>, Error> {
+        self.block_on(self.as_async().get_session_token())
+    }
+}
+
 /// PDM's answer status: any code but 101 (OK) is [`Error::Api`] with its [`PdmStatus`].
 impl crate::contract::AnswerStatus<types::Status> for Pdm {
     fn answer_status(&self, status: &types::Status, meta: &ResponseMeta) -> Result<(), Error> {

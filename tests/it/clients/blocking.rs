@@ -80,3 +80,68 @@ async fn called_inside_an_async_runtime_it_refuses_and_sends_nothing() {
     // Dropped here, inside the runtime: no panic either.
     drop(client);
 }
+
+#[test]
+fn blocking_clients_have_a_builder_the_escape_hatch_and_every_other_method() {
+    let (_runtime, sandbox) = sandbox();
+    let base_url = sandbox.base_url();
+
+    // CRO: built blocking from the blocking client's own builder, its pinned version told.
+    let cro = cro::blocking::Client::builder()
+        .base_url(&base_url)
+        .bearer_token("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")
+        .tenant_id(42)
+        .api_version(cro::ApiVersion::V2019_02_08)
+        .build_blocking()
+        .unwrap();
+    assert_eq!(cro.api_version(), cro::ApiVersion::V2019_02_08);
+    let customer = cro
+        .request::<serde_json::Value>(reqwest::Method::GET, "/customers/7", None)
+        .unwrap()
+        .into_inner();
+    assert_eq!(customer["id"], 7);
+    // The builder's checks are the async builder's: nothing is built without the tenant.
+    let error = cro::blocking::Client::builder()
+        .base_url(&base_url)
+        .bearer_token("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")
+        .build_blocking()
+        .unwrap_err();
+    assert!(error.to_string().contains("tenant_id"), "{error}");
+
+    // PDM: its escape hatch and its session method.
+    let pdm = pdm::blocking::Client::builder()
+        .base_url(&base_url)
+        .company_id(9001)
+        .api_key("my-api-key")
+        .build_blocking()
+        .unwrap();
+    let mut body = serde_json::Map::new();
+    body.insert("external_customer_ref".into(), "CRO-7".into());
+    let customer = pdm
+        .request::<serde_json::Value>("GetCustomer", body, true)
+        .unwrap()
+        .into_inner();
+    assert_eq!(customer["customer"]["customer_id"], 2001);
+    let session = pdm.get_session_token().unwrap();
+    assert!(!session.session_token.expose().is_empty());
+
+    // Foxtrot: its escape hatch returns the envelope's `data`.
+    let foxtrot = foxtrot::blocking::Client::builder()
+        .base_url(&base_url)
+        .api_key("my-api-key")
+        .build_blocking()
+        .unwrap();
+    let customer = foxtrot
+        .request::<serde_json::Value>(
+            reqwest::Method::GET,
+            "/dcs/Foxtrot-DC/customers/johns-burger-shack",
+            None,
+        )
+        .unwrap()
+        .into_inner();
+    assert!(customer.get("status").is_none(), "{customer}");
+    assert_eq!(
+        customer["customer"]["name"], "the customer's name",
+        "{customer}"
+    );
+}
