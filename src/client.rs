@@ -134,6 +134,12 @@ macro_rules! vendor_client {
                     })
                 }
 
+                /// Another async client on this one's runtime.
+                #[allow(dead_code)] // A vendor whose settings cannot be changed per client.
+                pub(crate) fn with_async(&self, client: super::Client) -> Client {
+                    Client { client, runtime: self.runtime.clone() }
+                }
+
                 /// The async client, for what has no blocking method (run it with
                 /// [`block_on`](Self::block_on)).
                 pub fn as_async(&self) -> &super::Client {
@@ -177,6 +183,21 @@ macro_rules! vendor_client {
             #[doc(hidden)]
             pub async fn mask_credentials(&self, value: &mut serde_json::Value) -> bool {
                 crate::transport::mask_held_credentials(&self.inner.policy, value).await
+            }
+
+            /// This client with another policy: the same reqwest client (one connection pool),
+            /// transport settings and base URL.
+            #[allow(dead_code)] // A vendor whose settings cannot be changed per client.
+            fn with_policy(&self, policy: $policy) -> Client {
+                let http = progenitor_client::ClientInfo::client(&self.inner.generated).clone();
+                let base_url = self.inner.base_url.clone();
+                let inner = crate::client::Core {
+                    policy,
+                    generated: generated::Client::new_with_client(&base_url, http),
+                    transport: self.inner.transport.clone(),
+                    base_url,
+                };
+                Client { inner: std::sync::Arc::new(inner) }
             }
 
             /// The client on `base_url` with the policy `policy` makes (see [`Core::build`]).

@@ -51,6 +51,7 @@ pub(crate) struct Setting {
 }
 
 /// The credential a builder was given.
+#[derive(Clone)]
 pub(crate) enum Given {
     /// The credential itself (for a bearer scheme, with or without `Bearer `).
     Static(SecretString),
@@ -252,6 +253,33 @@ impl SpecPolicy {
         headers.insert(name, value);
         policy.headers = Arc::new(headers);
         Ok(policy)
+    }
+
+    /// This policy with the setting `setter` set to `value`, checked like the builder's; the
+    /// credential (and a provider's token cache) is shared.
+    pub(crate) fn with_setting(&self, setter: &str, value: &str) -> Result<SpecPolicy, Error> {
+        let Some(setting) = self.described.settings.iter().find(|s| s.setter == setter) else {
+            return Err(Error::invalid(
+                "setting",
+                "is not one of the vendor's settings",
+            ));
+        };
+        let (value, header) = self
+            .described
+            .header_value(setting.header, setting.setter, value)?;
+        let mut headers = (*self.headers).clone();
+        headers.insert(HeaderName::from_static(setting.header), header);
+        let mut values = self.values.clone();
+        values.retain(|(s, _)| *s != setting.setter);
+        values.push((setting.setter, value));
+        Ok(SpecPolicy {
+            vendor: self.vendor,
+            described: self.described,
+            headers: Arc::new(headers),
+            query: self.query.clone(),
+            provider: self.provider.clone(),
+            values,
+        })
     }
 
     /// The value sent for the setting `setter`, if any.

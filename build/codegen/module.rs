@@ -167,7 +167,7 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
             pub(crate) use generated::check_seed;
 
             #[doc = #builder_doc]
-            #[derive(Default)]
+            #[derive(Default, Clone)]
             pub struct ClientBuilder {
                 credential: ::std::option::Option<crate::spec_policy::Given>,
                 settings: ::std::collections::BTreeMap<&'static str, ::std::string::String>,
@@ -329,7 +329,7 @@ fn example(setting: &Setting) -> String {
 struct Settings {
     setters: Vec<TokenStream>,
     getters: Vec<TokenStream>,
-    /// The blocking client's twins of the getters.
+    /// The blocking client's twins of the getters and of `with_<setting>`.
     blocking_getters: Vec<TokenStream>,
     cli_arms: Vec<TokenStream>,
     cli_names: Vec<TokenStream>,
@@ -353,6 +353,34 @@ fn settings(settings: &[Setting], module: &str) -> Settings {
             None => format!("`{header}`: {said}"),
         };
         out.cli_names.push(quote!((#name, #help)));
+        let with = format_ident!("with_{name}");
+        let with_doc = format!(
+            "A client that sends this `{header}` instead, checked like the builder's `{name}`; \
+             it shares this client's connection pool, credential (and its token cache) and every \
+             other setting, so that one client per {name} costs a few small allocations, not \
+             a connection pool."
+        );
+        let arg = match &setting.typed {
+            Some(typed) => {
+                let ty = format_ident!("{typed}");
+                quote!(#ty)
+            }
+            None => quote!(impl ::std::fmt::Display),
+        };
+        out.getters.push(quote! {
+            #[doc = #with_doc]
+            pub fn #with(&self, value: #arg) -> ::std::result::Result<Client, crate::Error> {
+                let policy = self.inner.policy.with_setting(#name, &value.to_string())?;
+                ::std::result::Result::Ok(self.with_policy(policy))
+            }
+        });
+        let twin_with_doc = format!("[`{with}`](super::Client::{with}), on this client's runtime.");
+        out.blocking_getters.push(quote! {
+            #[doc = #twin_with_doc]
+            pub fn #with(&self, value: #arg) -> ::std::result::Result<blocking::Client, crate::Error> {
+                ::std::result::Result::Ok(self.with_async(self.as_async().#with(value)?))
+            }
+        });
         let Some(typed) = &setting.typed else {
             out.setters.push(quote! {
                 #[doc = #doc]

@@ -140,6 +140,7 @@ pub(crate) struct BodyCredentials {
     session_token: SessionToken,
 }
 
+#[derive(Clone)]
 enum Credentials {
     ApiKey(ApiKey),
     Session(SessionToken),
@@ -178,7 +179,7 @@ impl Credentials {
 ///     .build()?;
 /// # Ok::<(), customer_apis::Error>(())
 /// ```
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct ClientBuilder {
     company_id: Option<i64>,
     credentials: Option<Credentials>,

@@ -89,7 +89,7 @@ let client = customer_apis::cro::Client::builder()
 # let _ = client;
 # Ok::<(), customer_apis::Error>(())
 ```*/
-    #[derive(Default)]
+    #[derive(Default, Clone)]
     pub struct ClientBuilder {
         credential: ::std::option::Option<crate::spec_policy::Given>,
         settings: ::std::collections::BTreeMap<&'static str, ::std::string::String>,
@@ -176,6 +176,17 @@ id. See list tenant ids for info on listing the tenants you have access to.*/
         }
     }
     impl Client {
+        ///A client that sends this `x-api-version` instead, checked like the builder's `api_version`; it shares this client's connection pool, credential (and its token cache) and every other setting, so that one client per api_version costs a few small allocations, not a connection pool.
+        pub fn with_api_version(
+            &self,
+            value: ApiVersion,
+        ) -> ::std::result::Result<Client, crate::Error> {
+            let policy = self
+                .inner
+                .policy
+                .with_setting("api_version", &value.to_string())?;
+            ::std::result::Result::Ok(self.with_policy(policy))
+        }
         ///The `x-api-version` this client sends.
         pub fn api_version(&self) -> ApiVersion {
             let sent = self
@@ -184,6 +195,17 @@ id. See list tenant ids for info on listing the tenants you have access to.*/
                 .setting("api_version")
                 .and_then(|v| v.parse().ok());
             sent.unwrap_or(ApiVersion::V2023_04_19)
+        }
+        ///A client that sends this `x-tenant-id` instead, checked like the builder's `tenant_id`; it shares this client's connection pool, credential (and its token cache) and every other setting, so that one client per tenant_id costs a few small allocations, not a connection pool.
+        pub fn with_tenant_id(
+            &self,
+            value: impl ::std::fmt::Display,
+        ) -> ::std::result::Result<Client, crate::Error> {
+            let policy = self
+                .inner
+                .policy
+                .with_setting("tenant_id", &value.to_string())?;
+            ::std::result::Result::Ok(self.with_policy(policy))
         }
         /// Any request, for an endpoint the spec does not cover yet, through this
         /// client's core: the credential, retries (any retryable failure for a method
@@ -200,6 +222,40 @@ id. See list tenant ids for info on listing the tenants you have access to.*/
             body: ::std::option::Option<&::serde_json::Value>,
         ) -> ::std::result::Result<crate::Response<T>, crate::Error> {
             self.inner.policy.request(&self.inner, method, path, body).await
+        }
+    }
+    #[cfg(feature = "blocking")]
+    impl blocking::Client {
+        ///[`with_api_version`](super::Client::with_api_version), on this client's runtime.
+        pub fn with_api_version(
+            &self,
+            value: ApiVersion,
+        ) -> ::std::result::Result<blocking::Client, crate::Error> {
+            ::std::result::Result::Ok(
+                self.with_async(self.as_async().with_api_version(value)?),
+            )
+        }
+        ///The `x-api-version` this client sends.
+        pub fn api_version(&self) -> ApiVersion {
+            self.as_async().api_version()
+        }
+        ///[`with_tenant_id`](super::Client::with_tenant_id), on this client's runtime.
+        pub fn with_tenant_id(
+            &self,
+            value: impl ::std::fmt::Display,
+        ) -> ::std::result::Result<blocking::Client, crate::Error> {
+            ::std::result::Result::Ok(
+                self.with_async(self.as_async().with_tenant_id(value)?),
+            )
+        }
+        /// [`request`](super::Client::request), blocking the calling thread.
+        pub fn request<T: ::serde::de::DeserializeOwned + ::std::marker::Send>(
+            &self,
+            method: ::reqwest::Method,
+            path: &str,
+            body: ::std::option::Option<&::serde_json::Value>,
+        ) -> ::std::result::Result<crate::Response<T>, crate::Error> {
+            self.block_on(self.as_async().request(method, path, body))
         }
     }
     /// This vendor as the command-line tool offers it.

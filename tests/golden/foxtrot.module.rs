@@ -72,7 +72,7 @@ let client = customer_apis::foxtrot::Client::builder()
 # let _ = client;
 # Ok::<(), customer_apis::Error>(())
 ```*/
-    #[derive(Default)]
+    #[derive(Default, Clone)]
     pub struct ClientBuilder {
         credential: ::std::option::Option<crate::spec_policy::Given>,
         settings: ::std::collections::BTreeMap<&'static str, ::std::string::String>,
@@ -160,6 +160,18 @@ let client = customer_apis::foxtrot::Client::builder()
             body: ::std::option::Option<&::serde_json::Value>,
         ) -> ::std::result::Result<crate::Response<T>, crate::Error> {
             self.inner.policy.request(&self.inner, method, path, body).await
+        }
+    }
+    #[cfg(feature = "blocking")]
+    impl blocking::Client {
+        /// [`request`](super::Client::request), blocking the calling thread.
+        pub fn request<T: ::serde::de::DeserializeOwned + ::std::marker::Send>(
+            &self,
+            method: ::reqwest::Method,
+            path: &str,
+            body: ::std::option::Option<&::serde_json::Value>,
+        ) -> ::std::result::Result<crate::Response<T>, crate::Error> {
+            self.block_on(self.as_async().request(method, path, body))
         }
     }
     /// This vendor as the command-line tool offers it.

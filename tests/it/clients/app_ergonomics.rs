@@ -151,3 +151,70 @@ async fn an_attempt_that_times_out_is_repeated_for_an_idempotent_operation() {
     assert_eq!(customer.meta().attempts, 2);
     assert_eq!(customer.id, 1);
 }
+
+#[tokio::test]
+async fn a_client_per_tenant_shares_the_credential_and_checks_the_tenant() {
+    use customer_apis::sandbox::CRO_REFRESH_TOKEN;
+    use customer_apis::RefreshingToken;
+
+    let sandbox = Sandbox::start().await.expect("the sandbox starts");
+    let provider = RefreshingToken::builder(
+        sandbox.oauth_token_url(),
+        "sandbox-client",
+        CRO_REFRESH_TOKEN,
+    )
+    .build()
+    .unwrap();
+    // Builders are `Clone`: one configured builder, finished twice.
+    let builder = sandbox.cro_client().token_provider(provider.clone());
+    let first = builder.clone().build().unwrap();
+    let _second = builder.build().unwrap();
+
+    let tenants: Vec<_> = [7, 8, 9]
+        .into_iter()
+        .map(|tenant| first.with_tenant_id(tenant).unwrap())
+        .collect();
+    sandbox.clear_requests();
+    for (client, tenant) in tenants.iter().zip(["7", "8", "9"]) {
+        assert_eq!(client.get_customer(1).await.unwrap().id, 1);
+        let sent = sandbox.requests().pop().expect("one request recorded");
+        assert_eq!(sent.header("x-tenant-id"), Some(tenant));
+        // Every other setting is the first client's.
+        assert_eq!(
+            sent.header("x-api-version"),
+            Some(first.api_version().as_str())
+        );
+    }
+    // The first client still sends its own tenant.
+    first.get_customer(1).await.unwrap();
+    let sent = sandbox.requests().pop().unwrap();
+    assert_eq!(
+        sent.header("x-tenant-id"),
+        Some("1"),
+        "the sandbox builder's tenant"
+    );
+    // One token for the four clients: the credential and its cache are shared.
+    assert_eq!(provider.refreshes(), 1);
+
+    // The tenant is checked like the builder's; the version is typed.
+    let error = first.with_tenant_id("acme").unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::InvalidInput, "{error}");
+    assert!(error.to_string().contains("tenant_id"), "{error}");
+    let older = first
+        .with_api_version(customer_apis::cro::ApiVersion::V2019_02_08)
+        .unwrap();
+    assert_eq!(
+        older.api_version(),
+        customer_apis::cro::ApiVersion::V2019_02_08
+    );
+    assert_eq!(
+        older
+            .get_customer(1)
+            .await
+            .unwrap()
+            .meta()
+            .api_version
+            .as_deref(),
+        Some("2019/02/08")
+    );
+}
