@@ -174,6 +174,8 @@ macro_rules! vendor_client {
             }
         }
 
+        // What the crate itself uses: no public item, so not in the docs.
+        #[doc(hidden)]
         impl Client {
             /// Masks, in an answer of this client taken as JSON, every credential the client
             /// holds (in any form the redactor decodes) and every string under a

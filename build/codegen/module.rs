@@ -239,7 +239,7 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
             impl blocking::Client {
                 #(#blocking_getters)*
 
-                /// [`request`](super::Client::request), blocking the calling thread.
+                /// [`request`](Client::request), blocking the calling thread.
                 pub fn request<T: ::serde::de::DeserializeOwned + ::std::marker::Send>(
                     &self,
                     method: ::reqwest::Method,
@@ -374,7 +374,7 @@ fn settings(settings: &[Setting], module: &str) -> Settings {
                 ::std::result::Result::Ok(self.with_policy(policy))
             }
         });
-        let twin_with_doc = format!("[`{with}`](super::Client::{with}), on this client's runtime.");
+        let twin_with_doc = format!("[`{with}`](Client::{with}), on this client's runtime.");
         out.blocking_getters.push(quote! {
             #[doc = #twin_with_doc]
             pub fn #with(&self, value: #arg) -> ::std::result::Result<blocking::Client, crate::Error> {

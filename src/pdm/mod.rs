@@ -404,7 +404,7 @@ impl Client {
 
 #[cfg(feature = "blocking")]
 impl blocking::Client {
-    /// [`request`](super::Client::request), blocking the calling thread.
+    /// [`request`](Client::request), blocking the calling thread.
     pub fn request<T: serde::de::DeserializeOwned + Send>(
         &self,
         pdm_method: &str,
@@ -414,7 +414,7 @@ impl blocking::Client {
         self.block_on(self.as_async().request(pdm_method, body, idempotent))
     }
 
-    /// [`get_session_token`](super::Client::get_session_token), blocking the calling thread.
+    /// [`get_session_token`](Client::get_session_token), blocking the calling thread.
     pub fn get_session_token(&self) -> Result<Response<types::Session>, Error> {
         self.block_on(self.as_async().get_session_token())
     }

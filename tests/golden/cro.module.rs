@@ -226,7 +226,7 @@ id. See list tenant ids for info on listing the tenants you have access to.*/
     }
     #[cfg(feature = "blocking")]
     impl blocking::Client {
-        ///[`with_api_version`](super::Client::with_api_version), on this client's runtime.
+        ///[`with_api_version`](Client::with_api_version), on this client's runtime.
         pub fn with_api_version(
             &self,
             value: ApiVersion,
@@ -239,7 +239,7 @@ id. See list tenant ids for info on listing the tenants you have access to.*/
         pub fn api_version(&self) -> ApiVersion {
             self.as_async().api_version()
         }
-        ///[`with_tenant_id`](super::Client::with_tenant_id), on this client's runtime.
+        ///[`with_tenant_id`](Client::with_tenant_id), on this client's runtime.
         pub fn with_tenant_id(
             &self,
             value: impl ::std::fmt::Display,
@@ -248,7 +248,7 @@ id. See list tenant ids for info on listing the tenants you have access to.*/
                 self.with_async(self.as_async().with_tenant_id(value)?),
             )
         }
-        /// [`request`](super::Client::request), blocking the calling thread.
+        /// [`request`](Client::request), blocking the calling thread.
         pub fn request<T: ::serde::de::DeserializeOwned + ::std::marker::Send>(
             &self,
             method: ::reqwest::Method,

@@ -164,7 +164,7 @@ let client = customer_apis::foxtrot::Client::builder()
     }
     #[cfg(feature = "blocking")]
     impl blocking::Client {
-        /// [`request`](super::Client::request), blocking the calling thread.
+        /// [`request`](Client::request), blocking the calling thread.
         pub fn request<T: ::serde::de::DeserializeOwned + ::std::marker::Send>(
             &self,
             method: ::reqwest::Method,

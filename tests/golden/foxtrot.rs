@@ -864,9 +864,8 @@ impl super::blocking::Client {
         self.block_on(self.as_async().get_waypoints(dc_id, customer_id))
     }
 }
-/// Any operation by its method name, with its arguments as text: what the command-line
-/// tool runs, so that a spec's new operation is a command with no code of its own.
 #[cfg(feature = "cli")]
+#[doc(hidden)]
 impl super::Client {
     #[doc(hidden)]
     pub async fn call_operation(
