@@ -99,6 +99,7 @@
 //! | `POST /__sandbox/faults` | adds a [`Fault`] (JSON: `{"operation", "params", "times", "kind", ...}`; `"times": 0` is refused, 400) |
 //! | `GET /__sandbox/faults` / `DELETE /__sandbox/faults` | lists / clears them |
 //! | `PUT /__sandbox/oauth` | sets the token endpoint's [`OAuthSettings`] |
+//! | `POST /__sandbox/reset` | back to how it started but for the seed: vendors' state, requests, faults, OAuth (as [`Sandbox::reset`]) |
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -286,6 +287,11 @@ pub struct RecordedRequest {
     /// The body: JSON as sent, a form (`application/x-www-form-urlencoded`) or other text as a
     /// string, `null` when empty.
     pub body: Value,
+    /// The vendor whose spec documents the method and path (its key, `cro`), if one does.
+    pub vendor: Option<String>,
+    /// That operation's `operationId` (`getCustomer`), if a spec documents the method and
+    /// path; `None` for the OAuth token endpoint and undocumented paths.
+    pub operation: Option<String>,
 }
 
 impl RecordedRequest {
@@ -409,12 +415,29 @@ fn recorded(
             Err(_) => Value::String(masked_text(&String::from_utf8_lossy(body), known)),
         }
     };
+    let (vendor, operation) = operation_of(parts.method.as_str(), parts.uri.path()).unzip();
     RecordedRequest {
         method: parts.method.as_str().to_owned(),
         path,
         headers,
         body,
+        vendor,
+        operation,
     }
+}
+
+/// The vendor and `operationId` of the operation `method` on `path` calls, if a spec
+/// documents it.
+fn operation_of(method: &str, path: &str) -> Option<(String, String)> {
+    crate::vendors::VENDORS.iter().find_map(|v| {
+        let key = v.vendor.key();
+        let spec = spec_ref(key);
+        let SpecMatch::Operation { template, .. } = match_operation(spec, method, path) else {
+            return None;
+        };
+        let id = spec["paths"][&template][method.to_ascii_lowercase()]["operationId"].as_str()?;
+        Some((key.to_owned(), id.to_owned()))
+    })
 }
 
 /// Whether the request says its body is `application/x-www-form-urlencoded`.
@@ -660,7 +683,66 @@ pub struct Sandbox {
     log: RequestLog,
     faults: faults::Faults,
     oauth: oauth::SharedOAuth,
+    live: std::sync::Arc<Live>,
 }
+
+/// The router in service, swapped for a fresh one by [`Sandbox::reset`]: the vendors' state
+/// (CRO's deactivations and the versions each token used, PDM's sessions) lives in it.
+struct Live {
+    router: std::sync::RwLock<axum::Router>,
+    build: Box<dyn Fn() -> axum::Router + Send + Sync>,
+}
+
+impl Live {
+    /// Serves `request` with the router in service, or resets (`POST /__sandbox/reset`).
+    async fn serve(
+        self: std::sync::Arc<Self>,
+        reset: impl FnOnce(),
+        request: axum::extract::Request,
+    ) -> axum::response::Response {
+        use axum::response::IntoResponse;
+        if request.uri().path() == RESET_PATH {
+            if request.method() != axum::http::Method::POST {
+                return axum::http::StatusCode::METHOD_NOT_ALLOWED.into_response();
+            }
+            reset();
+            return axum::http::StatusCode::NO_CONTENT.into_response();
+        }
+        let mut router = self
+            .router
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        type Service = dyn tower_service::Service<
+                axum::extract::Request,
+                Response = axum::response::Response,
+                Error = std::convert::Infallible,
+                Future = axum::routing::future::RouteFuture<std::convert::Infallible>,
+            > + Send;
+        let service: &mut Service = &mut router;
+        let ready = std::future::poll_fn(|cx| service.poll_ready(cx));
+        match ready.await {
+            Ok(()) => match service.call(request).await {
+                Ok(response) => response,
+                Err(never) => match never {},
+            },
+            Err(never) => match never {},
+        }
+    }
+
+    fn rebuild(&self) {
+        *self.router.write().unwrap_or_else(|p| p.into_inner()) = (self.build)();
+    }
+}
+
+impl std::fmt::Debug for Live {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Live")
+    }
+}
+
+/// `POST` here resets the standalone sandbox (see [`Sandbox::reset`]).
+const RESET_PATH: &str = "/__sandbox/reset";
 
 /// Settings of a [`Sandbox`] before it starts: [`Sandbox::builder`].
 #[derive(Debug, Clone)]
@@ -779,16 +861,31 @@ impl Sandbox {
         let log = RequestLog::default();
         let faults = faults::Faults::default();
         let oauth = oauth::SharedOAuth::default();
-        let app = router(
-            log.clone(),
-            faults.clone(),
-            oauth.clone(),
-            seed,
-            Issued::default(),
-        )
-        .layer(axum::middleware::from_fn(move |request, next| {
-            hosts::check(allowed.clone(), request, next)
-        }));
+        let issued = Issued::default();
+        let (l, f, o) = (log.clone(), faults.clone(), oauth.clone());
+        let build = move || {
+            router(
+                l.clone(),
+                f.clone(),
+                o.clone(),
+                seed.clone(),
+                issued.clone(),
+            )
+        };
+        let live = std::sync::Arc::new(Live {
+            router: std::sync::RwLock::new(build()),
+            build: Box::new(build),
+        });
+        let resets = (live.clone(), log.clone(), faults.clone(), oauth.clone());
+        let app = axum::Router::new()
+            .fallback(move |request: axum::extract::Request| {
+                let (live, log, faults, oauth) = resets.clone();
+                let reset = move || reset(&live, &log, &faults, &oauth);
+                resets.0.clone().serve(reset, request)
+            })
+            .layer(axum::middleware::from_fn(move |request, next| {
+                hosts::check(allowed.clone(), request, next)
+            }));
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app)
                 .with_graceful_shutdown(async {
@@ -803,7 +900,31 @@ impl Sandbox {
             log,
             faults,
             oauth,
+            live,
         })
+    }
+
+    /// Back to how it started, for the next test on the same sandbox: the vendors' state
+    /// (CRO's deactivated locations and the versions tokens used, PDM's sessions), the request
+    /// log, the faults and the OAuth endpoint's settings and tokens. The seed stays. The
+    /// standalone sandbox does the same on `POST /__sandbox/reset`.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use customer_apis::sandbox::{Fault, FaultKind, Sandbox};
+    ///
+    /// let sandbox = Sandbox::start().await?;
+    /// let cro = sandbox.cro_client().build()?;
+    /// sandbox.fault(Fault::new("getCustomer", FaultKind::Status { status: 503 }));
+    /// assert!(cro.get_customer(1).await.is_err());
+    /// sandbox.reset();
+    /// assert!(sandbox.requests().is_empty());
+    /// assert_eq!(cro.get_customer(1).await?.id, 1);
+    /// # Ok(()) }
+    /// ```
+    pub fn reset(&self) {
+        reset(&self.live, &self.log, &self.faults, &self.oauth);
     }
 
     /// Every request received so far (at most [`MAX_RECORDED_REQUESTS`], oldest first), with
@@ -940,6 +1061,14 @@ impl Drop for Sandbox {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// [`Sandbox::reset`]: everything but the seed as it was at the start.
+fn reset(live: &Live, log: &RequestLog, faults: &faults::Faults, oauth: &oauth::SharedOAuth) {
+    log.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    faults.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    *oauth.lock().unwrap_or_else(|p| p.into_inner()) = oauth::OAuth::default();
+    live.rebuild();
 }
 
 /// The three vendors' routes; a request no route takes goes to the vendor whose spec documents

@@ -1098,3 +1098,74 @@ async fn the_standalone_sandbox_allows_the_hosts_named_with_allow_host() {
     let stderr = String::from_utf8_lossy(&bad.stderr);
     assert!(stderr.contains("--allow-host"), "{stderr}");
 }
+
+#[tokio::test]
+async fn reset_restores_state_log_faults_and_oauth_and_each_request_names_its_operation() {
+    use customer_apis::sandbox::{Fault, FaultKind, OAuthSettings};
+
+    let sandbox = Sandbox::start().await.unwrap();
+    let cro = sandbox.cro_client().build().unwrap();
+    let pdm = sandbox.pdm_client().build().unwrap();
+    let active = |customer: &customer_apis::cro::types::CustomerModel| {
+        customer.locations.iter().filter(|l| l.is_active).count()
+    };
+    assert_eq!(active(&cro.get_customer(1).await.unwrap()), 4);
+
+    // Each recorded request names its vendor and operation; the token endpoint's names none.
+    pdm.get_customer(&customer_apis::pdm::CustomerLookup::id(1408))
+        .await
+        .unwrap();
+    let named: Vec<(Option<String>, Option<String>)> = sandbox
+        .requests()
+        .into_iter()
+        .map(|r| (r.vendor, r.operation))
+        .collect();
+    let some = |v: &str, o: &str| (Some(v.to_owned()), Some(o.to_owned()));
+    assert_eq!(
+        named,
+        [
+            some("cro", "getCustomer"),
+            some("pdm", "GetSessionToken"),
+            some("pdm", "GetCustomer")
+        ]
+    );
+
+    // State, log, faults and OAuth settings change...
+    cro.deactivate_location(1, 20).await.unwrap();
+    assert_eq!(active(&cro.get_customer(1).await.unwrap()), 3);
+    sandbox.fault(Fault::new("getContact", FaultKind::Status { status: 503 }));
+    let mut oauth = OAuthSettings::default();
+    oauth.refuse = true;
+    sandbox.set_oauth(oauth);
+    // ...and reset puts them back, from Rust...
+    sandbox.reset();
+    assert!(sandbox.requests().is_empty());
+    assert_eq!(active(&cro.get_customer(1).await.unwrap()), 4);
+    cro.get_contact(1, 1).await.expect("the fault is gone");
+    let provider = customer_apis::RefreshingToken::builder(
+        sandbox.oauth_token_url(),
+        "sandbox-client",
+        customer_apis::sandbox::CRO_REFRESH_TOKEN,
+    )
+    .build()
+    .unwrap();
+    let fresh = sandbox
+        .cro_client()
+        .token_provider(provider)
+        .build()
+        .unwrap();
+    fresh
+        .get_customer(1)
+        .await
+        .expect("the OAuth endpoint issues tokens again");
+
+    // ...and over HTTP.
+    cro.deactivate_location(1, 21).await.unwrap();
+    let http = reqwest::Client::new();
+    let url = format!("{}/__sandbox/reset", sandbox.base_url());
+    assert_eq!(http.get(&url).send().await.unwrap().status(), 405);
+    assert_eq!(http.post(&url).send().await.unwrap().status(), 204);
+    assert_eq!(active(&cro.get_customer(1).await.unwrap()), 4);
+    let log = sandbox.requests();
+    assert_eq!(log.len(), 1, "only the call after the reset: {log:?}");
+}
