@@ -69,7 +69,8 @@ pub struct Fault {
     /// CRO and Foxtrot both have a `getCustomer`: the fault applies to both unless `params`
     /// tells them apart.
     pub operation: String,
-    /// Path parameter values the request must have (`customer_id: "1"`); empty: any.
+    /// Path parameter values the request must have (`customer_id: "1"`), or request header
+    /// values (`x-tenant-id: "7"`: a fault for one CRO tenant); empty: any.
     #[serde(default)]
     pub params: BTreeMap<String, String>,
     /// How many calls it applies to; `None`: every call until cleared. `Some(0)` applies to no
@@ -101,7 +102,7 @@ impl Fault {
         self
     }
 
-    /// Only for requests whose path parameter `name` is `value`.
+    /// Only for requests whose path parameter (or request header) `name` is `value`.
     pub fn with_param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.params.insert(name.into(), value.into());
         self
@@ -133,13 +134,23 @@ fn operation_of(
 }
 
 /// The fault that applies to this request, if any (one call of it is used up).
-fn take(faults: &Faults, method: &str, path: &str) -> Option<(&'static str, FaultKind)> {
+fn take(
+    faults: &Faults,
+    method: &str,
+    path: &str,
+    headers: &axum::http::HeaderMap,
+) -> Option<(&'static str, FaultKind)> {
     let (vendor, id, params) = operation_of(method, path)?;
+    // A path parameter, else a request header of that name (`x-tenant-id`).
+    let value = |name: &str| match params.get(name) {
+        Some(value) => Some(value.as_str()),
+        None => headers.get(name)?.to_str().ok().map(str::trim),
+    };
     let mut faults = faults.lock().unwrap_or_else(|p| p.into_inner());
     let index = faults.iter().position(|f| {
         f.times != Some(0)
             && f.operation == id
-            && f.params.iter().all(|(k, v)| params.get(k) == Some(v))
+            && f.params.iter().all(|(k, v)| value(k) == Some(v.as_str()))
     })?;
     let kind = faults[index].kind.clone();
     if let Some(n) = &mut faults[index].times {
@@ -159,7 +170,7 @@ pub(crate) async fn apply(
 ) -> Response {
     let method = request.method().as_str().to_owned();
     let path = request.uri().path().to_owned();
-    let Some((vendor, kind)) = take(&faults, &method, &path) else {
+    let Some((vendor, kind)) = take(&faults, &method, &path, request.headers()) else {
         return next.run(request).await;
     };
     let pinned = request.headers().get("x-api-version").cloned();

@@ -17,10 +17,13 @@
 //!
 //! A record's `body` is what the client's method returns (the spec's `x-result` of the answer:
 //! Foxtrot's customer without the envelope, PDM's customer without the status); the sandbox
-//! wraps it as the vendor answers. Every record is checked on load: the vendor and operation
-//! exist, the params are the operation's, and the body decodes as the operation's model (types
-//! and required fields; documented lengths and patterns are not enforced, as the vendors' own
-//! data breaks them). A bad record is a [`SeedError`] naming it.
+//! wraps it as the vendor answers. It may give only the fields a test cares about: the rest are
+//! the operation's example's (objects are merged key by key; a list or a value given replaces
+//! the example's, and `null` clears it), ids included, so give the ones your test looks the
+//! record up by. Every record is checked on load: the vendor and operation exist, the params
+//! are the operation's, and the body (over the example) decodes as the operation's model
+//! (types and required fields; documented lengths and patterns are not enforced, as the
+//! vendors' own data breaks them). A bad record is a [`SeedError`] naming it.
 
 use std::collections::BTreeMap;
 
@@ -57,6 +60,31 @@ fn operations(vendor: &str) -> Option<&'static [crate::operation::Operation]> {
 
 fn check_body(vendor: &str, operation: &str, body: &Value) -> Option<Result<(), String>> {
     crate::vendors::named(vendor).and_then(|v| (v.check_seed)(operation, body))
+}
+
+/// A record's body over the operation's 200 example (its `x-result` part): what the record
+/// leaves out is the example's, so that a record gives only the fields a test cares about.
+fn over_example(vendor: &str, op: &crate::operation::Operation, body: Value) -> Value {
+    let spec = super::spec_ref(vendor);
+    let example = super::example(spec, op.path, &op.method.to_ascii_lowercase());
+    let keys = op.result.split('.').filter(|k| !k.is_empty());
+    let base = keys.fold(&example, |at, key| &at[key]);
+    merged(base.clone(), body)
+}
+
+/// `over` merged into `base`, object by object; anything else `over` gives (a list, a value,
+/// `null`) replaces what `base` has.
+fn merged(base: Value, over: Value) -> Value {
+    match (base, over) {
+        (Value::Object(mut base), Value::Object(over)) => {
+            for (key, value) in over {
+                let under = base.remove(&key).unwrap_or(Value::Null);
+                base.insert(key, merged(under, value));
+            }
+            Value::Object(base)
+        }
+        (_, over) => over,
+    }
 }
 
 /// A parameter's value as text: a string as is, anything else as JSON.
@@ -155,6 +183,7 @@ impl Seed {
                     if let Some(other) = record.keys().next() {
                         return Err(at(here, format!("`{other}` is not `params` or `body`")));
                     }
+                    let body = over_example(&vendor, op, body);
                     if let Some(Err(reason)) = check_body(&vendor, &op_id, &body) {
                         return Err(at(here, format!("body: {reason}")));
                     }

@@ -687,9 +687,9 @@ fn a_bad_seed_is_refused_naming_the_record_and_the_rule() {
             "`params.customer` is not a parameter of getCustomer (customer_id)",
         ),
         (
-            "foxtrot: {getCustomer: [{params: {customer_id: x}, body: {id: x}}]}",
+            "foxtrot: {getCustomer: [{params: {customer_id: x}, body: {id: x, name: [1]}}]}",
             "foxtrot.getCustomer[0]",
-            "body: missing field `name`",
+            "body: name: invalid type",
         ),
         (
             "pdm: {GetCustomer: [{}]}",
@@ -1168,4 +1168,50 @@ async fn reset_restores_state_log_faults_and_oauth_and_each_request_names_its_op
     assert_eq!(active(&cro.get_customer(1).await.unwrap()), 4);
     let log = sandbox.requests();
     assert_eq!(log.len(), 1, "only the call after the reset: {log:?}");
+}
+
+#[tokio::test]
+async fn a_seed_record_gives_only_its_fields_and_a_fault_can_aim_at_one_tenant() {
+    use customer_apis::sandbox::{Fault, FaultKind, Seed};
+
+    // A CRO customer (about 45 fields with its lists) given by three; the rest are the example's.
+    let seed = Seed::from_text(
+        r#"
+cro:
+  getCustomer:
+    - params: {customer_id: 77}
+      body: {id: 77, name: "Only Three Fields", parent_id: 5}
+foxtrot:
+  getCustomer:
+    - params: {dc_id: Foxtrot-DC, customer_id: cust-77}
+      body: {id: cust-77, name: Grace Hopper}
+"#,
+    )
+    .unwrap();
+    let sandbox = Sandbox::start_with_seed(seed).await.unwrap();
+    let cro = sandbox.cro_client().build().unwrap();
+    let example = cro.get_customer(1).await.unwrap().into_inner();
+    let seeded = cro.get_customer(77).await.unwrap().into_inner();
+    assert_eq!((seeded.id, seeded.name.as_str()), (77, "Only Three Fields"));
+    assert_eq!(seeded.parent_id, Some(5));
+    // What the record left out is the example's.
+    assert_eq!(seeded.locations, example.locations);
+    assert_eq!(seeded.addresses, example.addresses);
+    assert_eq!(seeded.contacts, example.contacts);
+    let fox = sandbox.foxtrot_client().build().unwrap();
+    let grace = fox.get_customer("Foxtrot-DC", "cust-77").await.unwrap();
+    assert_eq!(grace.name, "Grace Hopper");
+
+    // A fault for tenant 7 only: tenant 8 is answered.
+    sandbox.fault(
+        Fault::new("getCustomer", FaultKind::Status { status: 404 }).with_param("x-tenant-id", "7"),
+    );
+    let tenant_7 = cro.with_tenant_id(7).unwrap();
+    let tenant_8 = cro.with_tenant_id(8).unwrap();
+    assert!(tenant_7.get_customer(1).await.unwrap_err().is_not_found());
+    assert_eq!(tenant_8.get_customer(1).await.unwrap().id, 1);
+    assert!(
+        tenant_7.get_customer(77).await.unwrap_err().is_not_found(),
+        "every call of tenant 7"
+    );
 }
