@@ -22,9 +22,9 @@ use crate::cro::{ApiVersion, REQUEST_HEADERS};
 pub(super) const FIRST_VERSION: ApiVersion = ApiVersion::V2019_02_08;
 
 struct Cro {
-    /// The customers by id: the Get Customer sample and the seeded ones, whose
-    /// `locations[].is_active` Deactivate changes.
-    customers: std::collections::BTreeMap<i64, Value>,
+    /// The customers by id and tenant (`None`: every tenant's): the Get Customer sample and
+    /// the seeded ones, whose `locations[].is_active` Deactivate changes.
+    customers: std::collections::BTreeMap<(i64, Option<String>), Value>,
     /// Records seeded for the other operations.
     seed: Arc<super::Seed>,
     /// The version each token last used (CRO applies it when a request names none).
@@ -35,6 +35,36 @@ struct Cro {
 
 type Shared = Arc<Mutex<Cro>>;
 
+/// The header a seed record may be scoped by: its tenant's records are its own.
+const TENANT: &str = "x-tenant-id";
+
+/// A tenant id as CRO reads it (an integer: `07` is 7); what is not one as it is.
+fn canonical(tenant: &str) -> std::borrow::Cow<'_, str> {
+    match tenant.trim().parse::<i64>() {
+        Ok(n) => n.to_string().into(),
+        Err(_) => tenant.into(),
+    }
+}
+
+/// The tenant a request names.
+fn tenant_of(headers: &HeaderMap) -> Option<String> {
+    let tenant = headers.get(TENANT)?.to_str().ok()?;
+    Some(canonical(tenant).into_owned())
+}
+
+impl Cro {
+    /// The customer `id` as `tenant` sees it: its own record, else every tenant's.
+    fn customer_mut(&mut self, id: i64, tenant: Option<String>) -> Option<&mut Value> {
+        let own = (id, tenant);
+        let key = if self.customers.contains_key(&own) {
+            own
+        } else {
+            (id, None)
+        };
+        self.customers.get_mut(&key)
+    }
+}
+
 pub(super) fn routes(
     oauth: super::oauth::SharedOAuth,
     seed: Arc<super::Seed>,
@@ -42,7 +72,7 @@ pub(super) fn routes(
     let spec = Arc::new(super::spec("cro"));
     let sample = super::example(&spec, "/customers/{customer_id}", "get");
     let mut customers = std::collections::BTreeMap::new();
-    customers.insert(sample["id"].as_i64().unwrap_or(1), sample);
+    customers.insert((sample["id"].as_i64().unwrap_or(1), None), sample);
     for record in seed.records("cro", "getCustomer") {
         let id = record
             .params
@@ -50,7 +80,8 @@ pub(super) fn routes(
             .and_then(|id| id.parse().ok())
             .or_else(|| record.body["id"].as_i64());
         if let Some(id) = id {
-            customers.insert(id, record.body.clone());
+            let tenant = record.params.get(TENANT).map(|t| canonical(t).into_owned());
+            customers.insert((id, tenant), record.body.clone());
         }
     }
     let state: Shared = Arc::new(Mutex::new(Cro {
@@ -299,8 +330,8 @@ async fn get_customer(
         Ok(v) => v,
         Err(response) => return response,
     };
-    let cro = state.lock().unwrap_or_else(|p| p.into_inner());
-    match cro.customers.get(&customer_id) {
+    let mut cro = state.lock().unwrap_or_else(|p| p.into_inner());
+    match cro.customer_mut(customer_id, tenant_of(&headers)) {
         Some(customer) => answer(StatusCode::OK, Some(version), customer.clone()),
         None => not_found(version, "customer_id"),
     }
@@ -319,15 +350,17 @@ async fn get_contact(
         Ok(v) => v,
         Err(response) => return response,
     };
-    let cro = state.lock().unwrap_or_else(|p| p.into_inner());
-    let params = std::collections::BTreeMap::from([
+    let mut cro = state.lock().unwrap_or_else(|p| p.into_inner());
+    let tenant = tenant_of(&headers);
+    let mut params = std::collections::BTreeMap::from([
         ("customer_id".to_owned(), customer_id.to_string()),
         ("customer_contact_id".to_owned(), contact_id.to_string()),
     ]);
+    params.extend(tenant.clone().map(|t| (TENANT.to_owned(), t)));
     if let Some(contact) = cro.seed.find("cro", "getContact", &params) {
         return answer(StatusCode::OK, Some(version), contact.clone());
     }
-    let Some(customer) = cro.customers.get(&customer_id) else {
+    let Some(customer) = cro.customer_mut(customer_id, tenant) else {
         return not_found(version, "customer_id");
     };
     let contact = customer["contacts"]
@@ -390,7 +423,7 @@ async fn deactivate(
         Err(response) => return response,
     };
     let mut cro = state.lock().unwrap_or_else(|p| p.into_inner());
-    let Some(stored) = cro.customers.get_mut(&customer_id) else {
+    let Some(stored) = cro.customer_mut(customer_id, tenant_of(&headers)) else {
         return not_found(version, "customer_id");
     };
     let customer = stored.clone();

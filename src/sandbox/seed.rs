@@ -20,7 +20,9 @@
 //! wraps it as the vendor answers. It may give only the fields a test cares about: the rest are
 //! the operation's example's (objects are merged key by key; a list or a value given replaces
 //! the example's, and `null` clears it), ids included, so give the ones your test looks the
-//! record up by. Every record is checked on load: the vendor and operation exist, the params
+//! record up by. A record whose `params` name a documented request header (CRO's
+//! `x-tenant-id: 7`) is served only to requests that send that value: a tenant's own records,
+//! beside (and before) those every tenant sees. Every record is checked on load: the vendor and operation exist, the params
 //! are the operation's, and the body (over the example) decodes as the operation's model
 //! (types and required fields; documented lengths and patterns are not enforced, as the
 //! vendors' own data breaks them). A bad record is a [`SeedError`] naming it.
@@ -85,6 +87,31 @@ fn merged(base: Value, over: Value) -> Value {
         }
         (_, over) => over,
     }
+}
+
+/// Whether `vendor`'s spec documents a request header `name` other than the credential's: a
+/// record with it in its `params` is served only to requests that send that value (CRO's
+/// `x-tenant-id`: a tenant's own records).
+fn documented_header(vendor: &str, name: &str) -> bool {
+    let spec = super::spec_ref(vendor);
+    let shared = spec
+        .pointer("/components/parameters")
+        .and_then(Value::as_object);
+    let items = spec["paths"]
+        .as_object()
+        .into_iter()
+        .flat_map(|p| p.values());
+    let operations = items.filter_map(Value::as_object).flat_map(|i| i.values());
+    let inline = operations
+        .filter_map(|op| op["parameters"].as_array())
+        .flatten();
+    let header = |p: &Value| p["in"] == "header" && p["name"].as_str() == Some(name);
+    name != "authorization"
+        && shared
+            .into_iter()
+            .flat_map(|c| c.values())
+            .chain(inline)
+            .any(header)
 }
 
 /// A parameter's value as text: a string as is, anything else as JSON.
@@ -167,7 +194,8 @@ impl Seed {
                             return Err(at(here, "`params` must be a map".into()));
                         };
                         for (name, value) in given {
-                            if !op.params.iter().any(|p| p.name == name) {
+                            let header = documented_header(&vendor, &name);
+                            if !header && !op.params.iter().any(|p| p.name == name) {
                                 let names: Vec<&str> = op.params.iter().map(|p| p.name).collect();
                                 return Err(at(
                                     here,

@@ -1215,3 +1215,54 @@ foxtrot:
         "every call of tenant 7"
     );
 }
+
+#[tokio::test]
+async fn a_tenants_seed_records_are_its_own() {
+    use customer_apis::sandbox::Seed;
+
+    let seed = Seed::from_text(
+        r#"
+cro:
+  getCustomer:
+    - params: {customer_id: 77, x-tenant-id: 7}
+      body: {id: 77, name: "Tenant Seven's"}
+    - params: {customer_id: 1, x-tenant-id: 9}
+      body: {id: 1, name: "Tenant Nine's own customer 1"}
+"#,
+    )
+    .unwrap();
+    let sandbox = Sandbox::start_with_seed(seed).await.unwrap();
+    let cro = sandbox.cro_client().build().unwrap();
+    let (seven, eight, nine) = (
+        cro.with_tenant_id(7).unwrap(),
+        cro.with_tenant_id("08").unwrap(),
+        cro.with_tenant_id(9).unwrap(),
+    );
+    assert_eq!(seven.get_customer(77).await.unwrap().name, "Tenant Seven's");
+    assert!(eight.get_customer(77).await.unwrap_err().is_not_found());
+    // A tenant's own record is served before the one every tenant sees.
+    let shared = eight.get_customer(1).await.unwrap().into_inner();
+    assert_eq!(
+        nine.get_customer(1).await.unwrap().name,
+        "Tenant Nine's own customer 1"
+    );
+    assert_eq!(seven.get_customer(1).await.unwrap().into_inner(), shared);
+    // Deactivating tenant 9's location changes tenant 9's record only.
+    let location = shared.locations[0].location_id;
+    nine.deactivate_location(1, location).await.unwrap();
+    let active = |c: &customer_apis::cro::types::CustomerModel| {
+        c.locations
+            .iter()
+            .find(|l| l.location_id == location)
+            .map(|l| l.is_active)
+    };
+    assert_eq!(active(&nine.get_customer(1).await.unwrap()), Some(false));
+    assert_eq!(active(&eight.get_customer(1).await.unwrap()), Some(true));
+    // A header the spec does not document is refused, naming it.
+    let err =
+        Seed::from_text("cro: {getCustomer: [{params: {x-tenant: 7}, body: {}}]}").unwrap_err();
+    assert!(
+        err.reason.contains("`params.x-tenant` is not a parameter"),
+        "{err}"
+    );
+}
