@@ -132,6 +132,7 @@ mod hosts;
 mod oauth;
 mod pdm;
 mod seed;
+mod yaml;
 
 pub use seed::{Seed, SeedError};
 

@@ -46,12 +46,14 @@ pub(crate) struct SeedRecord {
     pub(crate) body: Value,
 }
 
-/// A seed that does not hold: which record, and the rule it breaks.
+/// A seed that does not hold: which record, on which line of the file, and the rule it breaks.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("seed {record}: {reason}")]
+#[error("seed {record}{}: {reason}", line.map(|l| format!(" (line {l})")).unwrap_or_default())]
 pub struct SeedError {
     /// Where (`cro.getCustomer[0]`, or the file).
     pub record: String,
+    /// The line of the file the record starts on (from 1), for a seed read from text.
+    pub line: Option<usize>,
     /// What is wrong.
     pub reason: String,
 }
@@ -125,11 +127,12 @@ fn text(value: &Value) -> String {
 impl Seed {
     /// Reads a seed from YAML or JSON text (JSON is YAML) and checks every record.
     pub fn from_text(text: &str) -> Result<Seed, SeedError> {
-        let doc: Value = serde_yaml::from_str(text).map_err(|e| SeedError {
+        let (doc, lines) = super::yaml::read(text).map_err(|e| SeedError {
             record: "file".to_owned(),
+            line: None,
             reason: format!("not YAML or JSON: {e}"),
         })?;
-        Seed::from_value(doc)
+        Seed::checked(doc, &lines)
     }
 
     /// Reads and checks the seed file at `path`.
@@ -137,6 +140,7 @@ impl Seed {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(|e| SeedError {
             record: path.display().to_string(),
+            line: None,
             reason: format!("cannot read: {e}"),
         })?;
         Seed::from_text(&text)
@@ -144,7 +148,16 @@ impl Seed {
 
     /// Checks a seed given as a JSON value (the shape of the file).
     pub fn from_value(doc: Value) -> Result<Seed, SeedError> {
-        let at = |record: String, reason: String| SeedError { record, reason };
+        Seed::checked(doc, &BTreeMap::new())
+    }
+
+    /// Checks a seed; `lines` says where each record (`cro.getCustomer[0]`) starts in its file.
+    fn checked(doc: Value, lines: &BTreeMap<String, usize>) -> Result<Seed, SeedError> {
+        let at = |record: String, reason: String| SeedError {
+            line: lines.get(&record).copied(),
+            record,
+            reason,
+        };
         let Value::Object(vendors) = doc else {
             return Err(at(
                 "file".into(),

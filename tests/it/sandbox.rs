@@ -672,39 +672,45 @@ async fn the_default_seed_links_one_customer_across_the_three_vendors() {
 }
 
 #[test]
-fn a_bad_seed_is_refused_naming_the_record_and_the_rule() {
+fn a_bad_seed_is_refused_naming_the_record_its_line_and_the_rule() {
     use customer_apis::sandbox::Seed;
     let cases = [
-        ("acme: {}", "acme", "is not a vendor"),
+        ("acme: {}", "acme", Some(1), "is not a vendor"),
         (
             "cro: {getCustomers: []}",
             "cro.getCustomers",
+            Some(1),
             "is not an operation",
         ),
         (
             "cro: {getCustomer: [{params: {customer: 7}, body: {}}]}",
             "cro.getCustomer[0]",
+            Some(1),
             "`params.customer` is not a parameter of getCustomer (customer_id)",
         ),
         (
             "foxtrot: {getCustomer: [{params: {customer_id: x}, body: {id: x, name: [1]}}]}",
             "foxtrot.getCustomer[0]",
+            Some(1),
             "body: name: invalid type",
         ),
+        // Block style: the line the bad record starts on, not the list's.
         (
-            "pdm: {GetCustomer: [{}]}",
-            "pdm.GetCustomer[0]",
+            "# my seed\npdm:\n  GetCustomer:\n    - body: {customer_id: 5}\n\n    - params: {}\n",
+            "pdm.GetCustomer[1]",
+            Some(6),
             "has no `body`",
         ),
-        ("[1, 2", "file", "not YAML or JSON"),
+        ("[1, 2", "file", None, "not YAML or JSON"),
     ];
     assert_eq!(cases.len(), 6);
-    for (text, record, rule) in cases {
+    for (text, record, line, rule) in cases {
         let err = Seed::from_text(text).unwrap_err();
-        assert_eq!(err.record, record, "{text}");
+        assert_eq!((err.record.as_str(), err.line), (record, line), "{text}");
         assert!(err.reason.contains(rule), "{text}: {err}");
+        let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
         assert!(
-            err.to_string().starts_with(&format!("seed {record}: ")),
+            err.to_string().starts_with(&format!("seed {record}{at}: ")),
             "{err}"
         );
     }
