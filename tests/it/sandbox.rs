@@ -547,16 +547,10 @@ async fn the_sandbox_records_what_each_client_sent_with_every_credential_redacte
 #[tokio::test]
 async fn the_oauth_endpoint_issues_rotates_expires_and_refuses_tokens_for_refreshing_token() {
     use customer_apis::sandbox::{OAuthSettings, CRO_REFRESH_TOKEN};
-    use customer_apis::{ErrorKind, RefreshingToken};
+    use customer_apis::ErrorKind;
 
     let sandbox = Sandbox::start().await.unwrap();
-    let provider = RefreshingToken::builder(
-        sandbox.oauth_token_url(),
-        "sandbox-client",
-        CRO_REFRESH_TOKEN,
-    )
-    .build()
-    .unwrap();
+    let provider = crate::support::sandbox_grant(&sandbox).build().unwrap();
     let cro = sandbox
         .cro_client()
         .token_provider(provider.clone())
@@ -610,11 +604,7 @@ async fn the_oauth_endpoint_issues_rotates_expires_and_refuses_tokens_for_refres
     sandbox.clear_requests();
     let refused = sandbox
         .cro_client()
-        .refreshing_token(RefreshingToken::builder(
-            sandbox.oauth_token_url(),
-            "sandbox-client",
-            CRO_REFRESH_TOKEN,
-        ))
+        .refreshing_token(crate::support::sandbox_grant(&sandbox))
         .build()
         .unwrap();
     let err = refused.get_customer(1).await.unwrap_err();
@@ -1148,13 +1138,7 @@ async fn reset_restores_state_log_faults_and_oauth_and_each_request_names_its_op
     assert!(sandbox.requests().is_empty());
     assert_eq!(active(&cro.get_customer(1).await.unwrap()), 4);
     cro.get_contact(1, 1).await.expect("the fault is gone");
-    let provider = customer_apis::RefreshingToken::builder(
-        sandbox.oauth_token_url(),
-        "sandbox-client",
-        customer_apis::sandbox::CRO_REFRESH_TOKEN,
-    )
-    .build()
-    .unwrap();
+    let provider = crate::support::sandbox_grant(&sandbox).build().unwrap();
     let fresh = sandbox
         .cro_client()
         .token_provider(provider)

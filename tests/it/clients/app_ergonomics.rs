@@ -154,17 +154,8 @@ async fn an_attempt_that_times_out_is_repeated_for_an_idempotent_operation() {
 
 #[tokio::test]
 async fn a_client_per_tenant_shares_the_credential_and_checks_the_tenant() {
-    use customer_apis::sandbox::CRO_REFRESH_TOKEN;
-    use customer_apis::RefreshingToken;
-
     let sandbox = Sandbox::start().await.expect("the sandbox starts");
-    let provider = RefreshingToken::builder(
-        sandbox.oauth_token_url(),
-        "sandbox-client",
-        CRO_REFRESH_TOKEN,
-    )
-    .build()
-    .unwrap();
+    let provider = crate::support::sandbox_grant(&sandbox).build().unwrap();
     // Builders are `Clone`: one configured builder, finished twice.
     let builder = sandbox.cro_client().token_provider(provider.clone());
     let first = builder.clone().build().unwrap();

@@ -281,3 +281,15 @@ fn all_examples(spec: &Value) -> Vec<(String, String, Value)> {
 /// A token that matches CRO's documented pattern.
 #[cfg(feature = "cro")]
 pub const TOKEN: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2VjcmV0LXNpZ25hdHVyZQ";
+
+/// The OAuth grant of the sandbox's token endpoint for its sample client and refresh token.
+#[cfg(feature = "sandbox")]
+pub fn sandbox_grant(
+    sandbox: &customer_apis::sandbox::Sandbox,
+) -> customer_apis::RefreshingTokenBuilder {
+    customer_apis::RefreshingToken::builder(
+        sandbox.oauth_token_url(),
+        "sandbox-client",
+        customer_apis::sandbox::CRO_REFRESH_TOKEN,
+    )
+}
