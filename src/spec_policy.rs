@@ -355,13 +355,19 @@ impl SpecPolicy {
             .await
     }
 
-    /// The payload of an enveloped answer, once its status says success.
+    /// The payload of an enveloped answer, once its status says success. An answer without the
+    /// envelope's status (not an object, or an object without it) is no envelope: it is the
+    /// payload as it came (Foxtrot's waypoints come bare or enveloped, as its spec's `oneOf`
+    /// says), for `T` to decode or refuse.
     fn open_envelope(
         &self,
         envelope: &Envelope,
         mut answer: Value,
         meta: &ResponseMeta,
     ) -> Result<Value, Error> {
+        if answer.get(envelope.status).is_none() {
+            return Ok(answer);
+        }
         let status = answer.get(envelope.status).and_then(Value::as_str);
         let status = status.unwrap_or_default().to_owned();
         if envelope.error.contains(&status.as_str()) {

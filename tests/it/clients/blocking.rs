@@ -144,4 +144,13 @@ fn blocking_clients_have_a_builder_the_escape_hatch_and_every_other_method() {
         customer["customer"]["name"], "the customer's name",
         "{customer}"
     );
+    // Waypoints come bare (no envelope), as Foxtrot documents: taken as they come.
+    let waypoints = foxtrot
+        .request::<customer_apis::foxtrot::types::WaypointList>(
+            reqwest::Method::GET,
+            "/dcs/Foxtrot-DC/customers/johns-burger-shack/waypoints",
+            None,
+        )
+        .unwrap();
+    assert_eq!(waypoints.waypoints.len(), 1);
 }
