@@ -141,6 +141,8 @@ pub(crate) struct SpecPolicy {
     provider: Option<Arc<dyn TokenProvider>>,
     /// Each setting's value as sent, by setter.
     values: Vec<(&'static str, String)>,
+    /// The pinned version (`x-pin`) every answer must say, found once.
+    pinned: Option<String>,
 }
 
 impl fmt::Debug for SpecPolicy {
@@ -198,7 +200,14 @@ impl SpecPolicy {
             headers.insert(HeaderName::from_static(setting.header), value.1);
             policy.values.push((setting.setter, value.0));
         }
+        policy.pinned = policy.pin();
         Ok(policy)
+    }
+
+    /// The value of the pinned setting, if the spec pins one.
+    fn pin(&self) -> Option<String> {
+        let pin = self.described.settings.iter().find(|s| s.pin)?;
+        self.setting(pin.setter).map(str::to_owned)
     }
 
     fn bare(
@@ -206,7 +215,7 @@ impl SpecPolicy {
         described: &'static Described,
         provider: Option<Arc<dyn TokenProvider>>,
     ) -> SpecPolicy {
-        let (headers, query, values) = Default::default();
+        let (headers, query, values, pinned) = Default::default();
         SpecPolicy {
             vendor,
             described,
@@ -214,6 +223,7 @@ impl SpecPolicy {
             query,
             provider,
             values,
+            pinned,
         }
     }
 
@@ -272,14 +282,17 @@ impl SpecPolicy {
         let mut values = self.values.clone();
         values.retain(|(s, _)| *s != setting.setter);
         values.push((setting.setter, value));
-        Ok(SpecPolicy {
+        let mut policy = SpecPolicy {
             vendor: self.vendor,
             described: self.described,
             headers: Arc::new(headers),
             query: self.query.clone(),
             provider: self.provider.clone(),
             values,
-        })
+            pinned: None,
+        };
+        policy.pinned = policy.pin();
+        Ok(policy)
     }
 
     /// The value sent for the setting `setter`, if any.
@@ -529,8 +542,7 @@ impl VendorCall for SpecPolicy {
     /// only. An error without the header may come from a gateway or a proxy the vendor did not
     /// write (a 503 page, a 404 for a path it does not serve): its status says what it is.
     fn check_version(&self, served: &ServedVersion, meta: &ResponseMeta) -> Result<(), Error> {
-        let pin = self.described.settings.iter().find(|s| s.pin);
-        let Some(pinned) = pin.and_then(|pin| self.setting(pin.setter)) else {
+        let Some(pinned) = &self.pinned else {
             return Ok(());
         };
         let success = meta.status.is_some_and(|s| s.is_success());
