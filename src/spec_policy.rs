@@ -267,6 +267,7 @@ impl SpecPolicy {
 
     /// This policy with the setting `setter` set to `value`, checked like the builder's; the
     /// credential (and a provider's token cache) is shared.
+    #[allow(dead_code)] // A build whose generated vendors have no settings (Foxtrot alone).
     pub(crate) fn with_setting(&self, setter: &str, value: &str) -> Result<SpecPolicy, Error> {
         let Some(setting) = self.described.settings.iter().find(|s| s.setter == setter) else {
             return Err(Error::invalid(
