@@ -1,6 +1,6 @@
 //! Many tenants from one client: a sync job over three CRO tenants, five customers each, at
 //! most four calls in flight, each answer mapped to `customer_apis::Customer`. One client is
-//! built; each tenant's client comes from it with `with_tenant_id`, sharing its connection
+//! built; each tenant's client comes from it with `with_tenant`, sharing its connection
 //! pool, its credential (and token cache) and every other setting. Then 1,000 tenant clients
 //! are made, to show what one costs.
 //!
@@ -27,8 +27,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let tenants = [11, 12, 13];
     let clients: Vec<_> = tenants
         .iter()
-        .map(|&tenant| Ok((tenant, cro.with_tenant_id(tenant)?)))
-        .collect::<Result<_, customer_apis::Error>>()?;
+        .map(|&tenant| (tenant, cro.with_tenant(tenant)))
+        .collect();
     let jobs = clients
         .iter()
         .flat_map(|(tenant, client)| [1, 2, 3, 7, 8].map(move |id| (*tenant, client, id)));
@@ -54,9 +54,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // What a tenant client costs: no connection pool of its own, no TLS setup.
     let started = Instant::now();
-    let many: Vec<_> = (1..=1_000)
-        .map(|tenant| cro.with_tenant_id(tenant))
-        .collect::<Result<_, _>>()?;
+    let many: Vec<_> = (1..=1_000).map(|tenant| cro.with_tenant(tenant)).collect();
     println!(
         "{} tenant clients made in {:?}",
         many.len(),

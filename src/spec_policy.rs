@@ -278,22 +278,46 @@ impl SpecPolicy {
         let (value, header) = self
             .described
             .header_value(setting.header, setting.setter, value)?;
+        Ok(self.replaced(setting, value, header))
+    }
+
+    /// This policy with the integer setting `setter` set to `value`: any `i64` keeps the
+    /// rules of a setting the generator gives this method (an integer without bounds).
+    #[allow(dead_code)] // A build whose generated vendors have no integer setting.
+    pub(crate) fn with_integer(&self, setter: &str, value: i64) -> SpecPolicy {
+        match self.described.settings.iter().find(|s| s.setter == setter) {
+            Some(setting) => self.replaced(setting, value.to_string(), HeaderValue::from(value)),
+            None => self.replaced_none(),
+        }
+    }
+
+    /// A copy of this policy (for a setting it does not have: nothing to change).
+    fn replaced_none(&self) -> SpecPolicy {
+        SpecPolicy {
+            vendor: self.vendor,
+            described: self.described,
+            headers: self.headers.clone(),
+            query: self.query.clone(),
+            provider: self.provider.clone(),
+            values: self.values.clone(),
+            pinned: self.pinned.clone(),
+        }
+    }
+
+    /// This policy with `setting` sent as `header` (`value` as text).
+    fn replaced(&self, setting: &Setting, value: String, header: HeaderValue) -> SpecPolicy {
         let mut headers = (*self.headers).clone();
         headers.insert(HeaderName::from_static(setting.header), header);
         let mut values = self.values.clone();
         values.retain(|(s, _)| *s != setting.setter);
         values.push((setting.setter, value));
         let mut policy = SpecPolicy {
-            vendor: self.vendor,
-            described: self.described,
             headers: Arc::new(headers),
-            query: self.query.clone(),
-            provider: self.provider.clone(),
             values,
-            pinned: None,
+            ..self.replaced_none()
         };
         policy.pinned = policy.pin();
-        Ok(policy)
+        policy
     }
 
     /// The value sent for the setting `setter`, if any.

@@ -65,6 +65,8 @@ pub struct Setting {
     pub example: Option<String>,
     /// `x-pin`: every answer's same header must say the value sent.
     pub pin: bool,
+    /// An integer with no bounds: any `i64` keeps its rules.
+    pub integer: bool,
     pub description: String,
 }
 
@@ -416,6 +418,10 @@ fn settings(doc: &Value, own: &str) -> Result<Vec<Setting>> {
                     example,
                     typed,
                     pin,
+                    integer: schema["type"] == "integer"
+                        && ["minimum", "maximum", "multipleOf", "enum"]
+                            .iter()
+                            .all(|k| schema.get(k).is_none()),
                     description: text(&param["description"]).unwrap_or_default(),
                 },
             );

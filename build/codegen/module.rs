@@ -353,34 +353,7 @@ fn settings(settings: &[Setting], module: &str) -> Settings {
             None => format!("`{header}`: {said}"),
         };
         out.cli_names.push(quote!((#name, #help)));
-        let with = format_ident!("with_{name}");
-        let with_doc = format!(
-            "A client that sends this `{header}` instead, checked like the builder's `{name}`; \
-             it shares this client's connection pool, credential (and its token cache) and every \
-             other setting, so that one client per {name} costs a few small allocations, not \
-             a connection pool."
-        );
-        let arg = match &setting.typed {
-            Some(typed) => {
-                let ty = format_ident!("{typed}");
-                quote!(#ty)
-            }
-            None => quote!(impl ::std::fmt::Display),
-        };
-        out.getters.push(quote! {
-            #[doc = #with_doc]
-            pub fn #with(&self, value: #arg) -> ::std::result::Result<Client, crate::Error> {
-                let policy = self.inner.policy.with_setting(#name, &value.to_string())?;
-                ::std::result::Result::Ok(self.with_policy(policy))
-            }
-        });
-        let twin_with_doc = format!("[`{with}`](Client::{with}), on this client's runtime.");
-        out.blocking_getters.push(quote! {
-            #[doc = #twin_with_doc]
-            pub fn #with(&self, value: #arg) -> ::std::result::Result<blocking::Client, crate::Error> {
-                ::std::result::Result::Ok(self.with_async(self.as_async().#with(value)?))
-            }
-        });
+        with_methods(setting, &mut out);
         let Some(typed) = &setting.typed else {
             out.setters.push(quote! {
                 #[doc = #doc]
@@ -445,4 +418,54 @@ fn settings(settings: &[Setting], module: &str) -> Settings {
 /// A line of the builder's doc example: the call, then a comment in the column of the others.
 fn doc_line(call: &str, note: &str) -> String {
     format!("    {call:<46} // {note}\n")
+}
+
+/// `with_<setting>` (a trailing `_id` dropped: `tenant_id` gives `with_tenant`) on the client
+/// and its blocking twin: a client that sends another value and shares everything else. An
+/// integer without bounds is taken as `i64`, which cannot break its rules: no `Result`.
+fn with_methods(setting: &Setting, out: &mut Settings) {
+    let (name, header) = (&setting.setter, &setting.header);
+    let with = format_ident!("with_{}", name.strip_suffix("_id").unwrap_or(name));
+    let with_doc = format!(
+        "A client that sends this `{header}` instead (checked like the builder's `{name}`); it \
+         shares this client's connection pool, credential (and its token cache) and every other \
+         setting, so that one client per value costs a few small allocations, not a connection \
+         pool."
+    );
+    let twin_doc = format!("[`{with}`](Client::{with}), on this client's runtime.");
+    if setting.integer && setting.typed.is_none() {
+        out.getters.push(quote! {
+            #[doc = #with_doc]
+            pub fn #with(&self, value: i64) -> Client {
+                self.with_policy(self.inner.policy.with_integer(#name, value))
+            }
+        });
+        out.blocking_getters.push(quote! {
+            #[doc = #twin_doc]
+            pub fn #with(&self, value: i64) -> blocking::Client {
+                self.with_async(self.as_async().#with(value))
+            }
+        });
+        return;
+    }
+    let arg = match &setting.typed {
+        Some(typed) => {
+            let ty = format_ident!("{typed}");
+            quote!(#ty)
+        }
+        None => quote!(impl ::std::fmt::Display),
+    };
+    out.getters.push(quote! {
+        #[doc = #with_doc]
+        pub fn #with(&self, value: #arg) -> ::std::result::Result<Client, crate::Error> {
+            let policy = self.inner.policy.with_setting(#name, &value.to_string())?;
+            ::std::result::Result::Ok(self.with_policy(policy))
+        }
+    });
+    out.blocking_getters.push(quote! {
+        #[doc = #twin_doc]
+        pub fn #with(&self, value: #arg) -> ::std::result::Result<blocking::Client, crate::Error> {
+            ::std::result::Result::Ok(self.with_async(self.as_async().#with(value)?))
+        }
+    });
 }

@@ -176,7 +176,7 @@ id. See list tenant ids for info on listing the tenants you have access to.*/
         }
     }
     impl Client {
-        ///A client that sends this `x-api-version` instead, checked like the builder's `api_version`; it shares this client's connection pool, credential (and its token cache) and every other setting, so that one client per api_version costs a few small allocations, not a connection pool.
+        ///A client that sends this `x-api-version` instead (checked like the builder's `api_version`); it shares this client's connection pool, credential (and its token cache) and every other setting, so that one client per value costs a few small allocations, not a connection pool.
         pub fn with_api_version(
             &self,
             value: ApiVersion,
@@ -196,16 +196,9 @@ id. See list tenant ids for info on listing the tenants you have access to.*/
                 .and_then(|v| v.parse().ok());
             sent.unwrap_or(ApiVersion::V2023_04_19)
         }
-        ///A client that sends this `x-tenant-id` instead, checked like the builder's `tenant_id`; it shares this client's connection pool, credential (and its token cache) and every other setting, so that one client per tenant_id costs a few small allocations, not a connection pool.
-        pub fn with_tenant_id(
-            &self,
-            value: impl ::std::fmt::Display,
-        ) -> ::std::result::Result<Client, crate::Error> {
-            let policy = self
-                .inner
-                .policy
-                .with_setting("tenant_id", &value.to_string())?;
-            ::std::result::Result::Ok(self.with_policy(policy))
+        ///A client that sends this `x-tenant-id` instead (checked like the builder's `tenant_id`); it shares this client's connection pool, credential (and its token cache) and every other setting, so that one client per value costs a few small allocations, not a connection pool.
+        pub fn with_tenant(&self, value: i64) -> Client {
+            self.with_policy(self.inner.policy.with_integer("tenant_id", value))
         }
         /// Any request, for an endpoint the spec does not cover yet, through this
         /// client's core: the credential, retries (any retryable failure for a method
@@ -239,14 +232,9 @@ id. See list tenant ids for info on listing the tenants you have access to.*/
         pub fn api_version(&self) -> ApiVersion {
             self.as_async().api_version()
         }
-        ///[`with_tenant_id`](Client::with_tenant_id), on this client's runtime.
-        pub fn with_tenant_id(
-            &self,
-            value: impl ::std::fmt::Display,
-        ) -> ::std::result::Result<blocking::Client, crate::Error> {
-            ::std::result::Result::Ok(
-                self.with_async(self.as_async().with_tenant_id(value)?),
-            )
+        ///[`with_tenant`](Client::with_tenant), on this client's runtime.
+        pub fn with_tenant(&self, value: i64) -> blocking::Client {
+            self.with_async(self.as_async().with_tenant(value))
         }
         /// [`request`](Client::request), blocking the calling thread.
         pub fn request<T: ::serde::de::DeserializeOwned + ::std::marker::Send>(

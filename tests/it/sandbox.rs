@@ -1196,8 +1196,8 @@ foxtrot:
     sandbox.fault(
         Fault::new("getCustomer", FaultKind::Status { status: 404 }).with_param("x-tenant-id", "7"),
     );
-    let tenant_7 = cro.with_tenant_id(7).unwrap();
-    let tenant_8 = cro.with_tenant_id(8).unwrap();
+    let tenant_7 = cro.with_tenant(7);
+    let tenant_8 = cro.with_tenant(8);
     assert!(tenant_7.get_customer(1).await.unwrap_err().is_not_found());
     assert_eq!(tenant_8.get_customer(1).await.unwrap().id, 1);
     assert!(
@@ -1223,11 +1223,7 @@ cro:
     .unwrap();
     let sandbox = Sandbox::start_with_seed(seed).await.unwrap();
     let cro = sandbox.cro_client().build().unwrap();
-    let (seven, eight, nine) = (
-        cro.with_tenant_id(7).unwrap(),
-        cro.with_tenant_id("08").unwrap(),
-        cro.with_tenant_id(9).unwrap(),
-    );
+    let (seven, eight, nine) = (cro.with_tenant(7), cro.with_tenant(8), cro.with_tenant(9));
     assert_eq!(seven.get_customer(77).await.unwrap().name, "Tenant Seven's");
     assert!(eight.get_customer(77).await.unwrap_err().is_not_found());
     // A tenant's own record is served before the one every tenant sees.
