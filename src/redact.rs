@@ -568,9 +568,25 @@ fn needle(secret: &str) -> &str {
 /// How many letters and digits of a secret the sieve looks for (few texts hold 8 of them).
 const NEEDLE: usize = 8;
 
-/// Whether `needle` occurs in `text` (an empty needle does).
+/// Whether `needle` occurs in `text` (an empty needle does). Found by its first byte first:
+/// `position` on bytes is a vectorised scan, where comparing a window at every offset is not
+/// (it runs on every answer's headers).
 fn holds(text: &[u8], needle: &[u8]) -> bool {
-    needle.is_empty() || text.windows(needle.len()).any(|w| w == needle)
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let Some(last_start) = text.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    let mut from = 0;
+    while let Some(at) = text[from..=last_start].iter().position(|&b| b == first) {
+        let at = from + at;
+        if text[at + 1..].starts_with(rest) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 fn strip_scheme(secret: &str) -> &str {
