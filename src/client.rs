@@ -118,11 +118,34 @@ macro_rules! vendor_client {
                 runtime: crate::blocking::Runtime,
             }
 
+            /// Builds a blocking [`Client`]: every setter of the async
+            /// [`ClientBuilder`](super::ClientBuilder), with the same checks, and
+            /// [`build`](Self::build) gives the client whose methods block.
+            #[derive(Debug, Clone, Default)]
+            pub struct ClientBuilder {
+                /// The vendor module forwards its own setters to it.
+                pub(super) inner: super::ClientBuilder,
+            }
+
+            impl ClientBuilder {
+                crate::config::common_builder_methods!(inner.common);
+
+                /// Checks every setting like the async builder's `build` and builds the client.
+                pub fn build(self) -> Result<Client, crate::Error> {
+                    Client::new(self.inner.build()?)
+                }
+            }
+
+            impl From<super::ClientBuilder> for ClientBuilder {
+                fn from(inner: super::ClientBuilder) -> Self {
+                    ClientBuilder { inner }
+                }
+            }
+
             impl Client {
-                /// A builder with the defaults: the async client's, finished with
-                /// [`build_blocking`](super::ClientBuilder::build_blocking).
-                pub fn builder() -> super::ClientBuilder {
-                    super::Client::builder()
+                /// A builder with the defaults.
+                pub fn builder() -> ClientBuilder {
+                    ClientBuilder::default()
                 }
 
                 /// Wraps an async client (built as usual, with its builder) with a runtime of

@@ -214,11 +214,14 @@ impl Common {
 /// The setters of [`Common`], written once for every vendor's builder (each has a `common` field).
 macro_rules! common_builder_methods {
     () => {
+        crate::config::common_builder_methods!(common);
+    };
+    ($($common:ident).+) => {
         /// The API's base URL; it may carry a path prefix (`http://gateway.internal/api`).
         /// A vendor whose spec names a public `https` server defaults to it (`DEFAULT_BASE_URL`
         /// in its module); one without (PDM: every customer has its own endpoint) requires it.
         pub fn base_url(mut self, url: impl Into<String>) -> Self {
-            self.common.base_url = Some(url.into());
+            self.$($common).+.base_url = Some(url.into());
             self
         }
 
@@ -226,19 +229,19 @@ macro_rules! common_builder_methods {
         /// change one field each. The reqwest client given to
         /// [`http_client`](Self::http_client), if any, is kept.
         pub fn config(mut self, config: crate::Config) -> Self {
-            self.common.config = config;
+            self.$($common).+.config = config;
             self
         }
 
         /// How long to wait for a connection (default 10 s; at most one year, as every wait).
         pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.common.config.connect_timeout = timeout;
+            self.$($common).+.config.connect_timeout = timeout;
             self
         }
 
         /// How long one attempt may take, connection to last body byte (default 30 s).
         pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.common.config.timeout = timeout;
+            self.$($common).+.config.timeout = timeout;
             self
         }
 
@@ -246,7 +249,7 @@ macro_rules! common_builder_methods {
         /// call ends with [`Error::Timeout`](crate::Error::Timeout), and no retry starts whose
         /// wait would end past it.
         pub fn operation_timeout(mut self, deadline: std::time::Duration) -> Self {
-            self.common.config.operation_timeout = Some(deadline);
+            self.$($common).+.config.operation_timeout = Some(deadline);
             self
         }
 
@@ -270,35 +273,35 @@ macro_rules! common_builder_methods {
         /// machine, and a proxy would carry them, credentials included, wherever it runs. With
         /// your own client, proxies are your client's choice.
         pub fn http_client(mut self, client: reqwest::Client) -> Self {
-            self.common.http = Some(client);
+            self.$($common).+.http = Some(client);
             self
         }
 
         /// Sets [`Config::retry`](crate::Config::retry) (default 3 attempts, backoff with jitter;
         /// [`RetryPolicy::disabled`](crate::RetryPolicy::disabled) for none).
         pub fn retry_policy(mut self, policy: crate::RetryPolicy) -> Self {
-            self.common.config.retry = policy;
+            self.$($common).+.config.retry = policy;
             self
         }
 
         /// The `User-Agent` header (default `customer-apis/<version>`); visible ASCII. With your
         /// own [`http_client`](Self::http_client), one set here is sent on each request.
         pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
-            self.common.config.user_agent = agent.into();
+            self.$($common).+.config.user_agent = agent.into();
             self
         }
 
         /// The largest response body read, in bytes (default 4 MiB); a larger one is
         /// [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge).
         pub fn max_response_bytes(mut self, limit: usize) -> Self {
-            self.common.config.max_response_bytes = limit;
+            self.$($common).+.config.max_response_bytes = limit;
             self
         }
 
         /// Sets [`Config::allow_insecure_http`](crate::Config::allow_insecure_http). Loopback
         /// (`localhost`, `127.0.0.1`, `::1`) is always allowed, and never sent through a proxy.
         pub fn allow_insecure_http(mut self, allow: bool) -> Self {
-            self.common.config.allow_insecure_http = allow;
+            self.$($common).+.config.allow_insecure_http = allow;
             self
         }
     };

@@ -117,7 +117,7 @@
 //!     .base_url(&base_url)
 //!     .bearer_token("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")
 //!     .tenant_id(42)
-//!     .build_blocking()?;
+//!     .build()?;
 //! let customer = cro.get_customer(1)?;
 //! assert_eq!(customer.name, "George Jones!!!?");
 //! # Ok(()) }

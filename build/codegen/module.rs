@@ -107,6 +107,21 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
          .build()?;\n# let _ = client;\n# Ok::<(), customer_apis::Error>(())\n```"
     );
     let bearer = matches!(policy.credential, Credential::Bearer);
+    let blocking_providers = bearer.then(|| {
+        let provider = twin_setter(
+            &format_ident!("token_provider"),
+            quote!(impl crate::TokenProvider + 'static),
+        );
+        let refreshing = twin_setter(
+            &format_ident!("refreshing_token"),
+            quote!(crate::RefreshingTokenBuilder),
+        );
+        quote!(#provider #refreshing)
+    });
+    let blocking_credential = twin_setter(
+        &setter,
+        quote!(impl ::std::convert::Into<::std::string::String>),
+    );
     let providers = bearer.then(|| {
         quote! {
             /// A provider that supplies (and refreshes) tokens, such as
@@ -130,6 +145,7 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
         setters,
         getters,
         blocking_getters,
+        blocking_setters,
         cli_arms,
         cli_names,
         ..
@@ -236,6 +252,13 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
             }
 
             #[cfg(feature = "blocking")]
+            impl blocking::ClientBuilder {
+                #blocking_credential
+                #blocking_providers
+                #(#blocking_setters)*
+            }
+
+            #[cfg(feature = "blocking")]
             impl blocking::Client {
                 #(#blocking_getters)*
 
@@ -331,6 +354,8 @@ struct Settings {
     getters: Vec<TokenStream>,
     /// The blocking client's twins of the getters and of `with_<setting>`.
     blocking_getters: Vec<TokenStream>,
+    /// The blocking builder's twins of the setters.
+    blocking_setters: Vec<TokenStream>,
     cli_arms: Vec<TokenStream>,
     cli_names: Vec<TokenStream>,
     /// The builder's doc example, a line per setting.
@@ -362,12 +387,15 @@ fn settings(settings: &[Setting], module: &str) -> Settings {
                     self
                 }
             });
+            out.blocking_setters
+                .push(twin_setter(&ident, quote!(impl ::std::fmt::Display)));
             out.cli_arms.push(quote!(#name => builder.#ident(value),));
             let note = setting.default.as_ref().map_or("required", |_| "default");
             out.doc_lines += &doc_line(&format!(".{name}({})", example(setting)), note);
             continue;
         };
         let ty = format_ident!("{typed}");
+        out.blocking_setters.push(twin_setter(&ident, quote!(#ty)));
         out.setters.push(quote! {
             #[doc = #doc]
             pub fn #ident(mut self, value: #ty) -> Self {
@@ -468,4 +496,15 @@ fn with_methods(setting: &Setting, out: &mut Settings) {
             ::std::result::Result::Ok(self.with_async(self.as_async().#with(value)?))
         }
     });
+}
+
+/// The blocking builder's twin of the async builder's setter `ident` taking `arg`.
+fn twin_setter(ident: &syn::Ident, arg: TokenStream) -> TokenStream {
+    let doc = format!("[`ClientBuilder::{ident}`](ClientBuilder::{ident}).");
+    quote! {
+        #[doc = #doc]
+        pub fn #ident(self, value: #arg) -> Self {
+            Self { inner: self.inner.#ident(value) }
+        }
+    }
 }

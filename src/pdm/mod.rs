@@ -403,6 +403,33 @@ impl Client {
 }
 
 #[cfg(feature = "blocking")]
+impl blocking::ClientBuilder {
+    /// [`ClientBuilder::company_id`].
+    pub fn company_id(self, company_id: i64) -> Self {
+        let inner = self.inner.company_id(company_id);
+        Self { inner }
+    }
+
+    /// [`ClientBuilder::api_key`].
+    pub fn api_key(self, key: impl Into<String>) -> Self {
+        let inner = self.inner.api_key(key);
+        Self { inner }
+    }
+
+    /// [`ClientBuilder::session_token`].
+    pub fn session_token(self, token: impl Into<String>) -> Self {
+        let inner = self.inner.session_token(token);
+        Self { inner }
+    }
+
+    /// [`ClientBuilder::refresh_early`].
+    pub fn refresh_early(self, margin: Duration) -> Self {
+        let inner = self.inner.refresh_early(margin);
+        Self { inner }
+    }
+}
+
+#[cfg(feature = "blocking")]
 impl blocking::Client {
     /// [`request`](Client::request), blocking the calling thread.
     pub fn request<T: serde::de::DeserializeOwned + Send>(

@@ -218,6 +218,42 @@ id. See list tenant ids for info on listing the tenants you have access to.*/
         }
     }
     #[cfg(feature = "blocking")]
+    impl blocking::ClientBuilder {
+        ///[`ClientBuilder::bearer_token`](ClientBuilder::bearer_token).
+        pub fn bearer_token(
+            self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                inner: self.inner.bearer_token(value),
+            }
+        }
+        ///[`ClientBuilder::token_provider`](ClientBuilder::token_provider).
+        pub fn token_provider(self, value: impl crate::TokenProvider + 'static) -> Self {
+            Self {
+                inner: self.inner.token_provider(value),
+            }
+        }
+        ///[`ClientBuilder::refreshing_token`](ClientBuilder::refreshing_token).
+        pub fn refreshing_token(self, value: crate::RefreshingTokenBuilder) -> Self {
+            Self {
+                inner: self.inner.refreshing_token(value),
+            }
+        }
+        ///[`ClientBuilder::api_version`](ClientBuilder::api_version).
+        pub fn api_version(self, value: ApiVersion) -> Self {
+            Self {
+                inner: self.inner.api_version(value),
+            }
+        }
+        ///[`ClientBuilder::tenant_id`](ClientBuilder::tenant_id).
+        pub fn tenant_id(self, value: impl ::std::fmt::Display) -> Self {
+            Self {
+                inner: self.inner.tenant_id(value),
+            }
+        }
+    }
+    #[cfg(feature = "blocking")]
     impl blocking::Client {
         ///[`with_api_version`](Client::with_api_version), on this client's runtime.
         pub fn with_api_version(

@@ -163,6 +163,30 @@ let client = customer_apis::foxtrot::Client::builder()
         }
     }
     #[cfg(feature = "blocking")]
+    impl blocking::ClientBuilder {
+        ///[`ClientBuilder::api_key`](ClientBuilder::api_key).
+        pub fn api_key(
+            self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                inner: self.inner.api_key(value),
+            }
+        }
+        ///[`ClientBuilder::token_provider`](ClientBuilder::token_provider).
+        pub fn token_provider(self, value: impl crate::TokenProvider + 'static) -> Self {
+            Self {
+                inner: self.inner.token_provider(value),
+            }
+        }
+        ///[`ClientBuilder::refreshing_token`](ClientBuilder::refreshing_token).
+        pub fn refreshing_token(self, value: crate::RefreshingTokenBuilder) -> Self {
+            Self {
+                inner: self.inner.refreshing_token(value),
+            }
+        }
+    }
+    #[cfg(feature = "blocking")]
     impl blocking::Client {
         /// [`request`](Client::request), blocking the calling thread.
         pub fn request<T: ::serde::de::DeserializeOwned + ::std::marker::Send>(

@@ -86,13 +86,13 @@ fn blocking_clients_have_a_builder_the_escape_hatch_and_every_other_method() {
     let (_runtime, sandbox) = sandbox();
     let base_url = sandbox.base_url();
 
-    // CRO: built blocking from the blocking client's own builder, its pinned version told.
+    // CRO: the blocking client's own builder, every setter of the async one; its pin told.
     let cro = cro::blocking::Client::builder()
         .base_url(&base_url)
         .bearer_token("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")
         .tenant_id(42)
         .api_version(cro::ApiVersion::V2019_02_08)
-        .build_blocking()
+        .build()
         .unwrap();
     assert_eq!(cro.api_version(), cro::ApiVersion::V2019_02_08);
     let customer = cro
@@ -104,7 +104,7 @@ fn blocking_clients_have_a_builder_the_escape_hatch_and_every_other_method() {
     let error = cro::blocking::Client::builder()
         .base_url(&base_url)
         .bearer_token("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")
-        .build_blocking()
+        .build()
         .unwrap_err();
     assert!(error.to_string().contains("tenant_id"), "{error}");
 
@@ -113,7 +113,7 @@ fn blocking_clients_have_a_builder_the_escape_hatch_and_every_other_method() {
         .base_url(&base_url)
         .company_id(9001)
         .api_key("my-api-key")
-        .build_blocking()
+        .build()
         .unwrap();
     let mut body = serde_json::Map::new();
     body.insert("external_customer_ref".into(), "CRO-7".into());
@@ -126,7 +126,8 @@ fn blocking_clients_have_a_builder_the_escape_hatch_and_every_other_method() {
     assert!(!session.session_token.expose().is_empty());
 
     // Foxtrot: its escape hatch returns the envelope's `data`.
-    let foxtrot = foxtrot::blocking::Client::builder()
+    // Or the async builder, finished blocking.
+    let foxtrot = foxtrot::Client::builder()
         .base_url(&base_url)
         .api_key("my-api-key")
         .build_blocking()
