@@ -40,6 +40,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         customer.meta().request_id,
         customer.meta().api_version
     );
+    // The vendor's own sample breaks its documented rules; the SDK keeps the data and says so.
+    for departure in customer.meta().departures() {
+        println!("  departs from the spec: {departure}");
+    }
     let contact = cro.get_contact(1, 1).await?;
     println!(
         "CRO get_contact(1, 1): {} <{}>",

@@ -344,6 +344,7 @@ const TOKEN_GRANT: Op = Op {
     idempotent: false,
     method: "POST",
     template: None,
+    answers: None,
 };
 
 /// The token endpoint as the call path sees it: no headers of its own (the credentials are in
@@ -679,6 +680,9 @@ impl RefreshingTokenBuilder {
             deadline: None,
             attempt_timeout: Some(timeout),
             user_agent: None,
+            // No spec describes the token endpoint.
+            check_spec: false,
+            reported: Default::default(),
             server: crate::transport::Server::of(&token_url),
         };
         Ok(RefreshingToken {

@@ -136,6 +136,10 @@ pub struct Config {
     /// Whether a plain `http://` base URL to a host other than loopback is allowed (default
     /// false: credentials would travel unencrypted).
     pub allow_insecure_http: bool,
+    /// Whether answers are checked against the vendor's spec (default true): what departs
+    /// from it is in [`ResponseMeta::departures`](crate::ResponseMeta::departures) and a
+    /// `warn` event of target `customer_apis::spec`, once per client and kind.
+    pub check_spec: bool,
 }
 
 impl Default for Config {
@@ -148,6 +152,7 @@ impl Default for Config {
             user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
             max_response_bytes: crate::transport::DEFAULT_BODY_LIMIT,
             allow_insecure_http: false,
+            check_spec: true,
         }
     }
 }
@@ -202,6 +207,8 @@ impl Common {
             // A client of our own has the attempt timeout built in; a caller's gets it per request.
             attempt_timeout: self.http.as_ref().map(|_| config.timeout),
             user_agent,
+            check_spec: config.check_spec,
+            reported: Default::default(),
             server: parsed
                 .as_ref()
                 .map(crate::transport::Server::of)
@@ -302,6 +309,13 @@ macro_rules! common_builder_methods {
         /// (`localhost`, `127.0.0.1`, `::1`) is always allowed, and never sent through a proxy.
         pub fn allow_insecure_http(mut self, allow: bool) -> Self {
             self.$($common).+.config.allow_insecure_http = allow;
+            self
+        }
+
+        /// Sets [`Config::check_spec`](crate::Config::check_spec): `false` turns off the
+        /// check of answers against the vendor's spec (it then costs nothing).
+        pub fn check_spec(mut self, check: bool) -> Self {
+            self.$($common).+.config.check_spec = check;
             self
         }
     };

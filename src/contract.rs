@@ -7,6 +7,7 @@
 //! The public types it uses (models' `Validate`, `Response`, `Error`, `Timestamp`) are the
 //! crate's own.
 
+pub(crate) use crate::departure::Documented;
 #[cfg(feature = "sandbox")]
 pub(crate) use crate::operation::decodes;
 #[cfg(feature = "cli")]

@@ -27,6 +27,19 @@ pub struct ResponseMeta {
     /// How many HTTP requests the call sent in all, credential requests included (PDM's
     /// GetSessionToken); 0 when it failed before sending any.
     pub requests: u32,
+    /// How the answer departs from the vendor's spec (see [`departures`](Self::departures)).
+    pub departures: Vec<crate::departure::Departure>,
+}
+
+impl ResponseMeta {
+    /// How the answer departs from the vendor's spec: each undeclared field, each documented
+    /// rule a value breaks (the SDK keeps such values), an undocumented status, a documented
+    /// header that is missing, another content type. Each names the operation, the place and
+    /// the rule, never the value. Empty when the answer is as documented, or when the check is
+    /// off ([`Config::check_spec`](crate::Config::check_spec)).
+    pub fn departures(&self) -> &[crate::departure::Departure] {
+        &self.departures
+    }
 }
 
 impl fmt::Display for ResponseMeta {

@@ -251,6 +251,7 @@ mod client;
 mod config;
 mod contract;
 pub mod customer;
+mod departure;
 mod error;
 mod json_path;
 pub mod operation;
@@ -284,6 +285,7 @@ pub use auth::{
 };
 pub use config::Config;
 pub use customer::Customer;
+pub use departure::{Departure, DepartureRule};
 pub use error::{
     ApiError, Error, ErrorCode, ErrorKind, ResponseMeta, ResultExt, Vendor, VendorCode,
 };

@@ -8,6 +8,7 @@
 //! poll.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -20,12 +21,14 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::SecretString;
 use tracing::Instrument;
 
+use crate::departure::{Departure, DepartureRule, Documented};
 use crate::error::{
     is_retryable_status, parse_retry_after, ApiError, Error, ErrorKind, ResponseMeta, Vendor,
 };
 use crate::redact::Redactor;
 use crate::response::Response;
 use crate::retry::RetryPolicy;
+use crate::validation::Validate;
 
 /// Default cap on a response body: the vendors' documented answers are a few KiB.
 pub(crate) const DEFAULT_BODY_LIMIT: usize = 4 * 1024 * 1024;
@@ -42,6 +45,9 @@ struct Seen {
     /// The headers of a 2xx answer, taken out of it by [`exec`] (not copied) for the
     /// [`Response`].
     headers: Option<Box<HeaderMap>>,
+    /// What a 2xx body breaks of the spec, found by [`response_value`]; its paths are server
+    /// text, not yet redacted.
+    departures: Vec<(String, DepartureRule)>,
 }
 
 /// What a response said about the API version it applied (`x-api-version`).
@@ -122,6 +128,8 @@ struct AttemptState {
     body_limit: usize,
     attempt_timeout: Option<Duration>,
     user_agent: Option<HeaderValue>,
+    /// Whether answers are checked against the spec.
+    check_spec: bool,
     /// What [`exec`] saw of the current attempt's response.
     seen: Seen,
 }
@@ -369,6 +377,9 @@ pub(crate) struct Op {
     /// The spec's path template (`/customers/{customer_id}`); `None` for the escape hatch,
     /// whose path is the caller's.
     pub(crate) template: Option<&'static str>,
+    /// The spec's documented answers, against which answers are checked; `None` for what no
+    /// spec describes (the escape hatch, an OAuth grant).
+    pub(crate) answers: Option<&'static [Documented]>,
 }
 
 /// The host and port a client sends to, for spans (`server.address`, `server.port`).
@@ -403,6 +414,7 @@ impl Op {
             idempotent: method.is_idempotent(),
             method: otel_method(method),
             template: None,
+            answers: None,
         }
     }
 }
@@ -530,6 +542,10 @@ pub(crate) struct Transport {
     /// Set on each request when the reqwest client is the caller's and a `User-Agent` other
     /// than the default was asked for (the caller's client otherwise sends its own).
     pub(crate) user_agent: Option<HeaderValue>,
+    /// Whether answers are checked against the spec ([`Config::check_spec`](crate::Config)).
+    pub(crate) check_spec: bool,
+    /// The departures from the spec already logged, shared by the client's clones.
+    pub(crate) reported: Arc<Mutex<HashSet<Departure>>>,
     /// Where the base URL points, for spans.
     pub(crate) server: Server,
 }
@@ -620,7 +636,7 @@ impl Transport {
                 error.type = tracing::field::Empty,
                 otel.status_code = tracing::field::Empty,
             );
-            let result = Box::pin(self.attempt(cx, vendor, &send, &accept))
+            let result = Box::pin(self.attempt(cx, vendor, &send, &accept, &op))
                 .instrument(span.clone())
                 .await
                 .0;
@@ -747,7 +763,7 @@ impl Transport {
             // In a block of its own, so that the answer is not kept across the waits below.
             let (e, generation) = {
                 let (result, generation) = Box::pin(
-                    self.attempt(cx, vendor, send, accept)
+                    self.attempt(cx, vendor, send, accept, &op)
                         .instrument(span.clone()),
                 )
                 .await;
@@ -823,6 +839,7 @@ impl Transport {
         vendor: &V,
         send: &(impl Fn(&V::Session) -> Fut + Sync),
         accept: &(impl Fn(T, &ResponseMeta) -> Result<U, Error> + Sync),
+        op: &Op,
     ) -> (Result<Response<U>, Error>, Option<u64>)
     where
         V: VendorCall,
@@ -833,7 +850,7 @@ impl Transport {
             Ok(prepared) => prepared,
             Err(e) => return (Err(e), None),
         };
-        let result = self.attempt_with(cx, vendor, send, &prepared).await;
+        let result = self.attempt_with(cx, vendor, send, &prepared, op).await;
         let result = result.and_then(|mut r| {
             let headers = r.take_headers();
             let (value, meta) = r.into_parts();
@@ -860,6 +877,7 @@ impl Transport {
         vendor: &V,
         send: &(impl Fn(&V::Session) -> Fut + Sync),
         prepared: &Prepared<V::Session>,
+        op: &Op,
     ) -> Result<Response<T>, Error>
     where
         V: VendorCall,
@@ -877,6 +895,7 @@ impl Transport {
             if a.user_agent.is_none() {
                 a.user_agent.clone_from(&self.user_agent);
             }
+            a.check_spec = self.check_spec && op.answers.is_some();
             a.seen = Seen::default();
         }
         let outcome = send(&prepared.session).await;
@@ -900,6 +919,18 @@ impl Transport {
             }
             (served, headers)
         });
+        let departures = match (op.answers, seen.status) {
+            (Some(documented), Some(status)) if self.check_spec => {
+                let headers = success_headers.as_deref();
+                // The answer as a whole first, then its body's.
+                let mut found = Vec::new();
+                crate::departure::check_answer(documented, status.as_u16(), headers, &mut found);
+                found.append(&mut seen.departures);
+                let at = (vendor.vendor(), op);
+                self.reported(at, &found, || redactor(vendor, prepared))
+            }
+            _ => Vec::new(),
+        };
         let meta = ResponseMeta {
             status: seen.status,
             request_id: seen.request_id,
@@ -907,6 +938,7 @@ impl Transport {
             retry_after: seen.retry_after,
             attempts: 1,
             requests: 1,
+            departures,
         };
         // The version is checked first, whatever the status: an answer of another version
         // would otherwise be misread (a missing field, a different error).
@@ -995,6 +1027,52 @@ impl Transport {
         }
     }
 }
+
+impl Transport {
+    /// An answer's departures from the spec, its paths through the redaction boundary (a
+    /// field's name is server text) and capped; each is logged the first time this client
+    /// (and its clones) sees it.
+    fn reported(
+        &self,
+        (vendor, op): (Vendor, &Op),
+        found: &[(String, DepartureRule)],
+        redactor: impl FnOnce() -> Redactor,
+    ) -> Vec<Departure> {
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let redactor = redactor();
+        let departures: Vec<Departure> = (found.iter().take(crate::departure::MAX_PER_ANSWER))
+            .map(|(path, rule)| Departure {
+                operation: op.name,
+                path: redactor.text_capped(path, MAX_DEPARTURE_PATH_CHARS),
+                rule: rule.clone(),
+            })
+            .collect();
+        let mut reported = self.reported.lock().unwrap_or_else(|p| p.into_inner());
+        for departure in &departures {
+            // Bounded: a server that invents a field name per answer must not grow it forever.
+            if reported.len() < MAX_REPORTED && reported.insert(departure.clone()) {
+                tracing::warn!(
+                    target: "customer_apis::spec",
+                    vendor = %vendor,
+                    operation = departure.operation,
+                    path = departure.path.as_str(),
+                    rule = %departure.rule,
+                    "the answer departs from the vendor's spec"
+                );
+            }
+        }
+        departures
+    }
+}
+
+/// The longest path a departure keeps (a field's name is the server's choice).
+const MAX_DEPARTURE_PATH_CHARS: usize = 256;
+
+/// How many distinct departures a client logs; past it, none more (each is still in the
+/// answer's metadata).
+const MAX_REPORTED: usize = 256;
 
 /// A success's headers made safe to hand to the caller (see [`Response::headers`]): the
 /// values of credential headers marked sensitive; a value that holds one of the attempt's
@@ -1208,7 +1286,15 @@ pub(crate) async fn send_raw<T: serde::de::DeserializeOwned, E>(
         .await
         .map_err(GenError::CommunicationError)?;
     if response.status().is_success() {
-        response_value(response).await
+        let status = response.status();
+        let full = response
+            .bytes()
+            .await
+            .map_err(GenError::ResponseBodyError)?;
+        match serde_json::from_slice(&full) {
+            Ok(inner) => Ok(ResponseValue::new(inner, status, HeaderMap::new())),
+            Err(e) => Err(GenError::InvalidResponsePayload(full, e)),
+        }
     } else {
         Err(GenError::UnexpectedResponse(response))
     }
@@ -1253,15 +1339,23 @@ pub(crate) fn http_client(
 
 /// `ResponseValue::from_response` without the copy of the headers (the layer has recorded
 /// what it needs from them in [`exec`]).
-pub(crate) async fn response_value<T: serde::de::DeserializeOwned, E>(
+pub(crate) async fn response_value<T: serde::de::DeserializeOwned + Validate, E>(
     response: reqwest::Response,
+    cx: &CallState,
 ) -> Result<ResponseValue<T>, GenError<E>> {
     let status = response.status();
     let full = response
         .bytes()
         .await
         .map_err(GenError::ResponseBodyError)?;
-    let inner =
-        serde_json::from_slice(&full).map_err(|e| GenError::InvalidResponsePayload(full, e))?;
+    let check = status.is_success() && cx.lock().check_spec;
+    let mut found = Vec::new();
+    let inner = match crate::departure::decode(&full, check, &mut found) {
+        Ok(inner) => inner,
+        Err(e) => return Err(GenError::InvalidResponsePayload(full, e)),
+    };
+    if !found.is_empty() {
+        cx.lock().seen.departures = found;
+    }
     Ok(ResponseValue::new(inner, status, HeaderMap::new()))
 }

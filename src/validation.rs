@@ -26,7 +26,7 @@ use std::fmt;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// A documented rule on a string or an array.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Rule {
     /// At least this many characters (Unicode scalar values, as JSON Schema counts).
@@ -230,6 +230,27 @@ impl<T: Validate> Validate for Box<T> {
         (**self).validate_at(path, out);
     }
 }
+
+/// An answer that is a plain value or has no body: its rules, if any, are its field's.
+macro_rules! no_rules {
+    ($($t:ty),*) => {$(
+        impl Validate for $t {
+            fn validate_at(&self, _: &FieldPath<'_>, _: &mut Vec<Violation>) {}
+        }
+    )*};
+}
+no_rules!(
+    (),
+    bool,
+    i32,
+    i64,
+    u32,
+    u64,
+    f32,
+    f64,
+    String,
+    serde_json::Value
+);
 
 /// A field shape the generated checks accept: a string or an array, optional or not.
 pub trait Checked {

@@ -527,16 +527,16 @@ impl VisitMut for Lean {
                 call.args[0] = syn::parse_quote!(&crate::ExposeSecrets(#body));
             }
         }
-        if let syn::Expr::Path(p) = expr {
-            let segments: Vec<String> = p
-                .path
-                .segments
-                .iter()
-                .map(|s| s.ident.to_string())
-                .collect();
-            if segments == ["ResponseValue", "from_response"] {
-                *expr = syn::parse_quote!(crate::contract::response_value);
-                return;
+        // `ResponseValue::from_response(response)` decodes with the call's state (its check
+        // against the spec).
+        if let syn::Expr::Call(call) = expr {
+            if let syn::Expr::Path(p) = &*call.func {
+                let segments = p.path.segments.iter().map(|s| s.ident.to_string());
+                if segments.eq(["ResponseValue", "from_response"]) {
+                    let args = &call.args;
+                    *expr = syn::parse_quote!(crate::contract::response_value(#args, cx));
+                    return;
+                }
             }
         }
         syn::visit_mut::visit_expr_mut(self, expr);

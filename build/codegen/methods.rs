@@ -661,12 +661,21 @@ fn credential_exchange(spec: &Rewritten) -> Result<Option<syn::Item>> {
 fn op_literal(op: &Operation) -> TokenStream {
     let (id, idempotent, method, path) =
         (&op.id, op.idempotent, op.method.to_uppercase(), &op.path);
+    let answers = op.answers.iter().map(|a| {
+        let (status, headers, types) = (&a.status, &a.headers, &a.content_types);
+        quote!(crate::contract::Documented {
+            status: #status,
+            headers: &[#(#headers),*],
+            content_types: &[#(#types),*],
+        })
+    });
     quote! {
         crate::contract::Op {
             name: #id,
             idempotent: #idempotent,
             method: #method,
             template: ::std::option::Option::Some(#path),
+            answers: ::std::option::Option::Some(&[#(#answers),*]),
         }
     }
 }

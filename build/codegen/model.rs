@@ -146,6 +146,16 @@ pub struct Operation {
     pub breaking_changes: Option<Vec<(String, String)>>,
     /// `x-error-codes`: the vendor's error codes it may answer, with their meanings.
     pub error_codes: Vec<(String, String)>,
+    /// Its documented answers, for the check of what a server sends against the spec.
+    pub answers: Vec<Documented>,
+}
+
+/// A documented answer: its status key (`200`, `4XX`, `default`), the response headers it
+/// documents (lower case, `Content-Type` left out: it is the content's) and its content types.
+pub struct Documented {
+    pub status: String,
+    pub headers: Vec<String>,
+    pub content_types: Vec<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -522,7 +532,26 @@ fn operation(
         roles: list("x-roles", "not a list of role names")?,
         breaking_changes: ext(node, "x-breaking-changes", not_changes, changes)?,
         error_codes: ext(node, "x-error-codes", NOT_CODES, code_map)?.unwrap_or_default(),
+        answers: answers(doc, node)?,
     })
+}
+
+/// The operation's documented answers (`responses`, each resolved once).
+fn answers(doc: &Value, op: &Value) -> Result<Vec<Documented>> {
+    let keys = |v: &Value| v.as_object().map(|m| m.keys().cloned().collect::<Vec<_>>());
+    let mut out = Vec::new();
+    for (status, answer) in op["responses"].as_object().into_iter().flatten() {
+        let answer = resolve(doc, answer)?;
+        let headers = keys(&answer["headers"]).unwrap_or_default();
+        out.push(Documented {
+            status: status.to_ascii_lowercase(),
+            headers: (headers.iter().map(|h| h.to_ascii_lowercase()))
+                .filter(|h| h != "content-type")
+                .collect(),
+            content_types: keys(&answer["content"]).unwrap_or_default(),
+        });
+    }
+    Ok(out)
 }
 
 const NOT_CODES: &str = "not a map of codes to meanings";

@@ -366,6 +366,7 @@ impl Client {
             idempotent,
             method: "POST",
             template: None,
+            answers: None,
         };
         let http = progenitor_client::ClientInfo::client(&inner.generated);
         let cx = &CallState::default();

@@ -532,53 +532,53 @@ Arguments:
         let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::contract::response_value(response).await,
+            200u16 => crate::contract::response_value(response, cx).await,
             400u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             401u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             403u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             404u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             406u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             409u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             500u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
@@ -618,53 +618,53 @@ Arguments:
         let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::contract::response_value(response).await,
+            200u16 => crate::contract::response_value(response, cx).await,
             400u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             401u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             403u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             404u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             406u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             409u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             500u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
@@ -709,53 +709,53 @@ Arguments:
         let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::contract::response_value(response).await,
+            200u16 => crate::contract::response_value(response, cx).await,
             400u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             401u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             403u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             404u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             406u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             409u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             500u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
@@ -789,6 +789,50 @@ impl super::Client {
             idempotent: true,
             method: "GET",
             template: ::std::option::Option::Some("/customers/{customer_id}"),
+            answers: ::std::option::Option::Some(
+                &[
+                    crate::contract::Documented {
+                        status: "200",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "400",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "401",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "403",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "404",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "406",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "409",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "500",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                ],
+            ),
         };
         let cx = &crate::contract::CallState::default();
         inner
@@ -832,6 +876,50 @@ impl super::Client {
             method: "GET",
             template: ::std::option::Option::Some(
                 "/customers/{customer_id}/contacts/{customer_contact_id}",
+            ),
+            answers: ::std::option::Option::Some(
+                &[
+                    crate::contract::Documented {
+                        status: "200",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "400",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "401",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "403",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "404",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "406",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "409",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "500",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                ],
             ),
         };
         let cx = &crate::contract::CallState::default();
@@ -884,6 +972,50 @@ impl super::Client {
             method: "DELETE",
             template: ::std::option::Option::Some(
                 "/customers/{customer_id}/locations/{customer_location_id}",
+            ),
+            answers: ::std::option::Option::Some(
+                &[
+                    crate::contract::Documented {
+                        status: "200",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "400",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "401",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "403",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "404",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "406",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "409",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "500",
+                        headers: &["x-api-version", "x-request-id"],
+                        content_types: &["application/json"],
+                    },
+                ],
             ),
         };
         let cx = &crate::contract::CallState::default();

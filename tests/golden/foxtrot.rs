@@ -477,25 +477,25 @@ Arguments:
         let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::contract::response_value(response).await,
+            200u16 => crate::contract::response_value(response, cx).await,
             401u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             403u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             404u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
@@ -543,32 +543,32 @@ Arguments:
         let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::contract::response_value(response).await,
+            200u16 => crate::contract::response_value(response, cx).await,
             400u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             401u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             403u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             404u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
@@ -615,18 +615,18 @@ Arguments:
         let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::contract::response_value(response).await,
+            200u16 => crate::contract::response_value(response, cx).await,
             401u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
             403u16 => {
                 Err(
                     Error::ErrorResponse(
-                        crate::contract::response_value(response).await?,
+                        crate::contract::response_value(response, cx).await?,
                     ),
                 )
             }
@@ -662,7 +662,33 @@ impl super::Client {
             name: "getCustomer",
             idempotent: true,
             method: "GET",
-            template: ::std::option::Option::Some("/dcs/{dc_id}/customers/{customer_id}"),
+            template: ::std::option::Option::Some(
+                "/dcs/{dc_id}/customers/{customer_id}",
+            ),
+            answers: ::std::option::Option::Some(
+                &[
+                    crate::contract::Documented {
+                        status: "200",
+                        headers: &[],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "401",
+                        headers: &[],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "403",
+                        headers: &[],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "404",
+                        headers: &[],
+                        content_types: &["application/json"],
+                    },
+                ],
+            ),
         };
         let cx = &crate::contract::CallState::default();
         inner
@@ -717,6 +743,35 @@ impl super::Client {
             template: ::std::option::Option::Some(
                 "/dcs/{dc_id}/customers/{customer_id}/confident-location",
             ),
+            answers: ::std::option::Option::Some(
+                &[
+                    crate::contract::Documented {
+                        status: "200",
+                        headers: &[],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "400",
+                        headers: &[],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "401",
+                        headers: &[],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "403",
+                        headers: &[],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "404",
+                        headers: &[],
+                        content_types: &["application/json"],
+                    },
+                ],
+            ),
         };
         let cx = &crate::contract::CallState::default();
         inner
@@ -769,6 +824,25 @@ impl super::Client {
             method: "GET",
             template: ::std::option::Option::Some(
                 "/dcs/{dc_id}/customers/{customer_id}/waypoints",
+            ),
+            answers: ::std::option::Option::Some(
+                &[
+                    crate::contract::Documented {
+                        status: "200",
+                        headers: &[],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "401",
+                        headers: &[],
+                        content_types: &["application/json"],
+                    },
+                    crate::contract::Documented {
+                        status: "403",
+                        headers: &[],
+                        content_types: &["application/json"],
+                    },
+                ],
             ),
         };
         let cx = &crate::contract::CallState::default();

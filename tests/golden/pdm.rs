@@ -378,7 +378,7 @@ Sends a `POST` request to `/GetCustomer`
         let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::contract::response_value(response).await,
+            200u16 => crate::contract::response_value(response, cx).await,
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -414,7 +414,7 @@ Sends a `POST` request to `/GetSessionToken`
         let result = crate::contract::exec(&self.client, request, cx).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => crate::contract::response_value(response).await,
+            200u16 => crate::contract::response_value(response, cx).await,
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -456,6 +456,15 @@ impl super::Client {
             idempotent: true,
             method: "POST",
             template: ::std::option::Option::Some("/GetCustomer"),
+            answers: ::std::option::Option::Some(
+                &[
+                    crate::contract::Documented {
+                        status: "200",
+                        headers: &[],
+                        content_types: &["application/json"],
+                    },
+                ],
+            ),
         };
         let cx = &crate::contract::CallState::default();
         inner
@@ -502,6 +511,15 @@ pub(crate) const CREDENTIAL_EXCHANGE: crate::contract::Op = crate::contract::Op 
     idempotent: true,
     method: "POST",
     template: ::std::option::Option::Some("/GetSessionToken"),
+    answers: ::std::option::Option::Some(
+        &[
+            crate::contract::Documented {
+                status: "200",
+                headers: &[],
+                content_types: &["application/json"],
+            },
+        ],
+    ),
 };
 impl crate::validation::Validate for types::GetCustomerParams {
     fn validate_at(

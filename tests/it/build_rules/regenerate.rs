@@ -66,7 +66,7 @@ fn generated_calls_carry_no_generator_headers_and_copy_no_response_headers() {
             );
         }
         assert!(
-            code.contains("crate::contract::response_value(response)"),
+            code.contains("crate::contract::response_value(response, cx)"),
             "{vendor}"
         );
     }

@@ -21,6 +21,8 @@ mod cro_client;
 #[cfg(feature = "cro")]
 mod cro_version_rule;
 #[cfg(all(feature = "cro", feature = "foxtrot"))]
+mod departures;
+#[cfg(all(feature = "cro", feature = "foxtrot"))]
 mod error_sources;
 #[cfg(all(feature = "cro", feature = "pdm", feature = "foxtrot"))]
 mod escape_hatch;

@@ -1,0 +1,167 @@
+//! Where a server's answer departs from the vendor's spec. The SDK decodes leniently (an
+//! undeclared field is skipped, a broken length or pattern is kept), so an app keeps working
+//! when a vendor changes its API without notice; this check says what changed, so that the
+//! people who keep the specs know when to edit one. A departure names the operation, the place
+//! and the rule, never the value: the value may be personal data or a secret.
+
+use std::fmt;
+
+use crate::validation::{FieldPath, Rule, Validate};
+
+/// Departures kept per answer: a server can send any number of undeclared fields, and the
+/// first ones say what there is to say.
+pub(crate) const MAX_PER_ANSWER: usize = 32;
+
+/// A way an answer departs from the vendor's spec, found while reading it; see
+/// [`ResponseMeta::departures`](crate::ResponseMeta::departures).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Departure {
+    /// The operation's `operationId` in the spec (`getCustomer`).
+    pub operation: &'static str,
+    /// Where in the answer's body, as `locations[1].sales_rep`; empty for what concerns the
+    /// answer as a whole (its status, a header, its content type).
+    pub path: String,
+    /// The rule the answer breaks.
+    pub rule: DepartureRule,
+}
+
+/// What a [`Departure`] breaks.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DepartureRule {
+    /// A field the spec does not declare (the SDK skipped it).
+    Undeclared,
+    /// A documented rule the value breaks (the SDK kept the value).
+    Broken(Rule),
+    /// A status the operation does not document.
+    UndocumentedStatus(u16),
+    /// A response header the spec documents for this answer, absent.
+    MissingHeader(&'static str),
+    /// A content type other than the documented ones, which are listed.
+    ContentType(&'static [&'static str]),
+}
+
+impl fmt::Display for DepartureRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DepartureRule::Undeclared => f.write_str("is not declared by the spec"),
+            DepartureRule::Broken(rule) => write!(f, "{rule}"),
+            DepartureRule::UndocumentedStatus(status) => {
+                write!(f, "status {status} is not documented")
+            }
+            DepartureRule::MissingHeader(name) => {
+                write!(f, "the documented header `{name}` is missing")
+            }
+            DepartureRule::ContentType(types) => {
+                write!(f, "the content type is not {}", types.join(" or "))
+            }
+        }
+    }
+}
+
+impl fmt::Display for Departure {
+    /// `getCustomer: locations[1].sales_rep must not be empty`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.path.as_str() {
+            "" => write!(f, "{}: {}", self.operation, self.rule),
+            path => write!(f, "{}: {path} {}", self.operation, self.rule),
+        }
+    }
+}
+
+/// An answer the spec documents for an operation (generated from its `responses`).
+#[derive(Debug)]
+pub(crate) struct Documented {
+    /// `200`, `4xx` or `default`.
+    pub(crate) status: &'static str,
+    /// Lower case.
+    pub(crate) headers: &'static [&'static str],
+    pub(crate) content_types: &'static [&'static str],
+}
+
+/// What an answer's status, headers and content type break of the operation's documented
+/// answers, in that order.
+pub(crate) fn check_answer(
+    documented: &'static [Documented],
+    status: u16,
+    headers: Option<&http::HeaderMap>,
+    out: &mut Vec<(String, DepartureRule)>,
+) {
+    let code = status.to_string();
+    let matches = |d: &&Documented| match d.status.as_bytes() {
+        [c, b'x', b'x'] => code.as_bytes()[0] == *c,
+        _ => d.status == code,
+    };
+    let found = (documented.iter().find(|d| d.status == code))
+        .or_else(|| documented.iter().find(matches))
+        .or_else(|| documented.iter().find(|d| d.status == "default"));
+    let Some(answer) = found else {
+        out.push((String::new(), DepartureRule::UndocumentedStatus(status)));
+        return;
+    };
+    let Some(headers) = headers else {
+        return;
+    };
+    for &name in answer.headers {
+        if !headers.contains_key(name) {
+            out.push((String::new(), DepartureRule::MissingHeader(name)));
+        }
+    }
+    if answer.content_types.is_empty() {
+        return;
+    }
+    let sent = headers.get(http::header::CONTENT_TYPE);
+    let sent = sent.and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let media = sent.split(';').next().unwrap_or_default().trim();
+    if !answer
+        .content_types
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(media))
+    {
+        out.push((
+            String::new(),
+            DepartureRule::ContentType(answer.content_types),
+        ));
+    }
+}
+
+/// Decodes a JSON body as `T`, and when `check` is set, finds what it breaks of the spec: the
+/// fields `T` does not declare, then the documented rules its values break.
+pub(crate) fn decode<T: serde::de::DeserializeOwned + Validate>(
+    body: &[u8],
+    check: bool,
+    out: &mut Vec<(String, DepartureRule)>,
+) -> Result<T, serde_json::Error> {
+    if !check {
+        return serde_json::from_slice(body);
+    }
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value: T = serde_ignored::deserialize(&mut de, |path| {
+        if out.len() < MAX_PER_ANSWER {
+            out.push((path_text(&path), DepartureRule::Undeclared));
+        }
+    })?;
+    de.end()?;
+    let mut broken = Vec::new();
+    value.validate_at(&FieldPath::ROOT, &mut broken);
+    let room = MAX_PER_ANSWER.saturating_sub(out.len());
+    out.extend((broken.into_iter().take(room)).map(|v| (v.field, DepartureRule::Broken(v.rule))));
+    Ok(value)
+}
+
+/// serde_ignored's path as the validation's: `locations[1].sales_rep`.
+fn path_text(path: &serde_ignored::Path<'_>) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}[{index}]", path_text(parent)),
+        Path::Map { parent, key } => match path_text(parent) {
+            parent if parent.is_empty() => key.clone(),
+            parent => format!("{parent}.{key}"),
+        },
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => path_text(parent),
+    }
+}
