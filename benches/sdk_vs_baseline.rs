@@ -619,6 +619,8 @@ struct Contenders {
     cro: cro::Client,
     pdm: pdm::Client,
     foxtrot: foxtrot::Client,
+    /// The same clients with the check against the spec off.
+    unchecked: (cro::Client, pdm::Client, foxtrot::Client),
     hand_cro: Hand,
     hand_pdm: Hand,
     hand_foxtrot: Hand,
@@ -645,25 +647,27 @@ fn runtime(current: bool) -> tokio::runtime::Runtime {
 
 impl Contenders {
     fn new(servers: &Servers, rt: &tokio::runtime::Runtime) -> Contenders {
+        let cro = cro::Client::builder()
+            .base_url(&servers.cro)
+            .bearer_token(TOKEN)
+            .tenant_id(1)
+            .api_version(ApiVersion::V2019_02_08);
+        let pdm = pdm::Client::builder()
+            .base_url(&servers.pdm)
+            .company_id(9001)
+            .api_key("bench-api-key");
+        let foxtrot = foxtrot::Client::builder()
+            .base_url(&servers.foxtrot)
+            .api_key(TOKEN);
         let contenders = Contenders {
-            cro: cro::Client::builder()
-                .base_url(&servers.cro)
-                .bearer_token(TOKEN)
-                .tenant_id(1)
-                .api_version(ApiVersion::V2019_02_08)
-                .build()
-                .unwrap(),
-            pdm: pdm::Client::builder()
-                .base_url(&servers.pdm)
-                .company_id(9001)
-                .api_key("bench-api-key")
-                .build()
-                .unwrap(),
-            foxtrot: foxtrot::Client::builder()
-                .base_url(&servers.foxtrot)
-                .api_key(TOKEN)
-                .build()
-                .unwrap(),
+            unchecked: (
+                cro.clone().check_spec(false).build().unwrap(),
+                pdm.clone().check_spec(false).build().unwrap(),
+                foxtrot.clone().check_spec(false).build().unwrap(),
+            ),
+            cro: cro.build().unwrap(),
+            pdm: pdm.build().unwrap(),
+            foxtrot: foxtrot.build().unwrap(),
             hand_cro: Hand::new(&servers.cro),
             hand_pdm: Hand::new(&servers.pdm),
             hand_foxtrot: Hand::new(&servers.foxtrot),
@@ -736,6 +740,13 @@ impl Contenders {
             assert_eq!(sdk.name, fair.name);
             let peer = contenders.peer_foxtrot.get_customer().await.unwrap();
             assert_eq!((&sdk.id, &sdk.name), (&peer.id, &peer.name));
+            // The check finds CRO's sample's empty `sales_rep`, which the unchecked client
+            // does not look for (and PDM's session is cached for both).
+            let cro = contenders.cro.get_customer(1).await.unwrap();
+            assert_eq!(cro.meta().departures().len(), 1);
+            contenders.unchecked_cro().await;
+            contenders.unchecked_pdm().await;
+            contenders.unchecked_foxtrot().await;
         });
         contenders
     }
@@ -805,6 +816,22 @@ impl Contenders {
                 .await
                 .unwrap(),
         );
+    }
+    async fn unchecked_cro(&self) {
+        let customer = self.unchecked.0.get_customer(1).await.unwrap();
+        assert!(customer.meta().departures().is_empty());
+        black_box(customer);
+    }
+    async fn unchecked_pdm(&self) {
+        let lookup = pdm::CustomerLookup::id(1408);
+        black_box(self.unchecked.1.get_customer(&lookup).await.unwrap());
+    }
+    async fn unchecked_foxtrot(&self) {
+        let customer = self
+            .unchecked
+            .2
+            .get_customer("Foxtrot-DC", "johns-burger-shack");
+        black_box(customer.await.unwrap());
     }
     async fn peer_cro(&self) {
         black_box(self.peer_cro.get_customer(1).await.unwrap());
@@ -1368,7 +1395,8 @@ fn throughput(c: &mut Criterion, contenders: &Contenders, rt: &tokio::runtime::R
 
 /// `BENCH_PROFILE=<contender> [BENCH_PROFILE_CALLS=n] [BENCH_RT=multi]`: only `n` sequential
 /// calls of one contender (`<vendor>_sdk`, `<vendor>_baseline`, `<vendor>_fair`,
-/// `<vendor>_peer`, for `cro`, `pdm` and `foxtrot`), or `n` calls `IN_FLIGHT` at a time on the
+/// `<vendor>_peer`, `<vendor>_unchecked` (the SDK with the check against the spec off), for
+/// `cro`, `pdm` and `foxtrot`), or `n` calls `IN_FLIGHT` at a time on the
 /// two-worker runtime (`cro_sdk_many`, `cro_baseline_many`, `cro_fair_many`,
 /// `cro_peer_many`), for `perf record` or `valgrind`; no criterion run.
 fn profile(which: &str, contenders: &Contenders, rt: &tokio::runtime::Runtime) {
@@ -1410,6 +1438,9 @@ fn profile(which: &str, contenders: &Contenders, rt: &tokio::runtime::Runtime) {
                 "cro_peer" => contenders.peer_cro().await,
                 "pdm_peer" => contenders.peer_pdm().await,
                 "foxtrot_peer" => contenders.peer_foxtrot().await,
+                "cro_unchecked" => contenders.unchecked_cro().await,
+                "pdm_unchecked" => contenders.unchecked_pdm().await,
+                "foxtrot_unchecked" => contenders.unchecked_foxtrot().await,
                 other => panic!("BENCH_PROFILE: unknown contender {other}"),
             }
         }

@@ -12,12 +12,13 @@
 # Then, per vendor, where the difference goes by kind of work (scripts/callgrind-breakdown.py).
 #
 # REFERENCE picks the other side: `baseline` (the hand-written calls, the default), `fair` (the
-# fair baseline: fixed headers as default headers) or `peer` (progenitor's own client).
+# fair baseline: fixed headers as default headers), `peer` (progenitor's own client) or
+# `unchecked` (the SDK itself with the check against the spec off: what the check costs).
 #
 # Usage: [REFERENCE=fair] scripts/bench-instructions.sh     (about 30 seconds; needs valgrind)
 set -euo pipefail
 REF=${REFERENCE:-baseline}
-case $REF in baseline | fair | peer) ;; *) echo "REFERENCE: baseline, fair or peer" >&2; exit 2 ;; esac
+case $REF in baseline | fair | peer | unchecked) ;; *) echo "REFERENCE: baseline, fair, peer or unchecked" >&2; exit 2 ;; esac
 
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "valgrind is required" >&2; exit 1; }

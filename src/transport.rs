@@ -1041,14 +1041,27 @@ impl Transport {
         if found.is_empty() {
             return Vec::new();
         }
-        let redactor = redactor();
-        let departures: Vec<Departure> = (found.iter().take(crate::departure::MAX_PER_ANSWER))
-            .map(|(path, rule)| Departure {
+        // Only an undeclared field's name is server text; a rule's path is the spec's names.
+        let undeclared = |rule: &DepartureRule| *rule == DepartureRule::Undeclared;
+        let redactor = found
+            .iter()
+            .any(|(_, rule)| undeclared(rule))
+            .then(redactor);
+        let mut departures = Vec::with_capacity(found.len());
+        for (path, rule) in found.iter().take(crate::departure::MAX_PER_ANSWER) {
+            let path = match &redactor {
+                Some(redactor) if undeclared(rule) => {
+                    redactor.text_capped(path, MAX_DEPARTURE_PATH_CHARS)
+                }
+                _ => path.clone(),
+            };
+            let rule = rule.clone();
+            departures.push(Departure {
                 operation: op.name,
-                path: redactor.text_capped(path, MAX_DEPARTURE_PATH_CHARS),
-                rule: rule.clone(),
-            })
-            .collect();
+                path,
+                rule,
+            });
+        }
         let mut reported = self.reported.lock().unwrap_or_else(|p| p.into_inner());
         for departure in &departures {
             // Bounded: a server that invents a field name per answer must not grow it forever.

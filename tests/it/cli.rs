@@ -1071,3 +1071,64 @@ async fn a_loopback_base_url_is_never_sent_through_a_proxy() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert_eq!(sb.requests().len(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn check_spec_prints_each_departure_on_stderr_redacted_and_keeps_the_exit_code() {
+    // The vendor's own sample, from the sandbox: one departure, the answer printed as ever.
+    let sb = sandbox().await;
+    let env = cro_env(&sb.base_url());
+    let out = run(&["--check-spec", "cro", "get-customer", "1"], &borrow(&env)).await;
+    assert_eq!(out.json()["id"], json!(1));
+    assert_eq!(
+        out.stderr,
+        "departs from the spec: getCustomer: locations[1].sales_rep must not be empty\n"
+    );
+
+    // A field named after the token, and an undocumented status on an error.
+    let server = MockServer::start().await;
+    let bare = CRO_TOKEN.trim_start_matches("Bearer ");
+    let mut customer = support::example("cro", "/customers/{customer_id}", "get");
+    customer[bare] = json!(MARK);
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-api-version", "2023/04/19")
+                .insert_header("x-request-id", "7195076b-d8cd-46ad-9096-a5e8c8ec36a3")
+                .set_body_json(customer),
+        )
+        .mount(&server)
+        .await;
+    let env = cro_env(&server.uri());
+    let out = run(&["--check-spec", "cro", "get-customer", "1"], &borrow(&env)).await;
+    assert_eq!(out.json()["id"], json!(1));
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "departs from the spec: getCustomer: [REDACTED] is not declared by the spec",
+            "departs from the spec: getCustomer: locations[1].sales_rep must not be empty",
+        ]
+    );
+    out.never_shows("c2lnbmF0dXJl");
+    out.never_shows(MARK);
+    // Without the flag, nothing on stderr.
+    let quiet = run(&["cro", "get-customer", "1"], &borrow(&env)).await;
+    assert!(quiet.stderr.is_empty(), "{quiet:#?}");
+
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(418).set_body_json(json!({"code": 1})))
+        .mount(&server)
+        .await;
+    let env = foxtrot_env(&server.uri());
+    let args = ["--check-spec", "foxtrot", "get-customer", "dc", "c"];
+    let out = run(&args, &borrow(&env)).await;
+    assert_eq!(out.code, Some(3), "{out:#?}");
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{out:#?}");
+    assert!(lines[0].starts_with("error: "), "{out:#?}");
+    assert_eq!(
+        lines[1],
+        "departs from the spec: getCustomer: status 418 is not documented"
+    );
+}

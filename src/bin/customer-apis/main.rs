@@ -2,7 +2,7 @@
 //! the sandbox that plays all three.
 //!
 //! ```text
-//! customer-apis [--timeout SECS] [--verbose] <vendor> <operation> ...
+//! customer-apis [--timeout SECS] [--verbose] [--check-spec] <vendor> <operation> ...
 //! customer-apis cro get-customer <CUSTOMER_ID> [--unified]
 //! customer-apis pdm get-customer [--customer-id N] [--external-customer-ref REF]
 //! customer-apis foxtrot get-confident-location <DC_ID> <CUSTOMER_ID>
@@ -34,6 +34,10 @@
 //! | 2 | invalid input or configuration, or a usage error: nothing was sent |
 //! | 3 | the API answered an error, or an answer that could not be used |
 //! | 4 | transport failure, timeout or credentials that could not be obtained |
+//!
+//! `--check-spec` prints on stderr, one line each, how the answer departs from the vendor's
+//! spec (`departs from the spec: getCustomer: locations[1].sales_rep must not be empty`);
+//! what the tool prints on stdout and its exit code do not change.
 
 mod operations;
 mod output;
@@ -49,7 +53,7 @@ use customer_apis::pdm;
 use customer_apis::SPEC_VENDORS;
 
 use crate::operations::{chosen, command};
-use crate::output::{describe, emit, printed, report, Failure};
+use crate::output::{emit, printed, report, said, Failure};
 use crate::sandbox::{run_sandbox, SandboxArgs};
 use crate::vendors::{pdm_client, spec_settings, unified, PdmArgs};
 
@@ -69,6 +73,12 @@ struct Cli {
     /// Print the request id, served API version and attempts on stderr, and debug logs.
     #[arg(long, short, global = true)]
     verbose: bool,
+
+    /// Print on stderr how the answer departs from the vendor's spec (an undeclared field, a
+    /// broken documented rule, an undocumented status...), one line each, never a value. The
+    /// exit code does not change.
+    #[arg(long, global = true)]
+    check_spec: bool,
 
     /// The vendor to call, or `sandbox`.
     #[command(subcommand)]
@@ -91,6 +101,8 @@ struct Common {
     timeout: Option<Duration>,
     /// Whether to print the response metadata on stderr.
     verbose: bool,
+    /// Whether to print the answer's departures from the spec on stderr.
+    check_spec: bool,
 }
 
 /// `SECS` as a positive, finite number of seconds (fractions allowed).
@@ -111,6 +123,7 @@ async fn main() -> ExitCode {
     let common = Common {
         timeout: matches.get_one::<Duration>("timeout").copied(),
         verbose: matches.get_flag("verbose"),
+        check_spec: matches.get_flag("check_spec"),
     };
     let rust_log = std::env::var("RUST_LOG")
         .ok()
@@ -127,10 +140,8 @@ async fn main() -> ExitCode {
                 }
                 Failure::Call(error) => {
                     report(&format!("error: {error}"));
-                    if common.verbose {
-                        if let Some(meta) = error.meta() {
-                            report(&describe(meta));
-                        }
+                    if let Some(meta) = error.meta() {
+                        said(meta, common);
                     }
                 }
             }

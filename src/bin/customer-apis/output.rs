@@ -80,10 +80,21 @@ pub(crate) fn emit((value, meta): (Value, ResponseMeta), common: Common) -> Resu
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
         Err(e) => return Err(Failure::Io(format!("could not write the result: {e}"))),
     }
-    if common.verbose {
-        report(&describe(&meta));
-    }
+    said(&meta, common);
     Ok(())
+}
+
+/// What `--verbose` and `--check-spec` print on stderr of an answer: its metadata, and its
+/// departures from the spec (redacted by the library, without values).
+pub(crate) fn said(meta: &ResponseMeta, common: Common) {
+    if common.verbose {
+        report(&describe(meta));
+    }
+    if common.check_spec {
+        for departure in meta.departures() {
+            report(&format!("departs from the spec: {departure}"));
+        }
+    }
 }
 
 /// Writes a line on stderr. Nothing is left to tell of a failure to write there (a closed or
@@ -93,7 +104,7 @@ pub(crate) fn report(line: &str) {
 }
 
 /// The verbose line: status, request id, served API version and attempts.
-pub(crate) fn describe(meta: &ResponseMeta) -> String {
+fn describe(meta: &ResponseMeta) -> String {
     let status = meta.status.map_or_else(
         || "no response".to_owned(),
         |s| format!("HTTP {}", s.as_u16()),
