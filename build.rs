@@ -124,7 +124,7 @@ fn vendor_list(vendors: &[(String, String)], generated: &[String]) -> String {
     for (v, _) in vendors {
         let m = module_name(v);
         out.push_str(&format!(
-            "    Vendor {{\n        vendor: crate::Vendor::{},\n        spec_json: include_str!(concat!(env!(\"OUT_DIR\"), \"/{v}.spec.json\")),\n        operations: crate::{m}::OPERATIONS,\n        #[cfg(feature = \"sandbox\")]\n        check_seed: crate::{m}::check_seed,\n    }},\n",
+            "    Vendor {{\n        vendor: crate::Vendor::{},\n        spec_json: include_str!(concat!(env!(\"OUT_DIR\"), \"/{v}.spec.json\")),\n        operations: crate::{m}::OPERATIONS,\n        #[cfg(feature = \"sandbox\")]\n        check_seed: crate::{m}::check_seed,\n        #[cfg(feature = \"sandbox\")]\n        check_request: crate::{m}::check_request,\n        #[cfg(feature = \"sandbox\")]\n        request_headers: crate::{m}::REQUEST_HEADERS,\n    }},\n",
             constant(v)
         ));
     }

@@ -62,6 +62,7 @@ macro_rules! generated_module {
         #[allow(
             dead_code,
             unused_imports,
+            unused_variables,
             unused_comparisons,
             missing_docs,
             clippy::all,

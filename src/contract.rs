@@ -9,6 +9,8 @@
 
 pub(crate) use crate::departure::Documented;
 #[cfg(feature = "sandbox")]
+pub(crate) use crate::departure::{body_departures, Found};
+#[cfg(feature = "sandbox")]
 pub(crate) use crate::operation::decodes;
 #[cfg(feature = "cli")]
 pub(crate) use crate::operation::to_json;

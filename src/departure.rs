@@ -4,6 +4,7 @@
 //! people who keep the specs know when to edit one. A departure names the operation, the place
 //! and the rule, never the value: the value may be personal data or a secret.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::validation::{FieldPath, Rule, Validate};
@@ -18,7 +19,7 @@ pub(crate) const MAX_PER_ANSWER: usize = 32;
 #[non_exhaustive]
 pub struct Departure {
     /// The operation's `operationId` in the spec (`getCustomer`).
-    pub operation: &'static str,
+    pub operation: Cow<'static, str>,
     /// Where in the answer's body, as `locations[1].sales_rep`; empty for what concerns the
     /// answer as a whole (its status, a header, its content type).
     pub path: String,
@@ -40,7 +41,16 @@ pub enum DepartureRule {
     MissingHeader(&'static str),
     /// A content type other than the documented ones, which are listed.
     ContentType(&'static [&'static str]),
+    /// A required field, parameter or header, absent (in a request the sandbox received).
+    Required,
+    /// A documented rule, in words (a header that must be an integer).
+    Unmet(String),
+    /// A body that is not the documented shape at all (it does not decode as its schema).
+    Malformed,
 }
+
+/// Departures found, each with its path: server text, not yet redacted.
+pub(crate) type Found = Vec<(String, DepartureRule)>;
 
 impl fmt::Display for DepartureRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -56,7 +66,22 @@ impl fmt::Display for DepartureRule {
             DepartureRule::ContentType(types) => {
                 write!(f, "the content type is not {}", types.join(" or "))
             }
+            DepartureRule::Required => f.write_str("is required"),
+            DepartureRule::Unmet(rule) => f.write_str(rule),
+            DepartureRule::Malformed => f.write_str("is not the documented shape"),
         }
+    }
+}
+
+/// As JSON (the sandbox's request log): `{"operation", "path", "rule"}`, the rule in words.
+impl serde::Serialize for Departure {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Departure", 3)?;
+        out.serialize_field("operation", &self.operation)?;
+        out.serialize_field("path", &self.path)?;
+        out.serialize_field("rule", &self.rule.to_string())?;
+        out.end()
     }
 }
 
@@ -86,7 +111,7 @@ pub(crate) fn check_answer(
     documented: &'static [Documented],
     status: u16,
     headers: Option<&http::HeaderMap>,
-    out: &mut Vec<(String, DepartureRule)>,
+    out: &mut Found,
 ) {
     let code = status.to_string();
     let matches = |d: &&Documented| match d.status.as_bytes() {
@@ -131,7 +156,7 @@ pub(crate) fn check_answer(
 pub(crate) fn decode<T: serde::de::DeserializeOwned + Validate>(
     body: &[u8],
     check: bool,
-    out: &mut Vec<(String, DepartureRule)>,
+    out: &mut Found,
 ) -> Result<T, serde_json::Error> {
     if !check {
         return serde_json::from_slice(body);
@@ -148,6 +173,25 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned + Validate>(
     let room = MAX_PER_ANSWER.saturating_sub(out.len());
     out.extend((broken.into_iter().take(room)).map(|v| (v.field, DepartureRule::Broken(v.rule))));
     Ok(value)
+}
+
+/// What a request body breaks of its documented schema `T` (the sandbox's verdict): its
+/// undeclared fields and broken rules; when it does not decode, the required field it lacks,
+/// or the body as a whole. A decoder's message is not kept: it may quote a value.
+#[cfg(feature = "sandbox")]
+pub(crate) fn body_departures<T: serde::de::DeserializeOwned + Validate>(body: &[u8]) -> Found {
+    let mut out = Vec::new();
+    match decode::<T>(body, true, &mut out) {
+        Ok(_) => out,
+        Err(e) => {
+            let message = e.to_string();
+            let missing = message.strip_prefix("missing field `");
+            match missing.and_then(|m| m.split_once('`')) {
+                Some((field, _)) => vec![(field.to_owned(), DepartureRule::Required)],
+                None => vec![(String::new(), DepartureRule::Malformed)],
+            }
+        }
+    }
 }
 
 /// serde_ignored's path as the validation's: `locations[1].sales_rep`.

@@ -177,6 +177,7 @@
 //! | `credential refreshed` | DEBUG | attempt | `customer_apis.credential_generation`: which refresh, from 1 |
 //! | `refresh token rotated` | DEBUG | credential request | — (never the token) |
 //! | `the on_refresh_token_rotated hook panicked: ...` | WARN | credential request | — (see [`RefreshingTokenBuilder::on_refresh_token_rotated`]) |
+//! | `the answer departs from the vendor's spec` (target `customer_apis::spec`) | WARN | attempt | `vendor`, `operation`, `path`, `rule` (see [Departures from the spec](#departures-from-the-spec)); once per client and departure |
 //!
 //! With `tracing-subscriber`, for example (an OpenTelemetry pipeline adds the
 //! `tracing-opentelemetry` layer instead of, or beside, `fmt`):
@@ -196,6 +197,52 @@
 //! enumerations, because the vendors' own data breaks them; [`Validate::validate`] lists what
 //! breaks a rule. Requests are checked strictly before anything is sent. Timestamps keep what
 //! the server sent, with or without an offset: see [`Timestamp`].
+//!
+//! # Departures from the spec
+//! What the lenient decoding tolerates is said: each answer is checked against its operation's
+//! documented answers while it is read, and [`ResponseMeta::departures`] lists, as
+//! [`Departure`]s naming the operation, the path and the [`DepartureRule`] (never the value):
+//! - a field the spec does not declare (the SDK skips it);
+//! - a documented rule a value breaks (length, pattern, enumeration, number of items, one of
+//!   several fields required), which the SDK keeps;
+//! - a status the operation does not document (the answer is then an [`Error`], whose
+//!   [`meta`](Error::meta) has it);
+//! - a documented response header that is missing, and a content type other than the
+//!   documented ones.
+//!
+//! A field's name is the server's text: it crosses the redaction boundary like any other and
+//! is cut at 256 characters; an answer keeps at most 32 departures. Each distinct one is also
+//! a `warn` event of target `customer_apis::spec`, once per client (its clones and
+//! `with_tenant` clients share the record, at most 256), so that a busy app logs a vendor's
+//! change once, not per call; a departure is never an error status of a span. What is not
+//! checked: a `null` in a field the spec does not mark `nullable` but that is optional decodes
+//! as absent, unreported; a required field that is missing, or a value of another type, is an
+//! [`Error::Decode`], not a departure; the forms of an answer with several (`oneOf`) are
+//! checked for rules, not for undeclared fields.
+//!
+//! [`Config::check_spec`] (`.check_spec(false)` on a builder) turns the check off; off, it
+//! costs nothing measurable. On, it costs instructions per call (an undeclared field is found
+//! by [`serde_ignored`](https://docs.rs/serde_ignored), which keeps each key's name, and the
+//! rules run): BENCHMARKS.md gives the figures.
+//!
+//! ```
+//! # #[cfg(all(feature = "cro", feature = "sandbox"))]
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let sandbox = customer_apis::sandbox::Sandbox::start().await?;
+//! let cro = sandbox.cro_client().build()?;
+//! let customer = cro.get_customer(1).await?;
+//! // CRO's own sample sends an empty `sales_rep` against "at least 1 character".
+//! let departures = customer.meta().departures();
+//! assert_eq!(departures.len(), 1);
+//! assert_eq!(
+//!     departures[0].to_string(),
+//!     "getCustomer: locations[1].sales_rep must not be empty"
+//! );
+//! # Ok(()) }
+//! # #[cfg(not(all(feature = "cro", feature = "sandbox")))]
+//! # fn main() {}
+//! ```
 //!
 //! # Features
 //! - `cro`, `pdm`, `foxtrot` (default): one module per vendor; a disabled vendor's spec is not

@@ -1057,7 +1057,7 @@ impl Transport {
             };
             let rule = rule.clone();
             departures.push(Departure {
-                operation: op.name,
+                operation: Cow::Borrowed(op.name),
                 path,
                 rule,
             });
@@ -1065,11 +1065,12 @@ impl Transport {
         let mut reported = self.reported.lock().unwrap_or_else(|p| p.into_inner());
         for departure in &departures {
             // Bounded: a server that invents a field name per answer must not grow it forever.
-            if reported.len() < MAX_REPORTED && reported.insert(departure.clone()) {
+            if reported.len() < MAX_REPORTED && !reported.contains(departure) {
+                reported.insert(departure.clone());
                 tracing::warn!(
                     target: "customer_apis::spec",
                     vendor = %vendor,
-                    operation = departure.operation,
+                    operation = departure.operation.as_ref(),
                     path = departure.path.as_str(),
                     rule = %departure.rule,
                     "the answer departs from the vendor's spec"

@@ -18,6 +18,12 @@ pub(crate) struct Vendor {
     /// Whether a sandbox seed record's body decodes as what the operation returns.
     #[cfg(feature = "sandbox")]
     pub(crate) check_seed: fn(&str, &serde_json::Value) -> Option<Result<(), String>>,
+    /// What a request body breaks of the operation's documented body, if it has one.
+    #[cfg(feature = "sandbox")]
+    pub(crate) check_request: fn(&str, &[u8]) -> Option<crate::departure::Found>,
+    /// The rules of the request headers the spec documents.
+    #[cfg(feature = "sandbox")]
+    pub(crate) request_headers: &'static [crate::validation::HeaderRule],
 }
 
 include!(concat!(env!("OUT_DIR"), "/vendors.rs"));

@@ -103,6 +103,7 @@ pub fn client_methods(
 fn tables(calls: &[Call], blocking: &[syn::ImplItemFn], spec: &Rewritten) -> Vec<syn::Item> {
     let arms = calls.iter().map(|c| cli_arm(c, spec));
     let seeds = calls.iter().map(seed_arm);
+    let requests = spec.spec.operations.iter().filter_map(request_arm);
     let rows = calls.iter().map(|c| operation_row(c, spec));
     let file: syn::File = syn::parse_quote! {
         /// One method per operation of the spec, blocking the calling thread (feature
@@ -139,6 +140,19 @@ fn tables(calls: &[Call], blocking: &[syn::ImplItemFn], spec: &Rewritten) -> Vec
         ) -> ::std::option::Option<::std::result::Result<(), ::std::string::String>> {
             match operation {
                 #(#seeds)*
+                _ => ::std::option::Option::None,
+            }
+        }
+
+        /// What a request body breaks of the operation's documented body (the sandbox's
+        /// verdict on a request): `None` for an operation without a JSON body schema.
+        #[cfg(feature = "sandbox")]
+        pub(crate) fn check_request(
+            operation: &str,
+            body: &[u8],
+        ) -> ::std::option::Option<crate::contract::Found> {
+            match operation {
+                #(#requests)*
                 _ => ::std::option::Option::None,
             }
         }
@@ -515,6 +529,14 @@ fn seed_arm(c: &Call) -> TokenStream {
     quote! {
         #id => ::std::option::Option::Some(crate::contract::decodes::<#value>(body)),
     }
+}
+
+/// Emitter: the operation's arm of `check_request`, if its body is a named schema.
+fn request_arm(op: &Operation) -> Option<TokenStream> {
+    let (id, body) = (&op.id, format_ident!("{}", op.body.as_ref()?));
+    Some(quote! {
+        #id => ::std::option::Option::Some(crate::contract::body_departures::<types::#body>(body)),
+    })
 }
 
 /// Emitter: the operation's row of `OPERATIONS`.

@@ -180,7 +180,7 @@ pub fn vendor_module(names: &Names<'_>, spec_json: &str) -> Result<Option<String
             /// [`Validate`](crate::Validate) with its documented rules.
             pub use generated::types;
             #[cfg(feature = "sandbox")]
-            pub(crate) use generated::check_seed;
+            pub(crate) use generated::{check_request, check_seed};
 
             #[doc = #builder_doc]
             #[derive(Default, Clone)]

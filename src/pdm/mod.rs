@@ -40,9 +40,11 @@ crate::client::vendor_client! {
 }
 
 #[cfg(feature = "sandbox")]
-pub(crate) use generated::check_seed;
+pub(crate) use generated::spec::REQUEST_HEADERS;
 /// Every operation of `specs/pdm.yaml` with its method, as data (see [`crate::operation`]).
 pub use generated::OPERATIONS;
+#[cfg(feature = "sandbox")]
+pub(crate) use generated::{check_request, check_seed};
 
 /// The models of `specs/pdm.yaml`, generated at build time. Each implements
 /// [`Validate`](crate::Validate) with its documented rules.

@@ -45,6 +45,28 @@ pub enum FaultKind {
         /// PDM's status code.
         code: i64,
     },
+    /// The answer departs from the vendor's spec, to test how an app handles a departure
+    /// ([`ResponseMeta::departures`](crate::ResponseMeta::departures)): the operation's answer
+    /// with `value` at the JSON pointer `pointer` of its body (a new key is a field the spec
+    /// does not declare; a replaced value may break a documented rule), and with `status` in
+    /// place of its own (one the operation does not document). A pointer whose parent is not
+    /// in the answer changes nothing.
+    ///
+    /// ```json
+    /// {"operation": "getCustomer", "kind": "departure", "pointer": "/loyalty_tier", "value": "gold"}
+    /// ```
+    Departure {
+        /// Where in the body (`/locations/0/sales_rep`, `/data/customer/vip`); none: the body
+        /// as it is.
+        #[serde(default)]
+        pointer: Option<String>,
+        /// The value put there.
+        #[serde(default)]
+        value: serde_json::Value,
+        /// The status to answer with instead of the operation's own.
+        #[serde(default)]
+        status: Option<u16>,
+    },
 }
 
 /// A fault for one operation: which (its `operationId`, and optionally path parameter values),
@@ -213,6 +235,28 @@ pub(crate) async fn apply(
             parts.headers.remove("content-length");
             Response::from_parts(parts, axum::body::Body::from(body))
         }
+        FaultKind::Departure {
+            pointer,
+            value,
+            status,
+        } => {
+            let response = next.run(request).await;
+            let (mut parts, body) = response.into_parts();
+            let bytes = axum::body::to_bytes(body, 1 << 22)
+                .await
+                .unwrap_or_default();
+            let mut body: serde_json::Value =
+                serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null);
+            if let Some(pointer) = pointer {
+                set_at(&mut body, &pointer, value);
+            }
+            if let Some(status) = status.and_then(|s| StatusCode::from_u16(s).ok()) {
+                parts.status = status;
+            }
+            parts.headers.remove("content-length");
+            let bytes = serde_json::to_vec(&body).unwrap_or_default();
+            Response::from_parts(parts, axum::body::Body::from(bytes))
+        }
         FaultKind::Reset => {
             let broken = futures_util::stream::once(async {
                 Err::<bytes::Bytes, std::io::Error>(std::io::Error::new(
@@ -226,6 +270,26 @@ pub(crate) async fn apply(
                 .insert("content-type", HeaderValue::from_static("application/json"));
             response
         }
+    }
+}
+
+/// Puts `value` at the JSON pointer `pointer` of `body`: a key of an object (added or
+/// replaced) or an item of an array (replaced); nothing when its parent is not there.
+fn set_at(body: &mut serde_json::Value, pointer: &str, value: serde_json::Value) {
+    let Some((parent, last)) = pointer.rsplit_once('/') else {
+        return;
+    };
+    let last = last.replace("~1", "/").replace("~0", "~");
+    match body.pointer_mut(parent) {
+        Some(serde_json::Value::Object(object)) => {
+            object.insert(last, value);
+        }
+        Some(serde_json::Value::Array(items)) => {
+            if let Some(item) = last.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+                *item = value;
+            }
+        }
+        _ => {}
     }
 }
 

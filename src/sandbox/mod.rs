@@ -132,6 +132,7 @@ mod hosts;
 mod oauth;
 mod pdm;
 mod seed;
+mod verdict;
 mod yaml;
 
 pub use seed::{Seed, SeedError};
@@ -293,6 +294,11 @@ pub struct RecordedRequest {
     /// That operation's `operationId` (`getCustomer`), if a spec documents the method and
     /// path; `None` for the OAuth token endpoint and undocumented paths.
     pub operation: Option<String>,
+    /// The spec's verdict on the request: what it breaks of the operation's documented
+    /// headers (`header.x-tenant-id`), query parameters (`query.limit`) and body
+    /// (`body.external_customer_ref`), each with the rule and never the value. Empty when the
+    /// request is as documented (the SDK's always are) or no spec documents it.
+    pub departures: Vec<crate::Departure>,
 }
 
 impl RecordedRequest {
@@ -399,6 +405,7 @@ fn recorded(
         None => target,
     };
     let path = known.redact(&path).into_owned();
+    let raw = body;
     let body = if body.is_empty() {
         Value::Null
     } else if is_form(&parts.headers) {
@@ -416,7 +423,21 @@ fn recorded(
             Err(_) => Value::String(masked_text(&String::from_utf8_lossy(body), known)),
         }
     };
-    let (vendor, operation) = operation_of(parts.method.as_str(), parts.uri.path()).unzip();
+    let method = parts.method.as_str();
+    let found = operation_of(method, parts.uri.path());
+    let departures = found
+        .as_ref()
+        .map_or_else(Vec::new, |(vendor, template, id)| {
+            let at = (
+                id.as_str(),
+                template.as_str(),
+                &*method.to_ascii_lowercase(),
+            );
+            verdict::verdict(vendor, at, parts, raw, known)
+        });
+    let (vendor, operation) = found
+        .map(|(vendor, _, id)| (vendor.vendor.key().to_owned(), id))
+        .unzip();
     RecordedRequest {
         method: parts.method.as_str().to_owned(),
         path,
@@ -424,20 +445,23 @@ fn recorded(
         body,
         vendor,
         operation,
+        departures,
     }
 }
 
-/// The vendor and `operationId` of the operation `method` on `path` calls, if a spec
-/// documents it.
-fn operation_of(method: &str, path: &str) -> Option<(String, String)> {
+/// The vendor, path template and `operationId` of the operation `method` on `path` calls, if
+/// a spec documents it.
+fn operation_of(
+    method: &str,
+    path: &str,
+) -> Option<(&'static crate::vendors::Vendor, String, String)> {
     crate::vendors::VENDORS.iter().find_map(|v| {
-        let key = v.vendor.key();
-        let spec = spec_ref(key);
+        let spec = spec_ref(v.vendor.key());
         let SpecMatch::Operation { template, .. } = match_operation(spec, method, path) else {
             return None;
         };
         let id = spec["paths"][&template][method.to_ascii_lowercase()]["operationId"].as_str()?;
-        Some((key.to_owned(), id.to_owned()))
+        Some((v, template, id.to_owned()))
     })
 }
 

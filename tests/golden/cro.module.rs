@@ -66,7 +66,7 @@ pub mod cro {
     /// [`Validate`](crate::Validate) with its documented rules.
     pub use generated::types;
     #[cfg(feature = "sandbox")]
-    pub(crate) use generated::check_seed;
+    pub(crate) use generated::{check_request, check_seed};
     /**Builds a [`Client`]; every setting is checked by [`ClientBuilder::build`]. The base URL defaults to the spec's public server (`DEFAULT_BASE_URL`); the other settings are [`Config`](crate::Config)'s.
 
 Every option, with its default where it has one:

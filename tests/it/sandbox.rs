@@ -1252,3 +1252,166 @@ cro:
         "{err}"
     );
 }
+
+/// `(operation, path, rule)` of each departure of a recorded request.
+fn verdict(request: &sandbox::RecordedRequest) -> Vec<(String, String, String)> {
+    let each = |d: &customer_apis::Departure| {
+        (d.operation.to_string(), d.path.clone(), d.rule.to_string())
+    };
+    request.departures.iter().map(each).collect()
+}
+
+fn expected(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    let each = |(o, p, r): &(&str, &str, &str)| (o.to_string(), p.to_string(), r.to_string());
+    rows.iter().map(each).collect()
+}
+
+#[tokio::test]
+async fn each_recorded_request_carries_the_specs_verdict_on_it_without_values() {
+    let sandbox = Sandbox::start().await.unwrap();
+    // What the SDK sends is as documented.
+    let client = sandbox.cro_client().build().unwrap();
+    client.get_customer(1).await.unwrap();
+    let pdm = sandbox.pdm_client().build().unwrap();
+    pdm.get_customer(&CustomerLookup::id(1408)).await.unwrap();
+    let log = sandbox.requests();
+    assert_eq!(log.len(), 3, "{log:#?}");
+    assert!(log.iter().all(|r| r.departures.is_empty()), "{log:#?}");
+
+    // A script's requests: CRO without its tenant, a tenant that is no integer, a query
+    // parameter no operation declares; PDM with an undeclared field, a reference past its
+    // documented 50 characters, then without its company id, then not JSON.
+    let http = reqwest::Client::new();
+    let base = sandbox.base_url();
+    // A parameter named after a credential the sandbox knows is masked like the rest of the log.
+    let secret_name = sandbox::CRO_SAMPLE_TOKEN;
+    raw(http
+        .get(format!("{base}/customers/1?{secret_name}=1&expand=all"))
+        .header("Authorization", TOKEN))
+    .await;
+    let get = http.get(format!("{base}/customers/1"));
+    raw(get
+        .header("Authorization", TOKEN)
+        .header("x-tenant-id", "north"))
+    .await;
+    let session = "9001|sess|0001";
+    let body = json!({
+        "company_id": 9001, "session_token": session,
+        "external_customer_ref": "R".repeat(51), "nickname": "VALUE-Q7"
+    });
+    raw(http.post(format!("{base}/GetCustomer")).json(&body)).await;
+    let body = json!({"session_token": session, "customer_id": 1408});
+    raw(http.post(format!("{base}/GetCustomer")).json(&body)).await;
+    raw(http.post(format!("{base}/GetCustomer")).body("not json")).await;
+
+    let log = sandbox.requests();
+    let verdicts: Vec<_> = log[3..].iter().map(verdict).collect();
+    assert_eq!(
+        verdicts,
+        [
+            expected(&[
+                ("getCustomer", "header.x-tenant-id", "is required"),
+                (
+                    "getCustomer",
+                    "query.[REDACTED]",
+                    "is not declared by the spec"
+                ),
+                ("getCustomer", "query.expand", "is not declared by the spec"),
+            ]),
+            expected(&[("getCustomer", "header.x-tenant-id", "must be an integer")]),
+            expected(&[
+                (
+                    "GetCustomer",
+                    "body.nickname",
+                    "is not declared by the spec"
+                ),
+                (
+                    "GetCustomer",
+                    "body.external_customer_ref",
+                    "must be at most 50 characters long"
+                ),
+            ]),
+            expected(&[("GetCustomer", "body.company_id", "is required")]),
+            expected(&[("GetCustomer", "body", "is not the documented shape")]),
+        ]
+    );
+    // Over HTTP too, the rule in words; no value anywhere in the verdicts.
+    let over_http = log_over_http(&sandbox).await;
+    assert_eq!(
+        over_http[4]["departures"],
+        json!([{"operation": "getCustomer", "path": "header.x-tenant-id", "rule": "must be an integer"}])
+    );
+    let shown = serde_json::to_string(
+        &over_http
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| &r["departures"])
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    for value in ["VALUE-Q7", "north", sandbox::CRO_SAMPLE_TOKEN, "RRRR"] {
+        assert!(!shown.contains(value), "{value} in {shown}");
+    }
+}
+
+#[tokio::test]
+async fn a_departure_fault_gives_an_app_an_undeclared_field_a_broken_rule_or_an_undocumented_status(
+) {
+    fn said(meta: &customer_apis::ResponseMeta) -> Vec<String> {
+        meta.departures().iter().map(ToString::to_string).collect()
+    }
+    use customer_apis::sandbox::{Fault, FaultKind};
+    let sandbox = Sandbox::start().await.unwrap();
+    let cro = sandbox.cro_client().build().unwrap();
+    let depart = |pointer: &str, value: Value, status: Option<u16>| FaultKind::Departure {
+        pointer: Some(pointer.to_owned()),
+        value,
+        status,
+    };
+    sandbox.fault(Fault::new("getCustomer", depart("/loyalty_tier", json!("gold"), None)).times(1));
+    let customer = cro.get_customer(1).await.unwrap();
+    assert_eq!(
+        said(customer.meta()),
+        [
+            "getCustomer: loyalty_tier is not declared by the spec",
+            "getCustomer: locations[1].sales_rep must not be empty",
+        ]
+    );
+    // A broken rule: the name emptied (at least 1 character).
+    sandbox.fault(Fault::new("getCustomer", depart("/name", json!(""), None)).times(1));
+    let customer = cro.get_customer(1).await.unwrap();
+    assert_eq!(customer.name, "");
+    assert_eq!(
+        said(customer.meta()),
+        [
+            "getCustomer: locations[1].sales_rep must not be empty",
+            "getCustomer: name must not be empty",
+        ]
+    );
+    // An undocumented status (203): an answer the SDK cannot take as the documented 200, so an
+    // error, and the departure on its metadata.
+    sandbox.fault(Fault::new("getContact", depart("/fax", Value::Null, Some(203))).times(1));
+    let error = cro.get_contact(1, 1).await.unwrap_err();
+    assert_eq!(error.api().map(|a| a.status.as_u16()), Some(203));
+    assert_eq!(
+        said(error.meta().unwrap()),
+        ["getContact: status 203 is not documented"]
+    );
+    // Over HTTP, as JSON.
+    let url = format!("{}/__sandbox/faults", sandbox.base_url());
+    let fault = json!({"operation": "getCustomer", "kind": "departure", "pointer": "/vip", "value": true, "times": 1});
+    let status = reqwest::Client::new()
+        .post(url)
+        .json(&fault)
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status.as_u16(), 201);
+    let customer = cro.get_customer(1).await.unwrap();
+    assert_eq!(
+        said(customer.meta())[0],
+        "getCustomer: vip is not declared by the spec"
+    );
+}

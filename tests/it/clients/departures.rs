@@ -29,13 +29,13 @@ fn cro_customer() -> Value {
 }
 
 /// `(operation, path, rule as text)` of each departure, in order.
-fn said(departures: &[Departure]) -> Vec<(&'static str, String, String)> {
-    let each = |d: &Departure| (d.operation, d.path.clone(), d.rule.to_string());
+fn said(departures: &[Departure]) -> Vec<(String, String, String)> {
+    let each = |d: &Departure| (d.operation.to_string(), d.path.clone(), d.rule.to_string());
     departures.iter().map(each).collect()
 }
 
-fn owned(expected: &[(&'static str, &str, &str)]) -> Vec<(&'static str, String, String)> {
-    let each = |(o, p, r): &(&'static str, &str, &str)| (*o, p.to_string(), r.to_string());
+fn owned(expected: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    let each = |(o, p, r): &(&str, &str, &str)| (o.to_string(), p.to_string(), r.to_string());
     expected.iter().map(each).collect()
 }
 
