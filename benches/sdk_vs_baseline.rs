@@ -1100,6 +1100,8 @@ fn reference(row: &str) -> &'static str {
         "fair"
     } else if row.ends_with("vs progenitor peer") {
         "peer"
+    } else if row.ends_with("vs check off") {
+        "unchecked"
     } else {
         "hand"
     }
@@ -1265,6 +1267,30 @@ fn paired_ratios(
             throughput_pair(by),
         ));
     }
+    // What the check against the spec costs: the SDK against itself with the check off.
+    let unchecked: [(&str, &dyn Fn() -> Duration, &dyn Fn() -> Duration); 3] = [
+        (
+            "CRO",
+            &|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_cro()),
+            &|| sequential(rt, CALLS_PER_BLOCK, || c.unchecked_cro()),
+        ),
+        (
+            "PDM",
+            &|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_pdm()),
+            &|| sequential(rt, CALLS_PER_BLOCK, || c.unchecked_pdm()),
+        ),
+        (
+            "Foxtrot",
+            &|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_foxtrot()),
+            &|| sequential(rt, CALLS_PER_BLOCK, || c.unchecked_foxtrot()),
+        ),
+    ];
+    for (name, on, off) in unchecked {
+        rows.push((
+            format!("{name} get_customer vs check off"),
+            per_call(on, off),
+        ));
+    }
     println!(
         "\npaired: SDK and baseline in alternating blocks ({PAIRED_ROUNDS} pairs of \
          {CALLS_PER_BLOCK} calls or {DECODES_PER_BLOCK} decodes; {THROUGHPUT_ROUNDS} pairs of \
@@ -1291,8 +1317,8 @@ fn paired_ratios(
         }));
     }
     println!(
-        "(rows `… vs fair baseline` and `… vs progenitor peer`: that contender is the baseline \
-         column)"
+        "(rows `… vs fair baseline`, `… vs progenitor peer` and `… vs check off`: that contender \
+         is the baseline column)"
     );
     println!();
     save("paired.json", &Value::Array(json));

@@ -114,6 +114,9 @@ pub(crate) struct CallState {
     /// Set when a call starts on this state; a call started on a state in use is a
     /// credential request within it.
     started: AtomicBool,
+    /// Whether the current attempt's answer is checked against the spec (read without the
+    /// lock by [`response_value`]).
+    check_spec: AtomicBool,
     /// Never held across an await: uncontended, so a lock is two atomic operations.
     attempt: Mutex<AttemptState>,
 }
@@ -128,8 +131,6 @@ struct AttemptState {
     body_limit: usize,
     attempt_timeout: Option<Duration>,
     user_agent: Option<HeaderValue>,
-    /// Whether answers are checked against the spec.
-    check_spec: bool,
     /// What [`exec`] saw of the current attempt's response.
     seen: Seen,
 }
@@ -885,6 +886,8 @@ impl Transport {
         Fut: Future<Output = Result<ResponseValue<T>, GenError<E>>>,
     {
         cx.requests.fetch_add(1, Ordering::Relaxed);
+        let check = self.check_spec && op.answers.is_some();
+        cx.check_spec.store(check, Ordering::Relaxed);
         {
             let mut a = cx.lock();
             a.headers = Some(prepared.headers.clone());
@@ -895,7 +898,6 @@ impl Transport {
             if a.user_agent.is_none() {
                 a.user_agent.clone_from(&self.user_agent);
             }
-            a.check_spec = self.check_spec && op.answers.is_some();
             a.seen = Seen::default();
         }
         let outcome = send(&prepared.session).await;
@@ -1362,7 +1364,7 @@ pub(crate) async fn response_value<T: serde::de::DeserializeOwned + Validate, E>
         .bytes()
         .await
         .map_err(GenError::ResponseBodyError)?;
-    let check = status.is_success() && cx.lock().check_spec;
+    let check = status.is_success() && cx.check_spec.load(Ordering::Relaxed);
     let mut found = Vec::new();
     let inner = match crate::departure::decode(&full, check, &mut found) {
         Ok(inner) => inner,
