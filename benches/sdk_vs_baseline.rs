@@ -1268,7 +1268,8 @@ fn paired_ratios(
         ));
     }
     // What the check against the spec costs: the SDK against itself with the check off.
-    let unchecked: [(&str, &dyn Fn() -> Duration, &dyn Fn() -> Duration); 3] = [
+    type Block<'a> = &'a dyn Fn() -> Duration;
+    let unchecked: [(&str, Block, Block); 3] = [
         (
             "CRO",
             &|| sequential(rt, CALLS_PER_BLOCK, || c.sdk_cro()),
