@@ -20,8 +20,9 @@ pub(crate) const MAX_PER_ANSWER: usize = 32;
 pub struct Departure {
     /// The operation's `operationId` in the spec (`getCustomer`).
     pub operation: Cow<'static, str>,
-    /// Where in the answer's body, as `locations[1].sales_rep`; empty for what concerns the
-    /// answer as a whole (its status, a header, its content type).
+    /// Where: in the body, as `locations[1].sales_rep` (empty: the body as a whole); `status`
+    /// for the answer's status; `header.<name>` for a header (`header.x-request-id`,
+    /// `header.content-type`). The sandbox's verdict on a request adds `query.<name>`.
     pub path: String,
     /// The rule the answer breaks.
     pub rule: DepartureRule,
@@ -35,13 +36,13 @@ pub enum DepartureRule {
     Undeclared,
     /// A documented rule the value breaks (the SDK kept the value).
     Broken(Rule),
-    /// A status the operation does not document.
+    /// A status the operation does not document (at `status`).
     UndocumentedStatus(u16),
-    /// A response header the spec documents for this answer, absent.
-    MissingHeader(&'static str),
-    /// A content type other than the documented ones, which are listed.
+    /// A content type other than the documented ones, which are listed (at
+    /// `header.content-type`).
     ContentType(&'static [&'static str]),
-    /// A required field, parameter or header, absent (in a request the sandbox received).
+    /// A documented header that is absent (an answer's), or a required field, parameter or
+    /// header that is absent (a request's, in the sandbox's verdict).
     Required,
     /// A documented rule, in words (a header that must be an integer).
     Unmet(String),
@@ -58,14 +59,9 @@ impl fmt::Display for DepartureRule {
             DepartureRule::Undeclared => f.write_str("is not declared by the spec"),
             DepartureRule::Broken(rule) => write!(f, "{rule}"),
             DepartureRule::UndocumentedStatus(status) => {
-                write!(f, "status {status} is not documented")
+                write!(f, "{status} is not documented")
             }
-            DepartureRule::MissingHeader(name) => {
-                write!(f, "the documented header `{name}` is missing")
-            }
-            DepartureRule::ContentType(types) => {
-                write!(f, "the content type is not {}", types.join(" or "))
-            }
+            DepartureRule::ContentType(types) => write!(f, "is not {}", types.join(" or ")),
             DepartureRule::Required => f.write_str("is required"),
             DepartureRule::Unmet(rule) => f.write_str(rule),
             DepartureRule::Malformed => f.write_str("is not the documented shape"),
@@ -100,8 +96,8 @@ impl fmt::Display for Departure {
 pub(crate) struct Documented {
     /// `200`, `4xx` or `default`.
     pub(crate) status: &'static str,
-    /// Lower case.
-    pub(crate) headers: &'static [&'static str],
+    /// Lower case, each with its schema's `enum` (empty: any value).
+    pub(crate) headers: &'static [(&'static str, &'static [&'static str])],
     pub(crate) content_types: &'static [&'static str],
 }
 
@@ -122,16 +118,22 @@ pub(crate) fn check_answer(
         .or_else(|| documented.iter().find(matches))
         .or_else(|| documented.iter().find(|d| d.status == "default"));
     let Some(answer) = found else {
-        out.push((String::new(), DepartureRule::UndocumentedStatus(status)));
+        out.push((
+            "status".to_owned(),
+            DepartureRule::UndocumentedStatus(status),
+        ));
         return;
     };
     let Some(headers) = headers else {
         return;
     };
-    for &name in answer.headers {
-        if !headers.contains_key(name) {
-            out.push((String::new(), DepartureRule::MissingHeader(name)));
-        }
+    for &(name, values) in answer.headers {
+        let broken = match headers.get(name).map(|v| v.to_str().map(str::trim)) {
+            None => DepartureRule::Required,
+            Some(Ok(v)) if values.is_empty() || values.contains(&v) => continue,
+            Some(_) => DepartureRule::Broken(Rule::OneOf(values)),
+        };
+        out.push((format!("header.{name}"), broken));
     }
     if answer.content_types.is_empty() {
         return;
@@ -144,10 +146,8 @@ pub(crate) fn check_answer(
         .iter()
         .any(|t| t.eq_ignore_ascii_case(media))
     {
-        out.push((
-            String::new(),
-            DepartureRule::ContentType(answer.content_types),
-        ));
+        let rule = DepartureRule::ContentType(answer.content_types);
+        out.push(("header.content-type".to_owned(), rule));
     }
 }
 

@@ -205,10 +205,11 @@
 //! - a field the spec does not declare (the SDK skips it);
 //! - a documented rule a value breaks (length, pattern, enumeration, number of items, one of
 //!   several fields required), which the SDK keeps;
-//! - a status the operation does not document (the answer is then an [`Error`], whose
-//!   [`meta`](Error::meta) has it);
-//! - a documented response header that is missing, and a content type other than the
-//!   documented ones.
+//! - a status the operation does not document (at `status`; the answer is then an [`Error`],
+//!   whose [`meta`](Error::meta) has it);
+//! - a documented response header that is missing, or whose value is not one of its schema's
+//!   `enum` (CRO's served `x-api-version`), and a content type other than the documented ones
+//!   (at `header.<name>`; a success's headers only).
 //!
 //! A field's name is the server's text: it crosses the redaction boundary like any other and
 //! is cut at 256 characters; an answer keeps at most 32 departures. Each distinct one is also

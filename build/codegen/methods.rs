@@ -684,7 +684,11 @@ fn op_literal(op: &Operation) -> TokenStream {
     let (id, idempotent, method, path) =
         (&op.id, op.idempotent, op.method.to_uppercase(), &op.path);
     let answers = op.answers.iter().map(|a| {
-        let (status, headers, types) = (&a.status, &a.headers, &a.content_types);
+        let (status, types) = (&a.status, &a.content_types);
+        let headers = a
+            .headers
+            .iter()
+            .map(|(name, values)| quote!((#name, &[#(#values),*])));
         quote!(crate::contract::Documented {
             status: #status,
             headers: &[#(#headers),*],

@@ -150,11 +150,12 @@ pub struct Operation {
     pub answers: Vec<Documented>,
 }
 
-/// A documented answer: its status key (`200`, `4XX`, `default`), the response headers it
-/// documents (lower case, `Content-Type` left out: it is the content's) and its content types.
+/// A documented answer: its status key (`200`, `4xx`, `default`), the response headers it
+/// documents (lower case, `Content-Type` left out: it is the content's), each with its schema's
+/// `enum` (empty: any value), and its content types.
 pub struct Documented {
     pub status: String,
-    pub headers: Vec<String>,
+    pub headers: Vec<(String, Vec<String>)>,
     pub content_types: Vec<String>,
 }
 
@@ -542,12 +543,18 @@ fn answers(doc: &Value, op: &Value) -> Result<Vec<Documented>> {
     let mut out = Vec::new();
     for (status, answer) in op["responses"].as_object().into_iter().flatten() {
         let answer = resolve(doc, answer)?;
-        let headers = keys(&answer["headers"]).unwrap_or_default();
+        let mut headers = Vec::new();
+        for (name, header) in answer["headers"].as_object().into_iter().flatten() {
+            let name = name.to_ascii_lowercase();
+            if name == "content-type" {
+                continue;
+            }
+            let schema = resolve(doc, &resolve(doc, header)?["schema"])?;
+            headers.push((name, strings(&schema["enum"]).unwrap_or_default()));
+        }
         out.push(Documented {
             status: status.to_ascii_lowercase(),
-            headers: (headers.iter().map(|h| h.to_ascii_lowercase()))
-                .filter(|h| h != "content-type")
-                .collect(),
+            headers,
             content_types: keys(&answer["content"]).unwrap_or_default(),
         });
     }

@@ -793,42 +793,146 @@ impl super::Client {
                 &[
                     crate::contract::Documented {
                         status: "200",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "400",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "401",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "403",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "404",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "406",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "409",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "500",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                 ],
@@ -881,42 +985,146 @@ impl super::Client {
                 &[
                     crate::contract::Documented {
                         status: "200",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "400",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "401",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "403",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "404",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "406",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "409",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "500",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                 ],
@@ -977,42 +1185,146 @@ impl super::Client {
                 &[
                     crate::contract::Documented {
                         status: "200",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "400",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "401",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "403",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "404",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "406",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "409",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                     crate::contract::Documented {
                         status: "500",
-                        headers: &["x-api-version", "x-request-id"],
+                        headers: &[
+                            (
+                                "x-api-version",
+                                &[
+                                    "2019/02/08",
+                                    "2021/04/07",
+                                    "2021/05/07",
+                                    "2021/08/02",
+                                    "2021/11/04",
+                                    "2023/04/19",
+                                ],
+                            ),
+                            ("x-request-id", &[]),
+                        ],
                         content_types: &["application/json"],
                     },
                 ],

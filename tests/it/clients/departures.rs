@@ -67,11 +67,7 @@ async fn each_undeclared_field_broken_rule_and_missing_header_is_reported_withou
     assert_eq!(
         said(departures),
         owned(&[
-            (
-                "getCustomer",
-                "",
-                "the documented header `x-request-id` is missing"
-            ),
+            ("getCustomer", "header.x-request-id", "is required"),
             (
                 "getCustomer",
                 "locations[0].nickname",
@@ -81,10 +77,7 @@ async fn each_undeclared_field_broken_rule_and_missing_header_is_reported_withou
             ("getCustomer", "locations[1].sales_rep", "must not be empty"),
         ])
     );
-    assert_eq!(
-        departures[0].rule,
-        DepartureRule::MissingHeader("x-request-id")
-    );
+    assert_eq!(departures[0].rule, DepartureRule::Required);
     assert_eq!(departures[1].rule, DepartureRule::Undeclared);
     assert_eq!(
         departures[3].rule,
@@ -128,7 +121,7 @@ async fn an_undocumented_status_and_another_content_type_are_reported() {
     assert_eq!(api.status.as_u16(), 409);
     assert_eq!(
         said(error.meta().unwrap().departures()),
-        owned(&[("getCustomer", "", "status 409 is not documented")])
+        owned(&[("getCustomer", "status", "409 is not documented")])
     );
 
     // CRO documents application/json; the body is JSON all the same, so it decodes.
@@ -150,12 +143,42 @@ async fn an_undocumented_status_and_another_content_type_are_reported() {
         owned(&[
             (
                 "getCustomer",
-                "",
-                "the content type is not application/json"
+                "header.content-type",
+                "is not application/json"
             ),
             ("getCustomer", "locations[1].sales_rep", "must not be empty"),
         ])
     );
+}
+
+#[tokio::test]
+async fn a_served_version_outside_the_specs_enum_is_a_departure_of_the_mismatch_it_causes() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-api-version", "2099/01/01")
+                .insert_header("x-request-id", REQUEST_ID)
+                .set_body_json(cro_customer()),
+        )
+        .mount(&server)
+        .await;
+    let client = support::cro_on(&server.uri(), TOKEN).build().unwrap();
+    let error = client.get_customer(1).await.unwrap_err();
+    assert!(matches!(error, Error::VersionMismatch { .. }), "{error:?}");
+    let departures = error.meta().unwrap().departures();
+    let documented = customer_apis::cro::ApiVersion::ALL
+        .map(|v| v.as_str())
+        .join(", ");
+    let rule = format!("must be one of {documented}");
+    assert_eq!(
+        said(departures),
+        owned(&[
+            ("getCustomer", "header.x-api-version", &rule),
+            ("getCustomer", "locations[1].sales_rep", "must not be empty"),
+        ])
+    );
+    assert!(!format!("{departures:?}").contains("2099"));
 }
 
 #[tokio::test]
