@@ -48,9 +48,11 @@ pub enum FaultKind {
     /// The answer departs from the vendor's spec, to test how an app handles a departure
     /// ([`ResponseMeta::departures`](crate::ResponseMeta::departures)): the operation's answer
     /// with `value` at the JSON pointer `pointer` of its body (a new key is a field the spec
-    /// does not declare; a replaced value may break a documented rule), and with `status` in
-    /// place of its own (one the operation does not document). A pointer whose parent is not
-    /// in the answer changes nothing.
+    /// does not declare; a replaced value may break a documented rule), with `status` in
+    /// place of its own (one the operation does not document), and with `headers` set (a
+    /// value) or taken out (`null`: a documented header missing; `content-type: text/plain`;
+    /// an `x-api-version` the spec does not list). A pointer whose parent is not in the answer
+    /// changes nothing.
     ///
     /// ```json
     /// {"operation": "getCustomer", "kind": "departure", "pointer": "/loyalty_tier", "value": "gold"}
@@ -66,6 +68,9 @@ pub enum FaultKind {
         /// The status to answer with instead of the operation's own.
         #[serde(default)]
         status: Option<u16>,
+        /// Headers of the answer set to a value, or taken out (`None`).
+        #[serde(default)]
+        headers: BTreeMap<String, Option<String>>,
     },
 }
 
@@ -239,6 +244,7 @@ pub(crate) async fn apply(
             pointer,
             value,
             status,
+            headers,
         } => {
             let response = next.run(request).await;
             let (mut parts, body) = response.into_parts();
@@ -252,6 +258,20 @@ pub(crate) async fn apply(
             }
             if let Some(status) = status.and_then(|s| StatusCode::from_u16(s).ok()) {
                 parts.status = status;
+            }
+            for (name, value) in headers {
+                let Ok(name) = axum::http::HeaderName::try_from(name) else {
+                    continue;
+                };
+                match value.map(HeaderValue::try_from) {
+                    Some(Ok(value)) => {
+                        parts.headers.insert(name, value);
+                    }
+                    Some(Err(_)) => {}
+                    None => {
+                        parts.headers.remove(name);
+                    }
+                }
             }
             parts.headers.remove("content-length");
             let bytes = serde_json::to_vec(&body).unwrap_or_default();

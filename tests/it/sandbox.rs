@@ -1368,6 +1368,7 @@ async fn a_departure_fault_gives_an_app_an_undeclared_field_a_broken_rule_or_an_
         pointer: Some(pointer.to_owned()),
         value,
         status,
+        headers: Default::default(),
     };
     sandbox.fault(Fault::new("getCustomer", depart("/loyalty_tier", json!("gold"), None)).times(1));
     let customer = cro.get_customer(1).await.unwrap();
@@ -1398,6 +1399,40 @@ async fn a_departure_fault_gives_an_app_an_undeclared_field_a_broken_rule_or_an_
         said(error.meta().unwrap()),
         ["getContact: status 203 is not documented"]
     );
+    // Headers: a documented one taken out, another content type, a version the spec does not
+    // list (which the pin refuses too).
+    let headers = |pairs: &[(&str, Option<&str>)]| FaultKind::Departure {
+        pointer: None,
+        value: Value::Null,
+        status: None,
+        headers: pairs
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.map(str::to_owned)))
+            .collect(),
+    };
+    let fault = headers(&[("x-request-id", None), ("content-type", Some("text/plain"))]);
+    sandbox.fault(Fault::new("getContact", fault).times(1));
+    let contact = cro.get_contact(1, 1).await.unwrap();
+    assert_eq!(
+        said(contact.meta()),
+        [
+            "getContact: header.x-request-id is required",
+            "getContact: header.content-type is not application/json",
+        ]
+    );
+    let fault = headers(&[("x-api-version", Some("1999/12/31"))]);
+    sandbox.fault(Fault::new("getContact", fault).times(1));
+    let error = cro.get_contact(1, 1).await.unwrap_err();
+    assert!(matches!(
+        error,
+        customer_apis::Error::VersionMismatch { .. }
+    ));
+    let said_version = said(error.meta().unwrap());
+    assert_eq!(said_version.len(), 1, "{said_version:?}");
+    assert!(
+        said_version[0].starts_with("getContact: header.x-api-version must be one of 2019/02/08, ")
+    );
+    assert!(!said_version[0].contains("1999"));
     // Over HTTP, as JSON.
     let url = format!("{}/__sandbox/faults", sandbox.base_url());
     let fault = json!({"operation": "getCustomer", "kind": "departure", "pointer": "/vip", "value": true, "times": 1});
