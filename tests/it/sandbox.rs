@@ -1255,16 +1255,10 @@ cro:
 
 /// `(operation, path, rule)` of each departure of a recorded request.
 fn verdict(request: &sandbox::RecordedRequest) -> Vec<(String, String, String)> {
-    let each = |d: &customer_apis::Departure| {
-        (d.operation.to_string(), d.path.clone(), d.rule.to_string())
-    };
-    request.departures.iter().map(each).collect()
+    support::departures_said(&request.departures)
 }
 
-fn expected(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
-    let each = |(o, p, r): &(&str, &str, &str)| (o.to_string(), p.to_string(), r.to_string());
-    rows.iter().map(each).collect()
-}
+use support::departure_rows as expected;
 
 #[tokio::test]
 async fn each_recorded_request_carries_the_specs_verdict_on_it_without_values() {

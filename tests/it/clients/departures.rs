@@ -8,7 +8,7 @@ use crate::support;
 use crate::support::secrets::logs;
 use crate::support::TOKEN;
 use customer_apis::validation::Rule;
-use customer_apis::{Departure, DepartureRule, Error};
+use customer_apis::{DepartureRule, Error};
 use serde_json::{json, Value};
 use tracing::Instrument;
 use wiremock::matchers::method;
@@ -28,16 +28,7 @@ fn cro_customer() -> Value {
         .expect("CRO's getCustomer example")
 }
 
-/// `(operation, path, rule as text)` of each departure, in order.
-fn said(departures: &[Departure]) -> Vec<(String, String, String)> {
-    let each = |d: &Departure| (d.operation.to_string(), d.path.clone(), d.rule.to_string());
-    departures.iter().map(each).collect()
-}
-
-fn owned(expected: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
-    let each = |(o, p, r): &(&str, &str, &str)| (o.to_string(), p.to_string(), r.to_string());
-    expected.iter().map(each).collect()
-}
+use support::{departure_rows as owned, departures_said as said};
 
 /// A CRO answer of 200 with `body` and the pinned version (and a request id unless `bare`).
 async fn cro_answers(body: Value, bare: bool) -> MockServer {
@@ -293,49 +284,36 @@ async fn the_vendors_own_samples_depart_only_where_their_pages_contradict_themse
     let pdm = sandbox.pdm_client().build().unwrap();
     let foxtrot = sandbox.foxtrot_client().build().unwrap();
     let (dc, customer) = ("Foxtrot-DC", "johns-burger-shack");
-    let found = [
-        said(cro.get_customer(1).await.unwrap().meta().departures()),
-        said(cro.get_contact(1, 1).await.unwrap().meta().departures()),
-        said(
-            cro.deactivate_location(1, 20)
-                .await
-                .unwrap()
-                .meta()
-                .departures(),
-        ),
-        said(pdm.get_session_token().await.unwrap().meta().departures()),
-        said(
-            pdm.get_customer(&CustomerLookup::id(1408))
-                .await
-                .unwrap()
-                .meta()
-                .departures(),
-        ),
-        said(
-            foxtrot
-                .get_customer(dc, customer)
-                .await
-                .unwrap()
-                .meta()
-                .departures(),
-        ),
-        said(
-            foxtrot
-                .get_confident_location(dc, customer)
-                .await
-                .unwrap()
-                .meta()
-                .departures(),
-        ),
-        said(
-            foxtrot
-                .get_waypoints(dc, customer)
-                .await
-                .unwrap()
-                .meta()
-                .departures(),
-        ),
+    let metas = [
+        cro.get_customer(1).await.unwrap().meta().clone(),
+        cro.get_contact(1, 1).await.unwrap().meta().clone(),
+        cro.deactivate_location(1, 20).await.unwrap().meta().clone(),
+        pdm.get_session_token().await.unwrap().meta().clone(),
+        pdm.get_customer(&CustomerLookup::id(1408))
+            .await
+            .unwrap()
+            .meta()
+            .clone(),
+        foxtrot
+            .get_customer(dc, customer)
+            .await
+            .unwrap()
+            .meta()
+            .clone(),
+        foxtrot
+            .get_confident_location(dc, customer)
+            .await
+            .unwrap()
+            .meta()
+            .clone(),
+        foxtrot
+            .get_waypoints(dc, customer)
+            .await
+            .unwrap()
+            .meta()
+            .clone(),
     ];
+    let found: Vec<_> = metas.iter().map(|m| said(m.departures())).collect();
     assert_eq!(
         found.concat(),
         owned(&[("getCustomer", "locations[1].sales_rep", "must not be empty")])

@@ -84,6 +84,21 @@ pub fn pdm_session_answer(token: &str) -> Value {
     })
 }
 
+/// `(operation, path, rule in words)` of each departure, in order, to compare with
+/// [`departure_rows`].
+pub fn departures_said(departures: &[customer_apis::Departure]) -> Vec<(String, String, String)> {
+    let each = |d: &customer_apis::Departure| {
+        (d.operation.to_string(), d.path.clone(), d.rule.to_string())
+    };
+    departures.iter().map(each).collect()
+}
+
+/// Expected departures, as [`departures_said`] gives them.
+pub fn departure_rows(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    let each = |(o, p, r): &(&str, &str, &str)| (o.to_string(), p.to_string(), r.to_string());
+    rows.iter().map(each).collect()
+}
+
 /// Up to `attempts` attempts, without waiting long between them (1 to 5 ms).
 #[cfg(any(feature = "cro", all(feature = "pdm", feature = "foxtrot")))]
 pub fn fast(attempts: u32) -> customer_apis::RetryPolicy {
