@@ -46,6 +46,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
 
     let mut enabled = Vec::new();
+    let mut spec_texts = Vec::new();
     // The modules of the vendors whose policy the spec describes (no `x-policy: hand-written`).
     let mut modules = String::new();
     let mut spec_vendors = Vec::new();
@@ -88,6 +89,7 @@ fn main() {
                     Err(reason) => fail(&shown, &reason),
                 }
                 enabled.push((vendor, name));
+                spec_texts.push(spec_json);
             }
             Err(reason) => fail(&shown, &reason),
         }
@@ -96,6 +98,15 @@ fn main() {
     println!("cargo::rustc-check-cfg=cfg(spec_vendors)");
     if !modules.is_empty() {
         println!("cargo::rustc-cfg=spec_vendors");
+    }
+    let big_endian = env::var("CARGO_CFG_TARGET_ENDIAN").is_ok_and(|e| e == "big");
+    let patterns = codegen::patterns::compile(&spec_texts, &out_dir, big_endian)
+        .and_then(|table| fs::write(out_dir.join("patterns.rs"), table).map_err(|e| e.to_string()));
+    if let Err(e) = patterns {
+        fail(
+            Path::new("specs"),
+            &format!("cannot compile the patterns: {e}"),
+        );
     }
     if let Err(e) = fs::write(out_dir.join("vendor_modules.rs"), modules) {
         fail(

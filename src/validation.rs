@@ -94,10 +94,44 @@ impl Rule {
     }
 }
 
-/// Compiled patterns, one per distinct source; specs hold a handful.
+/// Bytes aligned for a DFA's `u32` table (regex-automata's `from_bytes` asks it).
+#[repr(C)]
+pub(crate) struct Aligned<B: ?Sized> {
+    pub(crate) _align: [u32; 0],
+    pub(crate) bytes: B,
+}
+
+include!(concat!(env!("OUT_DIR"), "/patterns.rs"));
+
+type Dfa = regex_automata::dfa::dense::DFA<&'static [u32]>;
+
+/// The DFA build.rs compiled for a spec's pattern, read once.
+fn compiled(source: &str) -> Option<&'static Dfa> {
+    static DFAS: OnceLock<Vec<(&'static str, Dfa)>> = OnceLock::new();
+    let dfas = DFAS.get_or_init(|| {
+        let read = |(s, a): &(&'static str, &'static Aligned<[u8]>)| {
+            Some((*s, Dfa::from_bytes(&a.bytes).ok()?.0))
+        };
+        COMPILED.iter().filter_map(read).collect()
+    });
+    let found = dfas
+        .iter()
+        .find(|(s, _)| std::ptr::eq(*s, source) || *s == source);
+    found.map(|(_, dfa)| dfa)
+}
+
+/// Compiled patterns other than the specs' (a `Rule::Pattern` an app wrote), one per source.
 type PatternCache = Vec<(&'static str, Option<Arc<regex_lite::Regex>>)>;
 
 fn pattern_matches(source: &'static str, value: &str) -> bool {
+    use regex_automata::dfa::Automaton;
+    if let Some(dfa) = compiled(source) {
+        // A search errs only on a quit byte or a cache limit, which a dense DFA built with
+        // the defaults has none of; the regular expression below answers then.
+        if let Ok(found) = dfa.try_search_fwd(&regex_automata::Input::new(value)) {
+            return found.is_some();
+        }
+    }
     static CACHE: OnceLock<Mutex<PatternCache>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
     let regex = {
@@ -401,6 +435,45 @@ mod pattern_tests {
 
     fn lite(ecma: &str) -> regex_lite::Regex {
         regex_lite::Regex::new(&to_regex_lite(ecma).unwrap()).unwrap()
+    }
+
+    /// Each spec pattern's DFA (compiled by build.rs) answers as regex-lite does on the
+    /// translation, on values that match and values that do not.
+    #[test]
+    fn the_compiled_dfas_answer_as_the_translated_patterns_do() {
+        let values = [
+            "",
+            " ",
+            "C001408",
+            "C1408",
+            "c001408",
+            "2024-01-31 17:05:00",
+            "2024-1-31 17:05",
+            "ops@example.com",
+            " ops@example.com , billing@example.com ",
+            "ops@example.com,",
+            "a@b@c",
+            "é@ü.de",
+            "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl",
+            "bearer a.b",
+            "Bearer a",
+            "\u{a0}x@y\u{3000}",
+            "line\nbreak@x.y",
+        ];
+        assert!(!super::COMPILED.is_empty());
+        for (source, _) in super::COMPILED {
+            let lite = lite(source);
+            for value in values {
+                let dfa = super::compiled(source).expect("each compiled DFA reads back");
+                use regex_automata::dfa::Automaton;
+                let found = dfa.try_search_fwd(&regex_automata::Input::new(value));
+                assert_eq!(
+                    found.unwrap().is_some(),
+                    lite.is_match(value),
+                    "{source:?} on {value:?}"
+                );
+            }
+        }
     }
 
     /// Every distinct `pattern` of the three specs.

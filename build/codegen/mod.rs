@@ -15,6 +15,7 @@ pub mod module;
 // The SDK's own translation of ECMAScript patterns, so that the build checks what runs.
 #[path = "../../src/pattern.rs"]
 mod pattern;
+pub mod patterns;
 mod rewrite;
 mod settings;
 // What the library's and the bench's build scripts share (listing specs, running progenitor).
