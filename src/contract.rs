@@ -7,9 +7,9 @@
 //! The public types it uses (models' `Validate`, `Response`, `Error`, `Timestamp`) are the
 //! crate's own.
 
-pub(crate) use crate::departure::Documented;
 #[cfg(feature = "sandbox")]
 pub(crate) use crate::departure::{body_departures, Found};
+pub(crate) use crate::departure::{not_null, Documented};
 #[cfg(feature = "sandbox")]
 pub(crate) use crate::operation::decodes;
 #[cfg(feature = "cli")]

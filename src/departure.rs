@@ -5,6 +5,7 @@
 //! and the rule, never the value: the value may be personal data or a secret.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 
 use crate::validation::{FieldPath, Rule, Validate};
@@ -44,6 +45,8 @@ pub enum DepartureRule {
     /// A documented header that is absent (an answer's), or a required field, parameter or
     /// header that is absent (a request's, in the sandbox's verdict).
     Required,
+    /// A `null` in a field the spec does not mark `nullable` (the SDK reads it as absent).
+    NotNull,
     /// A documented rule, in words (a header that must be an integer).
     Unmet(String),
     /// A body that is not the documented shape at all (it does not decode as its schema).
@@ -63,6 +66,7 @@ impl fmt::Display for DepartureRule {
             }
             DepartureRule::ContentType(types) => write!(f, "is not {}", types.join(" or ")),
             DepartureRule::Required => f.write_str("is required"),
+            DepartureRule::NotNull => f.write_str("must not be null"),
             DepartureRule::Unmet(rule) => f.write_str(rule),
             DepartureRule::Malformed => f.write_str("is not the documented shape"),
         }
@@ -161,6 +165,7 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned + Validate>(
     if !check {
         return serde_json::from_slice(body);
     }
+    NULLS.set(0);
     let mut de = serde_json::Deserializer::from_slice(body);
     let value: T = serde_ignored::deserialize(&mut de, |path| {
         if out.len() < MAX_PER_ANSWER {
@@ -168,6 +173,7 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned + Validate>(
         }
     })?;
     de.end()?;
+    nulls::<T>(body, out);
     let mut broken = Vec::new();
     value.validate_at(&FieldPath::ROOT, &mut broken);
     let room = MAX_PER_ANSWER.saturating_sub(out.len());
@@ -192,6 +198,49 @@ pub(crate) fn body_departures<T: serde::de::DeserializeOwned + Validate>(body: &
             }
         }
     }
+}
+
+thread_local! {
+    /// The `null`s read in optional fields the spec does not mark `nullable` by this thread's
+    /// decoding since [`decode`] began; and, while their places are sought, the one at which
+    /// to stop.
+    static NULLS: Cell<u32> = const { Cell::new(0) };
+    static STOP_AT: Cell<Option<u32>> = const { Cell::new(None) };
+}
+
+/// What [`not_null`] stops at, so that serde_json says where.
+const NULL_HERE: &str = "a null the spec does not allow";
+
+/// The decoder of an optional field the spec does not mark `nullable` (the generated models
+/// name it): a `null` reads as absent, as the lenient decoding has it, and is counted.
+pub(crate) fn not_null<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    let value = <Option<T> as serde::Deserialize>::deserialize(deserializer)?;
+    if value.is_none() {
+        let seen = NULLS.get();
+        NULLS.set(seen.wrapping_add(1));
+        if STOP_AT.get() == Some(seen) {
+            return Err(serde::de::Error::custom(NULL_HERE));
+        }
+    }
+    Ok(value)
+}
+
+/// The place of each `null` the decode of `body` just counted (rare: a vendor's departure),
+/// found by decoding it again and stopping there, as serde_json's line and column say.
+fn nulls<T: serde::de::DeserializeOwned>(body: &[u8], out: &mut Found) {
+    let seen = NULLS.get().min(MAX_PER_ANSWER as u32);
+    for k in 0..seen {
+        STOP_AT.set(Some(k));
+        NULLS.set(0);
+        if let Err(e) = serde_json::from_slice::<T>(body) {
+            out.push((crate::json_path::of_null(body, &e), DepartureRule::NotNull));
+        }
+    }
+    STOP_AT.set(None);
 }
 
 /// serde_ignored's path as the validation's: `locations[1].sales_rep`.

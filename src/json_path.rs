@@ -30,6 +30,18 @@ pub(crate) fn of_error(
     at(text, offset(text, error.line(), error.column()), redactor)
 }
 
+/// The path of the `null` whose decoder stopped serde_json with `error` (see
+/// `departure::not_null`). serde_json says where it stood then, which is past the closing
+/// brackets of the containers the `null` ends: the path is read at the end of the `null`.
+/// Every key on the way is one the type declares (it was decoded), so none is masked.
+pub(crate) fn of_null(text: &[u8], error: &serde_json::Error) -> String {
+    let mut end = offset(text, error.line(), error.column());
+    while end > 0 && matches!(text[end - 1], b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+        end -= 1;
+    }
+    at(text, end, &crate::redact::Redactor::default())
+}
+
 /// The byte offset of serde_json's `line` (from 1) and `column` (bytes from the line's start).
 fn offset(text: &[u8], line: usize, column: usize) -> usize {
     let start = if line <= 1 {
@@ -307,6 +319,26 @@ mod tests {
         // serde_json's line and column, turned back into the offset.
         assert_eq!(offset(b"ab\ncd\nef", 3, 1), 7);
         assert_eq!(offset(b"ab\ncd", 1, 2), 2);
+    }
+
+    #[test]
+    fn a_null_is_placed_at_its_key_wherever_it_sits_in_its_object() {
+        let stopped = |text: &[u8], at: usize| {
+            // An error as serde_json gives it, at the column `at` (one line).
+            let e = serde_json::from_slice::<Value>(&text[..at]).unwrap_err();
+            assert_eq!(
+                (e.line(), e.column()),
+                (1, at),
+                "{}",
+                String::from_utf8_lossy(text)
+            );
+            of_null(text, &e)
+        };
+        let mid = br#"{"customer":{"title":null,"a":1}}"#;
+        assert_eq!(stopped(mid, 25), "customer.title");
+        // Last in its object and its list: serde_json stands past the closing brackets.
+        let last = br#"{"items":[{"a":1,"title":null} ]}"#;
+        assert_eq!(stopped(last, 32), "items[0].title");
     }
 
     #[test]

@@ -205,6 +205,8 @@
 //! - a field the spec does not declare (the SDK skips it);
 //! - a documented rule a value breaks (length, pattern, enumeration, number of items, one of
 //!   several fields required), which the SDK keeps;
+//! - a `null` in an optional field the spec does not mark `nullable`, which the SDK reads as
+//!   absent;
 //! - a status the operation does not document (at `status`; the answer is then an [`Error`],
 //!   whose [`meta`](Error::meta) has it);
 //! - a documented response header that is missing, or whose value is not one of its schema's
@@ -215,11 +217,10 @@
 //! is cut at 256 characters; an answer keeps at most 32 departures. Each distinct one is also
 //! a `warn` event of target `customer_apis::spec`, once per client (its clones and
 //! `with_tenant` clients share the record, at most 256), so that a busy app logs a vendor's
-//! change once, not per call; a departure is never an error status of a span. What is not
-//! checked: a `null` in a field the spec does not mark `nullable` but that is optional decodes
-//! as absent, unreported; a required field that is missing, or a value of another type, is an
-//! [`Error::Decode`], not a departure; the forms of an answer with several (`oneOf`) are
-//! checked for rules, not for undeclared fields.
+//! change once, not per call; a departure is never an error status of a span. A required
+//! field that is missing, or a value of another type, is not tolerated: it is an
+//! [`Error::Decode`], not a departure. The forms of an answer with several (`oneOf`) are
+//! checked for rules and `null`s, not for undeclared fields.
 //!
 //! [`Config::check_spec`] (`.check_spec(false)` on a builder) turns the check off; off, it
 //! costs nothing measurable. On, it costs client work per call (an undeclared field is found

@@ -17,7 +17,15 @@ pub fn emit(tokens: TokenStream, spec: &Rewritten) -> Result<String> {
     let mut file: syn::File =
         syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
     add_renamed_decoders(&mut file, &spec.renames)?;
-    Lean.visit_file_mut(&mut file);
+    let not_null = spec.models.iter().flat_map(|m| {
+        let fields = m.not_null.iter();
+        fields.map(|f| (m.name.clone(), f.clone()))
+    });
+    let mut lean = Lean {
+        not_null: not_null.collect(),
+        current: String::new(),
+    };
+    lean.visit_file_mut(&mut file);
     let generated = methods::generated_methods(&file);
     let (impls, params) = methods::client_methods(types_items(&mut file)?, &generated, spec)?;
     send_with_call_state(&mut file)?;
@@ -410,11 +418,22 @@ fn send_with_call_state(file: &mut syn::File) -> Result<()> {
 /// map (the vendors' version header is the layer's), and the copy of the response headers
 /// `ResponseValue::from_response` makes (the layer records what it needs in `exec`); points
 /// path encoding at the layer's encoder; points `NaiveDate` fields at the layer's direct
-/// date decoder; and sends JSON bodies through `crate::ExposeSecrets`, the only place their
-/// secrets serialize in clear.
-struct Lean;
+/// date decoder; points the optional fields the spec does not mark `nullable` at the layer's
+/// decoder that notes a `null` (a departure from the spec); and sends JSON bodies through
+/// `crate::ExposeSecrets`, the only place their secrets serialize in clear.
+struct Lean {
+    /// `(schema, property)`: optional and not `nullable`.
+    not_null: std::collections::BTreeSet<(String, String)>,
+    /// The struct whose fields are being visited.
+    current: String,
+}
 
 impl VisitMut for Lean {
+    fn visit_item_struct_mut(&mut self, item: &mut syn::ItemStruct) {
+        self.current = item.ident.to_string();
+        syn::visit_mut::visit_item_struct_mut(self, item);
+    }
+
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
         // `let mut header_map = ..;` and `header_map.append(..);` go. The builder chain that
         // uses the map stays (its `.headers(header_map)` goes in `visit_expr_mut`).
@@ -510,6 +529,16 @@ impl VisitMut for Lean {
             let default = (field.attrs.len() == before).then(|| quote!(default,));
             let attr = syn::parse_quote!(#[serde(#default deserialize_with = #decoder)]);
             field.attrs.push(attr);
+        } else if option_of(&field.ty).is_some() {
+            let name = field.ident.as_ref().map(ToString::to_string);
+            let key = (self.current.clone(), name.unwrap_or_default());
+            if self.not_null.contains(&key) {
+                // With a decoder of its own, a field that may be absent needs `default`.
+                let default = (!has_serde_default(&field.attrs)).then(|| quote!(default,));
+                let decoder = "crate::contract::not_null";
+                let attr = syn::parse_quote!(#[serde(#default deserialize_with = #decoder)]);
+                field.attrs.push(attr);
+            }
         }
         syn::visit_mut::visit_field_mut(self, field);
     }
@@ -615,6 +644,24 @@ pub(super) fn generic_args<'a>(
         syn::PathArguments::AngleBracketed(args) => Some(&args.args),
         _ => None,
     }
+}
+
+/// Whether a `#[serde(..)]` attribute says `default`.
+fn has_serde_default(attrs: &[syn::Attribute]) -> bool {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("serde"))
+        .any(|a| {
+            let mut found = false;
+            let _ = a.parse_nested_meta(|meta| {
+                found |= meta.path.is_ident("default");
+                if meta.input.peek(syn::Token![=]) {
+                    meta.value()?.parse::<syn::Expr>()?;
+                }
+                Ok(())
+            });
+            found
+        })
 }
 
 /// `#[serde(deserialize_with = "<function>")]` and nothing else in the attribute.

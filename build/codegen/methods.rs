@@ -656,6 +656,7 @@ fn params_validate(body: &syn::ItemStruct, name: &syn::Ident, spec: &Rewritten) 
         one_of_required: one_of
             .filter(|list| list.iter().all(|f| names.contains(f)))
             .unwrap_or_default(),
+        not_null: Vec::new(),
     };
     super::items::validate_impls(&[model], &[])
 }

@@ -470,6 +470,9 @@ pub struct Model {
     pub fields: Vec<(String, FieldCheck)>,
     /// `x-required-one-of`: at least one of these properties must be present (and not empty).
     pub one_of_required: Vec<String>,
+    /// Its optional properties that the spec does not mark `nullable`: a `null` in one decodes
+    /// as absent, and is a departure from the spec.
+    pub not_null: Vec<String>,
 }
 
 const CONSTRAINT_KEYWORDS: [&str; 7] = [
@@ -488,8 +491,25 @@ fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
         .iter()
         .filter(|(_, s)| s.get("properties").is_some());
     let object_names: Vec<String> = objects.map(|(n, _)| n.clone()).collect();
-    let mut models = Vec::new();
+    let nullable = |s: &Value| {
+        let target = s.get("$ref").and_then(Value::as_str);
+        let target = target.and_then(|r| r.strip_prefix("#/components/schemas/"));
+        let target = target.and_then(|t| schemas.get(t));
+        [Some(s), target]
+            .into_iter()
+            .flatten()
+            .any(|s| s["nullable"] == true)
+    };
+    let mut not_null = Vec::new();
     for name in &object_names {
+        let schema = &schemas[name.as_str()];
+        let required = model::names(&schema["required"]).unwrap_or_default();
+        let props = schema["properties"].as_object().into_iter().flatten();
+        let optional = props.filter(|(p, s)| !required.contains(p) && !nullable(s));
+        not_null.push(optional.map(|(p, _)| p.clone()).collect::<Vec<_>>());
+    }
+    let mut models = Vec::new();
+    for (name, not_null) in object_names.iter().zip(not_null) {
         let mut fields = Vec::new();
         let props = schemas[name.as_str()]["properties"]
             .as_object_mut()
@@ -548,6 +568,7 @@ fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
             name: name.clone(),
             fields,
             one_of_required,
+            not_null,
         });
     }
     Ok(models)

@@ -40,6 +40,7 @@ written there because properties must not be inline objects.
         pub id: ::std::string::String,
         ///The customer's address as imported, one string.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub imported_address: ::std::option::Option<::std::string::String>,
         ///The imported location; null if Foxtrot does not have an imported location.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -253,9 +254,11 @@ Confident Location, with HTTP 400).
         pub status: crate::foxtrot::WaypointStatus,
         ///Waiting time, in seconds.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub waiting_time_seconds: ::std::option::Option<i64>,
         ///How many waypoints of the route come before this one.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub waypoints_ahead: ::std::option::Option<i64>,
     }
     /**The Get Waypoints answer as the page documents it, without the envelope. Only the most

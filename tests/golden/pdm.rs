@@ -22,21 +22,27 @@ pub mod types {
     pub struct Address {
         ///Address City.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub city: ::std::option::Option<::std::string::String>,
         ///Address County.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub county: ::std::option::Option<::std::string::String>,
         ///Address Line 1.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub line_1: ::std::option::Option<::std::string::String>,
         ///Address Line 2.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub line_2: ::std::option::Option<::std::string::String>,
         ///Address Line 3.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub line_3: ::std::option::Option<::std::string::String>,
         ///Address Postcode.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub postal_code: ::std::option::Option<::std::string::String>,
     }
     /**One customer record. The page lists every field; the sample sends them all, with empty
@@ -56,6 +62,7 @@ required here, so a record lacking an optional field still decodes.
         ///Customer Active (True / False); sent as a JSON boolean.
         pub active: bool,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub address: ::std::option::Option<Address>,
         ///Date Created. Format YYYY-MM-DD.
         #[serde(deserialize_with = "crate::timestamp::date_serde::required")]
@@ -72,32 +79,40 @@ SDK reads `""` here as an absent date of birth.
         pub dob: ::std::option::Option<::chrono::naive::NaiveDate>,
         ///Email Address.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub email_address: ::std::option::Option<::std::string::String>,
         /**External Customer Reference. Max length = 50 (the limit the request documents for
 the same field).
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub external_customer_ref: ::std::option::Option<::std::string::String>,
         ///Customer First Name.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub first_name: ::std::option::Option<::std::string::String>,
         ///Customer gender (Male / Female).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub gender: ::std::option::Option<::std::string::String>,
         ///Date Modified. Format YYYY-MM-DD.
         #[serde(deserialize_with = "crate::timestamp::date_serde::required")]
         pub last_modified: ::chrono::naive::NaiveDate,
         ///Customer Last Name.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub last_name: ::std::option::Option<::std::string::String>,
         ///Telephone Number 1.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub tel_number_1: ::std::option::Option<::std::string::String>,
         ///Telephone Number 2.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub tel_number_2: ::std::option::Option<::std::string::String>,
         ///Customer Title. Max Length 12.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub title: ::std::option::Option<::std::string::String>,
     }
     /**The body of GetCustomer. *Either customer_id or external_customer_ref are required, but
@@ -112,6 +127,7 @@ exactly one.)
         pub company_id: i64,
         ///Required*. The unique internal id for the customer in PDM.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub customer_id: ::std::option::Option<i64>,
         /**Required*. The unique reference int for the customer as known by the third-party
 system. Max length = 50. (Typed string, though the docs call it an "int".) An empty
@@ -119,6 +135,7 @@ reference names no customer, so the SDK refuses one (`minLength: 1`); the vendor
 own request sample sends `""` beside a `customer_id`.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
         pub external_customer_ref: ::std::option::Option<::std::string::String>,
         pub session_token: crate::pdm::SessionToken,
     }

@@ -1393,6 +1393,16 @@ async fn a_departure_fault_gives_an_app_an_undeclared_field_a_broken_rule_or_an_
         said(error.meta().unwrap()),
         ["getContact: status 203 is not documented"]
     );
+    // A null where the spec does not allow one (PDM's title): read as absent, and said.
+    let pdm = sandbox.pdm_client().build().unwrap();
+    let fault = depart("/customer/title", Value::Null, None);
+    sandbox.fault(Fault::new("GetCustomer", fault).times(1));
+    let customer = pdm.get_customer(&CustomerLookup::id(1408)).await.unwrap();
+    assert_eq!(customer.title, None);
+    assert_eq!(
+        said(customer.meta()),
+        ["GetCustomer: customer.title must not be null"]
+    );
     // Headers: a documented one taken out, another content type, a version the spec does not
     // list (which the pin refuses too).
     let headers = |pairs: &[(&str, Option<&str>)]| FaultKind::Departure {
