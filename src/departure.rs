@@ -208,9 +208,6 @@ thread_local! {
     static STOP_AT: Cell<Option<u32>> = const { Cell::new(None) };
 }
 
-/// What [`not_null`] stops at, so that serde_json says where.
-const NULL_HERE: &str = "a null the spec does not allow";
-
 /// The decoder of an optional field the spec does not mark `nullable` (the generated models
 /// name it): a `null` reads as absent, as the lenient decoding has it, and is counted.
 pub(crate) fn not_null<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
@@ -223,7 +220,8 @@ where
         let seen = NULLS.get();
         NULLS.set(seen.wrapping_add(1));
         if STOP_AT.get() == Some(seen) {
-            return Err(serde::de::Error::custom(NULL_HERE));
+            // Stopped here so that serde_json says where (see `nulls`).
+            return Err(serde::de::Error::custom("a null the spec does not allow"));
         }
     }
     Ok(value)
