@@ -210,6 +210,7 @@ thread_local! {
 
 /// The decoder of an optional field the spec does not mark `nullable` (the generated models
 /// name it): a `null` reads as absent, as the lenient decoding has it, and is counted.
+#[allow(dead_code)] // A build whose specs mark every optional field `nullable` (CRO alone).
 pub(crate) fn not_null<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
