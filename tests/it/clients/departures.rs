@@ -246,7 +246,7 @@ async fn each_departure_is_logged_once_per_client_and_its_clones() {
 }
 
 #[tokio::test]
-async fn a_foxtrot_envelope_is_checked_below_its_data() {
+async fn a_foxtrot_envelope_is_checked_below_its_data_for_undeclared_fields_and_nulls() {
     let server = MockServer::start().await;
     let example = support::spec("foxtrot")
         .pointer("/paths/~1dcs~1{dc_id}~1customers~1{customer_id}/get/responses/200/content/application~1json/example")
@@ -254,6 +254,8 @@ async fn a_foxtrot_envelope_is_checked_below_its_data() {
         .unwrap();
     let mut body = example;
     body["data"]["customer"]["vip"] = json!(true);
+    // Optional, and not `nullable` in the spec.
+    body["data"]["customer"]["imported_address"] = Value::Null;
     Mock::given(method("GET"))
         .respond_with(ResponseTemplate::new(200).set_body_json(body))
         .mount(&server)
@@ -262,13 +264,21 @@ async fn a_foxtrot_envelope_is_checked_below_its_data() {
         .build()
         .unwrap();
     let customer = client.get_customer("dc", "c").await.unwrap();
+    assert_eq!(customer.imported_address, None);
     assert_eq!(
         said(customer.meta().departures()),
-        owned(&[(
-            "getCustomer",
-            "data.customer.vip",
-            "is not declared by the spec"
-        )])
+        owned(&[
+            (
+                "getCustomer",
+                "data.customer.vip",
+                "is not declared by the spec"
+            ),
+            (
+                "getCustomer",
+                "data.customer.imported_address",
+                "must not be null"
+            ),
+        ])
     );
 }
 
