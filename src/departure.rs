@@ -113,13 +113,14 @@ pub(crate) fn check_answer(
     headers: Option<&http::HeaderMap>,
     out: &mut Found,
 ) {
-    let code = status.to_string();
-    let matches = |d: &&Documented| match d.status.as_bytes() {
-        [c, b'x', b'x'] => code.as_bytes()[0] == *c,
-        _ => d.status == code,
+    // The exact status first, then its range (`4xx`), then `default`, as OpenAPI reads them.
+    let exact = |d: &&Documented| d.status.parse() == Ok(status);
+    let range = |d: &&Documented| match d.status.as_bytes() {
+        [c, b'x', b'x'] => u16::from(c.wrapping_sub(b'0')) == status / 100,
+        _ => false,
     };
-    let found = (documented.iter().find(|d| d.status == code))
-        .or_else(|| documented.iter().find(matches))
+    let found = (documented.iter().find(exact))
+        .or_else(|| documented.iter().find(range))
         .or_else(|| documented.iter().find(|d| d.status == "default"));
     let Some(answer) = found else {
         out.push((
@@ -255,5 +256,71 @@ fn path_text(path: &serde_ignored::Path<'_>) -> String {
         Path::Some { parent }
         | Path::NewtypeStruct { parent }
         | Path::NewtypeVariant { parent } => path_text(parent),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ANSWERS: &[Documented] = &[
+        Documented {
+            status: "200",
+            headers: &[("x-request-id", &[]), ("x-api-version", &["v1", "v2"])],
+            content_types: &["application/json"],
+        },
+        Documented {
+            status: "4xx",
+            headers: &[],
+            content_types: &[],
+        },
+    ];
+
+    fn checked(documented: &'static [Documented], status: u16, headers: &[(&str, &str)]) -> Found {
+        let mut map = http::HeaderMap::new();
+        for (name, value) in headers {
+            let name = http::HeaderName::from_bytes(name.as_bytes()).unwrap();
+            map.insert(name, http::HeaderValue::from_str(value).unwrap());
+        }
+        let mut out = Vec::new();
+        check_answer(documented, status, Some(&map), &mut out);
+        out
+    }
+
+    #[test]
+    fn an_answer_is_read_against_its_exact_status_then_its_range_then_default() {
+        let json = ("content-type", "application/json; charset=utf-8");
+        let ok = [json, ("x-request-id", "1"), ("x-api-version", "v2")];
+        assert_eq!(checked(ANSWERS, 200, &ok), []);
+        assert_eq!(
+            checked(
+                ANSWERS,
+                200,
+                &[("content-type", "text/html"), ("x-api-version", "v9")]
+            ),
+            [
+                ("header.x-request-id".to_owned(), DepartureRule::Required),
+                (
+                    "header.x-api-version".to_owned(),
+                    DepartureRule::Broken(Rule::OneOf(&["v1", "v2"]))
+                ),
+                (
+                    "header.content-type".to_owned(),
+                    DepartureRule::ContentType(&["application/json"])
+                ),
+            ]
+        );
+        // 404 is in 4xx, which documents nothing more; 503 is in no documented answer.
+        assert_eq!(checked(ANSWERS, 404, &[]), []);
+        assert_eq!(
+            checked(ANSWERS, 503, &[]),
+            [("status".to_owned(), DepartureRule::UndocumentedStatus(503))]
+        );
+        const DEFAULT: &[Documented] = &[Documented {
+            status: "default",
+            headers: &[],
+            content_types: &[],
+        }];
+        assert_eq!(checked(DEFAULT, 503, &[]), []);
     }
 }
