@@ -229,18 +229,30 @@ where
     Ok(value)
 }
 
+/// The most bytes decoded again to place `null`s, per answer: a hostile answer full of them
+/// must not make each one a decode of the whole body.
+const MAX_NULL_SEARCH_BYTES: usize = 1 << 20;
+
 /// The place of each `null` the decode of `body` just counted (rare: a vendor's departure),
-/// found by decoding it again and stopping there, as serde_json's line and column say.
+/// found by decoding it again and stopping there, as serde_json's line and column say; past
+/// [`MAX_NULL_SEARCH_BYTES`] (or the answer's room), the rest are one departure of the body.
 fn nulls<T: serde::de::DeserializeOwned>(body: &[u8], out: &mut Found) {
-    let seen = NULLS.get().min(MAX_PER_ANSWER as u32);
-    for k in 0..seen {
-        STOP_AT.set(Some(k));
+    let seen = NULLS.get() as usize;
+    let budget = MAX_NULL_SEARCH_BYTES / body.len().max(1);
+    let searches = seen
+        .min(MAX_PER_ANSWER.saturating_sub(out.len()))
+        .min(budget);
+    for k in 0..searches {
+        STOP_AT.set(Some(k as u32));
         NULLS.set(0);
         if let Err(e) = serde_json::from_slice::<T>(body) {
             out.push((crate::json_path::of_null(body, &e), DepartureRule::NotNull));
         }
     }
     STOP_AT.set(None);
+    if searches < seen && out.len() < MAX_PER_ANSWER {
+        out.push((String::new(), DepartureRule::NotNull));
+    }
 }
 
 /// serde_ignored's path as the validation's: `locations[1].sales_rep`.
@@ -285,6 +297,46 @@ mod tests {
         let mut out = Vec::new();
         check_answer(documented, status, Some(&map), &mut out);
         out
+    }
+
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Item {
+        #[serde(default, deserialize_with = "not_null")]
+        title: Option<String>,
+        padding: String,
+    }
+
+    impl Validate for Item {
+        fn validate_at(&self, _: &FieldPath<'_>, _: &mut Vec<crate::validation::Violation>) {}
+    }
+
+    #[test]
+    fn nulls_are_placed_within_a_budget_of_bytes_and_the_rest_said_once() {
+        let body = |n: usize, pad: usize| {
+            let item = serde_json::json!({"title": null, "padding": "p".repeat(pad)});
+            serde_json::to_vec(&vec![item; n]).unwrap()
+        };
+        // A small body: every null is placed, up to the answer's 32.
+        let mut out = Vec::new();
+        decode::<Vec<Item>>(&body(3, 1), true, &mut out).unwrap();
+        let paths: Vec<&str> = out.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["[0].title", "[1].title", "[2].title"]);
+        let mut out = Vec::new();
+        decode::<Vec<Item>>(&body(40, 1), true, &mut out).unwrap();
+        assert_eq!(out.len(), MAX_PER_ANSWER);
+        assert_eq!(out[31], ("[31].title".to_owned(), DepartureRule::NotNull));
+        // 40 nulls in about 400 KiB: two decodes fit the budget, the rest is the body's.
+        let big = body(40, 10_000);
+        let mut out = Vec::new();
+        decode::<Vec<Item>>(&big, true, &mut out).unwrap();
+        assert_eq!(MAX_NULL_SEARCH_BYTES / big.len(), 2);
+        let paths: Vec<&str> = out.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["[0].title", "[1].title", ""]);
+        // With the check off, nothing.
+        let mut out = Vec::new();
+        decode::<Vec<Item>>(&big, false, &mut out).unwrap();
+        assert!(out.is_empty());
     }
 
     #[test]
