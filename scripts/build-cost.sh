@@ -20,6 +20,8 @@
 #
 # Usage: scripts/build-cost.sh            (3 to 6 minutes on 2 cores)
 #        PROFILE=release CODEGEN_RUNS=9 scripts/build-cost.sh
+#        SDK_FEATURES=cro,pdm,foxtrot,rustls scripts/build-cost.sh   (the crate without its
+#        default features, with these)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -66,6 +68,10 @@ tokio = { version = "1.40", features = ["macros", "rt"] }
 
 [workspace]
 EOF
+if [ -n "${SDK_FEATURES:-}" ]; then # the crate without its default features, with these
+  features=$(python3 -c 'import sys; print(", ".join(f'"'"'"{f}"'"'"' for f in sys.argv[1].split(",")))' "$SDK_FEATURES")
+  sed -i "s|^customer-apis = .*|customer-apis = { path = \"../customer-apis\", default-features = false, features = [$features] }|" "$APP/Cargo.toml"
+fi
 cat > "$APP/src/main.rs" <<'EOF'
 //! A minimal app on the SDK: one get_customer per vendor, against the URL given.
 use customer_apis::{cro, foxtrot, pdm};

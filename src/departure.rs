@@ -33,7 +33,8 @@ pub struct Departure {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DepartureRule {
-    /// A field the spec does not declare (the SDK skipped it).
+    /// A field the spec does not declare (the SDK skipped it). Answers are checked for it with
+    /// the feature `undeclared-fields` (on by default).
     Undeclared,
     /// A documented rule the value breaks (the SDK kept the value).
     Broken(Rule),
@@ -157,7 +158,8 @@ pub(crate) fn check_answer(
 }
 
 /// Decodes a JSON body as `T`, and when `check` is set, finds what it breaks of the spec: the
-/// fields `T` does not declare, then the documented rules its values break.
+/// fields `T` does not declare (feature `undeclared-fields`), then the documented rules its
+/// values break.
 pub(crate) fn decode<T: serde::de::DeserializeOwned + Validate>(
     body: &[u8],
     check: bool,
@@ -167,13 +169,19 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned + Validate>(
         return serde_json::from_slice(body);
     }
     NULLS.set(0);
-    let mut de = serde_json::Deserializer::from_slice(body);
-    let value: T = serde_ignored::deserialize(&mut de, |path| {
-        if out.len() < MAX_PER_ANSWER {
-            out.push((path_text(&path), DepartureRule::Undeclared));
-        }
-    })?;
-    de.end()?;
+    #[cfg(feature = "undeclared-fields")]
+    let value: T = {
+        let mut de = serde_json::Deserializer::from_slice(body);
+        let value = serde_ignored::deserialize(&mut de, |path| {
+            if out.len() < MAX_PER_ANSWER {
+                out.push((path_text(&path), DepartureRule::Undeclared));
+            }
+        })?;
+        de.end()?;
+        value
+    };
+    #[cfg(not(feature = "undeclared-fields"))]
+    let value: T = serde_json::from_slice(body)?;
     nulls::<T>(body, out);
     let mut broken = Vec::new();
     value.validate_at(&FieldPath::ROOT, &mut broken);
@@ -256,6 +264,7 @@ fn nulls<T: serde::de::DeserializeOwned>(body: &[u8], out: &mut Found) {
 }
 
 /// serde_ignored's path as the validation's: `locations[1].sales_rep`.
+#[cfg(feature = "undeclared-fields")]
 fn path_text(path: &serde_ignored::Path<'_>) -> String {
     use serde_ignored::Path;
     match path {

@@ -77,8 +77,8 @@ impl Rule {
     /// Whether `value` satisfies the rule. Array rules hold for any string.
     pub fn allows(&self, value: &str) -> bool {
         match *self {
-            Rule::MinLength(n) => value.chars().count() as u64 >= n,
-            Rule::MaxLength(n) => value.chars().count() as u64 <= n,
+            Rule::MinLength(n) => at_least_chars(value, n),
+            Rule::MaxLength(n) => !at_least_chars(value, n.saturating_add(1)),
             Rule::Pattern { regex, .. } => pattern_matches(regex, value),
             Rule::OneOf(values) => values.contains(&value),
             Rule::MinItems(_) | Rule::MaxItems(_) | Rule::OneRequired(_) => true,
@@ -91,6 +91,19 @@ impl Rule {
             Rule::MaxItems(n) => len as u64 <= n,
             _ => true,
         }
+    }
+}
+
+/// Whether `value` has at least `n` characters. A character is one to four bytes of UTF-8, so
+/// the length in bytes decides most cases; the characters are counted only when it does not.
+fn at_least_chars(value: &str, n: u64) -> bool {
+    let bytes = value.len() as u64;
+    if bytes < n {
+        false
+    } else if bytes >= n.saturating_mul(4) {
+        true
+    } else {
+        value.chars().count() as u64 >= n
     }
 }
 
@@ -429,6 +442,49 @@ impl HeaderRule {
 
 /// The translation of the specs' patterns (`crate::pattern`), here because that file is also
 /// the build script's.
+#[cfg(test)]
+mod length_tests {
+    use super::Rule;
+
+    /// The lengths in bytes that decide without counting agree with counting, at every bound
+    /// around each value's length, for one- to four-byte characters.
+    #[test]
+    fn length_rules_agree_with_counting_characters() {
+        let values = [
+            "",
+            "a",
+            "ab",
+            "é",
+            "aé",
+            "€",
+            "€€",
+            "𝄞",
+            "𝄞a",
+            "ééééé",
+            "abcdefgh",
+        ];
+        let mut checked = 0;
+        for value in values {
+            let chars = value.chars().count() as u64;
+            for n in 0..=12 {
+                assert_eq!(
+                    Rule::MinLength(n).allows(value),
+                    chars >= n,
+                    "{value:?} min {n}"
+                );
+                assert_eq!(
+                    Rule::MaxLength(n).allows(value),
+                    chars <= n,
+                    "{value:?} max {n}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(Rule::MaxLength(u64::MAX).allows("abc"));
+        assert_eq!(checked, 11 * 13);
+    }
+}
+
 #[cfg(test)]
 mod pattern_tests {
     use crate::pattern::to_regex_lite;

@@ -20,7 +20,7 @@ mod cro_auth;
 mod cro_client;
 #[cfg(feature = "cro")]
 mod cro_version_rule;
-#[cfg(all(feature = "cro", feature = "foxtrot"))]
+#[cfg(all(feature = "cro", feature = "foxtrot", feature = "undeclared-fields"))]
 mod departures;
 #[cfg(all(feature = "cro", feature = "foxtrot"))]
 mod error_sources;

@@ -86,7 +86,10 @@ pub fn pdm_session_answer(token: &str) -> Value {
 
 /// `(operation, path, rule in words)` of each departure, in order, to compare with
 /// [`departure_rows`].
-#[cfg(any(all(feature = "cro", feature = "foxtrot"), feature = "sandbox"))]
+#[cfg(any(
+    all(feature = "cro", feature = "foxtrot", feature = "undeclared-fields"),
+    feature = "sandbox"
+))]
 pub fn departures_said(departures: &[customer_apis::Departure]) -> Vec<(String, String, String)> {
     let each = |d: &customer_apis::Departure| {
         (d.operation.to_string(), d.path.clone(), d.rule.to_string())
@@ -95,7 +98,10 @@ pub fn departures_said(departures: &[customer_apis::Departure]) -> Vec<(String, 
 }
 
 /// Expected departures, as [`departures_said`] gives them.
-#[cfg(any(all(feature = "cro", feature = "foxtrot"), feature = "sandbox"))]
+#[cfg(any(
+    all(feature = "cro", feature = "foxtrot", feature = "undeclared-fields"),
+    feature = "sandbox"
+))]
 pub fn departure_rows(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
     let each = |(o, p, r): &(&str, &str, &str)| (o.to_string(), p.to_string(), r.to_string());
     rows.iter().map(each).collect()
