@@ -258,9 +258,9 @@
 //!   runtime.
 //! - `undeclared-fields` (default): [`Config::check_spec`] also finds fields that answers have
 //!   and the spec does not declare. Without it the check still finds broken rules, `null`s,
-//!   statuses and headers, an app's release binary is about 1 MiB smaller (each model's
-//!   decoder is not compiled a second time for it) and the check costs a third as much.
-//!   `sandbox` turns it on.
+//!   statuses and headers, an app's release binary is smaller (each model's decoder is not
+//!   compiled a second time for it) and the check costs less than a third as much (about
+//!   7,600 client instructions per CRO call instead of 26,000). `sandbox` turns it on.
 //! - `test-util`: constructors for your unit tests ([`ApiError::new`],
 //!   [`Response::from_parts`]); not for production code.
 //!
