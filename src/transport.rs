@@ -901,10 +901,34 @@ impl Transport {
             a.seen = Seen::default();
         }
         let outcome = send(&prepared.session).await;
+        // What follows is the same for every operation of a vendor: written once per vendor,
+        // not compiled again for each operation's types.
+        let (meta, headers, seen) = self.answered(cx, vendor, prepared, op, outcome.is_ok())?;
+        match outcome {
+            Ok(value) => Ok(Response::new(value.into_inner(), meta).with_headers(headers)),
+            Err(e) => {
+                let expected = short_type_name::<T>();
+                let e = e.into_untyped();
+                Err(self.failed(vendor, prepared, seen, meta, e, expected).await)
+            }
+        }
+    }
+
+    /// What an attempt's answer says before its body is taken: the served version and a
+    /// success's headers through the redaction boundary, the departures from the spec, the
+    /// metadata, and the version check.
+    fn answered<V: VendorCall>(
+        &self,
+        cx: &CallState,
+        vendor: &V,
+        prepared: &Prepared<V::Session>,
+        op: &Op,
+        ok: bool,
+    ) -> Result<(ResponseMeta, Option<Box<HeaderMap>>, Seen), Error> {
         let mut seen = std::mem::take(&mut cx.lock().seen);
         // The served version and a success's headers are server text like any other: through
         // the boundary (one sieve for both, sifting out texts that hold no secret), masked,
-        // then cut. A block of its own, so that nothing of it is held across an await below.
+        // then cut.
         let (served, success_headers) = with_sieve(vendor, prepared, |sieve| {
             let served = match std::mem::take(&mut seen.api_version) {
                 ServedVersion::One(v) if sieve.may_mask(v.as_bytes()) => ServedVersion::One(
@@ -915,7 +939,7 @@ impl Transport {
                 }
                 other => other,
             };
-            let mut headers = seen.headers.take().filter(|_| outcome.is_ok());
+            let mut headers = seen.headers.take().filter(|_| ok);
             if let Some(headers) = headers.as_deref_mut() {
                 mask_headers(vendor, prepared, sieve, headers);
             }
@@ -947,32 +971,39 @@ impl Transport {
         if seen.status.is_some() {
             vendor.check_version(&served, &meta)?;
         }
+        Ok((meta, success_headers, seen))
+    }
+
+    /// The error a failed attempt ends with (`expected`: the type its answer was to decode as).
+    async fn failed<V: VendorCall>(
+        &self,
+        vendor: &V,
+        prepared: &Prepared<V::Session>,
+        mut seen: Seen,
+        meta: ResponseMeta,
+        outcome: GenError,
+        expected: &'static str,
+    ) -> Error {
         let too_large = |meta: ResponseMeta| Error::ResponseTooLarge {
             limit: self.body_limit,
             meta: Box::new(meta),
-        };
-        let outcome = match outcome {
-            Ok(value) => {
-                return Ok(Response::new(value.into_inner(), meta).with_headers(success_headers));
-            }
-            Err(e) => e,
         };
         match (seen.status, outcome) {
             (_, GenError::CommunicationError(e))
             | (_, GenError::ResponseBodyError(e))
             | (_, GenError::InvalidUpgrade(e)) => {
                 if seen.too_large || over_limit(&e) {
-                    return Err(too_large(meta));
+                    return too_large(meta);
                 }
-                Err(transport_error(e, meta))
+                transport_error(e, meta)
             }
-            (_, GenError::InvalidRequest(reason)) => Err(Error::invalid("request", reason)),
-            (_, GenError::Custom(reason)) => Err(Error::Transport {
+            (_, GenError::InvalidRequest(reason)) => Error::invalid("request", reason),
+            (_, GenError::Custom(reason)) => Error::Transport {
                 message: reason,
                 connect: false,
                 meta: Box::new(meta),
                 source: None,
-            }),
+            },
             (Some(status), _) if !status.is_success() => {
                 let body = seen.error_body.take().unwrap_or_default();
                 let mut error = ApiError::bare(vendor.vendor(), status, meta);
@@ -980,11 +1011,11 @@ impl Transport {
                 if !body.is_empty() && error.detail.is_none() && error.field.is_none() {
                     error.body_excerpt = Some(redactor(vendor, prepared).excerpt(&body));
                 }
-                Err(Error::Api(Box::new(error)))
+                Error::Api(Box::new(error))
             }
             (status, GenError::InvalidResponsePayload(body, reason)) => {
                 if seen.too_large {
-                    return Err(too_large(meta));
+                    return too_large(meta);
                 }
                 let mut error = ApiError::bare(
                     vendor.vendor(),
@@ -992,23 +1023,23 @@ impl Transport {
                     meta,
                 );
                 if vendor.error_in_success_body(&body, &mut error) {
-                    return Err(Error::Api(Box::new(error)));
+                    return Error::Api(Box::new(error));
                 }
                 let redactor = redactor(vendor, prepared);
-                Err(Error::Decode {
-                    expected: short_type_name::<T>(),
+                Error::Decode {
+                    expected,
                     reason: redactor.text(&decode_reason(&body, &reason, &redactor)),
                     excerpt: redactor.excerpt(&body),
                     meta: Box::new(error.meta),
                     source: Some(crate::error::json_cause(reason, &redactor)),
-                })
+                }
             }
             // A 2xx the spec does not declare (or a declared 2xx error, which none is).
             (status, GenError::UnexpectedResponse(response)) => {
                 let status = status.unwrap_or_else(|| response.status());
                 let body = read_capped(response, self.body_limit).await;
                 if seen.too_large || body.is_none() {
-                    return Err(too_large(meta));
+                    return too_large(meta);
                 }
                 let body = body.unwrap_or_default();
                 let mut error = ApiError::bare(vendor.vendor(), status, meta);
@@ -1016,15 +1047,11 @@ impl Transport {
                 if !body.is_empty() && error.detail.is_none() && error.field.is_none() {
                     error.body_excerpt = Some(redactor(vendor, prepared).excerpt(&body));
                 }
-                Err(Error::Api(Box::new(error)))
+                Error::Api(Box::new(error))
             }
             (status, GenError::ErrorResponse(value)) => {
                 let status = status.unwrap_or_else(|| value.status());
-                Err(Error::Api(Box::new(ApiError::bare(
-                    vendor.vendor(),
-                    status,
-                    meta,
-                ))))
+                Error::Api(Box::new(ApiError::bare(vendor.vendor(), status, meta)))
             }
         }
     }
