@@ -226,7 +226,7 @@
 //! [`Config::check_spec`] (`.check_spec(false)` on a builder) turns the check off; off, it
 //! costs nothing measurable. On, it costs client work per call (an undeclared field is found
 //! by [`serde_ignored`](https://docs.rs/serde_ignored), which keeps each key's name, and the
-//! rules run): about 20 % more instructions for CRO's customer and 6–8 % for PDM's and
+//! rules run): about 19 % more instructions for CRO's customer and 6–8 % for PDM's and
 //! Foxtrot's, a few microseconds, which BENCHMARKS.md measures.
 //!
 //! ```
