@@ -546,32 +546,33 @@ fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
                 fields.push((prop.clone(), FieldCheck::Nested));
             }
         }
-        let schema = &schemas[name.as_str()];
-        let one_of_required = match schema.get("x-required-one-of") {
-            None => Vec::new(),
-            Some(v) => {
-                let list = model::names(v).filter(|l| l.len() > 1).ok_or_else(|| {
-                    format!("schema {name}: x-required-one-of is not a list of two or more property names")
-                })?;
-                if let Some(missing) = list
-                    .iter()
-                    .find(|p| schema["properties"].get(p.as_str()).is_none())
-                {
-                    return Err(format!(
-                        "schema {name}: x-required-one-of names {missing}, which is not a property"
-                    ));
-                }
-                list
-            }
-        };
         models.push(Model {
             name: name.clone(),
             fields,
-            one_of_required,
+            one_of_required: one_of_required(name, &schemas[name.as_str()])?,
             not_null,
         });
     }
     Ok(models)
+}
+
+/// `x-required-one-of` of the schema `name`: two or more of its properties, or none.
+fn one_of_required(name: &str, schema: &Value) -> Result<Vec<String>> {
+    let Some(v) = schema.get("x-required-one-of") else {
+        return Ok(Vec::new());
+    };
+    let list = model::names(v).filter(|l| l.len() > 1).ok_or_else(|| {
+        format!("schema {name}: x-required-one-of is not a list of two or more property names")
+    })?;
+    if let Some(missing) = list
+        .iter()
+        .find(|p| schema["properties"].get(p.as_str()).is_none())
+    {
+        return Err(format!(
+            "schema {name}: x-required-one-of names {missing}, which is not a property"
+        ));
+    }
+    Ok(list)
 }
 
 /// Component schemas marked `x-rust-type-path: crate::...` are replaced by that type.
