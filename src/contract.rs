@@ -11,11 +11,14 @@
 pub(crate) use crate::departure::{body_departures, Found};
 // CRO's spec marks every optional field `nullable`: a CRO-only build names no `not_null`.
 #[allow(unused_imports)]
-pub(crate) use crate::departure::{not_null, Documented};
+pub(crate) use crate::departure::{not_null, strict_field, strict_not_null, Documented};
 #[cfg(feature = "sandbox")]
 pub(crate) use crate::operation::decodes;
 #[cfg(feature = "cli")]
 pub(crate) use crate::operation::to_json;
+// A build whose models hold no list of a model (PDM alone) names no `shape_items`.
+#[allow(unused_imports)]
+pub(crate) use crate::validation::{shape_any, shape_items, Declared, Property, Shape};
 // What a build's specs do not call for (no path parameter, no `x-result`) goes unused.
 #[allow(unused_imports)]
 pub(crate) use crate::transport::{

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
 
-use crate::validation::{FieldPath, Rule, Validate};
+use crate::validation::{Declared, FieldPath, Rule, Validate};
 
 /// Departures kept per answer: a server can send any number of undeclared fields, and the
 /// first ones say what there is to say.
@@ -165,7 +165,7 @@ pub(crate) fn check_answer(
 /// Decodes a JSON body as `T`, and when `check` is set, finds what it breaks of the spec: the
 /// fields `T` does not declare (feature `undeclared-fields`), then the documented rules its
 /// values break.
-pub(crate) fn decode<T: serde::de::DeserializeOwned + Validate>(
+pub(crate) fn decode<T: Validate + Declared>(
     body: &[u8],
     check: bool,
     out: &mut Found,
@@ -177,13 +177,17 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned + Validate>(
     #[cfg(feature = "undeclared-fields")]
     let value: T = {
         let mut de = serde_json::Deserializer::from_slice(body);
-        let value = serde_ignored::deserialize(&mut de, |path| {
-            if out.len() < MAX_PER_ANSWER {
-                out.push((path_text(&path), DepartureRule::Undeclared));
+        match T::strict(&mut de).and_then(|value| de.end().map(|()| value)) {
+            Ok(value) => value,
+            // A field the spec does not declare (or a body that does not decode at all): read
+            // leniently, then searched for its undeclared fields.
+            Err(_) => {
+                NULLS.set(0);
+                let value = serde_json::from_slice(body)?;
+                undeclared::search(body, T::declared(), out);
+                value
             }
-        })?;
-        de.end()?;
-        value
+        }
     };
     #[cfg(not(feature = "undeclared-fields"))]
     let value: T = serde_json::from_slice(body)?;
@@ -199,7 +203,9 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned + Validate>(
 /// undeclared fields and broken rules; when it does not decode, the required field it lacks,
 /// or the body as a whole. A decoder's message is not kept: it may quote a value.
 #[cfg(feature = "sandbox")]
-pub(crate) fn body_departures<T: serde::de::DeserializeOwned + Validate>(body: &[u8]) -> Found {
+pub(crate) fn body_departures<T: serde::de::DeserializeOwned + Validate + Declared>(
+    body: &[u8],
+) -> Found {
     let mut out = Vec::new();
     match decode::<T>(body, true, &mut out) {
         Ok(_) => out,
@@ -242,6 +248,28 @@ where
     Ok(value)
 }
 
+/// The strict decoder of a field that holds a model (the generated strict decoders name it):
+/// its [`Declared::strict`].
+#[allow(dead_code)] // A build whose models hold no model.
+pub(crate) fn strict_field<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Declared,
+{
+    T::strict(deserializer)
+}
+
+/// [`not_null`] for a field that holds a model, decoded strictly.
+#[allow(dead_code)] // A build whose specs mark every optional model field `nullable`.
+pub(crate) fn strict_not_null<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Declared,
+{
+    let value = not_null::<D, crate::validation::Strictly<T>>(deserializer)?;
+    Ok(value.map(|v| v.0))
+}
+
 /// The most bytes decoded again to place `null`s, per answer: a hostile answer full of them
 /// must not make each one a decode of the whole body.
 const MAX_NULL_SEARCH_BYTES: usize = 1 << 20;
@@ -268,20 +296,160 @@ fn nulls<T: serde::de::DeserializeOwned>(body: &[u8], out: &mut Found) {
     }
 }
 
-/// serde_ignored's path as the validation's: `locations[1].sales_rep`.
+/// The search for undeclared fields: a second read of a body that has decoded, which borrows
+/// its keys and copies only a departure's path (cheaper than tracking the path of every key
+/// through the typed decode).
 #[cfg(feature = "undeclared-fields")]
-fn path_text(path: &serde_ignored::Path<'_>) -> String {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => String::new(),
-        Path::Seq { parent, index } => format!("{}[{index}]", path_text(parent)),
-        Path::Map { parent, key } => match path_text(parent) {
-            parent if parent.is_empty() => key.clone(),
-            parent => format!("{parent}.{key}"),
-        },
-        Path::Some { parent }
-        | Path::NewtypeStruct { parent }
-        | Path::NewtypeVariant { parent } => path_text(parent),
+mod undeclared {
+    use std::borrow::Cow;
+    use std::fmt;
+
+    use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+    use super::{DepartureRule, Found, MAX_PER_ANSWER};
+    use crate::validation::Shape;
+
+    /// The fields of `body` that `shape` does not declare, in the order they come, up to the
+    /// answer's room.
+    pub(super) fn search(body: &[u8], shape: Shape, out: &mut Found) {
+        let mut de = serde_json::Deserializer::from_slice(body);
+        let walk = Walk {
+            shape,
+            at: &At::Root,
+            out,
+        };
+        // An error is the search stopped: the answer's room is full (the body has decoded).
+        let _ = walk.deserialize(&mut de);
+    }
+
+    /// Where a value sits, as a chain on the stack: text only for a departure.
+    enum At<'a> {
+        Root,
+        Key(&'a At<'a>, &'a str),
+        Index(&'a At<'a>, usize),
+    }
+
+    impl At<'_> {
+        /// As the validation writes it: `locations[1].sales_rep`.
+        fn text(&self) -> String {
+            match self {
+                At::Root => String::new(),
+                At::Key(parent, key) => match parent.text() {
+                    parent if parent.is_empty() => (*key).to_owned(),
+                    parent => format!("{parent}.{key}"),
+                },
+                At::Index(parent, index) => format!("{}[{index}]", parent.text()),
+            }
+        }
+    }
+
+    struct Walk<'a, 'o> {
+        shape: Shape,
+        at: &'a At<'a>,
+        out: &'o mut Found,
+    }
+
+    impl<'de> DeserializeSeed<'de> for Walk<'_, '_> {
+        type Value = ();
+
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            match self.shape {
+                Shape::Any => d.deserialize_ignored_any(IgnoredAny).map(drop),
+                _ => d.deserialize_any(self),
+            }
+        }
+    }
+
+    impl<'de> Visitor<'de> for Walk<'_, '_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let Walk { shape, at, out } = self;
+            let Shape::Object(fields) = shape else {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                return Ok(());
+            };
+            while let Some(Key(key)) = map.next_key()? {
+                let here = At::Key(at, &key);
+                match fields.iter().find(|(name, _)| *name == key) {
+                    Some((_, shape)) => map.next_value_seed(Walk {
+                        shape: shape(),
+                        at: &here,
+                        out: &mut *out,
+                    })?,
+                    None if out.len() < MAX_PER_ANSWER => {
+                        out.push((here.text(), DepartureRule::Undeclared));
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                    None => return Err(de::Error::custom("the answer's room is full")),
+                }
+            }
+            Ok(())
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            let Walk { shape, at, out } = self;
+            let Shape::Items(item) = shape else {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                return Ok(());
+            };
+            for index in 0.. {
+                let walk = Walk {
+                    shape: item(),
+                    at: &At::Index(at, index),
+                    out: &mut *out,
+                };
+                if seq.next_element_seed(walk)?.is_none() {
+                    break;
+                }
+            }
+            Ok(())
+        }
+    }
+
+    /// A key, borrowed from the body unless it has escapes.
+    struct Key<'de>(Cow<'de, str>);
+
+    impl<'de> de::Deserialize<'de> for Key<'de> {
+        fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct Text;
+            impl<'de> Visitor<'de> for Text {
+                type Value = Key<'de>;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a key")
+                }
+                fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                    Ok(Key(Cow::Borrowed(v)))
+                }
+                fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                    Ok(Key(Cow::Owned(v.to_owned())))
+                }
+            }
+            d.deserialize_str(Text)
+        }
     }
 }
 
@@ -325,6 +493,8 @@ mod tests {
         fn validate_at(&self, _: &FieldPath<'_>, _: &mut Vec<crate::validation::Violation>) {}
     }
 
+    impl Declared for Item {}
+
     #[test]
     fn nulls_are_placed_within_a_budget_of_bytes_and_the_rest_said_once() {
         let body = |n: usize, pad: usize| {
@@ -351,6 +521,130 @@ mod tests {
         let mut out = Vec::new();
         decode::<Vec<Item>>(&big, false, &mut out).unwrap();
         assert!(out.is_empty());
+    }
+
+    /// The example answer at `pointer` in a spec.
+    #[cfg(feature = "undeclared-fields")]
+    fn example(spec: &str, pointer: &str) -> serde_json::Value {
+        let spec: serde_json::Value = serde_json::from_str(spec).unwrap();
+        spec.pointer(pointer).unwrap().clone()
+    }
+
+    /// Every object of `sample` (its JSON pointer and its path), in document order.
+    #[cfg(feature = "undeclared-fields")]
+    fn objects(value: &serde_json::Value, at: (String, String), out: &mut Vec<(String, String)>) {
+        let (pointer, path) = at;
+        match value {
+            serde_json::Value::Object(map) => {
+                out.push((pointer.clone(), path.clone()));
+                for (key, v) in map {
+                    let path = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    objects(v, (format!("{pointer}/{key}"), path), out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    objects(v, (format!("{pointer}/{i}"), format!("{path}[{i}]")), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// For `sample` as it is and with a field its spec does not declare added to each of its
+    /// objects in turn: the strict decoder refuses exactly the edited bodies, and the check
+    /// reports exactly the added field, at its path. The number of objects edited.
+    #[cfg(feature = "undeclared-fields")]
+    fn each_added_field_is_refused_and_found<T: Validate + Declared>(
+        sample: &serde_json::Value,
+    ) -> usize {
+        let undeclared = |body: &[u8]| {
+            let mut out = Vec::new();
+            decode::<T>(body, true, &mut out).unwrap();
+            let found = out
+                .into_iter()
+                .filter(|(_, r)| *r == DepartureRule::Undeclared);
+            found.map(|(path, _)| path).collect::<Vec<_>>()
+        };
+        let strict = |body: &[u8]| T::strict(&mut serde_json::Deserializer::from_slice(body));
+        let clean = serde_json::to_vec(sample).unwrap();
+        assert!(strict(&clean).is_ok());
+        assert_eq!(undeclared(&clean), Vec::<String>::new());
+        let mut found = Vec::new();
+        objects(sample, (String::new(), String::new()), &mut found);
+        for (pointer, path) in &found {
+            let mut edited = sample.clone();
+            let object = edited
+                .pointer_mut(pointer)
+                .unwrap()
+                .as_object_mut()
+                .unwrap();
+            object.insert("zz_undeclared".into(), serde_json::json!({"a": 1}));
+            let body = serde_json::to_vec(&edited).unwrap();
+            assert!(strict(&body).is_err(), "{path}");
+            let expected = match path.as_str() {
+                "" => "zz_undeclared".to_owned(),
+                path => format!("{path}.zz_undeclared"),
+            };
+            assert_eq!(undeclared(&body), [expected]);
+        }
+        found.len()
+    }
+
+    #[cfg(all(feature = "undeclared-fields", feature = "cro"))]
+    #[test]
+    fn an_undeclared_field_in_any_object_of_a_cro_answer_is_refused_strictly_and_found() {
+        let spec = include_str!(concat!(env!("OUT_DIR"), "/cro.spec.json"));
+        let customer = example(
+            spec,
+            "/paths/~1customers~1{customer_id}/get/responses/200/content/application~1json/example",
+        );
+        // The customer, its address, its contact and four locations.
+        let edited =
+            each_added_field_is_refused_and_found::<crate::cro::types::CustomerModel>(&customer);
+        assert_eq!(edited, 7);
+        // A renamed model, read through its twin.
+        let location = example(
+            spec,
+            "/paths/~1customers~1{customer_id}~1locations~1{customer_location_id}/delete/responses/200/content/application~1json/example",
+        );
+        let edited = each_added_field_is_refused_and_found::<
+            crate::cro::types::DispatchCustomerLocationModel,
+        >(&location);
+        // The location, its address and its contact.
+        assert_eq!(edited, 3);
+    }
+
+    #[cfg(all(feature = "undeclared-fields", feature = "pdm"))]
+    #[test]
+    fn an_undeclared_field_in_any_object_of_a_pdm_answer_is_refused_strictly_and_found() {
+        let sample = example(
+            include_str!(concat!(env!("OUT_DIR"), "/pdm.spec.json")),
+            "/paths/~1GetCustomer/post/responses/200/content/application~1json/examples/ok/value",
+        );
+        let edited = each_added_field_is_refused_and_found::<crate::pdm::types::GetCustomerResponse>(
+            &sample,
+        );
+        // The answer, its status, the customer and its address.
+        assert_eq!(edited, 4);
+    }
+
+    #[cfg(all(feature = "undeclared-fields", feature = "foxtrot"))]
+    #[test]
+    fn an_undeclared_field_in_any_object_of_a_foxtrot_answer_is_refused_strictly_and_found() {
+        let sample = example(
+            include_str!(concat!(env!("OUT_DIR"), "/foxtrot.spec.json")),
+            "/paths/~1dcs~1{dc_id}~1customers~1{customer_id}/get/responses/200/content/application~1json/example",
+        );
+        let edited = each_added_field_is_refused_and_found::<crate::foxtrot::types::CustomerEnvelope>(
+            &sample,
+        );
+        // The envelope, its data, the customer and its two locations.
+        assert_eq!(edited, 5);
     }
 
     #[test]

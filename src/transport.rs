@@ -28,7 +28,7 @@ use crate::error::{
 use crate::redact::Redactor;
 use crate::response::Response;
 use crate::retry::RetryPolicy;
-use crate::validation::Validate;
+use crate::validation::{Declared, Validate};
 
 /// Default cap on a response body: the vendors' documented answers are a few KiB.
 pub(crate) const DEFAULT_BODY_LIMIT: usize = 4 * 1024 * 1024;
@@ -1375,7 +1375,7 @@ pub(crate) fn http_client(
 
 /// `ResponseValue::from_response` without the copy of the headers (the layer has recorded
 /// what it needs from them in [`exec`]).
-pub(crate) async fn response_value<T: serde::de::DeserializeOwned + Validate, E>(
+pub(crate) async fn response_value<T: serde::de::DeserializeOwned + Validate + Declared, E>(
     response: reqwest::Response,
     cx: &CallState,
 ) -> Result<ResponseValue<T>, GenError<E>> {

@@ -278,12 +278,104 @@ impl<T: Validate> Validate for Box<T> {
     }
 }
 
-/// An answer that is a plain value or has no body: its rules, if any, are its field's.
+/// What a decoded type declares, as the check for undeclared fields reads an answer.
+#[derive(Clone, Copy)]
+#[cfg_attr(not(feature = "undeclared-fields"), allow(dead_code))]
+pub(crate) enum Shape {
+    /// A value whose keys are not searched (a plain value, a map, a `oneOf`).
+    Any,
+    /// An object: each declared property, with what its value declares.
+    Object(&'static [Property]),
+    /// A list, with what each item declares.
+    Items(fn() -> Shape),
+}
+
+/// A declared property: its name, and what its value declares.
+pub(crate) type Property = (&'static str, fn() -> Shape);
+
+/// What a decoded type declares (generated for every model from the spec): its properties,
+/// and a decoder that refuses any other. The check for undeclared fields decodes an answer
+/// with [`strict`](Declared::strict): when that succeeds, the answer has no undeclared field
+/// and is read once; only when it fails is the answer decoded leniently and searched by its
+/// [`declared`](Declared::declared) shape.
+#[cfg_attr(not(feature = "undeclared-fields"), allow(dead_code))]
+pub(crate) trait Declared: serde::de::DeserializeOwned {
+    /// What the type declares (a function, so that a model may hold itself); by default,
+    /// nothing searched.
+    fn declared() -> Shape {
+        Shape::Any
+    }
+
+    /// Decodes as `Deserialize` does, but fails on a field the spec does not declare, at any
+    /// depth; by default (a value without fields), as `Deserialize` does.
+    fn strict<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Self::deserialize(d)
+    }
+}
+
+/// `T` decoded by its strict decoder, where a `Deserialize` is asked for.
+#[repr(transparent)]
+pub(crate) struct Strictly<T>(pub(crate) T);
+
+impl<'de, T: Declared> serde::Deserialize<'de> for Strictly<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::strict(d).map(Strictly)
+    }
+}
+
+impl<T: Declared> Declared for Option<T> {
+    fn declared() -> Shape {
+        T::declared()
+    }
+
+    fn strict<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = <Option<Strictly<T>> as serde::Deserialize>::deserialize(d)?;
+        Ok(value.map(|v| v.0))
+    }
+}
+
+impl<T: Declared> Declared for Box<T> {
+    fn declared() -> Shape {
+        T::declared()
+    }
+
+    fn strict<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::strict(d).map(Box::new)
+    }
+}
+
+impl<T: Declared> Declared for Vec<T> {
+    fn declared() -> Shape {
+        Shape::Items(T::declared)
+    }
+
+    fn strict<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let items = <Vec<Strictly<T>> as serde::Deserialize>::deserialize(d)?;
+        // In place: `Strictly<T>` is `T`.
+        Ok(items.into_iter().map(|v| v.0).collect())
+    }
+}
+
+/// A property whose value is not searched.
+#[allow(dead_code)] // A build whose models all hold only models (none today).
+pub(crate) fn shape_any() -> Shape {
+    Shape::Any
+}
+
+/// A property that is a list of `T`.
+#[allow(dead_code)] // A build whose models hold no list of a model (PDM alone).
+pub(crate) fn shape_items<T: Declared>() -> Shape {
+    Shape::Items(T::declared)
+}
+
+/// An answer that is a plain value or has no body: its rules, if any, are its field's, and it
+/// declares no field.
 macro_rules! no_rules {
     ($($t:ty),*) => {$(
         impl Validate for $t {
             fn validate_at(&self, _: &FieldPath<'_>, _: &mut Vec<Violation>) {}
         }
+        impl Declared for $t {}
     )*};
 }
 no_rules!(

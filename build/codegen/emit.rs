@@ -42,6 +42,8 @@ pub fn emit(tokens: TokenStream, spec: &Rewritten) -> Result<String> {
     super::compare::derive_comparisons(types);
     hide_unreachable(types, &impls, &exchanged);
     let one_of = items::one_of_validate_impls(types);
+    let declared = items::declared_fns(&spec.models, &spec.replacements, &spec.renames);
+    super::strict::add_declared_impls(types, &declared)?;
     let validate = items::validate_impls(&spec.models, &spec.replacements);
     let spec_module = items::spec_module(&spec.spec, &spec.enums, &spec.open_enums);
     file.items.extend(impls);
@@ -207,10 +209,11 @@ fn add_renamed_decoders(file: &mut syn::File, renames: &[Rename]) -> Result<()> 
                 _ => None,
             })
             .ok_or_else(|| format!("schema {schema}: generated struct not found"))?;
-        let (decoder, wire) = renamed_decoder(model, &renames)
+        let (decoder, merged, wire) = renamed_decoder(model, &renames)
             .map_err(|e| format!("schema {schema}: {e} (x-renamed-from)"))?;
         types.push(syn::Item::Struct(wire));
         types.push(syn::Item::Impl(decoder));
+        types.push(syn::Item::Impl(merged));
     }
     Ok(())
 }
@@ -252,11 +255,12 @@ fn wire_twin(model: &mut syn::ItemStruct) -> Result<syn::ItemStruct> {
     Ok(wire)
 }
 
-/// Takes `Deserialize` off `model` and returns its hand-built impl and the twin it reads.
+/// Takes `Deserialize` off `model` and returns its hand-built impl, the merge of the twin it
+/// reads, and that twin.
 fn renamed_decoder(
     model: &mut syn::ItemStruct,
     renames: &[&Rename],
-) -> Result<(syn::ItemImpl, syn::ItemStruct)> {
+) -> Result<(syn::ItemImpl, syn::ItemImpl, syn::ItemStruct)> {
     let mut wire = wire_twin(model)?;
     let syn::Fields::Named(fields) = &mut wire.fields else {
         return Err("the generated struct has no named fields".into());
@@ -310,7 +314,15 @@ fn renamed_decoder(
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                let wire = <#wire_name as ::serde::Deserialize>::deserialize(deserializer)?;
+                Self::merged(<#wire_name as ::serde::Deserialize>::deserialize(deserializer)?)
+            }
+        }
+    };
+    let merged = syn::parse_quote! {
+        impl #name {
+            /// The body's fields with each renamed pair merged (the strict decoder reads the
+            /// body too).
+            fn merged<E: ::serde::de::Error>(wire: #wire_name) -> ::std::result::Result<Self, E> {
                 #(#merges)*
                 ::std::result::Result::Ok(Self {
                     #(#plain: wire.#plain,)*
@@ -319,7 +331,7 @@ fn renamed_decoder(
             }
         }
     };
-    Ok((decoder, wire))
+    Ok((decoder, merged, wire))
 }
 
 /// The statement that merges a renamed pair of the twin into the new field.
@@ -335,13 +347,13 @@ fn merge(rename: &Rename) -> TokenStream {
     quote! {
         let #ident = match (wire.#ident, wire.#old_ident) {
             (::std::option::Option::Some(new), ::std::option::Option::Some(old)) if new != old => {
-                return ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(
+                return ::std::result::Result::Err(E::custom(
                     format_args!(#differ, new, old),
                 ));
             }
             (::std::option::Option::Some(value), _) | (::std::option::Option::None, ::std::option::Option::Some(value)) => value,
             (::std::option::Option::None, ::std::option::Option::None) => {
-                return ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(#missing));
+                return ::std::result::Result::Err(E::custom(#missing));
             }
         };
     }

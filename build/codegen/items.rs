@@ -3,12 +3,15 @@
 //! `REQUEST_HEADERS`, the spec policy's `POLICY`, the `x-rust-enum` and `x-open-enum` enums, the
 //! error code type and `DEFAULT_BASE_URL`.
 
+use std::collections::BTreeMap;
+
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
 use super::model::{Credential, ErrorCode, ErrorCodeType, Place, Policy, Spec};
 use super::rewrite::{
-    variant_name, word_variant_name, FieldCheck, Model, OpenEnum, Rule, StringEnum,
+    variant_name, word_variant_name, Declared, FieldCheck, Model, OpenEnum, Rename, Rule,
+    StringEnum,
 };
 
 /// A documented constraint as a `crate::validation::Rule` expression. Numbers are written
@@ -86,6 +89,47 @@ pub(super) fn validate_impls(
             }
         })
         .collect()
+}
+
+/// The `declared()` function of each model that is not replaced by a hand-written type, by
+/// name: its properties (and the old names of renamed ones), each with what the check for
+/// undeclared fields looks into. [`super::strict`] puts them in the models' `Declared` impls.
+pub(super) fn declared_fns(
+    models: &[Model],
+    replacements: &[(String, String)],
+    renames: &[Rename],
+) -> BTreeMap<String, TokenStream> {
+    let generated = |name: &String| !replacements.iter().any(|(n, _)| n == name);
+    let shape = |declared: &Declared| match declared {
+        Declared::Model(m) if generated(m) => {
+            let m = format_ident!("{m}");
+            quote!(<#m as crate::contract::Declared>::declared)
+        }
+        Declared::Items(m) if generated(m) => {
+            let m = format_ident!("{m}");
+            quote!(crate::contract::shape_items::<#m>)
+        }
+        _ => quote!(crate::contract::shape_any),
+    };
+    let models = models.iter().filter(|m| generated(&m.name));
+    let fns = models.map(|model| {
+        let mut fields: Vec<(&String, TokenStream)> =
+            model.declared.iter().map(|(p, d)| (p, shape(d))).collect();
+        for rename in renames.iter().filter(|r| r.schema == model.name) {
+            let now = model.declared.iter().find(|(p, _)| *p == rename.new);
+            let now = now.map_or(quote!(crate::contract::shape_any), |(_, d)| shape(d));
+            fields.push((&rename.old, now));
+        }
+        let (names, shapes): (Vec<_>, Vec<_>) = fields.into_iter().unzip();
+        let declared = quote! {
+            fn declared() -> crate::contract::Shape {
+                const FIELDS: &[crate::contract::Property] = &[#((#names, #shapes)),*];
+                crate::contract::Shape::Object(FIELDS)
+            }
+        };
+        (model.name.clone(), declared)
+    });
+    fns.collect()
 }
 
 /// A `Validate` impl per `oneOf` of generated objects (typify's untagged enum): the rules of

@@ -657,6 +657,7 @@ fn params_validate(body: &syn::ItemStruct, name: &syn::Ident, spec: &Rewritten) 
             .filter(|list| list.iter().all(|f| names.contains(f)))
             .unwrap_or_default(),
         not_null: Vec::new(),
+        declared: Vec::new(),
     };
     super::items::validate_impls(&[model], &[])
 }

@@ -18,6 +18,7 @@ mod pattern;
 pub mod patterns;
 mod rewrite;
 mod settings;
+mod strict;
 // What the library's and the bench's build scripts share (listing specs, running progenitor).
 #[path = "../specs.rs"]
 #[allow(dead_code)] // The tests that include the generator list no specs.

@@ -473,6 +473,19 @@ pub struct Model {
     /// Its optional properties that the spec does not mark `nullable`: a `null` in one decodes
     /// as absent, and is a departure from the spec.
     pub not_null: Vec<String>,
+    /// Every property, in order, with what the check for undeclared fields looks into.
+    pub declared: Vec<(String, Declared)>,
+}
+
+/// What a property holds, as the check for undeclared fields reads it.
+#[derive(Clone)]
+pub enum Declared {
+    /// A value whose fields are not searched.
+    Any,
+    /// A model (its generated type's name).
+    Model(String),
+    /// A list of a model.
+    Items(String),
 }
 
 const CONSTRAINT_KEYWORDS: [&str; 7] = [
@@ -511,6 +524,7 @@ fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
     let mut models = Vec::new();
     for (name, not_null) in object_names.iter().zip(not_null) {
         let mut fields = Vec::new();
+        let mut declared = Vec::new();
         let props = schemas[name.as_str()]["properties"]
             .as_object_mut()
             .ok_or_else(|| format!("schema {name}: properties is not a map"))?;
@@ -532,25 +546,32 @@ fn take_constraints(schemas: &mut Map<String, Value>) -> Result<Vec<Model>> {
                     obj.remove(k);
                 }
             }
-            let nested = |v: &Value| {
+            let nested = |v: &Value| -> Option<String> {
                 let one = v.pointer("/allOf/0").unwrap_or(v);
-                one.get("$ref")
-                    .and_then(Value::as_str)
-                    .and_then(|r| r.strip_prefix("#/components/schemas/"))
-                    .is_some_and(|target| object_names.iter().any(|n| n == target))
+                let target = one.get("$ref").and_then(Value::as_str);
+                let target = target.and_then(|r| r.strip_prefix("#/components/schemas/"));
+                let target = target.filter(|t| object_names.iter().any(|n| n == t));
+                target.map(str::to_owned)
             };
             if !rules.is_empty() {
                 fields.push((prop.clone(), FieldCheck::Rules(rules)));
             }
-            if nested(schema) || schema.get("items").is_some_and(nested) {
+            let shape = match (nested(schema), schema.get("items").and_then(nested)) {
+                (Some(model), _) => Declared::Model(model),
+                (None, Some(model)) => Declared::Items(model),
+                (None, None) => Declared::Any,
+            };
+            if !matches!(shape, Declared::Any) {
                 fields.push((prop.clone(), FieldCheck::Nested));
             }
+            declared.push((prop.clone(), shape));
         }
         models.push(Model {
             name: name.clone(),
             fields,
             one_of_required: one_of_required(name, &schemas[name.as_str()])?,
             not_null,
+            declared,
         });
     }
     Ok(models)

@@ -350,16 +350,26 @@ fix it. Any part may be absent or null.
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let wire = <DispatchCustomerLocationModelWire as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
+            Self::merged(
+                <DispatchCustomerLocationModelWire as ::serde::Deserialize>::deserialize(
+                    deserializer,
+                )?,
+            )
+        }
+    }
+    impl DispatchCustomerLocationModel {
+        /// The body's fields with each renamed pair merged (the strict decoder reads the
+        /// body too).
+        fn merged<E: ::serde::de::Error>(
+            wire: DispatchCustomerLocationModelWire,
+        ) -> ::std::result::Result<Self, E> {
             let id = match (wire.id, wire.customer_id) {
                 (
                     ::std::option::Option::Some(new),
                     ::std::option::Option::Some(old),
                 ) if new != old => {
                     return ::std::result::Result::Err(
-                        <D::Error as ::serde::de::Error>::custom(
+                        E::custom(
                             format_args!(
                                 "`id` ({:?}) and its former name `customer_id` ({:?}) differ: a body carrying both must carry the same value in both",
                                 new, old
@@ -373,7 +383,7 @@ fix it. Any part may be absent or null.
                 }
                 (::std::option::Option::None, ::std::option::Option::None) => {
                     return ::std::result::Result::Err(
-                        <D::Error as ::serde::de::Error>::custom(
+                        E::custom(
                             "missing field `id` (or its former name `customer_id`)",
                         ),
                     );
@@ -399,6 +409,286 @@ fix it. Any part may be absent or null.
                 suspension_id: wire.suspension_id,
                 id,
             })
+        }
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "CustomerAddressModel")]
+    #[serde(deny_unknown_fields)]
+    struct StrictCustomerAddressModel {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub country: ::std::option::Option<::std::string::String>,
+        pub id: i64,
+        pub is_active: bool,
+        pub is_billing: bool,
+        pub is_physical: bool,
+        pub is_shipping: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub latitude: ::std::option::Option<f64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub line_1: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub line_2: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub line_3: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub line_4: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub locality: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub longitude: ::std::option::Option<f64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub postcode: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub region: ::std::option::Option<::std::string::String>,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "CustomerContactModel")]
+    #[serde(deny_unknown_fields)]
+    struct StrictCustomerContactModel {
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub email: ::std::option::Option<::std::string::String>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub fax: ::std::option::Option<::std::string::String>,
+        pub id: i64,
+        pub name: ::std::string::String,
+        pub notify_on_acknowledged_request: bool,
+        pub notify_on_completed_request: bool,
+        pub notify_on_dispatched_request: bool,
+        pub notify_on_failed_request: bool,
+        pub notify_on_new_request: bool,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub number: ::std::option::Option<::std::string::String>,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "CustomerModel")]
+    #[serde(deny_unknown_fields)]
+    struct StrictCustomerModel {
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub addresses: ::std::vec::Vec<CustomerAddressModel>,
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub contacts: ::std::vec::Vec<CustomerContactModel>,
+        pub created_on: crate::Timestamp,
+        pub id: i64,
+        pub last_updated_on: crate::Timestamp,
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub locations: ::std::vec::Vec<DispatchCustomerSettingsModel>,
+        pub name: ::std::string::String,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub parent_id: ::std::option::Option<i64>,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "DispatchCustomerSettingsModel")]
+    #[serde(deny_unknown_fields)]
+    struct StrictDispatchCustomerSettingsModel {
+        pub created_on: crate::Timestamp,
+        pub customer_id: i64,
+        pub is_active: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_commercial: ::std::option::Option<bool>,
+        pub location_id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub note: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub reference_number: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::timestamp::date_serde::optional")]
+        pub renewal_date: ::std::option::Option<::chrono::naive::NaiveDate>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sales_rep: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sales_rep_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub suspension_id: ::std::option::Option<i64>,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "ErrorModel")]
+    #[serde(deny_unknown_fields)]
+    struct StrictErrorModel {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub detail: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub explanation: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub field: ::std::option::Option<::std::string::String>,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "DispatchCustomerLocationModelWire")]
+    #[serde(deny_unknown_fields)]
+    struct StrictDispatchCustomerLocationModelWire {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub account_number_1: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub account_number_2: ::std::option::Option<::std::string::String>,
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub addresses: ::std::vec::Vec<CustomerAddressModel>,
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub contacts: ::std::vec::Vec<CustomerContactModel>,
+        pub created_on: crate::Timestamp,
+        #[serde(default)]
+        pub id: ::std::option::Option<i64>,
+        pub is_active: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_commercial: ::std::option::Option<bool>,
+        pub last_updated_on: crate::Timestamp,
+        pub location_id: i64,
+        pub name: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub note: ::std::option::Option<::std::string::String>,
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub parent_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub reference_number: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::timestamp::date_serde::optional")]
+        pub renewal_date: ::std::option::Option<::chrono::naive::NaiveDate>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sales_rep: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sales_rep_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub suspension_id: ::std::option::Option<i64>,
+        #[serde(default)]
+        pub customer_id: ::std::option::Option<i64>,
+    }
+    impl crate::contract::Declared for CustomerAddressModel {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("country", crate::contract::shape_any),
+                ("id", crate::contract::shape_any),
+                ("is_active", crate::contract::shape_any),
+                ("is_billing", crate::contract::shape_any),
+                ("is_physical", crate::contract::shape_any),
+                ("is_shipping", crate::contract::shape_any),
+                ("latitude", crate::contract::shape_any),
+                ("line_1", crate::contract::shape_any),
+                ("line_2", crate::contract::shape_any),
+                ("line_3", crate::contract::shape_any),
+                ("line_4", crate::contract::shape_any),
+                ("locality", crate::contract::shape_any),
+                ("longitude", crate::contract::shape_any),
+                ("postcode", crate::contract::shape_any),
+                ("region", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictCustomerAddressModel::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for CustomerContactModel {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("email", crate::contract::shape_any),
+                ("fax", crate::contract::shape_any),
+                ("id", crate::contract::shape_any),
+                ("name", crate::contract::shape_any),
+                ("notify_on_acknowledged_request", crate::contract::shape_any),
+                ("notify_on_completed_request", crate::contract::shape_any),
+                ("notify_on_dispatched_request", crate::contract::shape_any),
+                ("notify_on_failed_request", crate::contract::shape_any),
+                ("notify_on_new_request", crate::contract::shape_any),
+                ("number", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictCustomerContactModel::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for CustomerModel {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("addresses", crate::contract::shape_items::<CustomerAddressModel>),
+                ("contacts", crate::contract::shape_items::<CustomerContactModel>),
+                ("created_on", crate::contract::shape_any),
+                ("id", crate::contract::shape_any),
+                ("last_updated_on", crate::contract::shape_any),
+                (
+                    "locations",
+                    crate::contract::shape_items::<DispatchCustomerSettingsModel>,
+                ),
+                ("name", crate::contract::shape_any),
+                ("parent_id", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictCustomerModel::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for DispatchCustomerLocationModel {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("account_number_1", crate::contract::shape_any),
+                ("account_number_2", crate::contract::shape_any),
+                ("addresses", crate::contract::shape_items::<CustomerAddressModel>),
+                ("contacts", crate::contract::shape_items::<CustomerContactModel>),
+                ("created_on", crate::contract::shape_any),
+                ("id", crate::contract::shape_any),
+                ("is_active", crate::contract::shape_any),
+                ("is_commercial", crate::contract::shape_any),
+                ("last_updated_on", crate::contract::shape_any),
+                ("location_id", crate::contract::shape_any),
+                ("name", crate::contract::shape_any),
+                ("note", crate::contract::shape_any),
+                ("parent_id", crate::contract::shape_any),
+                ("reference_number", crate::contract::shape_any),
+                ("renewal_date", crate::contract::shape_any),
+                ("sales_rep", crate::contract::shape_any),
+                ("sales_rep_id", crate::contract::shape_any),
+                ("suspension_id", crate::contract::shape_any),
+                ("customer_id", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            Self::merged(StrictDispatchCustomerLocationModelWire::deserialize(d)?)
+        }
+    }
+    impl crate::contract::Declared for DispatchCustomerSettingsModel {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("created_on", crate::contract::shape_any),
+                ("customer_id", crate::contract::shape_any),
+                ("is_active", crate::contract::shape_any),
+                ("is_commercial", crate::contract::shape_any),
+                ("location_id", crate::contract::shape_any),
+                ("note", crate::contract::shape_any),
+                ("reference_number", crate::contract::shape_any),
+                ("renewal_date", crate::contract::shape_any),
+                ("sales_rep", crate::contract::shape_any),
+                ("sales_rep_id", crate::contract::shape_any),
+                ("suspension_id", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictDispatchCustomerSettingsModel::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for ErrorModel {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("detail", crate::contract::shape_any),
+                ("explanation", crate::contract::shape_any),
+                ("field", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictErrorModel::deserialize(d)
         }
     }
 }

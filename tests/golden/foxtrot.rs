@@ -357,6 +357,293 @@ Both are accepted.
             }
         }
     }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "ConfidentLocation")]
+    #[serde(deny_unknown_fields)]
+    struct StrictConfidentLocation {
+        pub customer_id: ::std::string::String,
+        pub latitude: f64,
+        pub longitude: f64,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "ConfidentLocationEnvelope")]
+    #[serde(deny_unknown_fields)]
+    struct StrictConfidentLocationEnvelope {
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub data: ConfidentLocation,
+        pub status: ::std::string::String,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "Customer")]
+    #[serde(deny_unknown_fields)]
+    struct StrictCustomer {
+        pub id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub imported_address: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub imported_location: ::std::option::Option<Location>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub inferred_location: ::std::option::Option<Location>,
+        pub name: ::std::string::String,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "CustomerData")]
+    #[serde(deny_unknown_fields)]
+    struct StrictCustomerData {
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub customer: Customer,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "CustomerEnvelope")]
+    #[serde(deny_unknown_fields)]
+    struct StrictCustomerEnvelope {
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub data: CustomerData,
+        pub status: ::std::string::String,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "ErrorData")]
+    #[serde(deny_unknown_fields)]
+    struct StrictErrorData {
+        pub code: i64,
+        pub message: ::std::string::String,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "ErrorEnvelope")]
+    #[serde(deny_unknown_fields)]
+    struct StrictErrorEnvelope {
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub data: ErrorData,
+        pub status: ::std::string::String,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "Location")]
+    #[serde(deny_unknown_fields)]
+    struct StrictLocation {
+        pub latitude: f64,
+        pub longitude: f64,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "Waypoint")]
+    #[serde(deny_unknown_fields)]
+    struct StrictWaypoint {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub completed_timestamp: ::std::option::Option<i64>,
+        pub customer_id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub estimated_time_of_arrival: ::std::option::Option<i64>,
+        pub id: ::std::string::String,
+        pub route_id: ::std::string::String,
+        pub status: crate::foxtrot::WaypointStatus,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub waiting_time_seconds: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub waypoints_ahead: ::std::option::Option<i64>,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "WaypointList")]
+    #[serde(deny_unknown_fields)]
+    struct StrictWaypointList {
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub waypoints: ::std::vec::Vec<Waypoint>,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "WaypointListEnvelope")]
+    #[serde(deny_unknown_fields)]
+    struct StrictWaypointListEnvelope {
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub data: WaypointList,
+        pub status: ::std::string::String,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "WaypointsAnswer")]
+    #[serde(untagged)]
+    enum StrictWaypointsAnswer {
+        Variant0(
+            #[serde(deserialize_with = "crate::contract::strict_field")]
+            WaypointListEnvelope,
+        ),
+        Variant1(
+            #[serde(deserialize_with = "crate::contract::strict_field")]
+            WaypointList,
+        ),
+    }
+    impl crate::contract::Declared for ConfidentLocation {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("customer_id", crate::contract::shape_any),
+                ("latitude", crate::contract::shape_any),
+                ("longitude", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictConfidentLocation::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for ConfidentLocationEnvelope {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("data", <ConfidentLocation as crate::contract::Declared>::declared),
+                ("status", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictConfidentLocationEnvelope::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for Customer {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("id", crate::contract::shape_any),
+                ("imported_address", crate::contract::shape_any),
+                ("imported_location", <Location as crate::contract::Declared>::declared),
+                ("inferred_location", <Location as crate::contract::Declared>::declared),
+                ("name", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictCustomer::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for CustomerData {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("customer", <Customer as crate::contract::Declared>::declared),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictCustomerData::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for CustomerEnvelope {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("data", <CustomerData as crate::contract::Declared>::declared),
+                ("status", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictCustomerEnvelope::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for CustomerId {}
+    impl crate::contract::Declared for DcId {}
+    impl crate::contract::Declared for ErrorData {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("code", crate::contract::shape_any),
+                ("message", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictErrorData::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for ErrorEnvelope {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("data", <ErrorData as crate::contract::Declared>::declared),
+                ("status", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictErrorEnvelope::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for Location {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("latitude", crate::contract::shape_any),
+                ("longitude", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictLocation::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for Waypoint {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("completed_timestamp", crate::contract::shape_any),
+                ("customer_id", crate::contract::shape_any),
+                ("estimated_time_of_arrival", crate::contract::shape_any),
+                ("id", crate::contract::shape_any),
+                ("route_id", crate::contract::shape_any),
+                ("status", crate::contract::shape_any),
+                ("waiting_time_seconds", crate::contract::shape_any),
+                ("waypoints_ahead", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictWaypoint::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for WaypointList {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("waypoints", crate::contract::shape_items::<Waypoint>),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictWaypointList::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for WaypointListEnvelope {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("data", <WaypointList as crate::contract::Declared>::declared),
+                ("status", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictWaypointListEnvelope::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for WaypointsAnswer {
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictWaypointsAnswer::deserialize(d)
+        }
+    }
 }
 #[derive(Clone, Debug)]
 /**Client for Foxtrot Customers API

@@ -266,6 +266,259 @@ own request sample sends `""` beside a `customer_id`.
 */
         pub external_customer_ref: ::std::option::Option<::std::string::String>,
     }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "Address")]
+    #[serde(deny_unknown_fields)]
+    struct StrictAddress {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub city: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub county: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub line_1: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub line_2: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub line_3: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub postal_code: ::std::option::Option<::std::string::String>,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "Customer")]
+    #[serde(deny_unknown_fields)]
+    struct StrictCustomer {
+        pub active: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default)]
+        #[serde(deserialize_with = "crate::contract::strict_not_null")]
+        pub address: ::std::option::Option<Address>,
+        #[serde(deserialize_with = "crate::timestamp::date_serde::required")]
+        pub created: ::chrono::naive::NaiveDate,
+        pub customer_id: i64,
+        pub customer_ref: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::timestamp::date_serde::optional")]
+        pub dob: ::std::option::Option<::chrono::naive::NaiveDate>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub email_address: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub external_customer_ref: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub first_name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub gender: ::std::option::Option<::std::string::String>,
+        #[serde(deserialize_with = "crate::timestamp::date_serde::required")]
+        pub last_modified: ::chrono::naive::NaiveDate,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub last_name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub tel_number_1: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub tel_number_2: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub title: ::std::option::Option<::std::string::String>,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "GetCustomerRequest")]
+    #[serde(deny_unknown_fields)]
+    struct StrictGetCustomerRequest {
+        pub company_id: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub customer_id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(default, deserialize_with = "crate::contract::not_null")]
+        pub external_customer_ref: ::std::option::Option<::std::string::String>,
+        pub session_token: crate::pdm::SessionToken,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "GetCustomerResponse")]
+    #[serde(deny_unknown_fields)]
+    struct StrictGetCustomerResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub customer: ::std::option::Option<Customer>,
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub status: Status,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "GetSessionTokenRequest")]
+    #[serde(deny_unknown_fields)]
+    struct StrictGetSessionTokenRequest {
+        pub company_id: i64,
+        pub key: crate::pdm::ApiKey,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "GetSessionTokenResponse")]
+    #[serde(deny_unknown_fields)]
+    struct StrictGetSessionTokenResponse {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub session: ::std::option::Option<Session>,
+        #[serde(deserialize_with = "crate::contract::strict_field")]
+        pub status: Status,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "Session")]
+    #[serde(deny_unknown_fields)]
+    struct StrictSession {
+        pub expires_local_datetime: ::std::string::String,
+        pub expires_utc_datetime: ::std::string::String,
+        pub session_token: crate::pdm::SessionToken,
+    }
+    #[derive(::serde::Deserialize)]
+    #[serde(remote = "Status")]
+    #[serde(deny_unknown_fields)]
+    struct StrictStatus {
+        pub code: i32,
+        pub details: ::std::string::String,
+    }
+    impl crate::contract::Declared for Address {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("city", crate::contract::shape_any),
+                ("county", crate::contract::shape_any),
+                ("line_1", crate::contract::shape_any),
+                ("line_2", crate::contract::shape_any),
+                ("line_3", crate::contract::shape_any),
+                ("postal_code", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictAddress::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for Customer {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("active", crate::contract::shape_any),
+                ("address", <Address as crate::contract::Declared>::declared),
+                ("created", crate::contract::shape_any),
+                ("customer_id", crate::contract::shape_any),
+                ("customer_ref", crate::contract::shape_any),
+                ("dob", crate::contract::shape_any),
+                ("email_address", crate::contract::shape_any),
+                ("external_customer_ref", crate::contract::shape_any),
+                ("first_name", crate::contract::shape_any),
+                ("gender", crate::contract::shape_any),
+                ("last_modified", crate::contract::shape_any),
+                ("last_name", crate::contract::shape_any),
+                ("tel_number_1", crate::contract::shape_any),
+                ("tel_number_2", crate::contract::shape_any),
+                ("title", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictCustomer::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for GetCustomerRequest {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("company_id", crate::contract::shape_any),
+                ("customer_id", crate::contract::shape_any),
+                ("external_customer_ref", crate::contract::shape_any),
+                ("session_token", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictGetCustomerRequest::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for GetCustomerResponse {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("customer", <Customer as crate::contract::Declared>::declared),
+                ("status", <Status as crate::contract::Declared>::declared),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictGetCustomerResponse::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for GetSessionTokenRequest {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("company_id", crate::contract::shape_any),
+                ("key", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictGetSessionTokenRequest::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for GetSessionTokenResponse {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("session", <Session as crate::contract::Declared>::declared),
+                ("status", <Status as crate::contract::Declared>::declared),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictGetSessionTokenResponse::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for Session {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("expires_local_datetime", crate::contract::shape_any),
+                ("expires_utc_datetime", crate::contract::shape_any),
+                ("session_token", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictSession::deserialize(d)
+        }
+    }
+    impl crate::contract::Declared for Status {
+        fn declared() -> crate::contract::Shape {
+            const FIELDS: &[crate::contract::Property] = &[
+                ("code", crate::contract::shape_any),
+                ("details", crate::contract::shape_any),
+            ];
+            crate::contract::Shape::Object(FIELDS)
+        }
+        fn strict<'de, D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            StrictStatus::deserialize(d)
+        }
+    }
 }
 #[derive(Clone, Debug)]
 /**Client for PDM (Pro Delivery Manager) accounts API
