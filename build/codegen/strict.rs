@@ -1,9 +1,10 @@
 //! Phase 3, the check for undeclared fields: each type that decodes gets its `Declared` impl,
 //! with the `declared()` shape read from the spec ([`super::items::declared_fns`]) and, for a
-//! type with fields, a strict decoder: a twin of the type (`Strict<Name>`) that derives
-//! `Deserialize` as serde's `remote` of it, with `deny_unknown_fields`, and whose fields that
-//! hold such types decode strictly too. An answer the strict decoder reads has no undeclared
-//! field, so the check costs one decode; only one that fails it is searched.
+//! struct, a strict decoder: a twin of the struct (`Strict<Name>`) that derives `Deserialize`
+//! as serde's `remote` of it, with `deny_unknown_fields`, and whose fields that hold such
+//! structs decode strictly too. An answer the strict decoder reads has no undeclared field, so
+//! the check costs one decode; only one that fails it is searched. An enum (a `oneOf`) decodes
+//! as it does leniently, so that both decodings pick the same form.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -26,9 +27,6 @@ pub(super) fn add_declared_impls(
         match item {
             syn::Item::Struct(s) if found.twinned.contains(&s.ident.to_string()) => {
                 added.push(twin_struct(s, &found)?);
-            }
-            syn::Item::Enum(e) if found.twinned.contains(&e.ident.to_string()) => {
-                added.push(twin_enum(e, &found)?);
             }
             _ => {}
         }
@@ -68,7 +66,7 @@ struct Found {
     /// Every type that implements `Deserialize` (derived or written), but a renamed model's
     /// wire twin.
     decodable: BTreeSet<String>,
-    /// The types with fields whose `Deserialize` is derived: each gets a strict twin.
+    /// The structs whose `Deserialize` is derived: each gets a strict twin.
     twinned: BTreeSet<String>,
     /// The renamed models, read through their wire twin and `merged`.
     merged: BTreeSet<String>,
@@ -87,11 +85,11 @@ impl Found {
                     found.decodable.insert(s.ident.to_string());
                     found.twinned.insert(s.ident.to_string());
                 }
+                // An enum decodes as it does leniently, untwinned: a strict `oneOf` (typify's
+                // untagged enum) could pick another form than the lenient decoding picks, and
+                // the search does not look into a `oneOf`'s forms either.
                 syn::Item::Enum(e) if derives_deserialize(&e.attrs) => {
                     found.decodable.insert(e.ident.to_string());
-                    if e.variants.iter().any(|v| !v.fields.is_empty()) {
-                        found.twinned.insert(e.ident.to_string());
-                    }
                 }
                 syn::Item::Impl(i) if implements_deserialize(i) => {
                     if let syn::Type::Path(p) = &*i.self_ty {
@@ -167,21 +165,6 @@ fn twin_struct(model: &syn::ItemStruct, found: &Found) -> Result<syn::Item> {
         strict_field(field, found).map_err(|e| format!("{}: {e}", model.ident))?;
     }
     Ok(syn::Item::Struct(twin))
-}
-
-/// The strict twin of an enum whose variants hold values (typify's `oneOf`).
-fn twin_enum(model: &syn::ItemEnum, found: &Found) -> Result<syn::Item> {
-    let mut twin = model.clone();
-    twin.ident = format_ident!("Strict{}", model.ident);
-    twin.vis = syn::Visibility::Inherited;
-    twin.attrs = twin_attrs(&model.attrs, &model.ident);
-    for variant in twin.variants.iter_mut() {
-        variant.attrs.retain(|a| a.path().is_ident("serde"));
-        for field in variant.fields.iter_mut() {
-            strict_field(field, found).map_err(|e| format!("{}: {e}", model.ident))?;
-        }
-    }
-    Ok(syn::Item::Enum(twin))
 }
 
 /// The twin's attributes: `Deserialize` as the remote of `name`, with the type's serde ones.

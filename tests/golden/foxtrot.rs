@@ -460,19 +460,6 @@ Both are accepted.
         pub data: WaypointList,
         pub status: ::std::string::String,
     }
-    #[derive(::serde::Deserialize)]
-    #[serde(remote = "WaypointsAnswer")]
-    #[serde(untagged)]
-    enum StrictWaypointsAnswer {
-        Variant0(
-            #[serde(deserialize_with = "crate::contract::strict_field")]
-            WaypointListEnvelope,
-        ),
-        Variant1(
-            #[serde(deserialize_with = "crate::contract::strict_field")]
-            WaypointList,
-        ),
-    }
     impl crate::contract::Declared for ConfidentLocation {
         fn declared() -> crate::contract::Shape {
             const FIELDS: &[crate::contract::Property] = &[
@@ -637,13 +624,7 @@ Both are accepted.
             StrictWaypointListEnvelope::deserialize(d)
         }
     }
-    impl crate::contract::Declared for WaypointsAnswer {
-        fn strict<'de, D: ::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            StrictWaypointsAnswer::deserialize(d)
-        }
-    }
+    impl crate::contract::Declared for WaypointsAnswer {}
 }
 #[derive(Clone, Debug)]
 /**Client for Foxtrot Customers API
