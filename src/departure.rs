@@ -296,9 +296,9 @@ fn nulls<T: serde::de::DeserializeOwned>(body: &[u8], out: &mut Found) {
     }
 }
 
-/// The search for undeclared fields: a second read of a body that has decoded, which borrows
-/// its keys and copies only a departure's path (cheaper than tracking the path of every key
-/// through the typed decode).
+/// The search for undeclared fields: a second read of a body the strict decoder refused (a
+/// vendor's drift, rare), which borrows its keys and copies only a departure's path. An answer
+/// the strict decoder reads is never searched.
 #[cfg(feature = "undeclared-fields")]
 mod undeclared {
     use std::borrow::Cow;
