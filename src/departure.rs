@@ -16,7 +16,7 @@ pub(crate) const MAX_PER_ANSWER: usize = 32;
 
 /// A way an answer departs from the vendor's spec, found while reading it; see
 /// [`ResponseMeta::departures`](crate::ResponseMeta::departures).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub struct Departure {
     /// The operation's `operationId` in the spec (`getCustomer`).
@@ -30,7 +30,7 @@ pub struct Departure {
 }
 
 /// What a [`Departure`] breaks.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum DepartureRule {
     /// A field the spec does not declare (the SDK skipped it). Answers are checked for it with
@@ -114,10 +114,13 @@ pub(crate) fn check_answer(
     headers: Option<&http::HeaderMap>,
     out: &mut Found,
 ) {
-    // The exact status first, then its range (`4xx`), then `default`, as OpenAPI reads them.
-    let exact = |d: &&Documented| d.status.parse() == Ok(status);
+    // The exact status first, then its range (`4xx`: the build writes
+    // ranges in lower case), then `default`, as OpenAPI reads them; compared as text, so that
+    // no documented status is parsed per answer.
+    let digits = status_digits(status);
+    let exact = |d: &&Documented| d.status.as_bytes() == digits;
     let range = |d: &&Documented| match d.status.as_bytes() {
-        [c, b'x', b'x'] => u16::from(c.wrapping_sub(b'0')) == status / 100,
+        [c, b'x', b'x'] => *c == digits[0],
         _ => false,
     };
     let found = (documented.iter().find(exact))
@@ -139,9 +142,18 @@ pub(crate) fn check_answer(
             .iter()
             .find(|(n, _)| n.as_str() == name)
             .map(|(_, v)| v);
-        let broken = match value.map(|v| v.to_str().map(str::trim)) {
+        // A documented value is visible ASCII: equal bytes are that text, without reading the
+        // value as text first.
+        let broken = match value {
             None => DepartureRule::Required,
-            Some(Ok(v)) if values.is_empty() || values.contains(&v) => continue,
+            Some(v) if values.is_empty() && v.to_str().is_ok() => continue,
+            Some(v)
+                if values
+                    .iter()
+                    .any(|d| d.as_bytes() == v.as_bytes().trim_ascii()) =>
+            {
+                continue
+            }
             Some(_) => DepartureRule::Broken(Rule::OneOf(values)),
         };
         out.push((format!("header.{name}"), broken));
@@ -160,6 +172,12 @@ pub(crate) fn check_answer(
         let rule = DepartureRule::ContentType(answer.content_types);
         out.push(("header.content-type".to_owned(), rule));
     }
+}
+
+/// A status's three digits as text (`404`: `b"404"`); an HTTP status has three.
+fn status_digits(status: u16) -> [u8; 3] {
+    let digit = |n: u16| b'0' + (n % 10) as u8;
+    [digit(status / 100), digit(status / 10), digit(status)]
 }
 
 /// Decodes a JSON body as `T`, and when `check` is set, finds what it breaks of the spec: the
@@ -682,5 +700,49 @@ mod tests {
             content_types: &[],
         }];
         assert_eq!(checked(DEFAULT, 503, &[]), []);
+    }
+
+    /// An exact status wins over its range, statuses are told apart by each digit, a
+    /// documented value is matched without its surrounding spaces, and a value that is not
+    /// visible ASCII breaks even a header that takes any value.
+    #[test]
+    fn an_exact_status_wins_and_header_values_are_matched_trimmed() {
+        const EXACT: &[Documented] = &[
+            Documented {
+                status: "404",
+                headers: &[("x-api-version", &["v1"]), ("x-request-id", &[])],
+                content_types: &[],
+            },
+            Documented {
+                status: "4xx",
+                headers: &[],
+                content_types: &[],
+            },
+        ];
+        let required = |name: &str| (format!("header.{name}"), DepartureRule::Required);
+        let ok = [("x-api-version", " v1 "), ("x-request-id", "7")];
+        assert_eq!(checked(EXACT, 404, &ok), []);
+        assert_eq!(
+            checked(EXACT, 404, &[]),
+            [required("x-api-version"), required("x-request-id")]
+        );
+        for status in [400, 405, 414, 440, 499] {
+            assert_eq!(checked(EXACT, status, &[]), [], "{status}");
+        }
+        for status in [104, 204, 304, 504, 999] {
+            let undocumented = (
+                "status".to_owned(),
+                DepartureRule::UndocumentedStatus(status),
+            );
+            assert_eq!(checked(EXACT, status, &[]), [undocumented], "{status}");
+        }
+        let mut map = http::HeaderMap::new();
+        map.insert("x-api-version", http::HeaderValue::from_static("v1"));
+        let opaque = http::HeaderValue::from_bytes(b"caf\xe9").unwrap();
+        map.insert("x-request-id", opaque);
+        let mut out = Vec::new();
+        check_answer(EXACT, 404, Some(&map), &mut out);
+        let broken = DepartureRule::Broken(Rule::OneOf(&[]));
+        assert_eq!(out, [("header.x-request-id".to_owned(), broken)]);
     }
 }

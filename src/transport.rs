@@ -8,7 +8,7 @@
 //! poll.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -545,8 +545,10 @@ pub(crate) struct Transport {
     pub(crate) user_agent: Option<HeaderValue>,
     /// Whether answers are checked against the spec ([`Config::check_spec`](crate::Config)).
     pub(crate) check_spec: bool,
-    /// The departures from the spec already logged, shared by the client's clones.
-    pub(crate) reported: Arc<Mutex<HashSet<Departure>>>,
+    /// The departures from the spec already logged, shared by the client's clones. Ordered,
+    /// not hashed: a lookup among the few there are is a comparison or two, cheaper than one
+    /// SipHash of the path.
+    pub(crate) reported: Arc<Mutex<BTreeSet<Departure>>>,
     /// Where the base URL points, for spans.
     pub(crate) server: Server,
 }
@@ -953,7 +955,7 @@ impl Transport {
                 crate::departure::check_answer(documented, status.as_u16(), headers, &mut found);
                 found.append(&mut seen.departures);
                 let at = (vendor.vendor(), op);
-                self.reported(at, &found, || redactor(vendor, prepared))
+                self.reported(at, found, || redactor(vendor, prepared))
             }
             _ => Vec::new(),
         };
@@ -1064,7 +1066,7 @@ impl Transport {
     fn reported(
         &self,
         (vendor, op): (Vendor, &Op),
-        found: &[(String, DepartureRule)],
+        mut found: crate::departure::Found,
         redactor: impl FnOnce() -> Redactor,
     ) -> Vec<Departure> {
         if found.is_empty() {
@@ -1076,21 +1078,19 @@ impl Transport {
             .iter()
             .any(|(_, rule)| undeclared(rule))
             .then(redactor);
-        let mut departures = Vec::with_capacity(found.len());
-        for (path, rule) in found.iter().take(crate::departure::MAX_PER_ANSWER) {
-            let path = match &redactor {
-                Some(redactor) if undeclared(rule) => {
-                    redactor.text_capped(path, MAX_DEPARTURE_PATH_CHARS)
-                }
-                _ => path.clone(),
-            };
-            let rule = rule.clone();
-            departures.push(Departure {
+        found.truncate(crate::departure::MAX_PER_ANSWER);
+        let departures: Vec<Departure> = (found.into_iter())
+            .map(|(path, rule)| Departure {
                 operation: Cow::Borrowed(op.name),
-                path,
+                path: match &redactor {
+                    Some(redactor) if undeclared(&rule) => {
+                        redactor.text_capped(&path, MAX_DEPARTURE_PATH_CHARS)
+                    }
+                    _ => path,
+                },
                 rule,
-            });
-        }
+            })
+            .collect();
         let mut reported = self.reported.lock().unwrap_or_else(|p| p.into_inner());
         for departure in &departures {
             // Bounded: a server that invents a field name per answer must not grow it forever.

@@ -26,7 +26,7 @@ use std::fmt;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// A documented rule on a string or an array.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Rule {
     /// At least this many characters (Unicode scalar values, as JSON Schema counts).
@@ -225,21 +225,62 @@ impl<'a> FieldPath<'a> {
     }
 }
 
-impl fmt::Display for FieldPath<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl FieldPath<'_> {
+    /// As text (`locations[1].sales_rep`), in one allocation of the right size.
+    fn text(&self) -> String {
+        let mut out = String::with_capacity(self.text_len());
+        self.push_to(&mut out);
+        out
+    }
+
+    /// A field right below the root is written without a dot.
+    fn at_top(&self) -> bool {
+        matches!(self.parent.map(|p| p.segment), Some(Segment::Root) | None)
+    }
+
+    fn text_len(&self) -> usize {
+        let own = match self.segment {
+            Segment::Root => 0,
+            Segment::Field(name) => name.len() + usize::from(!self.at_top()),
+            Segment::Index(i) => 3 + i.checked_ilog10().unwrap_or(0) as usize,
+        };
+        own + self.parent.map_or(0, FieldPath::text_len)
+    }
+
+    fn push_to(&self, out: &mut String) {
         if let Some(parent) = self.parent {
-            parent.fmt(f)?;
+            parent.push_to(out);
         }
         match self.segment {
-            Segment::Root => Ok(()),
-            Segment::Field(name)
-                if matches!(self.parent.map(|p| p.segment), Some(Segment::Root) | None) =>
-            {
-                f.write_str(name)
+            Segment::Root => {}
+            Segment::Field(name) => {
+                if !self.at_top() {
+                    out.push('.');
+                }
+                out.push_str(name);
             }
-            Segment::Field(name) => write!(f, ".{name}"),
-            Segment::Index(i) => write!(f, "[{i}]"),
+            Segment::Index(i) => {
+                let mut digits = [0u8; 20];
+                let (mut n, mut at) = (i, digits.len());
+                loop {
+                    at -= 1;
+                    digits[at] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                out.push('[');
+                out.extend(digits[at..].iter().map(|&d| char::from(d)));
+                out.push(']');
+            }
         }
+    }
+}
+
+impl fmt::Display for FieldPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
     }
 }
 
@@ -402,7 +443,7 @@ impl Checked for String {
         for rule in rules {
             if !rule.allows(self) {
                 out.push(Violation {
-                    field: path.to_string(),
+                    field: path.text(),
                     rule: *rule,
                 });
             }
@@ -415,7 +456,7 @@ impl<T> Checked for Vec<T> {
         for rule in rules {
             if !rule.allows_len(self.len()) {
                 out.push(Violation {
-                    field: path.to_string(),
+                    field: path.text(),
                     rule: *rule,
                 });
             }
@@ -482,7 +523,7 @@ pub fn check_one_required(
 ) {
     if !present.iter().any(|p| *p) {
         out.push(Violation {
-            field: path.field(&fields.join(" / ")).to_string(),
+            field: path.field(&fields.join(" / ")).text(),
             rule: Rule::OneRequired(fields),
         });
     }
@@ -574,6 +615,37 @@ mod length_tests {
         }
         assert!(Rule::MaxLength(u64::MAX).allows("abc"));
         assert_eq!(checked, 11 * 13);
+    }
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::FieldPath;
+
+    /// A path's text, at each depth and index width, is what `Display` writes, and its one
+    /// allocation is exactly its length (a short estimate would have grown the string).
+    #[test]
+    fn a_path_is_written_in_one_allocation_of_its_exact_length() {
+        let root = FieldPath::ROOT;
+        let locations = root.field("locations");
+        let mut written = Vec::new();
+        for i in [0, 9, 10, 99, 100, 12345, usize::MAX] {
+            let item = locations.index(i);
+            let field = item.field("sales_rep");
+            for (path, expected) in [
+                (&item, format!("locations[{i}]")),
+                (&field, format!("locations[{i}].sales_rep")),
+            ] {
+                let text = path.text();
+                assert_eq!(text, expected);
+                assert_eq!(text.capacity(), text.len(), "{text}");
+                assert_eq!(path.to_string(), expected);
+                written.push(text);
+            }
+        }
+        assert_eq!(root.text(), "");
+        assert_eq!(locations.text(), "locations");
+        assert_eq!(written.len(), 14);
     }
 }
 
