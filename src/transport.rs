@@ -523,7 +523,12 @@ pub(crate) fn path_param<T: std::str::FromStr>(
     if value == "." || value == ".." {
         return Err(Error::invalid(field, "must not be `.` or `..`"));
     }
-    if value.chars().any(char::is_control) {
+    // ASCII (checked a word at a time) has its controls below space and at DEL.
+    let control = match value.is_ascii() {
+        true => value.bytes().any(|b| b.is_ascii_control()),
+        false => value.chars().any(char::is_control),
+    };
+    if control {
         return Err(Error::invalid(field, "must not contain control characters"));
     }
     value
@@ -1276,6 +1281,13 @@ impl<T: std::fmt::Display + ?Sized> std::fmt::Display for EncodedSegment<'_, T> 
         struct Encode<'a, 'b>(&'a mut std::fmt::Formatter<'b>);
         impl std::fmt::Write for Encode<'_, '_> {
             fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                // RFC 3986's unreserved characters are in no set to encode: such a piece (an
+                // id, usually) is written as it is, without the encoder's walk.
+                let unreserved =
+                    |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+                if s.bytes().all(unreserved) {
+                    return self.0.write_str(s);
+                }
                 percent_encoding::utf8_percent_encode(s, PATH_SEGMENT)
                     .try_for_each(|part| self.0.write_str(part))
             }
