@@ -573,20 +573,21 @@ impl<'s> Sieve<'s> {
 /// one (empty when it has none). Any part of such a run will do: every form holds it whole.
 fn needle(secret: &str) -> &str {
     let bytes = secret.as_bytes();
-    let (mut best, mut start) = ((0, 0), 0);
-    for (i, b) in bytes.iter().enumerate() {
-        if !b.is_ascii_alphanumeric() {
-            start = i + 1;
-            continue;
-        }
-        if i + 1 - start > best.1 - best.0 {
-            best = (start, i + 1);
-            if i + 1 - start == NEEDLE {
-                break;
+    let (mut best, mut at) = (0..0, 0);
+    while at < bytes.len() {
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            if at - start == NEEDLE {
+                return &secret[start..at];
             }
         }
+        if at - start > best.len() {
+            best = start..at;
+        }
+        at += 1;
     }
-    &secret[best.0..best.1]
+    &secret[best]
 }
 
 /// How many letters and digits of a secret the sieve looks for (few texts hold 8 of them).
@@ -867,6 +868,18 @@ mod tests {
         // A secret without a letter or digit gives the sieve nothing to look for, and so do
         // more secrets than it keeps.
         assert!(Sieve::new(["&&"]).may_mask(b"anything"));
+        // What it looks for: the first run of 8 letters and digits, or the first longest.
+        for (secret, run) in [
+            ("9001|85d1c76d-5088", "85d1c76d"),
+            ("bench-api-key", "bench"),
+            ("ab|abc|xyz", "abc"),
+            ("abcdefghijk", "abcdefgh"),
+            ("é-abc", "abc"),
+            ("&&", ""),
+            ("", ""),
+        ] {
+            assert_eq!(needle(secret), run, "{secret}");
+        }
         assert!(Sieve::new(["aaaa", "bbbb", "cccc", "dddd", "eeee"]).may_mask(b"anything"));
         assert!(!Sieve::new(["aaaa", "bbbb", "cccc", "dddd"]).may_mask(b"anything"));
         assert_eq!(needle("ab.cde|f"), "cde");
