@@ -715,7 +715,7 @@ impl TokenProvider for RefreshingToken {
 
     fn rejected(&self, generation: u64) -> BoxFuture<'_, bool> {
         Box::pin(async move {
-            self.inner.cache.invalidate(generation).await;
+            self.inner.cache.invalidate(generation);
             true
         })
     }
@@ -733,10 +733,12 @@ impl TokenProvider for RefreshingToken {
     }
 }
 
-/// A credential that expires, fetched once for all concurrent callers: the lock is held
-/// across the fetch, so callers that arrive meanwhile wait and then read the new value.
+/// A credential that expires, fetched once for all concurrent callers. A fresh value is read
+/// under a short lock that no `.await` holds (the usual case, on every call); a fetch holds an
+/// async lock of its own, so callers that arrive meanwhile wait and then read the new value.
 pub(crate) struct SharedCredential<T> {
-    state: tokio::sync::Mutex<CacheState<T>>,
+    current: std::sync::Mutex<CacheState<T>>,
+    fetching: tokio::sync::Mutex<()>,
     fetches: std::sync::atomic::AtomicU64,
 }
 
@@ -748,10 +750,11 @@ struct CacheState<T> {
 impl<T> Default for SharedCredential<T> {
     fn default() -> Self {
         SharedCredential {
-            state: tokio::sync::Mutex::new(CacheState {
+            current: std::sync::Mutex::new(CacheState {
                 value: None,
                 generation: 0,
             }),
+            fetching: tokio::sync::Mutex::new(()),
             fetches: std::sync::atomic::AtomicU64::new(0),
         }
     }
@@ -765,20 +768,21 @@ impl<T: Clone> SharedCredential<T> {
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<(T, Option<Duration>), Error>>,
     {
-        let mut state = self.state.lock().await;
-        if let Some((value, expires)) = &state.value {
-            // Checked: a huge margin means "always renew", never a panic.
-            let fresh = |at: Instant| Instant::now().checked_add(early).is_some_and(|t| t < at);
-            if expires.is_none_or(fresh) {
-                return Ok((value.clone(), state.generation));
-            }
+        if let Some(fresh) = self.fresh(early) {
+            return Ok(fresh);
+        }
+        let _fetching = self.fetching.lock().await;
+        // Another caller may have fetched it while this one waited.
+        if let Some(fresh) = self.fresh(early) {
+            return Ok(fresh);
         }
         self.fetches
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let (value, lifetime) = fetch().await?;
-        state.generation += 1;
         // An expiry past what the clock can hold is no expiry (not a panic).
         let expires = lifetime.and_then(|l| Instant::now().checked_add(l));
+        let mut state = self.state();
+        state.generation += 1;
         state.value = Some((value.clone(), expires));
         tracing::debug!(
             customer_apis.credential_generation = state.generation,
@@ -787,9 +791,20 @@ impl<T: Clone> SharedCredential<T> {
         Ok((value, state.generation))
     }
 
+    /// The cached value and its generation, if it is not within `early` of expiry.
+    fn fresh(&self, early: Duration) -> Option<(T, u64)> {
+        let state = self.state();
+        let (value, expires) = state.value.as_ref()?;
+        // Checked: a huge margin means "always renew", never a panic.
+        let fresh = |at: Instant| Instant::now().checked_add(early).is_some_and(|t| t < at);
+        expires
+            .is_none_or(fresh)
+            .then(|| (value.clone(), state.generation))
+    }
+
     /// Forgets the value if it is still the one of `generation` (a later one is kept).
-    pub(crate) async fn invalidate(&self, generation: u64) {
-        let mut state = self.state.lock().await;
+    pub(crate) fn invalidate(&self, generation: u64) {
+        let mut state = self.state();
         if state.generation == generation {
             state.value = None;
         }
@@ -798,6 +813,12 @@ impl<T: Clone> SharedCredential<T> {
     /// How many times the value was fetched.
     pub(crate) fn fetches(&self) -> u64 {
         self.fetches.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The state; a panic elsewhere while it was held left it whole (each write is one
+    /// assignment), so a poisoned lock is read as it is.
+    fn state(&self) -> std::sync::MutexGuard<'_, CacheState<T>> {
+        self.current.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
 
@@ -872,6 +893,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Concurrent callers share one fetch; a refusal forgets only the value it was about, so
+    /// the next caller fetches once and a late refusal of the old value keeps the new one.
+    #[tokio::test]
+    async fn concurrent_callers_share_one_fetch_and_a_refusal_forgets_only_its_value() {
+        let cache = std::sync::Arc::new(SharedCredential::<u32>::default());
+        let early = Duration::from_secs(60);
+        let calls = (0..8).map(|_| {
+            let cache = cache.clone();
+            tokio::spawn(async move {
+                let fetch = || async {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    Ok((7, Some(Duration::from_secs(3600))))
+                };
+                cache.get(early, fetch).await.unwrap()
+            })
+        });
+        let got: Vec<(u32, u64)> = futures_util::future::join_all(calls)
+            .await
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(got, vec![(7, 1); 8]);
+        assert_eq!(cache.fetches(), 1);
+
+        cache.invalidate(1);
+        let fetch = |v| move || async move { Ok((v, Some(Duration::from_secs(3600)))) };
+        assert_eq!(cache.get(early, fetch(8)).await.unwrap(), (8, 2));
+        // The refusal of generation 1 again (a late answer): generation 2 stays.
+        cache.invalidate(1);
+        assert_eq!(cache.get(early, fetch(9)).await.unwrap(), (8, 2));
+        assert_eq!(cache.fetches(), 2);
     }
 
     #[tokio::test]

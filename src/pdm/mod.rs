@@ -589,7 +589,7 @@ impl VendorCall for Pdm {
         match &self.session {
             Session::Fixed(_) => false,
             Session::Managed(source) => {
-                source.cache.invalidate(generation).await;
+                source.cache.invalidate(generation);
                 true
             }
         }
