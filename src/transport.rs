@@ -747,7 +747,9 @@ impl Transport {
         Fut: Future<Output = Result<ResponseValue<T>, GenError<E>>>,
     {
         use backon::BackoffBuilder;
-        let mut backoff = self.retry.backoff().build();
+        // Built at the first repeat: most calls succeed at once, and a jittered backoff seeds
+        // itself from a fresh random state.
+        let mut backoff = None;
         let mut renewed = false;
         loop {
             let n = attempts.fetch_add(1, Ordering::Relaxed) + 1;
@@ -809,6 +811,7 @@ impl Transport {
             if !repeat {
                 return Err(e);
             }
+            let backoff = backoff.get_or_insert_with(|| self.retry.backoff().build());
             let Some(computed) = backoff.next() else {
                 return Err(e);
             };
