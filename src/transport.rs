@@ -644,7 +644,7 @@ impl Transport {
                 error.type = tracing::field::Empty,
                 otel.status_code = tracing::field::Empty,
             );
-            let result = Box::pin(self.attempt(cx, vendor, &send, &accept, &op))
+            let result = (self.attempt(cx, vendor, &send, &accept, &op))
                 .instrument(span.clone())
                 .await
                 .0;
@@ -768,15 +768,15 @@ impl Transport {
                 error.type = tracing::field::Empty,
                 otel.status_code = tracing::field::Empty,
             );
-            // Boxed: the attempt's state machine is kilobytes, and every layer above would
-            // otherwise move it.
+            // Not boxed: the attempt's state machine is kilobytes, and a box of it is one large
+            // allocation per call, which costs more than the moves it saves (about 600
+            // instructions per call, BENCHMARKS.md).
             // In a block of its own, so that the answer is not kept across the waits below.
             let (e, generation) = {
-                let (result, generation) = Box::pin(
-                    self.attempt(cx, vendor, send, accept, &op)
-                        .instrument(span.clone()),
-                )
-                .await;
+                let (result, generation) = self
+                    .attempt(cx, vendor, send, accept, &op)
+                    .instrument(span.clone())
+                    .await;
                 record_outcome(&span, &result);
                 match result {
                     Ok(r) => return Ok(r),
