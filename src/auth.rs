@@ -321,7 +321,7 @@ impl RefreshingToken {
             if rotated {
                 tracing::debug!("refresh token rotated");
                 if let Some(hook) = &inner.on_rotation {
-                    let token = RefreshToken(new_refresh);
+                    let token = RefreshToken(std::sync::Arc::new(new_refresh));
                     let call = std::panic::AssertUnwindSafe(|| hook(&token));
                     // The new token is in use already: a failing hook must not fail the call.
                     if std::panic::catch_unwind(call).is_err() {

@@ -61,19 +61,20 @@ macro_rules! secret_text {
         $(#[$doc])*
         ///
         /// Serialized as `"[REDACTED]"`; inside [`ExposeSecrets`](crate::ExposeSecrets), as
-        /// the secret (how the client sends it). Deserialized from the plain string.
+        /// the secret (how the client sends it). Deserialized from the plain string. Clones
+        /// share one copy (each call's request body holds one), zeroed when the last is dropped.
         #[derive(Clone)]
-        pub struct $name(secrecy::SecretString);
+        pub struct $name(std::sync::Arc<secrecy::SecretString>);
 
         impl $name {
             /// Wraps the secret.
             pub fn new(secret: impl Into<String>) -> Self {
-                $name(secrecy::SecretString::from(secret.into()))
+                $name(std::sync::Arc::new(secrecy::SecretString::from(secret.into())))
             }
 
             /// The secret itself; call only to send or store it.
             pub fn expose(&self) -> &str {
-                secrecy::ExposeSecret::expose_secret(&self.0)
+                secrecy::ExposeSecret::expose_secret(&*self.0)
             }
         }
 
@@ -123,3 +124,24 @@ macro_rules! secret_text {
 }
 #[allow(unused_imports)]
 pub(crate) use secret_text;
+
+#[cfg(test)]
+mod tests {
+    secret_text! {
+        /// A secret for the tests.
+        Sample
+    }
+
+    /// A clone shares the secret's one copy (a request body's clone of the session token
+    /// costs no allocation) and is the same secret.
+    #[test]
+    fn a_clone_shares_the_one_copy_of_the_secret() {
+        let secret = Sample::new("9001|85d1c76d|0001");
+        let clone = secret.clone();
+        assert_eq!(clone, secret);
+        assert_eq!(clone.expose().as_ptr(), secret.expose().as_ptr());
+        assert_eq!(format!("{clone:?} {clone}"), "Sample([REDACTED]) [REDACTED]");
+        drop(secret);
+        assert_eq!(clone.expose(), "9001|85d1c76d|0001");
+    }
+}
