@@ -226,7 +226,7 @@
 //! [`Config::check_spec`] (`.check_spec(false)` on a builder) turns the check off; off, it
 //! costs nothing measurable. On, it costs client work per call: the rules run, and the answer
 //! is decoded by a strict twin of its models that refuses an undeclared field (only an answer
-//! it refuses is read again and searched): about 5 % more instructions for CRO's customer,
+//! it refuses is read again and searched): about 3 % more instructions for CRO's customer,
 //! whose sample breaks a rule, and under 2 % for PDM's and Foxtrot's, which BENCHMARKS.md
 //! measures.
 //!
