@@ -140,7 +140,10 @@ mod tests {
         let clone = secret.clone();
         assert_eq!(clone, secret);
         assert_eq!(clone.expose().as_ptr(), secret.expose().as_ptr());
-        assert_eq!(format!("{clone:?} {clone}"), "Sample([REDACTED]) [REDACTED]");
+        assert_eq!(
+            format!("{clone:?} {clone}"),
+            "Sample([REDACTED]) [REDACTED]"
+        );
         drop(secret);
         assert_eq!(clone.expose(), "9001|85d1c76d|0001");
     }
