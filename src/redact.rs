@@ -495,9 +495,13 @@ fn json_escape(text: &str, i: usize) -> Option<(char, usize)> {
 /// version), so that the [`Redactor`], which decodes the whole text, runs only on a text it may
 /// change: [`Sieve::may_mask`] is `false` only when [`Redactor::redact`] with the same
 /// secrets would leave the text as it is.
-pub(crate) struct Sieve<'s> {
-    /// A run of ASCII letters and digits of each secret (empty when it has none).
-    runs: [&'s str; 4],
+///
+/// It owns what it looks for (a run is at most [`NEEDLE`] bytes), so a policy whose
+/// credentials never change makes it once (see `Prepared::sieve`).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Sieve {
+    /// A run of ASCII letters and digits of each secret, and its length (0 when it has none).
+    runs: [([u8; NEEDLE], u8); 4],
     /// How many `runs` hold one; more secrets than that let every text through.
     len: usize,
     /// The bytes that stop the pass over a text: each run's first byte, `%`, `&`, `\\`, `"`
@@ -505,11 +509,11 @@ pub(crate) struct Sieve<'s> {
     stops: [bool; 256],
 }
 
-impl<'s> Sieve<'s> {
+impl Sieve {
     /// A sieve for these secrets, read as [`Redactor::new`] reads them.
-    pub(crate) fn new(secrets: impl IntoIterator<Item = &'s str>) -> Self {
+    pub(crate) fn new<'s>(secrets: impl IntoIterator<Item = &'s str>) -> Self {
         let mut sieve = Sieve {
-            runs: [""; 4],
+            runs: [([0; NEEDLE], 0); 4],
             len: 0,
             stops: [false; 256],
         };
@@ -519,19 +523,32 @@ impl<'s> Sieve<'s> {
             }
             if sieve.len == sieve.runs.len() {
                 // Too many to keep: the empty run, which every text holds.
-                sieve.runs[0] = "";
+                sieve.runs[0].1 = 0;
                 break;
             }
-            sieve.runs[sieve.len] = needle(secret);
+            let run = needle(secret).as_bytes();
+            let (bytes, len) = &mut sieve.runs[sieve.len];
+            bytes[..run.len()].copy_from_slice(run);
+            *len = run.len() as u8;
             sieve.len += 1;
         }
-        let firsts = sieve.runs[..sieve.len]
-            .iter()
-            .filter_map(|r| r.bytes().next());
-        for b in firsts.chain(*b"%&\\\":") {
+        let runs = sieve.runs;
+        for &(run, len) in &runs[..sieve.len] {
+            if len > 0 {
+                sieve.stops[usize::from(run[0])] = true;
+            }
+        }
+        for b in *b"%&\\\":" {
             sieve.stops[usize::from(b)] = true;
         }
         sieve
+    }
+
+    /// The runs it looks for.
+    fn runs(&self) -> impl Iterator<Item = &[u8]> {
+        self.runs[..self.len]
+            .iter()
+            .map(|(run, len)| &run[..usize::from(*len)])
     }
 
     /// Whether the redactor may mask something in `text`. A secret as sent, and in every
@@ -543,8 +560,7 @@ impl<'s> Sieve<'s> {
     /// with a quote and a colon is left to the redactor too. One pass over the text, which
     /// stops only at the few bytes that can say so (it runs on every answer's headers).
     pub(crate) fn may_mask(&self, text: &[u8]) -> bool {
-        let runs = &self.runs[..self.len];
-        if runs.iter().any(|run| run.is_empty()) {
+        if self.runs().any(<[u8]>::is_empty) {
             return true;
         }
         let (mut quote, mut colon) = (false, false);
@@ -558,10 +574,7 @@ impl<'s> Sieve<'s> {
                 b':' => colon = true,
                 _ => {}
             }
-            if runs
-                .iter()
-                .any(|run| text[at..].starts_with(run.as_bytes()))
-            {
+            if self.runs().any(|run| text[at..].starts_with(run)) {
                 return true;
             }
         }
@@ -809,7 +822,7 @@ mod tests {
             text.push_str(&free);
             let sieve = Sieve::new(secrets.iter().map(String::as_str));
             let bytes = text.as_bytes();
-            let runs = &sieve.runs[..sieve.len];
+            let runs: Vec<&str> = sieve.runs().map(|r| std::str::from_utf8(r).unwrap()).collect();
             let defined = runs.iter().any(|run| text.contains(run))
                 || bytes.iter().any(|b| b"%&\\".contains(b))
                 || (text.contains('"') && text.contains(':'));

@@ -143,6 +143,8 @@ pub(crate) struct SpecPolicy {
     values: Vec<(&'static str, String)>,
     /// The pinned version (`x-pin`) every answer must say, found once.
     pinned: Option<String>,
+    /// The redaction sieve of a static credential, made once (a provider's tokens change).
+    sieve: Option<Arc<crate::redact::Sieve>>,
 }
 
 impl fmt::Debug for SpecPolicy {
@@ -201,6 +203,10 @@ impl SpecPolicy {
             policy.values.push((setting.setter, value.0));
         }
         policy.pinned = policy.pin();
+        if policy.provider.is_none() {
+            let sieve = crate::transport::sieve_of(&policy, &policy.headers, &());
+            policy.sieve = Some(Arc::new(sieve));
+        }
         Ok(policy)
     }
 
@@ -215,7 +221,7 @@ impl SpecPolicy {
         described: &'static Described,
         provider: Option<Arc<dyn TokenProvider>>,
     ) -> SpecPolicy {
-        let (headers, query, values, pinned) = Default::default();
+        let (headers, query, values, pinned, sieve) = Default::default();
         SpecPolicy {
             vendor,
             described,
@@ -224,6 +230,7 @@ impl SpecPolicy {
             provider,
             values,
             pinned,
+            sieve,
         }
     }
 
@@ -301,6 +308,8 @@ impl SpecPolicy {
             provider: self.provider.clone(),
             values: self.values.clone(),
             pinned: self.pinned.clone(),
+            // A setting's header is no credential: the sieve stays what it was.
+            sieve: self.sieve.clone(),
         }
     }
 
@@ -522,6 +531,7 @@ impl VendorCall for SpecPolicy {
                 session: (),
                 generation: 0,
                 query: self.query.clone(),
+                sieve: self.sieve.clone(),
             });
         };
         let token = provider.token().await?;
@@ -539,6 +549,7 @@ impl VendorCall for SpecPolicy {
             session: (),
             generation: token.generation,
             query: None,
+            sieve: None,
         })
     }
 

@@ -304,6 +304,9 @@ pub(crate) struct Prepared<S> {
     /// value, added to the URL of each attempt. Also a secret the redactor masks (the policy's
     /// `secrets`); errors drop the query of the URL they quote.
     pub(crate) query: Option<Arc<(&'static str, SecretString)>>,
+    /// The [`Sieve`](crate::redact::Sieve) of the attempt's secrets, when the policy made it
+    /// once (a static credential's); otherwise each attempt makes its own.
+    pub(crate) sieve: Option<Arc<crate::redact::Sieve>>,
 }
 
 impl<S> Prepared<S> {
@@ -316,6 +319,7 @@ impl<S> Prepared<S> {
             session,
             generation,
             query: None,
+            sieve: None,
         }
     }
 }
@@ -563,15 +567,26 @@ pub(crate) struct Transport {
 fn with_sieve<V: VendorCall, R>(
     vendor: &V,
     prepared: &Prepared<V::Session>,
-    f: impl FnOnce(&crate::redact::Sieve<'_>) -> R,
+    f: impl FnOnce(&crate::redact::Sieve) -> R,
 ) -> R {
+    match &prepared.sieve {
+        Some(sieve) => f(sieve),
+        None => f(&sieve_of(vendor, &prepared.headers, &prepared.session)),
+    }
+}
+
+/// The sieve of the secrets [`redactor`] masks for an attempt with these headers and session:
+/// the sensitive headers' values and the vendor's other secrets.
+pub(crate) fn sieve_of<V: VendorCall>(
+    vendor: &V,
+    headers: &HeaderMap,
+    session: &V::Session,
+) -> crate::redact::Sieve {
     let mut secrets = Vec::new();
-    vendor.secrets(&prepared.session, &mut secrets);
-    let sent = prepared.headers.iter().filter(|(_, v)| v.is_sensitive());
+    vendor.secrets(session, &mut secrets);
+    let sent = headers.iter().filter(|(_, v)| v.is_sensitive());
     let sent = sent.filter_map(|(_, v)| v.to_str().ok());
-    f(&crate::redact::Sieve::new(
-        sent.chain(secrets.iter().map(|s| &**s)),
-    ))
+    crate::redact::Sieve::new(sent.chain(secrets.iter().map(|s| &**s)))
 }
 
 /// Masks in `value` the credentials `vendor` holds now (those the next attempt would send:
@@ -1131,7 +1146,7 @@ const MAX_REPORTED: usize = 256;
 fn mask_headers<V: VendorCall>(
     vendor: &V,
     prepared: &Prepared<V::Session>,
-    sieve: &crate::redact::Sieve<'_>,
+    sieve: &crate::redact::Sieve,
     headers: &mut HeaderMap,
 ) {
     use reqwest::header::{AUTHORIZATION, COOKIE, PROXY_AUTHORIZATION, SET_COOKIE};
