@@ -772,6 +772,9 @@ impl Contenders {
             (Api::Cro, Many::Peer) => self.peer_cro().await,
             (Api::Pdm, Many::Peer) => self.peer_pdm().await,
             (Api::Foxtrot, Many::Peer) => self.peer_foxtrot().await,
+            (Api::Cro, Many::Unchecked) => self.unchecked_cro().await,
+            (Api::Pdm, Many::Unchecked) => self.unchecked_pdm().await,
+            (Api::Foxtrot, Many::Unchecked) => self.unchecked_foxtrot().await,
         }
     }
     async fn sdk_cro(&self) {
@@ -856,6 +859,8 @@ enum Api {
 #[derive(Clone, Copy)]
 enum Many {
     Sdk,
+    /// The SDK with the check against the spec off.
+    Unchecked,
     Hand,
     Fair,
     Peer,
@@ -866,6 +871,12 @@ impl Many {
         match self {
             Many::Sdk => {
                 many(&c.cro, |client: cro::Client| async move {
+                    black_box(client.get_customer(1).await.unwrap());
+                })
+                .await
+            }
+            Many::Unchecked => {
+                many(&c.unchecked.0, |client: cro::Client| async move {
                     black_box(client.get_customer(1).await.unwrap());
                 })
                 .await
@@ -1437,6 +1448,7 @@ fn profile(which: &str, contenders: &Contenders, rt: &tokio::runtime::Runtime) {
         rt.block_on(async {
             let contender = match contender {
                 "cro_sdk" => Many::Sdk,
+                "cro_unchecked" => Many::Unchecked,
                 "cro_baseline" => Many::Hand,
                 "cro_fair" => Many::Fair,
                 "cro_peer" => Many::Peer,

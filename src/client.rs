@@ -239,3 +239,34 @@ macro_rules! vendor_client {
     };
 }
 pub(crate) use vendor_client;
+
+/// A hand-written vendor module's own builder setters, each written once: the async builder's
+/// (`fn name(mut self, arg: Type) { body }`, which returns `self`) and its blocking twin, which
+/// forwards to it.
+#[allow(unused_macros)] // Only a hand-written vendor module uses it.
+macro_rules! vendor_setters {
+    ($($(#[$doc:meta])* fn $name:ident(mut $this:tt, $arg:ident: $ty:ty) $body:block)*) => {
+        impl ClientBuilder {
+            $(
+                $(#[$doc])*
+                pub fn $name(mut $this, $arg: $ty) -> Self {
+                    $body
+                    $this
+                }
+            )*
+        }
+
+        #[cfg(feature = "blocking")]
+        impl blocking::ClientBuilder {
+            $(
+                #[doc = concat!("[`ClientBuilder::", stringify!($name), "`].")]
+                pub fn $name(self, $arg: $ty) -> Self {
+                    let inner = self.inner.$name($arg);
+                    Self { inner }
+                }
+            )*
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use vendor_setters;

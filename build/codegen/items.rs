@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
-use super::model::{Credential, ErrorCode, ErrorCodeType, Place, Policy, Spec};
+use super::model::{Credential, ErrorCode, ErrorCodeType, Place, Policy, Spec, StatusObject};
 use super::rewrite::{
     variant_name, word_variant_name, Declared, FieldCheck, Model, OpenEnum, Rename, Rule,
     StringEnum,
@@ -198,6 +198,8 @@ pub(super) fn spec_module(spec: &Spec, enums: &[StringEnum], open: &[OpenEnum]) 
         }
     });
     let policy = spec.policy.as_ref().map(|p| policy(p, spec));
+    let status = spec.status_object.as_ref().zip(spec.error_codes.as_ref());
+    let status = status.map(|(s, codes)| status_object(s, codes));
     syn::parse_quote! {
         /// What the spec documents that is not a generated type.
         pub mod spec {
@@ -208,6 +210,33 @@ pub(super) fn spec_module(spec: &Spec, enums: &[StringEnum], open: &[OpenEnum]) 
             #(#open)*
             #codes
             #base_url
+            #status
+        }
+    }
+}
+
+/// `x-answer-status`'s status object as the layer reads it (`crate::contract::StatusObject`):
+/// its code, its text, and the codes that mean success.
+fn status_object(s: &StatusObject, codes: &ErrorCodeType) -> TokenStream {
+    let (schema, code, detail) = (
+        format_ident!("{}", s.schema),
+        format_ident!("{}", s.code),
+        format_ident!("{}", s.detail),
+    );
+    let ok = s.ok.iter().map(|c| Literal::i64_unsuffixed(*c));
+    let name = format_ident!("{}", codes.name);
+    quote! {
+        impl crate::contract::StatusObject for super::types::#schema {
+            const OK: &'static [i64] = &[#(#ok),*];
+            fn code(&self) -> i64 {
+                self.#code.into()
+            }
+            fn detail(&self) -> &str {
+                &self.#detail
+            }
+            fn vendor_code(code: i64) -> crate::VendorCode {
+                crate::VendorCode::from(#name::from_code(code))
+            }
         }
     }
 }

@@ -17,6 +17,9 @@ pub struct Spec {
     pub client_fields: Vec<String>,
     /// `x-answer-status`: the property of every answer the vendor's policy reads.
     pub answer_status: Option<String>,
+    /// `x-answer-status` in its object form: the status object's schema and fields, and the
+    /// codes that mean success.
+    pub status_object: Option<StatusObject>,
     /// Doc lines for schemas (`x-status-codes`, `x-known-values`), by schema name.
     pub schema_notes: Vec<(String, Vec<String>)>,
     /// `x-error-code-type`: the vendor's own error codes as a Rust type.
@@ -77,6 +80,15 @@ pub enum Credential {
     Header(String),
     /// `apiKey` `in: query`.
     Query(String),
+}
+
+/// An answer's status object (`x-answer-status: {property, schema, code, detail, ok}`): its
+/// schema, its integer code's and its text's properties, and the codes that mean success.
+pub struct StatusObject {
+    pub schema: String,
+    pub code: String,
+    pub detail: String,
+    pub ok: Vec<i64>,
 }
 
 /// `x-envelope`: the property whose value says how the answer went, the values that mean
@@ -229,7 +241,17 @@ pub fn read(doc: &Value) -> Result<Spec> {
     let envelope_status = policy
         .as_ref()
         .and_then(|p| Some(p.envelope.as_ref()?.status.clone()));
-    let answer_status = ext(doc, "x-answer-status", "not a property name", name)?;
+    let (answer_status, status_object) = match doc.get("x-answer-status") {
+        Some(Value::Object(o)) => {
+            let (property, object) = status_object(o)?;
+            (Some(property), Some(object))
+        }
+        Some(_) => return Err("x-answer-status: not {property, schema, code, detail, ok}".into()),
+        None => (None, None),
+    };
+    if status_object.is_some() && doc.get("x-error-code-type").is_none() {
+        return Err("x-answer-status: a status object's codes need x-error-code-type".into());
+    }
     if answer_status.is_some() && policy.is_some() {
         return Err("x-answer-status: a generated policy reads x-envelope's status".into());
     }
@@ -244,6 +266,7 @@ pub fn read(doc: &Value) -> Result<Spec> {
         )?
         .unwrap_or_default(),
         answer_status,
+        status_object,
         schema_notes: schema_notes(doc)?,
         error_codes: error_code_type(doc, &operations)?,
         default_base_url: doc["servers"]
@@ -457,6 +480,33 @@ fn envelope(node: &Value) -> Result<Envelope> {
 
 /// The extension `key` of `node`, read by `read` (`None` when absent), or an error saying it
 /// is `not`.
+/// `x-answer-status`'s object form: the property, and the status object it holds.
+fn status_object(o: &Map<String, Value>) -> Result<(String, StatusObject)> {
+    let field = |key: &str| {
+        o.get(key)
+            .and_then(name)
+            .ok_or_else(|| format!("x-answer-status: `{key}` is not a property name"))
+    };
+    let schema = o.get("schema").and_then(Value::as_str);
+    let ok = o
+        .get("ok")
+        .and_then(Value::as_array)
+        .and_then(|codes| codes.iter().map(Value::as_i64).collect::<Option<Vec<_>>>());
+    Ok((
+        field("property")?,
+        StatusObject {
+            schema: schema
+                .ok_or("x-answer-status: `schema` is not a schema name")?
+                .to_owned(),
+            code: field("code")?,
+            detail: field("detail")?,
+            ok: ok
+                .filter(|ok| !ok.is_empty())
+                .ok_or("x-answer-status: `ok` is not a list of codes")?,
+        },
+    ))
+}
+
 fn ext<T>(
     node: &Value,
     key: &str,

@@ -24,7 +24,8 @@ use std::fmt;
 use std::time::Duration;
 
 use crate::auth::SharedCredential;
-use crate::error::{ApiError, Error, ResponseMeta, Vendor, VendorCode};
+use crate::contract::StatusObject;
+use crate::error::{ApiError, Error, ResponseMeta, Vendor};
 use crate::response::Response;
 use crate::secret::secret_text;
 use crate::transport::{CallState, Op, Prepared, Transport, VendorCall};
@@ -59,9 +60,6 @@ secret_text! {
     /// A PDM session token, issued by GetSessionToken. `Debug` and `Display` are redacted.
     SessionToken
 }
-
-/// PDM's status code for success.
-const OK: i32 = 101;
 
 /// Which customer to look up: by PDM's id, by the external reference, or both (PDM tries the
 /// id first and uses the first match).
@@ -203,33 +201,31 @@ impl fmt::Debug for ClientBuilder {
     }
 }
 
-impl ClientBuilder {
+crate::client::vendor_setters! {
     /// Your company id in PDM (required).
-    pub fn company_id(mut self, company_id: i64) -> Self {
+    fn company_id(mut self, company_id: i64) {
         self.company_id = Some(company_id);
-        self
     }
 
     /// The API key: the client obtains session tokens with GetSessionToken, caches them,
     /// refreshes them before they expire and once when PDM answers 202.
-    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+    fn api_key(mut self, key: impl Into<String>) {
         self.credentials = Some(Credentials::ApiKey(ApiKey::new(key)));
-        self
     }
 
     /// A session token obtained elsewhere; used as is, never refreshed.
-    pub fn session_token(mut self, token: impl Into<String>) -> Self {
+    fn session_token(mut self, token: impl Into<String>) {
         self.credentials = Some(Credentials::Session(SessionToken::new(token)));
-        self
     }
-
-    crate::config::common_builder_methods!();
 
     /// How long before its expiry a session token is renewed (default 60 s).
-    pub fn refresh_early(mut self, margin: Duration) -> Self {
+    fn refresh_early(mut self, margin: Duration) {
         self.refresh_early = Some(margin);
-        self
     }
+}
+
+impl ClientBuilder {
+    crate::config::common_builder_methods!();
 
     /// Checks every setting and builds the client.
     pub fn build(self) -> Result<Client, Error> {
@@ -383,7 +379,7 @@ impl Client {
             crate::transport::send_raw::<Answer<T>, ()>(http, request, cx)
         };
         let accept = |answer: Answer<T>, meta: &ResponseMeta| {
-            answer_status(&answer.status, meta)?;
+            answer.status.check(Vendor::Pdm, meta)?;
             Ok(answer.rest)
         };
         inner
@@ -406,33 +402,6 @@ impl Client {
 }
 
 #[cfg(feature = "blocking")]
-impl blocking::ClientBuilder {
-    /// [`ClientBuilder::company_id`].
-    pub fn company_id(self, company_id: i64) -> Self {
-        let inner = self.inner.company_id(company_id);
-        Self { inner }
-    }
-
-    /// [`ClientBuilder::api_key`].
-    pub fn api_key(self, key: impl Into<String>) -> Self {
-        let inner = self.inner.api_key(key);
-        Self { inner }
-    }
-
-    /// [`ClientBuilder::session_token`].
-    pub fn session_token(self, token: impl Into<String>) -> Self {
-        let inner = self.inner.session_token(token);
-        Self { inner }
-    }
-
-    /// [`ClientBuilder::refresh_early`].
-    pub fn refresh_early(self, margin: Duration) -> Self {
-        let inner = self.inner.refresh_early(margin);
-        Self { inner }
-    }
-}
-
-#[cfg(feature = "blocking")]
 impl blocking::Client {
     /// [`request`](Client::request), blocking the calling thread.
     pub fn request<T: serde::de::DeserializeOwned + Send>(
@@ -450,28 +419,12 @@ impl blocking::Client {
     }
 }
 
-/// PDM's answer status: any code but 101 (OK) is [`Error::Api`] with its [`PdmStatus`].
+/// PDM's answer status (`x-answer-status`): any code but 101 (OK) is [`Error::Api`] with its
+/// [`PdmStatus`].
 impl crate::contract::AnswerStatus<types::Status> for Pdm {
     fn answer_status(&self, status: &types::Status, meta: &ResponseMeta) -> Result<(), Error> {
-        answer_status(status, meta)
+        status.check(Vendor::Pdm, meta)
     }
-}
-
-/// Any code but 101 (OK) is [`Error::Api`] with its [`PdmStatus`].
-fn answer_status(status: &types::Status, meta: &ResponseMeta) -> Result<(), Error> {
-    if status.code == OK {
-        return Ok(());
-    }
-    let http = meta.status.unwrap_or(reqwest::StatusCode::OK);
-    let mut error = ApiError::bare(Vendor::Pdm, http, meta.clone());
-    said(status.clone(), &mut error);
-    Err(Error::Api(Box::new(error)))
-}
-
-/// The code and details a status says, into `error`.
-fn said(status: types::Status, error: &mut ApiError) {
-    error.code = Some(VendorCode::from(PdmStatus::from_code(status.code.into())));
-    error.detail = Some(status.details);
 }
 
 fn missing(what: &'static str, meta: &ResponseMeta) -> Error {
@@ -500,7 +453,7 @@ impl VendorCall for SessionFetch<'_> {
     }
 
     fn error_fields(&self, body: &[u8], error: &mut ApiError) {
-        status_fields(body, error);
+        types::Status::read_into("status", body, error);
     }
 
     fn secrets<'a>(&'a self, _session: &'a (), out: &mut Vec<Cow<'a, str>>) {
@@ -539,7 +492,7 @@ impl SessionSource {
                 generated::CREDENTIAL_EXCHANGE,
                 |_| self.generated.get_session_token(cx, &body),
                 |answer: types::GetSessionTokenResponse, meta| {
-                    answer_status(&answer.status, meta)?;
+                    answer.status.check(Vendor::Pdm, meta)?;
                     let session = answer.session.ok_or_else(|| missing("session", meta))?;
                     // Sent on as is, an empty token would only earn a 202 on the next call.
                     if session.session_token.expose().trim().is_empty() {
@@ -550,17 +503,6 @@ impl SessionSource {
                 },
             )
             .await
-    }
-}
-
-/// PDM's status from an answer's body, if it carries one.
-fn status_fields(body: &[u8], error: &mut ApiError) {
-    #[derive(serde::Deserialize)]
-    struct Answer {
-        status: types::Status,
-    }
-    if let Ok(answer) = serde_json::from_slice::<Answer>(body) {
-        said(answer.status, error);
     }
 }
 
@@ -605,6 +547,6 @@ impl VendorCall for Pdm {
     }
 
     fn error_fields(&self, body: &[u8], error: &mut ApiError) {
-        status_fields(body, error);
+        types::Status::read_into("status", body, error);
     }
 }

@@ -1211,4 +1211,16 @@ pub mod spec {
             PdmStatus::kind(*self)
         }
     }
+    impl crate::contract::StatusObject for super::types::Status {
+        const OK: &'static [i64] = &[101];
+        fn code(&self) -> i64 {
+            self.code.into()
+        }
+        fn detail(&self) -> &str {
+            &self.details
+        }
+        fn vendor_code(code: i64) -> crate::VendorCode {
+            crate::VendorCode::from(PdmStatus::from_code(code))
+        }
+    }
 }

@@ -286,6 +286,27 @@ fn a_broken_spec_is_refused_with_the_reason() {
             }),
             "not a property",
         ),
+        (
+            // PDM's status object: which codes mean success is the spec's to say.
+            support::spec_with("pdm", |spec| {
+                let ok = node(spec, "/x-answer-status/ok");
+                assert_eq!(*ok, json!([101]));
+                *ok = json!([]);
+            }),
+            "x-answer-status: `ok` is not a list of codes",
+        ),
+        (
+            support::spec_with("pdm", |spec| {
+                node(spec, "/x-answer-status")["code"] = json!("no such field");
+            }),
+            "x-answer-status: `code` is not a property name",
+        ),
+        (
+            support::spec_with("pdm", |spec| {
+                *node(spec, "/x-answer-status") = json!("status");
+            }),
+            "x-answer-status: not {property, schema, code, detail, ok}",
+        ),
     ];
     for (broken, reason) in cases {
         let Err(err) = codegen::generate(&broken) else {
