@@ -25,6 +25,12 @@ pub(crate) use crate::transport::{
     exec, missing_result, path_param, response_value, CallState, Op, PathSegment,
 };
 
+// A build whose specs have no status object names neither.
+#[allow(unused_imports)]
+pub(crate) use crate::error::StatusObject;
+#[allow(unused_imports)]
+pub(crate) use crate::transport::post_method;
+
 use crate::error::{Error, ResponseMeta};
 
 /// What a vendor's policy says of the answer property its spec names (`x-answer-status`, or
@@ -33,49 +39,4 @@ use crate::error::{Error, ResponseMeta};
 #[allow(dead_code)] // A build whose specs name no answer status.
 pub(crate) trait AnswerStatus<S: ?Sized> {
     fn answer_status(&self, status: &S, meta: &ResponseMeta) -> Result<(), Error>;
-}
-
-/// An answer's status object, as a spec describes it (`x-answer-status` in its object form:
-/// PDM's `status`, `{code, details}`, in every answer whatever the outcome). The generated code
-/// implements it for the object's type; the vendor's policy checks every answer with
-/// [`check`](StatusObject::check).
-#[allow(dead_code)] // A build whose specs have no status object.
-pub(crate) trait StatusObject: serde::de::DeserializeOwned {
-    /// The codes that mean success.
-    const OK: &'static [i64];
-    fn code(&self) -> i64;
-    fn detail(&self) -> &str;
-    /// The code as the vendor's code type (`x-error-code-type`).
-    fn vendor_code(code: i64) -> crate::VendorCode;
-
-    /// `Ok` for a success code; any other is [`Error::Api`] with the vendor's code and the
-    /// object's text (with the answer's HTTP status: 200 when the status was read from a 2xx).
-    fn check(&self, vendor: crate::Vendor, meta: &ResponseMeta) -> Result<(), Error> {
-        if Self::OK.contains(&self.code()) {
-            return Ok(());
-        }
-        let http = meta.status.unwrap_or(reqwest::StatusCode::OK);
-        let mut error = crate::ApiError::bare(vendor, http, meta.clone());
-        self.said(&mut error);
-        Err(Error::Api(Box::new(error)))
-    }
-
-    /// The code and text it says, into `error`.
-    fn said(&self, error: &mut crate::ApiError) {
-        error.code = Some(Self::vendor_code(self.code()));
-        error.detail = Some(self.detail().to_owned());
-    }
-
-    /// The status object at `property` of an error answer's `body`, if it carries one, into
-    /// `error`.
-    fn read_into(property: &str, body: &[u8], error: &mut crate::ApiError) {
-        let status = serde_json::from_slice::<serde_json::Value>(body)
-            .ok()
-            .and_then(|mut answer| {
-                serde_json::from_value::<Self>(answer.get_mut(property)?.take()).ok()
-            });
-        if let Some(status) = status {
-            status.said(error);
-        }
-    }
 }

@@ -746,6 +746,51 @@ pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
     )
 }
 
+/// An answer's status object, as a spec describes it (`x-answer-status` in its object form:
+/// PDM's `status`, `{code, details}`, in every answer whatever the outcome). The generated code
+/// implements it for the object's type; the vendor's policy checks every answer with
+/// [`check`](StatusObject::check).
+#[allow(dead_code)] // A build whose specs have no status object.
+pub(crate) trait StatusObject: serde::de::DeserializeOwned {
+    /// The codes that mean success.
+    const OK: &'static [i64];
+    fn code(&self) -> i64;
+    fn detail(&self) -> &str;
+    /// The code as the vendor's code type (`x-error-code-type`).
+    fn vendor_code(code: i64) -> VendorCode;
+
+    /// `Ok` for a success code; any other is [`Error::Api`] with the vendor's code and the
+    /// object's text (with the answer's HTTP status: 200 when the status was read from a 2xx).
+    fn check(&self, vendor: Vendor, meta: &ResponseMeta) -> Result<(), Error> {
+        if Self::OK.contains(&self.code()) {
+            return Ok(());
+        }
+        let http = meta.status.unwrap_or(reqwest::StatusCode::OK);
+        let mut error = ApiError::bare(vendor, http, meta.clone());
+        self.said(&mut error);
+        Err(Error::Api(Box::new(error)))
+    }
+
+    /// The code and text it says, into `error`.
+    fn said(&self, error: &mut ApiError) {
+        error.code = Some(Self::vendor_code(self.code()));
+        error.detail = Some(self.detail().to_owned());
+    }
+
+    /// The status object at `property` of an error answer's `body`, if it carries one, into
+    /// `error`.
+    fn read_into(property: &str, body: &[u8], error: &mut ApiError) {
+        let status = serde_json::from_slice::<serde_json::Value>(body)
+            .ok()
+            .and_then(|mut answer| {
+                serde_json::from_value::<Self>(answer.get_mut(property)?.take()).ok()
+            });
+        if let Some(status) = status {
+            status.said(error);
+        }
+    }
+}
+
 #[cfg(test)]
 mod retry_after_tests {
     use super::parse_retry_after;

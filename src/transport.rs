@@ -1345,6 +1345,74 @@ pub(crate) fn raw_url(base: &str, path: &str) -> Result<reqwest::Url, Error> {
     Ok(url)
 }
 
+/// The escape hatch of a vendor whose calls are `POST {base}/<method>` with its credentials
+/// in the body (`x-client-fields`, as PDM's): `body` plus the fields `fields` gives for an
+/// attempt's session, through the vendor's call path. The answer's status object (the
+/// `S` at `status`, `x-answer-status`) is checked as the generated methods check it; the rest
+/// of the answer decodes as `T`. `label`: the method name's parameter, which messages name.
+#[allow(dead_code)] // A build whose specs have no `x-client-fields`.
+pub(crate) async fn post_method<V, S, T, F>(
+    (transport, vendor, http, base_url): (&Transport, &V, &reqwest::Client, &str),
+    (label, method, status): (&'static str, &str, &'static str),
+    body: serde_json::Map<String, serde_json::Value>,
+    idempotent: bool,
+    fields: F,
+) -> Result<Response<T>, Error>
+where
+    V: VendorCall,
+    S: crate::error::StatusObject,
+    T: serde::de::DeserializeOwned + Send,
+    F: Fn(&V::Session) -> serde_json::Result<Vec<(&'static str, serde_json::Value)>> + Send + Sync,
+{
+    type Object = serde_json::Map<String, serde_json::Value>;
+    let name = !method.is_empty()
+        && method
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if !name {
+        let rule = format!(
+            "must be a {} method name (ASCII letters, digits and `_`)",
+            vendor.vendor()
+        );
+        return Err(Error::invalid(label, rule));
+    }
+    let url = raw_url(base_url, &format!("/{method}"))?;
+    let op = Op {
+        name: "request",
+        idempotent,
+        method: "POST",
+        template: None,
+        answers: None,
+    };
+    let cx = &CallState::default();
+    let send = |session: &V::Session| {
+        let mut body = body.clone();
+        let filled = fields(session).map(|fields| {
+            body.extend(fields.into_iter().map(|(k, v)| (k.to_owned(), v)));
+            http.post(url.clone()).json(&body)
+        });
+        async move {
+            let request = filled.map_err(|e| GenError::InvalidRequest(e.to_string()))?;
+            send_raw::<Object, ()>(http, request, cx).await
+        }
+    };
+    let accept = |mut answer: Object, meta: &ResponseMeta| {
+        let undecoded = |e: serde_json::Error| Error::Decode {
+            expected: short_type_name::<T>(),
+            reason: e.to_string(),
+            excerpt: String::new(),
+            meta: Box::new(meta.clone()),
+            source: Some(crate::error::json_cause(e, &Default::default())),
+        };
+        let said = answer.remove(status).unwrap_or_default();
+        serde_json::from_value::<S>(said)
+            .map_err(|e| Error::decode("the answer's status", e.to_string(), meta))?
+            .check(vendor.vendor(), meta)?;
+        serde_json::from_value(serde_json::Value::Object(answer)).map_err(undecoded)
+    };
+    transport.call(cx, vendor, op, send, accept).await
+}
+
 /// Sends a request built by the escape hatch through [`exec`], as a generated call would, and
 /// decodes a 2xx body as `T` (an error status goes to the layer's error mapping).
 pub(crate) async fn send_raw<T: serde::de::DeserializeOwned, E>(

@@ -90,6 +90,7 @@ pub fn client_methods(
         }
     }];
     impls.extend(credential_exchange(spec)?);
+    impls.extend(body_escape_hatch(spec));
     let mut params = Vec::new();
     for (op, (body, name)) in calls.iter().filter_map(|c| Some((c.op, c.params()?))) {
         params.push(params_struct(op, body, name, spec));
@@ -679,6 +680,89 @@ fn credential_exchange(spec: &Rewritten) -> Result<Option<syn::Item>> {
         /// path knows it.
         pub(crate) const CREDENTIAL_EXCHANGE: crate::contract::Op = #op;
     }))
+}
+
+/// Emitter: the escape hatch of a vendor whose credentials travel in the body
+/// (`x-client-fields`) and whose answers carry a status object (`x-answer-status`): `request`,
+/// any method as `POST {base}/<method>` with the client fields filled in, and its blocking
+/// twin. The method name's parameter is named after the vendor (`pdm_method`).
+fn body_escape_hatch(spec: &Rewritten) -> Vec<syn::Item> {
+    let (fields, Some(status)) = (&spec.spec.client_fields, &spec.spec.status_object) else {
+        return Vec::new();
+    };
+    if fields.is_empty() {
+        return Vec::new();
+    }
+    let vendor = spec.api.info.extensions.get("x-vendor-name");
+    let vendor = vendor.and_then(|v| v.as_str()).unwrap_or("the vendor's");
+    let prefix: String = vendor
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let param = format_ident!("{prefix}_method");
+    let label = param.to_string();
+    let property = spec.spec.answer_status.as_deref().unwrap_or_default();
+    let schema = format_ident!("{}", status.schema);
+    let names = fields.iter().map(|f| f.as_str());
+    let idents = fields.iter().map(|f| format_ident!("{f}"));
+    let said: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+    let doc = format!(
+        " Any {vendor} method, for one the spec does not cover yet: `POST {{base}}/<{label}>` with \
+         `body` plus the client's {}, through this client's core (credentials obtained and \
+         renewed, retries, timeouts, the size cap, [`Error`](crate::Error)). The answer's \
+         `{property}` is checked like the documented methods' (a code other than {} is \
+         [`Error::Api`](crate::Error::Api)); the rest of the answer decodes as `T`. \
+         `idempotent`: whether repeating the method is safe (reads are); if not, it is repeated \
+         only when the vendor cannot have acted on it.",
+        said.join(" and "),
+        status.ok.iter().map(i64::to_string).collect::<Vec<_>>().join(", "),
+    );
+    let file: syn::File = syn::parse_quote! {
+        impl super::Client {
+            #[doc = #doc]
+            pub async fn request<T: ::serde::de::DeserializeOwned + ::std::marker::Send>(
+                &self,
+                #param: &str,
+                body: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                idempotent: bool,
+            ) -> ::std::result::Result<crate::Response<T>, crate::Error> {
+                let inner = &*self.inner;
+                let http = ::progenitor_client::ClientInfo::client(&inner.generated);
+                let parts = (&inner.transport, &inner.policy, http, inner.base_url.as_str());
+                crate::contract::post_method::<_, types::#schema, T, _>(
+                    parts,
+                    (#label, #param, #property),
+                    body,
+                    idempotent,
+                    // The credentials in clear: this is where they are sent.
+                    |session| ::std::result::Result::Ok(::std::vec![
+                        #((#names, ::serde_json::to_value(crate::ExposeSecrets(&session.#idents))?),)*
+                    ]),
+                )
+                .await
+            }
+        }
+
+        #[cfg(feature = "blocking")]
+        impl super::blocking::Client {
+            /// [`request`](super::Client::request), blocking the calling thread.
+            pub fn request<T: ::serde::de::DeserializeOwned + ::std::marker::Send>(
+                &self,
+                #param: &str,
+                body: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                idempotent: bool,
+            ) -> ::std::result::Result<crate::Response<T>, crate::Error> {
+                self.block_on(self.as_async().request(#param, body, idempotent))
+            }
+        }
+    };
+    file.items
 }
 
 /// The operation as the call path knows it (`crate::contract::Op`).

@@ -28,7 +28,7 @@ use crate::contract::StatusObject;
 use crate::error::{ApiError, Error, ResponseMeta, Vendor};
 use crate::response::Response;
 use crate::secret::secret_text;
-use crate::transport::{CallState, Op, Prepared, Transport, VendorCall};
+use crate::transport::{CallState, Prepared, Transport, VendorCall};
 
 /// PDM's documented status codes, generated from `specs/pdm.yaml` (`x-error-code-type`, the
 /// meanings from `Status`'s `x-status-codes`).
@@ -320,74 +320,6 @@ struct SessionSource {
 }
 
 impl Client {
-    /// Any PDM method, for one `specs/pdm.yaml` does not cover yet: `POST {base}/<pdm_method>`
-    /// with `body` plus the client's `company_id` and `session_token`, through this client's
-    /// core (sessions obtained and renewed, retries, timeouts, the size cap, [`Error`]). The
-    /// answer's `status` is checked like the documented methods' (any code but 101 is
-    /// [`Error::Api`]); the rest of the answer decodes as `T`. `idempotent`: whether repeating
-    /// the method is safe (reads are); if not, it is repeated only when PDM cannot have acted
-    /// on it.
-    ///
-    /// ```no_run
-    /// # async fn demo(client: customer_apis::pdm::Client) -> Result<(), customer_apis::Error> {
-    /// let mut body = serde_json::Map::new();
-    /// body.insert("customer_id".into(), 1408.into());
-    /// let orders = client.request::<serde_json::Value>("GetOrders", body, true).await?;
-    /// # let _ = orders; Ok(()) }
-    /// ```
-    pub async fn request<T: serde::de::DeserializeOwned + Send>(
-        &self,
-        pdm_method: &str,
-        body: serde_json::Map<String, serde_json::Value>,
-        idempotent: bool,
-    ) -> Result<Response<T>, Error> {
-        #[derive(serde::Deserialize)]
-        struct Answer<T> {
-            status: types::Status,
-            #[serde(flatten)]
-            rest: T,
-        }
-        if pdm_method.is_empty()
-            || !pdm_method
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_')
-        {
-            return Err(Error::invalid(
-                "pdm_method",
-                "must be a PDM method name (ASCII letters, digits and `_`)",
-            ));
-        }
-        let inner = &*self.inner;
-        let url = crate::transport::raw_url(&inner.base_url, &format!("/{pdm_method}"))?;
-        let op = Op {
-            name: "request",
-            idempotent,
-            method: "POST",
-            template: None,
-            answers: None,
-        };
-        let http = progenitor_client::ClientInfo::client(&inner.generated);
-        let cx = &CallState::default();
-        let send = |session: &BodyCredentials| {
-            let mut body = body.clone();
-            body.insert("company_id".into(), session.company_id.into());
-            body.insert(
-                "session_token".into(),
-                session.session_token.expose().into(),
-            );
-            let request = http.post(url.clone()).json(&body);
-            crate::transport::send_raw::<Answer<T>, ()>(http, request, cx)
-        };
-        let accept = |answer: Answer<T>, meta: &ResponseMeta| {
-            answer.status.check(Vendor::Pdm, meta)?;
-            Ok(answer.rest)
-        };
-        inner
-            .transport
-            .call(cx, &inner.policy, op, send, accept)
-            .await
-    }
-
     /// GetSessionToken: a fresh session token for the client's API key. The client calls it
     /// itself when needed; call it to hand a token to another process.
     pub async fn get_session_token(&self) -> Result<Response<types::Session>, Error> {
@@ -403,16 +335,6 @@ impl Client {
 
 #[cfg(feature = "blocking")]
 impl blocking::Client {
-    /// [`request`](Client::request), blocking the calling thread.
-    pub fn request<T: serde::de::DeserializeOwned + Send>(
-        &self,
-        pdm_method: &str,
-        body: serde_json::Map<String, serde_json::Value>,
-        idempotent: bool,
-    ) -> Result<Response<T>, Error> {
-        self.block_on(self.as_async().request(pdm_method, body, idempotent))
-    }
-
     /// [`get_session_token`](Client::get_session_token), blocking the calling thread.
     pub fn get_session_token(&self) -> Result<Response<types::Session>, Error> {
         self.block_on(self.as_async().get_session_token())

@@ -791,6 +791,51 @@ pub(crate) const CREDENTIAL_EXCHANGE: crate::contract::Op = crate::contract::Op 
         ],
     ),
 };
+impl super::Client {
+    /// Any PDM method, for one the spec does not cover yet: `POST {base}/<pdm_method>` with `body` plus the client's `company_id` and `session_token`, through this client's core (credentials obtained and renewed, retries, timeouts, the size cap, [`Error`](crate::Error)). The answer's `status` is checked like the documented methods' (a code other than 101 is [`Error::Api`](crate::Error::Api)); the rest of the answer decodes as `T`. `idempotent`: whether repeating the method is safe (reads are); if not, it is repeated only when the vendor cannot have acted on it.
+    pub async fn request<T: ::serde::de::DeserializeOwned + ::std::marker::Send>(
+        &self,
+        pdm_method: &str,
+        body: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        idempotent: bool,
+    ) -> ::std::result::Result<crate::Response<T>, crate::Error> {
+        let inner = &*self.inner;
+        let http = ::progenitor_client::ClientInfo::client(&inner.generated);
+        let parts = (&inner.transport, &inner.policy, http, inner.base_url.as_str());
+        crate::contract::post_method::<
+            _,
+            types::Status,
+            T,
+            _,
+        >(
+                parts,
+                ("pdm_method", pdm_method, "status"),
+                body,
+                idempotent,
+                |session| ::std::result::Result::Ok(
+                    ::std::vec![
+                        ("company_id", ::serde_json::to_value(crate ::ExposeSecrets(&
+                        session.company_id)) ?), ("session_token",
+                        ::serde_json::to_value(crate ::ExposeSecrets(& session
+                        .session_token)) ?),
+                    ],
+                ),
+            )
+            .await
+    }
+}
+#[cfg(feature = "blocking")]
+impl super::blocking::Client {
+    /// [`request`](super::Client::request), blocking the calling thread.
+    pub fn request<T: ::serde::de::DeserializeOwned + ::std::marker::Send>(
+        &self,
+        pdm_method: &str,
+        body: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        idempotent: bool,
+    ) -> ::std::result::Result<crate::Response<T>, crate::Error> {
+        self.block_on(self.as_async().request(pdm_method, body, idempotent))
+    }
+}
 impl crate::validation::Validate for types::GetCustomerParams {
     fn validate_at(
         &self,
