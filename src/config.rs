@@ -47,6 +47,11 @@ pub(crate) fn timeouts(connect: Duration, attempt: Duration) -> Result<(), Error
     within_bound("timeout", attempt)
 }
 
+/// The size caps a builder takes. A cap of 0 would fail every call, and only after its request
+/// was sent (a change such as `deactivate_location` made, then an error); over 1 GiB is no cap
+/// for a body held in memory.
+const BODY_LIMITS: std::ops::RangeInclusive<usize> = 1..=1 << 30;
+
 fn nonzero(setting: &'static str, wait: Duration) -> Result<(), Error> {
     if wait.is_zero() {
         return Err(Error::invalid(setting, "must be greater than zero"));
@@ -131,7 +136,8 @@ pub struct Config {
     pub retry: RetryPolicy,
     /// The `User-Agent` header (default [`DEFAULT_USER_AGENT`](crate::DEFAULT_USER_AGENT)); visible ASCII.
     pub user_agent: String,
-    /// The largest response body read, in bytes (default 4 MiB).
+    /// The largest response body read, in bytes (default 4 MiB; from 1 byte to 1 GiB, checked
+    /// by the builder's `build`).
     pub max_response_bytes: usize,
     /// Whether a plain `http://` base URL to a host other than loopback is allowed (default
     /// false: credentials would travel unencrypted).
@@ -183,6 +189,10 @@ impl Common {
             within_bound("operation_timeout", deadline)?;
         }
         config.retry.check()?;
+        if !BODY_LIMITS.contains(&config.max_response_bytes) {
+            let rule = "must be between 1 byte and 1 GiB (1073741824 bytes)";
+            return Err(Error::invalid("max_response_bytes", rule));
+        }
         let parsed = reqwest::Url::parse(&url).ok();
         // A caller's reqwest client sends its own User-Agent, unless another was asked for.
         let user_agent = match &self.http {
@@ -298,8 +308,8 @@ macro_rules! common_builder_methods {
             self
         }
 
-        /// The largest response body read, in bytes (default 4 MiB); a larger one is
-        /// [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge).
+        /// The largest response body read, in bytes (default 4 MiB; from 1 byte to 1 GiB); a
+        /// larger one is [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge).
         pub fn max_response_bytes(mut self, limit: usize) -> Self {
             self.$($common).+.config.max_response_bytes = limit;
             self

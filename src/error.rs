@@ -455,8 +455,8 @@ pub enum Error {
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
     /// The server did not confirm the API version the client pinned: its `x-api-version` was
-    /// another version, missing, repeated or not readable. Checked before the body is decoded,
-    /// whatever the status.
+    /// another version, missing, repeated or not readable. Checked on every answer, whatever the
+    /// status, before anything of it is used: this error wins over any other the answer gives.
     #[error("API version mismatch: pinned {pinned}, server answered {served} [{meta}]")]
     VersionMismatch {
         /// The version the client sent.

@@ -383,3 +383,14 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// Default `User-Agent`.
 pub const DEFAULT_USER_AGENT: &str = concat!("customer-apis/", env!("CARGO_PKG_VERSION"));
+
+/// The README's Rust examples, compiled as doc tests (with every vendor and the sandbox).
+#[cfg(all(
+    doctest,
+    feature = "cro",
+    feature = "pdm",
+    feature = "foxtrot",
+    feature = "sandbox"
+))]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;

@@ -255,6 +255,7 @@ impl ClientBuilder {
             }
         };
         let refresh_early = self.refresh_early.unwrap_or(Duration::from_secs(60));
+        crate::retry::within_bound("refresh_early", refresh_early)?;
         let policy = |base_url: &str, http: &reqwest::Client, transport: &Transport| {
             let session = match credentials {
                 Credentials::ApiKey(key) => Session::Managed(Box::new(SessionSource {

@@ -11,7 +11,7 @@ id last used, so a client should always send it.
 The SDK pins one on every request: by default the newest documented version, 2023/04/19,
 because new integrations should start on the current shape (moving the default is a breaking
 change of the SDK). CRO documents `x-api-version` on every answer, so every answer's is
-compared with the pin before its body is read: another version, several or an unreadable
+compared with the pin before its body is used: another version, several or an unreadable
 one is a version mismatch whatever the status; none at all is a mismatch on a success only.
 An error status without the header may come from a gateway or proxy that CRO did not write
 (a 503 page, a 404 for a path CRO does not serve), so its status decides: a 503 is retried,

@@ -389,6 +389,19 @@ fn cro_cases(server: &str) -> Vec<Case> {
             Want::Invalid("timeout", "greater than zero"),
             cro_call(base().timeout(Duration::ZERO)),
         ),
+        // A cap no answer fits would fail each call only after it was sent.
+        case(
+            "CRO",
+            "a size cap of zero",
+            Want::Invalid("max_response_bytes", "between 1 byte and 1 GiB"),
+            cro_call(base().max_response_bytes(0)),
+        ),
+        case(
+            "CRO",
+            "a size cap over 1 GiB",
+            Want::Invalid("max_response_bytes", "between 1 byte and 1 GiB"),
+            cro_call(base().max_response_bytes((1 << 30) + 1)),
+        ),
     ];
     for (name, bad) in CONTROL {
         cases.push(case(
@@ -537,6 +550,12 @@ fn pdm_cases(server: &str) -> Vec<Case> {
             "zero timeout",
             Want::Invalid("timeout", "greater than zero"),
             pdm_call(builder().api_key("k").timeout(Duration::ZERO)),
+        ),
+        case(
+            "PDM",
+            "a session renewed more than a year early",
+            Want::Invalid("refresh_early", "at most one year"),
+            pdm_call(builder().api_key("k").refresh_early(Duration::MAX)),
         ),
         case(
             "PDM",
@@ -759,12 +778,12 @@ async fn every_bad_input_is_refused_naming_field_and_rule_and_nothing_is_sent() 
     let count = |t: Tried| (t.cases, t.aimed);
     assert_eq!(
         [count(cro), count(pdm), count(foxtrot)],
-        [(62, 56), (48, 41), (36, 30)],
+        [(64, 58), (49, 42), (36, 30)],
         "(cases, aimed at the counting server) for CRO, PDM, Foxtrot"
     );
     let tried = cro.cases + pdm.cases + foxtrot.cases;
     let aimed = cro.aimed + pdm.aimed + foxtrot.aimed;
-    assert_eq!((tried, aimed), (146, 127));
+    assert_eq!((tried, aimed), (149, 130));
     eprintln!(
         "bad inputs tried: {tried} (CRO {}, PDM {}, Foxtrot {}); {aimed} aimed at the counting \
          server, which saw 0 connections",
@@ -777,9 +796,12 @@ async fn every_bad_input_is_refused_naming_field_and_rule_and_nothing_is_sent() 
         .bearer_token(format!("a.b.{}", "c".repeat(245)))
         .tenant_id("-9223372036854775808")
         .user_agent("agent/1.0 (visible ASCII)")
+        .max_response_bytes(1 << 30)
         .retry_policy(customer_apis::RetryPolicy::disabled())
         .build()
-        .expect("a 256-character authorization and the smallest tenant id are valid");
+        .expect(
+            "a 256-character authorization, the smallest tenant id and the largest cap are valid",
+        );
     let _ = cro.get_customer(1).await;
     let pdm = pdm::Client::builder()
         .base_url(&server.url)
