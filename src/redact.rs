@@ -10,7 +10,9 @@
 //! decoded before it is searched, so a secret is found in any form a server may have wrapped
 //! it in: percent-encoded (either case of hex, `+` for a space), HTML character references
 //! (decimal or hex, any number of leading zeros, and the named references of ASCII characters),
-//! JSON escapes (`\uXXXX`, surrogate pairs, `\/`), or as sent. So is every JSON string whose
+//! JSON escapes (`\uXXXX`, surrogate pairs, `\/`), any of these over another up to four levels
+//! deep (`%2541`, `&#92;u0041`), or as sent. Other transformations of a secret (base64, a
+//! change of case, a part of it) are not searched for. So is every JSON string whose
 //! decoded value contains one or sits under a credential-like key (`"session_\u0074oken"`
 //! included). Then the text is made one line and capped — masked first, then cut, so that no
 //! part of a secret is left at the cut.
@@ -225,6 +227,10 @@ impl Redactor {
                 let (first, last) = (unit_of[m.start()], unit_of[m.end() - 1]);
                 (units[first].start, units[last].end)
             }));
+            // A text encoded twice or more (`%2541`, a JSON escape inside an HTML reference):
+            // each further level decoded too, its spans mapped back to the raw text.
+            let raw = unit_of.iter().map(|&u| (units[u].start, units[u].end));
+            nested(finder, decoded, raw.collect(), &mut spans);
         }
         // Where an escape cut short at the end begins: what it stood for is unknown.
         let broken = if cut {
@@ -309,6 +315,42 @@ impl Redactor {
         }
         out.push_str(&text[copied.min(text.len())..]);
         Cow::Owned(out)
+    }
+}
+
+/// How many levels of encoding the redactor undoes (`%2541` is two). A text encoded more
+/// often than that is searched as it reads after this many.
+const DECODE_LEVELS: usize = 4;
+
+/// The spans of the raw text whose further decodings of `text` (one level decoded already;
+/// `raw`: for each of its bytes, the raw span it came from) hold a secret.
+fn nested(
+    finder: &aho_corasick::AhoCorasick,
+    mut text: String,
+    mut raw: Vec<(usize, usize)>,
+    spans: &mut Vec<(usize, usize)>,
+) {
+    for _ in 1..DECODE_LEVELS {
+        if !text.bytes().any(|b| matches!(b, b'%' | b'&' | b'\\')) {
+            return;
+        }
+        let units = decode(&text);
+        if units.iter().all(|u| u.end - u.start == u.ch.len_utf8()) {
+            return;
+        }
+        let mut decoded = String::with_capacity(text.len());
+        let mut from = Vec::with_capacity(text.len());
+        for unit in &units {
+            decoded.push(unit.ch);
+            let span = (raw[unit.start].0, raw[unit.end - 1].1);
+            from.resize(decoded.len(), span);
+        }
+        spans.extend(
+            finder
+                .find_overlapping_iter(&decoded)
+                .map(|m| (from[m.start()].0, from[m.end() - 1].1)),
+        );
+        (text, raw) = (decoded, from);
     }
 }
 
@@ -746,6 +788,37 @@ mod tests {
         ] {
             assert_eq!(r.redact(&text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn masks_a_secret_encoded_more_than_once() {
+        let r = Redactor::new([TOKEN]);
+        // Percent-encoded twice (`%` itself escaped), a JSON escape inside an HTML reference,
+        // and a percent escape inside a JSON escape, each whole and within other text.
+        let twice: String = TOKEN.bytes().map(|b| format!("%25{b:02X}")).collect();
+        let html_json = TOKEN.replacen('e', "&#92;u0065", 1);
+        let json_percent = TOKEN.replacen('e', r"\u0025\u0036\u0035", 1);
+        for (text, want) in [
+            (format!("note: {twice}!"), "note: [REDACTED]!".to_owned()),
+            (
+                format!("<p>{html_json}</p>"),
+                "<p>[REDACTED]</p>".to_owned(),
+            ),
+            (format!("x {json_percent} y"), "x [REDACTED] y".to_owned()),
+        ] {
+            assert_eq!(r.redact(&text), want, "{text}");
+        }
+        // Four levels are undone, a fifth is not (the text is kept as it reads at the fourth).
+        let encoded = |times: usize| {
+            let mut text = TOKEN.to_owned();
+            for _ in 0..times {
+                text = text.bytes().map(|b| format!("%{b:02X}")).collect();
+            }
+            text
+        };
+        assert_eq!(r.redact(&encoded(DECODE_LEVELS)), MASK);
+        let five = encoded(DECODE_LEVELS + 1);
+        assert_eq!(r.redact(&five), five);
     }
 
     #[test]

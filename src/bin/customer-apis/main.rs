@@ -21,8 +21,8 @@
 //! `CRO_TENANT_ID`, `CRO_API_VERSION`, `PDM_BASE_URL`, `PDM_COMPANY_ID`, `PDM_API_KEY`,
 //! `PDM_SESSION_TOKEN`, `FOXTROT_BASE_URL`, `FOXTROT_API_KEY`); a flag wins over its variable.
 //!
-//! The answer is printed as JSON on stdout, with every credential the client holds (in any
-//! encoded form) and every string under a credential-like key (`*token*`, `*key*`,
+//! The answer is printed as JSON on stdout, with every credential the client holds (as sent,
+//! or percent-, HTML- or JSON-escaped, up to four levels deep) and every string under a credential-like key (`*token*`, `*key*`,
 //! `*secret*`...) replaced by `[REDACTED]`, even where the server echoed one into a field:
 //! output is pasted into tickets. A failure is one line on stderr, `error: ...`, and the exit
 //! code says what kind it was (a closed stdout or stderr changes neither: a reader that went

@@ -210,3 +210,41 @@ async fn html_character_references_in_hex_padded_or_named_are_masked() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_secret_encoded_twice_is_masked_in_an_error_and_a_successs_headers() {
+    // Foxtrot's key percent-encoded twice (`%257C` for `|`), as a proxy re-encoding a URL
+    // would; and as a JSON escape inside an HTML reference (`&#92;u007C`).
+    let twice: String = FOX_KEY.bytes().map(|b| format!("%25{b:02X}")).collect();
+    let html_json: String = FOX_KEY
+        .chars()
+        .map(|c| format!("&#92;u{:04X}", c as u32))
+        .collect();
+    let error = json!({"status": "error", "data": {"code": 7001, "message": format!("echo {twice}; {html_json}")}});
+    let server = foxtrot_answering(
+        ResponseTemplate::new(400)
+            .insert_header("x-echo", format!("{twice} {html_json}").as_str())
+            .set_body_json(&error),
+    )
+    .await;
+    let e = foxtrot_client(&server)
+        .get_customer("Foxtrot-DC", "johns-burger-shack")
+        .await
+        .unwrap_err();
+    let detail = e.api().unwrap().detail.clone().unwrap();
+    assert_eq!(detail, "echo [REDACTED]; [REDACTED]");
+    assert_no_fragment(FOX_KEY, &format!("{e} {e:?}"));
+
+    let server = foxtrot_answering(
+        ResponseTemplate::new(200)
+            .insert_header("x-echo", format!("{twice} {html_json}").as_str())
+            .set_body_json(foxtrot_customer()),
+    )
+    .await;
+    let answer = foxtrot_client(&server)
+        .get_customer("Foxtrot-DC", "johns-burger-shack")
+        .await
+        .unwrap();
+    let echo = answer.headers().get("x-echo").unwrap().to_str().unwrap();
+    assert_eq!(echo, "[REDACTED] [REDACTED]");
+}
