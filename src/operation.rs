@@ -98,7 +98,16 @@ impl Args {
                 .rsplit("::")
                 .next()
                 .unwrap_or("value");
-            Error::invalid(name, format!("is not a valid {kind} ({e})"))
+            let rule = match kind {
+                "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" => {
+                    format!("must be a whole number ({kind})")
+                }
+                "f32" | "f64" => "must be a number".to_owned(),
+                "bool" => "must be `true` or `false`".to_owned(),
+                // A structured value is read as JSON: the parser's words say where it broke.
+                _ => format!("is not a valid {kind} ({e})"),
+            };
+            Error::invalid(name, rule)
         })
     }
 }
@@ -116,6 +125,8 @@ pub struct SpecVendor {
     pub title: &'static str,
     /// The credential's name in the tool: the builder's setter (`api_key`) or `x-cli-name`.
     pub setter: &'static str,
+    /// The builder's setter of the credential (`bearer_token`), which its errors name.
+    pub builder_setter: &'static str,
     /// What the credential is (the security scheme's description).
     pub credential: &'static str,
     pub default_base_url: Option<&'static str>,

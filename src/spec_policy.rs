@@ -478,6 +478,8 @@ impl Described {
     fn bearer(&self, token: &str) -> Result<HeaderValue, Error> {
         let field = self.setter;
         let token = crate::auth::strip_bearer(token);
+        // A blank token is an empty one (not one with spaces in it).
+        let token = if token.trim().is_empty() { "" } else { token };
         // Where the spec documents the header, its rules say what an empty token breaks.
         let documented = self.rule("authorization").is_some();
         if !documented {

@@ -371,6 +371,7 @@ fn cli_const(
             vendor: crate::Vendor::#vendor,
             title: #title,
             setter: #cli_name,
+            builder_setter: stringify!(#setter),
             credential: #credential_doc,
             default_base_url: #default_base_url,
             operations: OPERATIONS,

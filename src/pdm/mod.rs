@@ -355,7 +355,8 @@ fn missing(what: &'static str, meta: &ResponseMeta) -> Error {
     Error::decode("a PDM answer with status 101", reason, meta)
 }
 
-/// PDM's `YYYY-MM-DD HH:MM:SS` in UTC, as time left from now.
+/// PDM's `YYYY-MM-DD HH:MM:SS` in UTC, as time left from now; `None` for a text that is not
+/// such a date and time (a day its month lacks included).
 fn lifetime(expires_utc: &str) -> Option<Duration> {
     let at = chrono::NaiveDateTime::parse_from_str(expires_utc.trim(), "%Y-%m-%d %H:%M:%S").ok()?;
     let left = at.and_utc() - chrono::Utc::now();
@@ -395,6 +396,18 @@ impl SessionSource {
                 Box::pin(async {
                     let session = self.fetch(cx).await?.into_inner();
                     let lifetime = lifetime(&session.expires_utc_datetime);
+                    if lifetime.is_none() {
+                        // Kept until PDM refuses it (202), which renews it once: said, not
+                        // guessed. The value is not logged (server text).
+                        tracing::warn!(
+                            target: "customer_apis::spec",
+                            vendor = %Vendor::Pdm,
+                            operation = "GetSessionToken",
+                            path = "session.expires_utc_datetime",
+                            rule = "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                            "the session's expiry cannot be read: the session is kept until PDM refuses it"
+                        );
+                    }
                     Ok((session.session_token, lifetime))
                 })
             })

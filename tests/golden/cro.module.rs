@@ -288,6 +288,7 @@ id. See list tenant ids for info on listing the tenants you have access to.*/
         vendor: crate::Vendor::Cro,
         title: "CRO Software customers API",
         setter: "token",
+        builder_setter: stringify!(bearer_token),
         credential: "The OAuth 2.0 access token, sent as `Authorization: Bearer <access token>` (the `authorization` header's rules apply).",
         default_base_url: ::std::option::Option::Some(DEFAULT_BASE_URL),
         operations: OPERATIONS,

@@ -204,6 +204,7 @@ let client = customer_apis::foxtrot::Client::builder()
         vendor: crate::Vendor::Foxtrot,
         title: "Foxtrot Customers API",
         setter: "api_key",
+        builder_setter: stringify!(api_key),
         credential: "The API key, sent as `Authorization: Bearer <API key>`.",
         default_base_url: ::std::option::Option::Some(DEFAULT_BASE_URL),
         operations: OPERATIONS,

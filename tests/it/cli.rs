@@ -405,7 +405,10 @@ async fn invalid_input_and_configuration_exit_2_and_send_nothing() {
         .collect();
     #[rustfmt::skip]
     let cases: Vec<(&str, Vec<&str>, &Env, &str)> = vec![
-        ("malformed token", vec!["cro", "--token", "Bearer !!not a token!!", "get-customer", "1"], &cro, "token"),
+        // The tool names its own flag and variable, not the library's setter (`bearer_token`).
+        ("malformed token", vec!["cro", "--token", "Bearer !!not a token!!", "get-customer", "1"], &cro, "invalid --token / CRO_TOKEN: must not contain a space"),
+        ("blank token", vec!["cro", "--token", "   ", "get-customer", "1"], &cro, "invalid --token / CRO_TOKEN: must be `Bearer `"),
+        ("non-integer customer id", vec!["cro", "get-customer", "one"], &cro, "invalid customer_id: must be a whole number (i64)"),
         ("non-integer tenant", vec!["cro", "--tenant-id", "acme", "get-customer", "1"], &cro, "tenant_id"),
         ("unknown API version", vec!["cro", "--api-version", "2020/01/01", "get-customer", "1"], &cro, "API version"),
         ("empty CRO token", vec!["cro", "--token", "", "get-customer", "1"], &cro, "token"),

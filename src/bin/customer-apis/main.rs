@@ -187,7 +187,9 @@ async fn run(matches: &ArgMatches, common: Common) -> Result<(), Failure> {
         let key = vendor.vendor.key();
         let (operation, values) = chosen(matches, key, vendor.operations)?;
         let settings = spec_settings(vendor, sub, common)?;
-        let answer = (vendor.call)(&settings, operation, &values).await?;
+        let answer = (vendor.call)(&settings, operation, &values)
+            .await
+            .map_err(|e| vendors::as_flag(e, vendor))?;
         let unified = unified(matches, key).then_some(key);
         return emit(printed(answer, unified)?, common);
     }

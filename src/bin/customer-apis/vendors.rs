@@ -260,3 +260,19 @@ pub(crate) fn as_customer(
     serde_json::to_value(customer)
         .map_err(|e| Failure::Io(format!("could not write the result: {e}")))
 }
+
+/// An error of the vendor's builder that names its credential's setter (`bearer_token`),
+/// naming the tool's flag and variable instead (`--token` / `CRO_TOKEN`).
+pub(crate) fn as_flag(error: Error, vendor: &SpecVendor) -> Error {
+    match error {
+        Error::InvalidInput { field, rule } if field == vendor.builder_setter => {
+            let flag = vendor.setter.replace('_', "-");
+            let field = format!("--{flag} / {}", env_var(vendor, vendor.setter));
+            Error::InvalidInput {
+                field: field.into(),
+                rule,
+            }
+        }
+        other => other,
+    }
+}

@@ -334,3 +334,53 @@ async fn the_vendors_own_samples_depart_only_where_their_pages_contradict_themse
     );
     assert_eq!(found[0].len(), 1);
 }
+
+#[tokio::test]
+async fn a_pdm_session_whose_expiry_cannot_be_read_is_kept_until_refused_and_said() {
+    use wiremock::matchers::path;
+    let server = MockServer::start().await;
+    // A day February lacks: the documented shape, not a date.
+    let mut session = support::pdm_session_answer("9001|sess|0001");
+    session["session"]["expires_utc_datetime"] = json!("2024-02-30 00:00:00");
+    Mock::given(method("POST"))
+        .and(path("/GetSessionToken"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(session))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/GetCustomer"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(support::example(
+            "pdm",
+            "/GetCustomer",
+            "post",
+        )))
+        .expect(3)
+        .mount(&server)
+        .await;
+    let uri = server.uri();
+    let events = spec_events(async {
+        let client = support::pdm_on(&uri, "pdm-key").build().unwrap();
+        for _ in 0..3 {
+            let lookup = customer_apis::pdm::CustomerLookup::id(1408);
+            client.get_customer(&lookup).await.unwrap();
+        }
+    })
+    .await;
+    let expiry: Vec<&String> = events
+        .iter()
+        .filter(|e| e.contains("path=\"session.expires_utc_datetime\""))
+        .collect();
+    assert_eq!(expiry.len(), 1, "{events:#?}");
+    assert!(
+        expiry[0].contains("operation=\"GetSessionToken\""),
+        "{}",
+        expiry[0]
+    );
+    assert!(
+        !expiry[0].contains("2024-02-30"),
+        "the value is not logged: {}",
+        expiry[0]
+    );
+    server.verify().await;
+}

@@ -343,6 +343,12 @@ fn cro_cases(server: &str) -> Vec<Case> {
         ),
         case(
             "CRO",
+            "a blank token (an empty one, not one with spaces)",
+            Want::Invalid(token, "header.payload.signature"),
+            cro_call(base().bearer_token("   ")),
+        ),
+        case(
+            "CRO",
             "token breaks the pattern",
             Want::Invalid(token, "header.payload.signature"),
             cro_call(base().bearer_token("abc{{def")),
@@ -778,12 +784,12 @@ async fn every_bad_input_is_refused_naming_field_and_rule_and_nothing_is_sent() 
     let count = |t: Tried| (t.cases, t.aimed);
     assert_eq!(
         [count(cro), count(pdm), count(foxtrot)],
-        [(64, 58), (49, 42), (36, 30)],
+        [(65, 59), (49, 42), (36, 30)],
         "(cases, aimed at the counting server) for CRO, PDM, Foxtrot"
     );
     let tried = cro.cases + pdm.cases + foxtrot.cases;
     let aimed = cro.aimed + pdm.aimed + foxtrot.aimed;
-    assert_eq!((tried, aimed), (149, 130));
+    assert_eq!((tried, aimed), (150, 131));
     eprintln!(
         "bad inputs tried: {tried} (CRO {}, PDM {}, Foxtrot {}); {aimed} aimed at the counting \
          server, which saw 0 connections",
