@@ -210,8 +210,11 @@ impl fmt::Debug for RefreshingTokenBuilder {
 #[derive(Deserialize)]
 struct TokenAnswerJson {
     access_token: String,
+    /// A number of seconds; endpoints send it as an integer, a float or a numeric string.
     #[serde(default)]
-    expires_in: Option<u64>,
+    expires_in: Option<serde_json::Value>,
+    #[serde(default)]
+    token_type: Option<String>,
     #[serde(default)]
     refresh_token: Option<String>,
 }
@@ -233,14 +236,52 @@ fn check_token_answer(answer: TokenAnswerJson) -> Result<TokenAnswer, String> {
     if answer.access_token.trim().is_empty() {
         return Err("token endpoint answered an empty access_token".to_owned());
     }
+    // A token that cannot be sent in a header would fail every call until it expired: refused
+    // here, not cached.
+    if !answer.access_token.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(
+            "token endpoint answered an access_token that is not visible ASCII without spaces"
+                .to_owned(),
+        );
+    }
+    // RFC 6749, 7.1: a client does not use a token whose type it does not understand.
+    if let Some(kind) = &answer.token_type {
+        if !kind.trim().eq_ignore_ascii_case("bearer") {
+            return Err("token endpoint answered a token_type other than Bearer".to_owned());
+        }
+    }
+    let lifetime = match &answer.expires_in {
+        None | Some(serde_json::Value::Null) => None,
+        Some(seconds) => Some(expires_in(seconds).ok_or_else(|| {
+            "token endpoint answered an expires_in that is not a number of seconds".to_owned()
+        })?),
+    };
     Ok(TokenAnswer {
         access_token: SecretString::from(answer.access_token),
-        lifetime: answer.expires_in.map(Duration::from_secs),
+        lifetime,
         refresh_token: answer
             .refresh_token
             .filter(|t| !t.trim().is_empty())
             .map(SecretString::from),
     })
+}
+
+/// `expires_in` as a lifetime: a whole or fractional number of seconds, or one as text
+/// (`"3600"`); a negative one is an expired token; one past what a `Duration` holds is none.
+fn expires_in(value: &serde_json::Value) -> Option<Duration> {
+    let seconds = match value {
+        serde_json::Value::Number(n) if n.is_u64() => return n.as_u64().map(Duration::from_secs),
+        serde_json::Value::Number(n) => n.as_f64()?,
+        serde_json::Value::String(s) => match s.trim().parse::<u64>() {
+            Ok(whole) => return Some(Duration::from_secs(whole)),
+            Err(_) => s.trim().parse::<f64>().ok()?,
+        },
+        _ => return None,
+    };
+    if seconds.is_nan() {
+        return None;
+    }
+    Some(Duration::try_from_secs_f64(seconds.max(0.0)).unwrap_or(Duration::MAX))
 }
 
 impl RefreshingToken {
@@ -383,6 +424,15 @@ fn credentials(message: String, retryable: bool) -> Error {
     Error::Credentials { message, retryable }
 }
 
+/// A copy of a failed refresh for the callers that waited for it: every failure of a refresh
+/// is [`Error::Credentials`] (see [`token_error`]).
+fn share_failure(e: &Error) -> Error {
+    match e {
+        Error::Credentials { message, retryable } => credentials(message.clone(), *retryable),
+        other => credentials(other.to_string(), other.is_retryable()),
+    }
+}
+
 /// What a failed token request says, as [`Error::Credentials`]: what failed and whether
 /// trying again may help, never what the endpoint answered or the URL (a token URL may carry
 /// a query string).
@@ -509,7 +559,8 @@ impl RefreshingTokenBuilder {
         self
     }
 
-    /// How long before expiry the token is refreshed (default 60 s).
+    /// How long before expiry the token is refreshed (default 60 s). A token that lives less
+    /// than the margin is refreshed by every call: lower it for short-lived tokens.
     pub fn refresh_early(mut self, margin: Duration) -> Self {
         self.refresh_early = margin;
         self
@@ -704,11 +755,31 @@ impl RefreshingTokenBuilder {
 impl TokenProvider for RefreshingToken {
     fn token(&self) -> BoxFuture<'_, Result<AccessToken, Error>> {
         Box::pin(async move {
-            let inner = &*self.inner;
-            let (secret, generation) = inner
-                .cache
-                .get(inner.refresh_early, || Self::fetch(inner))
-                .await?;
+            let inner = self.inner.clone();
+            // A refresh runs as a task of its own, awaited here: a caller that gives up (a
+            // timeout, a `select!`) does not cancel it, so a rotated refresh token the
+            // endpoint has issued is always read, kept and handed to the hook.
+            let refresh = async move {
+                let inner = &*inner;
+                let fetch = || Self::fetch(inner);
+                let shared = Some(share_failure as fn(&Error) -> Error);
+                inner
+                    .cache
+                    .get_shared(inner.refresh_early, fetch, shared)
+                    .await
+            };
+            let (secret, generation) = match self.inner.cache.cached(self.inner.refresh_early) {
+                Some(cached) => cached,
+                // In the caller's span, as if it ran in place.
+                None => tokio::spawn(tracing::Instrument::in_current_span(refresh))
+                    .await
+                    .map_err(|_| {
+                        credentials(
+                            "the token refresh task ended without an answer".to_owned(),
+                            true,
+                        )
+                    })??,
+            };
             Ok(AccessToken { secret, generation })
         })
     }
@@ -735,7 +806,8 @@ impl TokenProvider for RefreshingToken {
 
 /// A credential that expires, fetched once for all concurrent callers. A fresh value is read
 /// under a short lock that no `.await` holds (the usual case, on every call); a fetch holds an
-/// async lock of its own, so callers that arrive meanwhile wait and then read the new value.
+/// async lock of its own, so callers that arrive meanwhile wait and then read the new value,
+/// or, with [`get_shared`](Self::get_shared), share the failure of the fetch they waited for.
 pub(crate) struct SharedCredential<T> {
     current: std::sync::Mutex<CacheState<T>>,
     fetching: tokio::sync::Mutex<()>,
@@ -743,8 +815,12 @@ pub(crate) struct SharedCredential<T> {
 }
 
 struct CacheState<T> {
+    /// The value, and when it expires.
     value: Option<(T, Option<Instant>)>,
     generation: u64,
+    /// Fetches ended, and the failure of the last one if it failed.
+    ended: u64,
+    failed: Option<Error>,
 }
 
 impl<T> Default for SharedCredential<T> {
@@ -753,6 +829,8 @@ impl<T> Default for SharedCredential<T> {
             current: std::sync::Mutex::new(CacheState {
                 value: None,
                 generation: 0,
+                ended: 0,
+                failed: None,
             }),
             fetching: tokio::sync::Mutex::new(()),
             fetches: std::sync::atomic::AtomicU64::new(0),
@@ -763,7 +841,24 @@ impl<T> Default for SharedCredential<T> {
 impl<T: Clone> SharedCredential<T> {
     /// A cached value that is not within `early` of expiry, or a fresh one from `fetch`
     /// (which answers the value and how long it lives).
+    #[allow(dead_code)] // Only PDM's session uses it (a build without PDM has none).
     pub(crate) async fn get<F, Fut>(&self, early: Duration, fetch: F) -> Result<(T, u64), Error>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<(T, Option<Duration>), Error>>,
+    {
+        self.get_shared(early, fetch, None).await
+    }
+
+    /// [`get`](Self::get); with `share`, a caller that waited for a fetch that failed gets a
+    /// copy of its failure (made by `share`) rather than fetching again: concurrent callers
+    /// of a failing endpoint make one request between them, not one each in turn.
+    pub(crate) async fn get_shared<F, Fut>(
+        &self,
+        early: Duration,
+        fetch: F,
+        share: Option<fn(&Error) -> Error>,
+    ) -> Result<(T, u64), Error>
     where
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<(T, Option<Duration>), Error>>,
@@ -771,17 +866,34 @@ impl<T: Clone> SharedCredential<T> {
         if let Some(fresh) = self.fresh(early) {
             return Ok(fresh);
         }
+        let arrived = self.state().ended;
         let _fetching = self.fetching.lock().await;
-        // Another caller may have fetched it while this one waited.
+        // Another caller may have fetched it while this one waited...
         if let Some(fresh) = self.fresh(early) {
             return Ok(fresh);
         }
+        // ...or failed to.
+        if let Some(share) = share {
+            let state = self.state();
+            if let (true, Some(failed)) = (state.ended > arrived, &state.failed) {
+                return Err(share(failed));
+            }
+        }
         self.fetches
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let (value, lifetime) = fetch().await?;
+        let fetched = fetch().await;
+        let mut state = self.state();
+        state.ended += 1;
+        let (value, lifetime) = match fetched {
+            Ok(fetched) => fetched,
+            Err(e) => {
+                state.failed = share.map(|share| share(&e));
+                return Err(e);
+            }
+        };
+        state.failed = None;
         // An expiry past what the clock can hold is no expiry (not a panic).
         let expires = lifetime.and_then(|l| Instant::now().checked_add(l));
-        let mut state = self.state();
         state.generation += 1;
         state.value = Some((value.clone(), expires));
         tracing::debug!(
@@ -791,15 +903,22 @@ impl<T: Clone> SharedCredential<T> {
         Ok((value, state.generation))
     }
 
-    /// The cached value and its generation, if it is not within `early` of expiry.
+    /// The cached value and its generation, if it is not within `early` of expiry (a value
+    /// that lives less than `early` is renewed by every call: the margin is the caller's).
     fn fresh(&self, early: Duration) -> Option<(T, u64)> {
         let state = self.state();
         let (value, expires) = state.value.as_ref()?;
         // Checked: a huge margin means "always renew", never a panic.
-        let fresh = |at: Instant| Instant::now().checked_add(early).is_some_and(|t| t < at);
+        let fresh = |at: &Instant| Instant::now().checked_add(early).is_some_and(|t| t < *at);
         expires
+            .as_ref()
             .is_none_or(fresh)
             .then(|| (value.clone(), state.generation))
+    }
+
+    /// The cached value and its generation, if it is not within `early` of expiry.
+    pub(crate) fn cached(&self, early: Duration) -> Option<(T, u64)> {
+        self.fresh(early)
     }
 
     /// Forgets the value if it is still the one of `generation` (a later one is kept).
@@ -887,12 +1006,56 @@ mod tests {
                     let kept = refresh.as_deref().filter(|r| !r.trim().is_empty());
                     prop_assert_eq!(answer.refresh_token.as_ref().map(|r| r.expose_secret()), kept);
                 }
-                Err(why) => {
-                    prop_assert!(token.trim().is_empty(), "{why}");
+                Err(why) if token.trim().is_empty() => {
                     prop_assert!(why.contains("empty access_token"), "{why}");
+                }
+                // A token with a space cannot be sent in a header: refused, not cached.
+                Err(why) => {
+                    prop_assert!(token.contains(' '), "{why}");
+                    prop_assert!(why.contains("not visible ASCII without spaces"), "{why}");
                 }
             }
         }
+
+        /// `expires_in` as endpoints send it: an integer, a float or a numeric string; a
+        /// negative one is an expired token; anything else is refused without quoting it.
+        #[test]
+        fn expires_in_is_read_in_every_numeric_form(seconds in 0u32..100_000, fraction in 0u32..1000) {
+            let whole = Some(Duration::from_secs(u64::from(seconds)));
+            for form in [
+                serde_json::json!(seconds),
+                serde_json::json!(seconds.to_string()),
+                serde_json::json!(format!(" {seconds} ")),
+            ] {
+                prop_assert_eq!(expires_in(&form), whole);
+            }
+            let float = f64::from(seconds) + f64::from(fraction) / 1000.0;
+            let read = expires_in(&serde_json::json!(float)).unwrap();
+            prop_assert!((read.as_secs_f64() - float).abs() < 1e-6);
+            prop_assert_eq!(expires_in(&serde_json::json!(-f64::from(seconds) - 1.0)), Some(Duration::ZERO));
+            prop_assert_eq!(expires_in(&serde_json::json!(format!("{seconds}s"))), None);
+            prop_assert_eq!(expires_in(&serde_json::json!([seconds])), None);
+        }
+    }
+
+    #[test]
+    fn a_token_type_other_than_bearer_is_refused() {
+        let answer = |kind: &str| TokenAnswerJson {
+            access_token: "a.b.c".to_owned(),
+            expires_in: None,
+            token_type: Some(kind.to_owned()),
+            refresh_token: None,
+        };
+        for bearer in ["Bearer", "bearer", " BEARER "] {
+            assert!(check_token_answer(answer(bearer)).is_ok(), "{bearer}");
+        }
+        let Err(why) = check_token_answer(answer("mac")) else {
+            panic!("a mac token was taken as bearer")
+        };
+        assert_eq!(
+            why,
+            "token endpoint answered a token_type other than Bearer"
+        );
     }
 
     /// Concurrent callers share one fetch; a refusal forgets only the value it was about, so

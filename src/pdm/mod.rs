@@ -218,7 +218,8 @@ crate::client::vendor_setters! {
         self.credentials = Some(Credentials::Session(SessionToken::new(token)));
     }
 
-    /// How long before its expiry a session token is renewed (default 60 s).
+    /// How long before its expiry a session token is renewed (default 60 s; at most a year).
+    /// A session that lives less than the margin is renewed by every call.
     fn refresh_early(mut self, margin: Duration) {
         self.refresh_early = Some(margin);
     }

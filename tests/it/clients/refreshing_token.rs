@@ -270,6 +270,137 @@ async fn the_token_timeout_applies_to_a_callers_reqwest_client() {
     );
 }
 
+/// A token endpoint that rotates `refresh-0` into `refresh-1` (answered after `delay`) and
+/// then accepts only `refresh-1`, which it keeps; every other grant is refused with 400.
+async fn rotating_endpoint(delay: Duration) -> wiremock::MockServer {
+    use wiremock::matchers::{body_string_contains, method};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let auth = MockServer::start().await;
+    let answer = |refresh: &str| serde_json::json!({"access_token": "a.b.c", "token_type": "Bearer", "expires_in": 3600, "refresh_token": refresh});
+    Mock::given(method("POST"))
+        .and(body_string_contains("refresh_token=refresh-0"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(answer("refresh-1"))
+                .set_delay(delay),
+        )
+        .up_to_n_times(1)
+        .mount(&auth)
+        .await;
+    Mock::given(method("POST"))
+        .and(body_string_contains("refresh_token=refresh-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(answer("refresh-1")))
+        .mount(&auth)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(
+            ResponseTemplate::new(400).set_body_json(serde_json::json!({"error": "invalid_grant"})),
+        )
+        .mount(&auth)
+        .await;
+    auth
+}
+
+#[tokio::test]
+async fn a_caller_that_gives_up_on_a_refresh_does_not_lose_the_rotated_refresh_token() {
+    use std::sync::{Arc, Mutex};
+    let auth = rotating_endpoint(Duration::from_millis(800)).await;
+    let rotated = Arc::new(Mutex::new(Vec::new()));
+    let sink = rotated.clone();
+    let provider = RefreshingToken::builder(format!("{}/token", auth.uri()), "c", "refresh-0")
+        .refresh_early(Duration::ZERO)
+        .on_refresh_token_rotated(move |t| sink.lock().unwrap().push(t.expose().to_owned()))
+        .build()
+        .unwrap();
+    // The caller gives up while the endpoint is still answering (it has rotated already).
+    let gave_up = tokio::time::timeout(
+        Duration::from_millis(100),
+        customer_apis::TokenProvider::token(&provider),
+    )
+    .await;
+    assert!(
+        gave_up.is_err(),
+        "the endpoint answered before the caller gave up"
+    );
+    // The refresh went on without it: the rotated token is kept and handed to the hook.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while rotated.lock().unwrap().is_empty() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(*rotated.lock().unwrap(), ["refresh-1"]);
+    // The access token it obtained is cached; a refusal makes the next refresh send refresh-1.
+    let token = customer_apis::TokenProvider::token(&provider)
+        .await
+        .unwrap();
+    assert!(customer_apis::TokenProvider::rejected(&provider, token.generation).await);
+    customer_apis::TokenProvider::token(&provider)
+        .await
+        .unwrap();
+    assert_eq!(provider.refreshes(), 2);
+    let grants = auth.received_requests().await.unwrap();
+    assert_eq!(grants.len(), 2, "one grant per refresh, none refused");
+}
+
+#[tokio::test]
+async fn callers_waiting_on_a_failing_refresh_share_its_failure() {
+    use wiremock::matchers::method;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let auth = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(500).set_delay(Duration::from_millis(300)))
+        .mount(&auth)
+        .await;
+    let provider = RefreshingToken::builder(format!("{}/token", auth.uri()), "c", "refresh-Q7")
+        .build()
+        .unwrap();
+    let calls = (0..20).map(|_| customer_apis::TokenProvider::token(&provider));
+    let results = futures_util::future::join_all(calls).await;
+    for result in &results {
+        assert!(
+            matches!(result, Err(Error::Credentials { message, .. }) if message == "token endpoint answered HTTP 500"),
+            "{result:?}"
+        );
+    }
+    assert_eq!(
+        auth.received_requests().await.unwrap().len(),
+        1,
+        "one request for 20 callers"
+    );
+    // A caller that comes after the failure tries again.
+    let _ = customer_apis::TokenProvider::token(&provider).await;
+    assert_eq!(auth.received_requests().await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn an_access_token_that_cannot_be_sent_is_refused_not_cached() {
+    use wiremock::matchers::method;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let auth = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            serde_json::json!({"access_token": "has space.x.y", "expires_in": 3600}),
+        ))
+        .mount(&auth)
+        .await;
+    let provider = RefreshingToken::builder(format!("{}/token", auth.uri()), "c", "refresh-Q7")
+        .build()
+        .unwrap();
+    for _ in 0..2 {
+        let e = customer_apis::TokenProvider::token(&provider)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&e, Error::Credentials { message, .. } if message == "token endpoint answered an access_token that is not visible ASCII without spaces"),
+            "{e:?}"
+        );
+    }
+    assert_eq!(
+        auth.received_requests().await.unwrap().len(),
+        2,
+        "nothing was cached"
+    );
+}
+
 #[cfg(feature = "sandbox")]
 mod against_the_sandbox {
     use std::collections::HashSet;
