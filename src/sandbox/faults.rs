@@ -122,6 +122,37 @@ impl Fault {
         }
     }
 
+    /// What `POST /__sandbox/faults` refuses besides `"times": 0`, naming the field and the
+    /// rule: an operation no enabled spec has (it would never apply), and a status that is
+    /// not a final answer's (from 200 to 599: a 1xx is no answer, and would be sent as one).
+    fn check(&self) -> Result<(), String> {
+        let known = crate::vendors::VENDORS.iter().any(|v| {
+            let paths = super::spec_ref(v.vendor.key())["paths"].as_object();
+            paths.into_iter().flat_map(|p| p.values()).any(|item| {
+                let ops = item.as_object().into_iter().flat_map(|o| o.values());
+                ops.filter_map(|op| op["operationId"].as_str())
+                    .any(|id| id == self.operation)
+            })
+        });
+        if !known {
+            return Err(format!(
+                "operation: {:?} is not an operationId of the sandbox's specs",
+                self.operation
+            ));
+        }
+        let status = match &self.kind {
+            FaultKind::Status { status } => Some(*status),
+            FaultKind::Departure { status, .. } => *status,
+            _ => None,
+        };
+        match status {
+            Some(status) if !(200..=599).contains(&status) => Err(format!(
+                "status: {status} must be from 200 to 599 (a final answer's status)"
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// Only for the next `n` matching calls. `times(0)` makes a fault that applies to no call
     /// (not an error, and not "always": for that, do not call `times`).
     pub fn times(mut self, n: u32) -> Self {
@@ -332,6 +363,9 @@ pub(crate) fn control(faults: Faults) -> axum::Router {
             async move {
                 if fault.times == Some(0) {
                     return (StatusCode::BAD_REQUEST, TIMES_ZERO).into_response();
+                }
+                if let Err(why) = fault.check() {
+                    return (StatusCode::BAD_REQUEST, why).into_response();
                 }
                 faults
                     .lock()

@@ -299,6 +299,9 @@ pub struct RecordedRequest {
     /// (`body.external_customer_ref`), each with the rule and never the value. Empty when the
     /// request is as documented (the SDK's always are) or no spec documents it.
     pub departures: Vec<crate::Departure>,
+    /// The body's size as received, which the log's byte budget counts.
+    #[serde(skip)]
+    body_bytes: usize,
 }
 
 impl RecordedRequest {
@@ -313,6 +316,14 @@ impl RecordedRequest {
 
 /// The most requests kept (the oldest go first).
 pub const MAX_RECORDED_REQUESTS: usize = 10_000;
+
+/// The largest body the log keeps as sent; a larger one is recorded as its size alone (it is
+/// still served, up to the 1 MiB the sandbox reads).
+pub const MAX_RECORDED_BODY: usize = 64 * 1024;
+
+/// The most body bytes the log keeps in all: past them it drops its oldest requests, so that
+/// what an app sends cannot make the log grow without end.
+pub const MAX_RECORDED_BODY_BYTES: usize = 16 * 1024 * 1024;
 
 /// The most credentials issued by the sandbox that the log remembers to mask wherever they
 /// appear (the oldest are forgotten first; fields named like a credential are masked anyway).
@@ -408,6 +419,11 @@ fn recorded(
     let raw = body;
     let body = if body.is_empty() {
         Value::Null
+    } else if body.len() > MAX_RECORDED_BODY {
+        Value::String(format!(
+            "[a body of {} bytes, not kept: the log keeps bodies of at most {MAX_RECORDED_BODY}]",
+            body.len()
+        ))
     } else if is_form(&parts.headers) {
         Value::String(
             known
@@ -446,6 +462,7 @@ fn recorded(
         vendor,
         operation,
         departures,
+        body_bytes: raw.len().min(MAX_RECORDED_BODY),
     }
 }
 
@@ -626,6 +643,10 @@ async fn record(
             log.pop_front();
         }
         log.push_back(entry);
+        let mut kept: usize = log.iter().map(|r| r.body_bytes).sum();
+        while kept > MAX_RECORDED_BODY_BYTES && log.len() > 1 {
+            kept -= log.pop_front().map_or(0, |r| r.body_bytes);
+        }
     }
     next.run(axum::extract::Request::from_parts(
         parts,

@@ -1454,3 +1454,71 @@ async fn a_departure_fault_gives_an_app_an_undeclared_field_a_broken_rule_or_an_
         "getCustomer: vip is not declared by the spec"
     );
 }
+
+#[tokio::test]
+async fn the_request_log_keeps_a_bounded_number_of_body_bytes() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let http = reqwest::Client::new();
+    let url = format!("{}/GetCustomer", sandbox.base_url());
+    // A body past what the log keeps as sent is recorded as its size.
+    let big = "x".repeat(sandbox::MAX_RECORDED_BODY + 1);
+    http.post(&url).body(big).send().await.unwrap();
+    let log = sandbox.requests();
+    assert_eq!(
+        log.last().unwrap().body,
+        json!(format!(
+            "[a body of {} bytes, not kept: the log keeps bodies of at most {}]",
+            sandbox::MAX_RECORDED_BODY + 1,
+            sandbox::MAX_RECORDED_BODY
+        ))
+    );
+    // Past the byte budget the oldest requests go: each of these counts the largest size.
+    let full = sandbox::MAX_RECORDED_BODY_BYTES / sandbox::MAX_RECORDED_BODY;
+    for _ in 0..full + 10 {
+        let body = "y".repeat(sandbox::MAX_RECORDED_BODY);
+        http.post(&url).body(body).send().await.unwrap();
+    }
+    let log = sandbox.requests();
+    assert_eq!(log.len(), full);
+    assert!(log
+        .iter()
+        .all(|r| r.body.as_str().is_some_and(|b| b.starts_with("yyy"))));
+}
+
+#[tokio::test]
+async fn a_fault_that_could_never_apply_or_no_answer_has_is_refused_over_http() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let http = reqwest::Client::new();
+    let url = format!("{}/__sandbox/faults", sandbox.base_url());
+    let cases = [
+        (
+            json!({"operation": "getCustomr", "kind": "status", "status": 503}),
+            "operation: \"getCustomr\" is not an operationId of the sandbox's specs",
+        ),
+        (
+            json!({"operation": "getCustomer", "kind": "status", "status": 101}),
+            "status: 101 must be from 200 to 599 (a final answer's status)",
+        ),
+        (
+            json!({"operation": "getCustomer", "kind": "status", "status": 0}),
+            "status: 0 must be from 200 to 599 (a final answer's status)",
+        ),
+        (
+            json!({"operation": "GetCustomer", "kind": "departure", "status": 600}),
+            "status: 600 must be from 200 to 599 (a final answer's status)",
+        ),
+    ];
+    for (fault, reason) in cases {
+        let refused = http.post(&url).json(&fault).send().await.unwrap();
+        assert_eq!(refused.status().as_u16(), 400, "{fault}");
+        assert_eq!(refused.text().await.unwrap(), reason);
+    }
+    let (status, _, listed) = raw(http.get(&url)).await;
+    assert_eq!((status, listed), (200, json!([])));
+    // The limits themselves are faults.
+    for status in [200, 599] {
+        let fault = json!({"operation": "getCustomer", "kind": "status", "status": status});
+        let added = http.post(&url).json(&fault).send().await.unwrap();
+        assert_eq!(added.status().as_u16(), 201);
+    }
+}
