@@ -110,9 +110,12 @@ macro_rules! vendor_client {
             /// ends: the same methods, arguments, results and errors, for a program without an
             /// async runtime. It runs its own runtime on one worker thread, shared by its
             /// clones, which drives the connections while the caller waits (as
-            /// `reqwest::blocking` does). Called from inside an async runtime, a method returns
-            /// [`Error::InvalidInput`](crate::Error::InvalidInput) rather than block that
-            /// runtime's thread: use the async client there.
+            /// `reqwest::blocking` does). Called where a tokio runtime is current (an async
+            /// task, and also `spawn_blocking`, `block_in_place` or a runtime's `enter()`
+            /// guard, which tokio does not tell apart), a method returns
+            /// [`Error::InvalidInput`](crate::Error::InvalidInput) rather than risk blocking
+            /// that runtime's thread: there, use the async client (in `spawn_blocking`,
+            /// `Handle::current().block_on(client.as_async().<method>(..))`).
             #[derive(Clone)]
             pub struct Client {
                 client: super::Client,
@@ -150,7 +153,10 @@ macro_rules! vendor_client {
                 }
 
                 /// Wraps an async client (built as usual, with its builder) with a runtime of
-                /// its own. Fails only if the runtime's thread cannot be started.
+                /// its own. Fails only if the runtime's thread cannot be started. Give it a
+                /// client no other runtime has used: the connections a client keeps belong to
+                /// the runtime that opened them, and one whose runtime no longer runs stalls the
+                /// call that picks it (until its timeout).
                 pub fn new(client: super::Client) -> Result<Client, crate::Error> {
                     Ok(Client {
                         client,
