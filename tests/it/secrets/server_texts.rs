@@ -49,6 +49,20 @@ async fn foxtrot_answering(template: ResponseTemplate) -> MockServer {
     server
 }
 
+/// Foxtrot's customer, answered with the header `name` set to `value`, as the client reads it.
+async fn foxtrot_success_with(name: &str, value: &str) -> customer_apis::Response<impl Sized> {
+    let server = foxtrot_answering(
+        ResponseTemplate::new(200)
+            .insert_header(name, value)
+            .set_body_json(foxtrot_customer()),
+    )
+    .await;
+    foxtrot_client(&server)
+        .get_customer("Foxtrot-DC", "johns-burger-shack")
+        .await
+        .unwrap()
+}
+
 fn foxtrot_customer() -> serde_json::Value {
     support::example("foxtrot", "/dcs/{dc_id}/customers/{customer_id}", "get")
 }
@@ -56,16 +70,7 @@ fn foxtrot_customer() -> serde_json::Value {
 #[tokio::test]
 async fn a_successful_answers_served_version_is_redacted() {
     // Foxtrot: the API key as the served version of a 200.
-    let server = foxtrot_answering(
-        ResponseTemplate::new(200)
-            .insert_header("x-api-version", FOX_KEY)
-            .set_body_json(foxtrot_customer()),
-    )
-    .await;
-    let answer = foxtrot_client(&server)
-        .get_customer("Foxtrot-DC", "johns-burger-shack")
-        .await
-        .unwrap();
+    let answer = foxtrot_success_with("x-api-version", FOX_KEY).await;
     assert_eq!(answer.meta().api_version.as_deref(), Some("[REDACTED]"));
     assert_no_fragment(FOX_KEY, &format!("{:?} {}", answer.meta(), answer.meta()));
 
@@ -235,16 +240,7 @@ async fn a_secret_encoded_twice_is_masked_in_an_error_and_a_successs_headers() {
     assert_eq!(detail, "echo [REDACTED]; [REDACTED]");
     assert_no_fragment(FOX_KEY, &format!("{e} {e:?}"));
 
-    let server = foxtrot_answering(
-        ResponseTemplate::new(200)
-            .insert_header("x-echo", format!("{twice} {html_json}").as_str())
-            .set_body_json(foxtrot_customer()),
-    )
-    .await;
-    let answer = foxtrot_client(&server)
-        .get_customer("Foxtrot-DC", "johns-burger-shack")
-        .await
-        .unwrap();
+    let answer = foxtrot_success_with("x-echo", &format!("{twice} {html_json}")).await;
     let echo = answer.headers().get("x-echo").unwrap().to_str().unwrap();
     assert_eq!(echo, "[REDACTED] [REDACTED]");
 }
