@@ -714,6 +714,9 @@ impl RefreshingTokenBuilder {
             .unwrap_or(crate::DEFAULT_CONNECT_TIMEOUT);
         let timeout = self.timeout.unwrap_or(crate::DEFAULT_TIMEOUT);
         crate::config::timeouts(connect_timeout, timeout)?;
+        if self.http.is_none() {
+            crate::config::tls_available("token_url", token_url.as_str())?;
+        }
         let http = match self.http {
             Some(http) => http,
             None => crate::transport::http_client(

@@ -59,6 +59,21 @@ fn nonzero(setting: &'static str, wait: Duration) -> Result<(), Error> {
     Ok(())
 }
 
+/// An `https` URL needs a TLS backend: a build without the `rustls` or `native-tls` feature
+/// refuses it (naming the setting) when the SDK builds the reqwest client, instead of failing
+/// every call as a transport error. A caller's own reqwest client brings its own TLS.
+pub(crate) fn tls_available(setting: &'static str, url: &str) -> Result<(), Error> {
+    const TLS: bool = cfg!(any(feature = "rustls", feature = "native-tls"));
+    if !TLS && url.starts_with("https:") {
+        return Err(Error::invalid(
+            setting,
+            "is https, but this build of customer-apis has no TLS: enable its `rustls` (or \
+             `native-tls`) feature, or give your own reqwest client with `http_client`",
+        ));
+    }
+    Ok(())
+}
+
 /// `http` to a loopback address: an IP literal in 127.0.0.0/8 or `::1`, or the name
 /// `localhost` itself. Other names (`x.localhost`, `127.0.0.1.example.com`) go through DNS,
 /// which may answer anything, so they do not count.
@@ -183,6 +198,9 @@ impl Common {
     ) -> Result<(String, reqwest::Client, Transport), Error> {
         let config = &self.config;
         let url = base_url(raw_base_url, config.allow_insecure_http)?;
+        if self.http.is_none() {
+            tls_available("base_url", &url)?;
+        }
         timeouts(config.connect_timeout, config.timeout)?;
         if let Some(deadline) = config.operation_timeout {
             nonzero("operation_timeout", deadline)?;
@@ -331,3 +349,26 @@ macro_rules! common_builder_methods {
     };
 }
 pub(crate) use common_builder_methods;
+
+#[cfg(test)]
+mod tests {
+    /// Checked in both kinds of build: with a TLS feature (every default build) `https` is
+    /// fine; without one (`--no-default-features --features foxtrot`) it is refused naming
+    /// the setting. Plain `http` needs no TLS either way.
+    #[test]
+    fn https_needs_a_tls_feature_when_the_sdk_builds_the_client() {
+        let https = super::tls_available("base_url", "https://api.example.com");
+        if cfg!(any(feature = "rustls", feature = "native-tls")) {
+            assert!(https.is_ok(), "{https:?}");
+        } else {
+            match https {
+                Err(crate::Error::InvalidInput { field, rule }) => {
+                    assert_eq!(field, "base_url");
+                    assert!(rule.starts_with("is https, but this build"), "{rule}");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        assert!(super::tls_available("base_url", "http://127.0.0.1:8003").is_ok());
+    }
+}

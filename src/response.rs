@@ -17,7 +17,8 @@ use crate::error::ResponseMeta;
 /// let customer = customer.into_inner();
 /// # let _ = customer; Ok(()) }
 /// ```
-#[derive(Debug, Clone)]
+/// Two responses are equal when their values, metadata and kept headers are.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response<T> {
     value: T,
     meta: ResponseMeta,
@@ -35,7 +36,8 @@ impl<T> Response<T> {
     ///
     /// let mut meta = ResponseMeta::default();
     /// meta.status = Some(StatusCode::OK);
-    /// let answer = Response::from_parts("a value", meta);
+    /// let answer = Response::from_parts("a value", meta.clone());
+    /// assert_eq!(answer, Response::from_parts("a value", meta));
     /// assert_eq!(*answer, "a value");
     /// assert_eq!(answer.meta().status, Some(StatusCode::OK));
     /// ```

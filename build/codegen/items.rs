@@ -300,6 +300,8 @@ fn open_enum(e: &OpenEnum) -> TokenStream {
     quote! {
         #[doc = #description]
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        // A value the vendor adds later may get its own variant (a minor release).
+        #[non_exhaustive]
         pub enum #name {
             #(#[doc = #docs] #variants,)*
             #[doc = #other]

@@ -1550,6 +1550,7 @@ pub mod spec {
     /** A waypoint's status. The page documents only `PENDING` (in its sample); other values
 are kept as they are sent.*/
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum WaypointStatus {
         /// `PENDING`.
         Pending,
