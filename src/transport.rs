@@ -818,9 +818,11 @@ impl Transport {
             }
             // A request that is not idempotent is repeated only when the server cannot have
             // acted on it: not after a 502, 503 or 504. One that is idempotent is repeated
-            // after an attempt's timeout too (aws-sdk's standard mode does so).
+            // after an attempt's timeout too (aws-sdk's standard mode does so), and after a
+            // connection that broke off before the whole answer came (Go's net/http repeats
+            // an idempotent request there too); not after an answer that was not HTTP.
             let repeat = match op.idempotent {
-                true => e.is_retryable() || e.kind() == ErrorKind::Timeout,
+                true => e.is_retryable() || e.kind() == ErrorKind::Timeout || broke_off(&e),
                 false => e.is_retryable() && e.kind() != ErrorKind::Unavailable,
             };
             if !repeat {
@@ -1246,6 +1248,39 @@ fn transport_error(mut e: reqwest::Error, meta: ResponseMeta) -> Error {
             source: Some(Box::new(e)),
         }
     }
+}
+
+/// Whether a transport error is a connection that broke off before the whole answer came (a
+/// reset, a connection closed before or while the answer was read), rather than an answer
+/// that came and was not usable HTTP.
+fn broke_off(e: &Error) -> bool {
+    let Error::Transport {
+        source: Some(source),
+        ..
+    } = e
+    else {
+        return false;
+    };
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(source.as_ref());
+    while let Some(c) = cause {
+        if let Some(io) = c.downcast_ref::<std::io::Error>() {
+            use std::io::ErrorKind as K;
+            let kind = io.kind();
+            if matches!(
+                kind,
+                K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe | K::UnexpectedEof
+            ) {
+                return true;
+            }
+        }
+        if c.downcast_ref::<hyper::Error>()
+            .is_some_and(hyper::Error::is_incomplete_message)
+        {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
 }
 
 /// A type's name without its path, for messages.
